@@ -1,0 +1,158 @@
+/*
+ * cmd-validate.c - mot validate: check journeys and expectations files and
+ * report every problem with file:line, as errors (what analyze would reject
+ * or refuse) and warnings (what analyze would ignore).
+ */
+#include <config.h>
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "exitcode.h"
+#include "expect.h"
+#include "log.h"
+#include "read.h"
+#include "tz.h"
+#include "xmalloc.h"
+
+struct vstate {
+	uint64_t	errors;
+	uint64_t	warnings;
+	uint64_t	rejected;
+};
+
+static void
+on_problem(void *arg, const char *file, unsigned long line, int error,
+    const char *msg)
+{
+	struct vstate	*vs = arg;
+
+	if (error)
+		vs->errors++;
+	else
+		vs->warnings++;
+	if (line > 0)
+		printf("%s:%lu: %s: %s\n", file, line, error ? "error" :
+		    "warning", msg);
+	else
+		printf("%s: %s: %s\n", file, error ? "error" : "warning", msg);
+}
+
+static int
+on_journey(struct journey *j, void *arg, char **cause)
+{
+	struct vstate	*vs = arg;
+
+	if (j->reject != NULL)
+		vs->rejected++;
+	return (0);
+}
+
+static const struct option validate_opts[] = {
+	{ "assume-zone", required_argument, NULL, 'z' },
+	{ "quiet", no_argument, NULL, 'q' },
+	{ "help", no_argument, NULL, 'h' },
+	{ NULL, 0, NULL, 0 }
+};
+
+static int
+cmd_validate(int argc, char **argv)
+{
+	const struct cmd_entry	*c = &cmd_validate_entry;
+	struct read_opts	 ro;
+	struct read_stats	 st;
+	struct vstate		 vs;
+	struct tz		*zone = NULL;
+	const char		*path, *zname = NULL;
+	char			*cause = NULL, root[64];
+	int			 ch, rc = 0, frc, errors, quiet = 0;
+
+	while ((ch = getopt_long(argc, argv, "qh", validate_opts, NULL)) !=
+	    -1) {
+		switch (ch) {
+		case 'z':
+			zname = optarg;
+			break;
+		case 'q':
+			quiet = 1;
+			break;
+		case 'h':
+			cmd_help(c);
+			return (0);
+		default:
+			fprintf(stderr, "Try 'mot validate --help' for more "
+			    "information.\n");
+			return (MOT_EXIT_USAGE);
+		}
+	}
+	if (optind == argc)
+		return (cmd_usage_error(c, "no file to validate"));
+	if (zname != NULL && (zone = tz_load(zname, &cause)) == NULL) {
+		errorf("%s", cause);
+		free(cause);
+		return (MOT_EXIT_USAGE);
+	}
+	for (; optind < argc; optind++) {
+		path = argv[optind];
+		memset(&vs, 0, sizeof vs);
+		frc = 0;
+		root[0] = '\0';
+		if (strcmp(path, "-") != 0)
+			frc = xmlin_root(path, root, sizeof root, &cause);
+		if (frc == 0 && strcmp(root, "expectations") == 0) {
+			frc = expect_check(path, on_problem, &vs, &errors,
+			    &cause);
+			if (frc == 0 && errors > 0)
+				frc = MOT_EXIT_CONFIG;
+		} else if (frc == 0) {
+			memset(&ro, 0, sizeof ro);
+			ro.zone = zone;
+			ro.problem = on_problem;
+			ro.arg = &vs;
+			frc = read_file(path, &ro, on_journey, &st, &cause);
+			if (frc == 0 && vs.errors > 0)
+				frc = MOT_EXIT_DATAERR;
+			if (frc == 0 && !quiet)
+				printf("%s: ok: %llu journeys, %llu "
+				    "touchpoints%s\n", strcmp(path, "-") == 0 ?
+				    "(stdin)" : path,
+				    (unsigned long long)st.journeys,
+				    (unsigned long long)st.touchpoints,
+				    vs.warnings > 0 ? " (with warnings)" : "");
+			else if (vs.rejected > 0)
+				printf("%s: %llu of %llu journeys would be "
+				    "rejected\n", path,
+				    (unsigned long long)vs.rejected,
+				    (unsigned long long)st.journeys);
+		}
+		if (cause != NULL) {
+			printf("%s\n", cause);
+			free(cause);
+			cause = NULL;
+		}
+		if (frc == 0 && !quiet && strcmp(root, "expectations") == 0)
+			printf("%s: ok: expectations%s\n", path,
+			    vs.warnings > 0 ? " (with warnings)" : "");
+		if (frc != 0 && (rc == 0 || frc == MOT_EXIT_NOINPUT ||
+		    (frc == MOT_EXIT_DATAERR && rc == MOT_EXIT_CONFIG)))
+			rc = frc;
+	}
+	tz_free(zone);
+	return (rc);
+}
+
+const struct cmd_entry cmd_validate_entry = {
+	"validate", cmd_validate,
+	"validate [--assume-zone ZONE] FILE...",
+	"Check journeys and expectations files (told apart by their root\n"
+	"element) and report every problem as FILE:LINE: error|warning: ...\n"
+	"on standard output. Errors are what analyze would reject or refuse;\n"
+	"warnings are what it would ignore.\n"
+	"\n"
+	"      --assume-zone=ZONE   zone of times written without an offset\n"
+	"  -q, --quiet              print problems only, not the ok lines\n"
+	"  -h, --help               show this help\n"
+};

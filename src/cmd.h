@@ -1,0 +1,21 @@
+/* cmd.h - the commands of mot: one cmd-*.c file each. */
+#ifndef MOT_CMD_H
+#define MOT_CMD_H
+
+struct cmd_entry {
+	const char	*name;
+	int		(*exec)(int, char **);
+	const char	*usage;		/* one line */
+	const char	*help;		/* options, for --help */
+};
+
+extern const struct cmd_entry cmd_analyze_entry;
+extern const struct cmd_entry cmd_validate_entry;
+
+/* Print "Try 'mot CMD --help'" after a usage error and return MOT_EXIT_USAGE. */
+int	cmd_usage_error(const struct cmd_entry *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Print a command's usage and options to stdout. */
+void	cmd_help(const struct cmd_entry *);
+
+#endif

@@ -1,0 +1,52 @@
+/* expect.h - the expectations file: moments of truth and their zones of tolerance. */
+#ifndef MOT_EXPECT_H
+#define MOT_EXPECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "isotime.h"
+#include "score.h"
+#include "strtab.h"
+
+/* One end of a moment's clock: a touchpoint name, or a journey attribute (@name). */
+struct endpoint {
+	int		 is_attr;
+	char		*name;
+	int		 ref;		/* touchpoint name index, -1 for attributes */
+};
+
+struct moment {
+	char			*id;
+	char			*name;		/* display name; defaults to id */
+	char			*stage;		/* may be empty */
+	int			 span;		/* touchpoint= form */
+	struct endpoint		 from;		/* span: the touchpoint */
+	struct endpoint		 to;
+	struct mot_duration	 desired;
+	struct mot_duration	 adequate;
+	double			 objective;	/* < 0 when none */
+	unsigned long		 line;
+};
+
+struct expectations {
+	char			*path;
+	struct moment		*moments;
+	size_t			 nmoments;
+	struct score_params	 params;
+	struct strtab		 names;		/* touchpoint names used */
+	uint64_t		 hash;		/* of the canonical content */
+};
+
+/* Called for each problem when checking (file, line, is_error, message). */
+typedef void (*expect_problem_fn)(void *, const char *, unsigned long, int,
+    const char *);
+
+/* Check an expectations file, reporting every problem; sets the count of errors. */
+int	expect_check(const char *, expect_problem_fn, void *, int *, char **);
+/* Load an expectations file; 0, or an exit code with *cause allocated. */
+int	expect_load(const char *, struct expectations **, char **);
+/* Free expectations. */
+void	expect_free(struct expectations *);
+
+#endif

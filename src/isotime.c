@@ -1,0 +1,389 @@
+/*
+ * isotime.c - ISO 8601 times and durations, parsed by hand: no strptime or
+ * mktime on the hot path, no dependence on the process's time zone or locale.
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "isotime.h"
+#include "tz.h"
+
+/* Latest instant accepted: 9999-12-31T23:59:59.999999Z and a day of offset. */
+#define YEAR_MIN	1
+#define YEAR_MAX	9999
+
+/* Howard Hinnant's days_from_civil: exact for the proleptic Gregorian calendar. */
+int64_t
+days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	int64_t		era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468);
+}
+
+void
+civil_from_days(int64_t z, int64_t *yp, unsigned *mp, unsigned *dp)
+{
+	int64_t		era, doe, yoe, y, doy, mp0;
+	unsigned	m, d;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp0 = (5 * doy + 2) / 153;
+	d = (unsigned)(doy - (153 * mp0 + 2) / 5 + 1);
+	m = (unsigned)(mp0 < 10 ? mp0 + 3 : mp0 - 9);
+	*yp = y + (m <= 2);
+	*mp = m;
+	*dp = d;
+}
+
+static int
+is_leap(int64_t y)
+{
+	return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
+}
+
+static unsigned
+days_in_month(int64_t y, unsigned m)
+{
+	static const unsigned	dim[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	if (m == 2 && is_leap(y))
+		return (29);
+	return (dim[m - 1]);
+}
+
+/* Read exactly n digits at *pp into *v. */
+static int
+digits(const char **pp, const char *end, int n, unsigned *v)
+{
+	const char	*p = *pp;
+	unsigned	 x = 0;
+	int		 i;
+
+	if (end - p < n)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		if (p[i] < '0' || p[i] > '9')
+			return (-1);
+		x = x * 10 + (unsigned)(p[i] - '0');
+	}
+	*pp = p + n;
+	*v = x;
+	return (0);
+}
+
+static int
+is_space(char c)
+{
+	return (c == ' ' || c == '\t' || c == '\n' || c == '\r');
+}
+
+int
+isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
+    const char **why)
+{
+	const char	*p = s, *end = s + len;
+	unsigned	 y, mo, d, h, mi, sec = 0, oh, om = 0;
+	int64_t		 frac = 0, scale = 100000, secs;
+	int		 sign, have_offset = 0, offset = 0;
+
+	while (p < end && is_space(*p))
+		p++;
+	while (end > p && is_space(end[-1]))
+		end--;
+	if (p == end) {
+		*why = "empty time";
+		return (-1);
+	}
+	if (digits(&p, end, 4, &y) != 0 || p == end || *p++ != '-' ||
+	    digits(&p, end, 2, &mo) != 0 || p == end || *p++ != '-' ||
+	    digits(&p, end, 2, &d) != 0) {
+		*why = "not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ss)";
+		return (-1);
+	}
+	if (y < YEAR_MIN || mo < 1 || mo > 12 || d < 1 ||
+	    d > days_in_month(y, mo)) {
+		*why = "no such date";
+		return (-1);
+	}
+	if (p == end) {
+		*why = "a date without a time of day";
+		return (-1);
+	}
+	if (*p != 'T' && *p != 't' && *p != ' ') {
+		*why = "expected 'T' between date and time";
+		return (-1);
+	}
+	p++;
+	if (digits(&p, end, 2, &h) != 0 || p == end || *p++ != ':' ||
+	    digits(&p, end, 2, &mi) != 0) {
+		*why = "not an ISO 8601 time of day (expected hh:mm[:ss])";
+		return (-1);
+	}
+	if (p < end && *p == ':') {
+		p++;
+		if (digits(&p, end, 2, &sec) != 0) {
+			*why = "bad seconds";
+			return (-1);
+		}
+		if (p < end && (*p == '.' || *p == ',')) {
+			p++;
+			if (p == end || *p < '0' || *p > '9') {
+				*why = "bad fraction of a second";
+				return (-1);
+			}
+			while (p < end && *p >= '0' && *p <= '9') {
+				frac += (*p - '0') * scale;	/* truncate past us */
+				scale /= 10;
+				p++;
+			}
+		}
+	}
+	if (h > 23 || mi > 59 || sec > 59) {
+		*why = "hour, minute or second out of range";
+		return (-1);
+	}
+	if (p < end) {
+		if (*p == 'Z' || *p == 'z') {
+			p++;
+			have_offset = 1;
+		} else if (*p == '+' || *p == '-') {
+			sign = *p++ == '-' ? -1 : 1;
+			if (digits(&p, end, 2, &oh) != 0) {
+				*why = "bad UTC offset (expected +hh:mm)";
+				return (-1);
+			}
+			if (p < end && *p == ':')
+				p++;
+			if (p < end && digits(&p, end, 2, &om) != 0) {
+				*why = "bad UTC offset (expected +hh:mm)";
+				return (-1);
+			}
+			if (oh > 23 || om > 59) {
+				*why = "UTC offset out of range";
+				return (-1);
+			}
+			offset = sign * (int)(oh * 3600 + om * 60);
+			have_offset = 1;
+		}
+	}
+	if (p != end) {
+		*why = "unexpected text after the time";
+		return (-1);
+	}
+	secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + sec;
+	if (have_offset)
+		secs -= offset;
+	else if (zone != NULL)
+		secs = tz_local_to_utc(zone, secs);
+	else {
+		*why = "no UTC offset (add Z or +hh:mm, or use --assume-zone)";
+		return (-1);
+	}
+	*out = secs * MOT_USEC + frac;
+	return (0);
+}
+
+void
+isotime_format(mot_time t, char *buf, size_t size)
+{
+	int64_t		secs, us, days, rem, y;
+	unsigned	m, d;
+
+	secs = t / MOT_USEC;
+	us = t % MOT_USEC;
+	if (us < 0) {
+		us += MOT_USEC;
+		secs--;
+	}
+	days = secs / 86400;
+	rem = secs % 86400;
+	if (rem < 0) {
+		rem += 86400;
+		days--;
+	}
+	civil_from_days(days, &y, &m, &d);
+	if (us == 0)
+		snprintf(buf, size, "%04" PRId64 "-%02u-%02uT%02d:%02d:%02dZ",
+		    y, m, d, (int)(rem / 3600), (int)(rem / 60 % 60),
+		    (int)(rem % 60));
+	else if (us % 1000 == 0)
+		snprintf(buf, size,
+		    "%04" PRId64 "-%02u-%02uT%02d:%02d:%02d.%03dZ", y, m, d,
+		    (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60),
+		    (int)(us / 1000));
+	else
+		snprintf(buf, size,
+		    "%04" PRId64 "-%02u-%02uT%02d:%02d:%02d.%06dZ", y, m, d,
+		    (int)(rem / 3600), (int)(rem / 60 % 60), (int)(rem % 60),
+		    (int)us);
+}
+
+/* Longest duration accepted: 100 years of seconds keeps every sum in range. */
+#define DUR_MAX_US	(INT64_C(100) * 366 * 86400 * MOT_USEC)
+
+int
+isodur_parse(const char *s, size_t len, struct mot_duration *out,
+    const char **why)
+{
+	const char	*p = s, *end = s + len, *units;
+	int64_t		 total = 0, unit_us, n, frac, scale;
+	int		 in_time = 0, any = 0, last = 0;
+	char		 u;
+
+	while (p < end && is_space(*p))
+		p++;
+	while (end > p && is_space(end[-1]))
+		end--;
+	out->has_days = 0;
+	if (p == end || (*p != 'P' && *p != 'p')) {
+		*why = "not an ISO 8601 duration (expected e.g. PT15M or P2D)";
+		return (-1);
+	}
+	p++;
+	units = "WD";
+	while (p < end) {
+		if (*p == 'T' || *p == 't') {
+			if (in_time) {
+				*why = "duplicate 'T' in duration";
+				return (-1);
+			}
+			in_time = 1;
+			units = "HMS";
+			p++;
+			if (p == end) {
+				*why = "'T' with no hours, minutes or seconds";
+				return (-1);
+			}
+			continue;
+		}
+		if (last) {
+			*why = "a fraction is allowed on the last part only";
+			return (-1);
+		}
+		if (*p < '0' || *p > '9') {
+			*why = "expected a number in the duration";
+			return (-1);
+		}
+		n = 0;
+		while (p < end && *p >= '0' && *p <= '9') {
+			n = n * 10 + (*p++ - '0');
+			if (n > DUR_MAX_US / MOT_USEC) {
+				*why = "duration too long (at most 100 years)";
+				return (-1);
+			}
+		}
+		frac = 0;
+		scale = MOT_USEC / 10;
+		if (p < end && (*p == '.' || *p == ',')) {
+			p++;
+			if (p == end || *p < '0' || *p > '9') {
+				*why = "bad fraction in duration";
+				return (-1);
+			}
+			while (p < end && *p >= '0' && *p <= '9') {
+				frac += (*p++ - '0') * scale;
+				scale /= 10;
+			}
+			last = 1;
+		}
+		if (p == end) {
+			*why = "a number without a unit in the duration";
+			return (-1);
+		}
+		u = *p++;
+		if (u >= 'a' && u <= 'z')
+			u = (char)(u - 'a' + 'A');
+		if (!in_time && (u == 'Y' || u == 'M')) {
+			*why = "years and months have no fixed length: "
+			    "write days or weeks (P30D)";
+			return (-1);
+		}
+		if (strchr(units, u) == NULL) {
+			*why = in_time ? "expected H, M or S after 'T'" :
+			    "expected W or D before 'T'";
+			return (-1);
+		}
+		units = strchr(units, u) + 1;	/* enforce the order */
+		switch (u) {
+		case 'W':
+			unit_us = 7 * 86400 * MOT_USEC;
+			out->has_days = 1;
+			break;
+		case 'D':
+			unit_us = 86400 * MOT_USEC;
+			out->has_days = 1;
+			break;
+		case 'H':
+			unit_us = 3600 * MOT_USEC;
+			break;
+		case 'M':
+			unit_us = 60 * MOT_USEC;
+			break;
+		default:
+			unit_us = MOT_USEC;
+			break;
+		}
+		if (n > DUR_MAX_US / unit_us) {
+			*why = "duration too long (at most 100 years)";
+			return (-1);
+		}
+		total += n * unit_us + (int64_t)((double)frac / MOT_USEC *
+		    (double)unit_us);
+		if (total > DUR_MAX_US) {
+			*why = "duration too long (at most 100 years)";
+			return (-1);
+		}
+		any = 1;
+	}
+	if (!any) {
+		*why = "empty duration";
+		return (-1);
+	}
+	out->us = total;
+	return (0);
+}
+
+void
+isodur_human(double s, char *buf, size_t size)
+{
+	int64_t	t;
+
+	if (isnan(s)) {
+		snprintf(buf, size, "-");
+		return;
+	}
+	if (s < 0)
+		s = 0;
+	if (s < 10 && s != floor(s)) {
+		snprintf(buf, size, "%.1fs", s);
+		return;
+	}
+	t = (int64_t)llround(s);
+	if (t < 60)
+		snprintf(buf, size, "%ds", (int)t);
+	else if (t < 3600)
+		snprintf(buf, size, "%dm%02ds", (int)(t / 60), (int)(t % 60));
+	else if (t < 86400)
+		snprintf(buf, size, "%dh%02dm", (int)(t / 3600),
+		    (int)(t / 60 % 60));
+	else
+		snprintf(buf, size, "%" PRId64 "d%02dh", t / 86400,
+		    (int)(t / 3600 % 24));
+}

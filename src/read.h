@@ -1,0 +1,38 @@
+/* read.h - reading journeys from files: mot's own format (and XES), one journey at a time. */
+#ifndef MOT_READ_H
+#define MOT_READ_H
+
+#include <stdint.h>
+
+#include "journey.h"
+#include "strtab.h"
+#include "xmlin.h"
+
+struct tz;
+
+/* Called for each problem found (validate reports them all). */
+typedef void (*problem_fn)(void *, const char *, unsigned long, int,
+    const char *);
+/* Called for each journey, accepted or rejected; 0 goes on, an exit code stops. */
+typedef int (*journey_fn)(struct journey *, void *, char **);
+
+struct read_opts {
+	const struct tz		*zone;		/* --assume-zone, or NULL */
+	const struct strtab	*names;		/* touchpoint names of interest */
+	problem_fn		 problem;	/* NULL: report nothing */
+	void			*arg;		/* for problem and the journey_fn */
+};
+
+/* What a file held. */
+struct read_stats {
+	struct xmlin_stats	io;
+	const char		*format;	/* "journeys" */
+	uint64_t		journeys;
+	uint64_t		touchpoints;
+};
+
+/* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */
+int	read_file(const char *, const struct read_opts *, journey_fn,
+	    struct read_stats *, char **);
+
+#endif

@@ -1,0 +1,160 @@
+/* report-text.c - the short readable summary: weakest moments first, one verdict each. */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "isotime.h"
+#include "report.h"
+
+/* Copy s for a terminal: control bytes become '?', at most size - 1 bytes. */
+static const char *
+text_clean(const char *s, char *buf, size_t size)
+{
+	size_t	i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < size; i++)
+		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' :
+		    s[i];
+	buf[i] = '\0';
+	return (buf);
+}
+
+static void
+pct(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.1f%%", 100 * v);
+}
+
+/* Columns a UTF-8 string takes on a terminal (one per code point). */
+static int
+text_width(const char *s)
+{
+	int	w = 0;
+
+	for (; *s != '\0'; s++) {
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	}
+	return (w);
+}
+
+/* Write s left-aligned in w columns. */
+static void
+text_pad(FILE *f, const char *s, int w)
+{
+	fputs(s, f);
+	for (w -= text_width(s); w > 0; w--)
+		fputc(' ', f);
+}
+
+static void
+text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
+{
+	const struct cell_sum	*c;
+	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[32];
+	size_t			 i;
+	int			 w;
+
+	w = text_width(text_clean(r->by, v, sizeof v));
+	for (i = 0; i < ms->nby; i++) {
+		if (text_width(text_clean(ms->by[i].value, v, sizeof v)) > w)
+			w = text_width(v);
+	}
+	fputs("     ", f);
+	text_pad(f, text_clean(r->by, v, sizeof v), w);
+	fprintf(f, " %8s %9s %16s %8s\n", "n", "breached", "95% CI", "p90");
+	for (i = 0; i < ms->nby; i++) {
+		c = &ms->by[i];
+		pct(br, sizeof br, c->breach_rate);
+		pct(lo, sizeof lo, c->ci_lo);
+		pct(hi, sizeof hi, c->ci_hi);
+		isodur_human(c->p90, p90, sizeof p90);
+		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
+		fputs("     ", f);
+		text_pad(f, text_clean(c->value, v, sizeof v), w);
+		fprintf(f, " %8llu %9s %16s %8s\n", (unsigned long long)c->n,
+		    br, c->n > 0 ? ci : "-", p90);
+	}
+}
+
+static void
+text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
+{
+	const struct moment	*m = ms->m;
+	const struct cell_sum	*c = &ms->total;
+	char			 name[80], id[80], stage[80], verdict[512];
+	char			 met[16], tol[16], br[16], lo[16], hi[16];
+	char			 p50[32], p90[32], p95[32], mx[32], d[32], a[32];
+
+	summary_verdict(ms, verdict, sizeof verdict);
+	if (strcmp(m->name, m->id) == 0)
+		fprintf(f, "%2zu. %s", ms->rank, text_clean(m->id, id,
+		    sizeof id));
+	else
+		fprintf(f, "%2zu. %s [%s]", ms->rank, text_clean(m->name,
+		    name, sizeof name), text_clean(m->id, id, sizeof id));
+	if (*m->stage != '\0')
+		fprintf(f, " - %s", text_clean(m->stage, stage, sizeof stage));
+	fprintf(f, "\n    %s\n", verdict);
+	pct(met, sizeof met, c->met_rate);
+	pct(tol, sizeof tol, c->tolerated_rate);
+	pct(br, sizeof br, c->breach_rate);
+	pct(lo, sizeof lo, c->ci_lo);
+	pct(hi, sizeof hi, c->ci_hi);
+	fprintf(f, "    n %llu  open %llu", (unsigned long long)c->n,
+	    (unsigned long long)c->open);
+	if (c->invalid > 0)
+		fprintf(f, "  invalid %llu", (unsigned long long)c->invalid);
+	if (c->n > 0)
+		fprintf(f, "  met %s  tolerated %s  breached %s (95%% CI "
+		    "%s-%s)  score %.2f", met, tol, br, lo, hi,
+		    c->score_mean);
+	fputc('\n', f);
+	isodur_human((double)m->desired.us / 1e6, d, sizeof d);
+	isodur_human((double)m->adequate.us / 1e6, a, sizeof a);
+	if (c->n > 0) {
+		isodur_human(c->p50, p50, sizeof p50);
+		isodur_human(c->p90, p90, sizeof p90);
+		isodur_human(c->p95, p95, sizeof p95);
+		isodur_human(c->max, mx, sizeof mx);
+		fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s  "
+		    "(desired %s, adequate %s)\n", p50, p90, p95, mx, d, a);
+	} else
+		fprintf(f, "    (desired %s, adequate %s)\n", d, a);
+	if (r->by != NULL && ms->nby > 0)
+		text_breakdown(r, ms, f);
+}
+
+void
+report_text(const struct report *r, FILE *f)
+{
+	const struct agg	*a = r->a;
+	char			 buf[80];
+	size_t			 i, k;
+
+	fprintf(f, "mot %s: %llu journeys read from %zu input%s, %llu "
+	    "accepted, %llu rejected; %zu moments\n", PACKAGE_VERSION,
+	    (unsigned long long)a->journeys_read, a->ninputs,
+	    a->ninputs == 1 ? "" : "s",
+	    (unsigned long long)(a->journeys_read - a->journeys_rejected),
+	    (unsigned long long)a->journeys_rejected, r->s->n);
+	for (i = 0; i < a->reasons.n; i++) {
+		k = r->s->reasons[i];
+		fprintf(f, "  rejected: %llu %s (first at %s)\n",
+		    (unsigned long long)a->reason_count[k],
+		    text_clean(strtab_key(&a->reasons, k), buf, sizeof buf),
+		    a->reason_first[k]);
+	}
+	fputs("\nWeakest moments first (ranked by breached occurrences):\n\n",
+	    f);
+	for (i = 0; i < r->s->n; i++) {
+		if (i > 0)
+			fputc('\n', f);
+		text_moment(r, &r->s->ms[r->s->order[i]], f);
+	}
+}

@@ -1,0 +1,49 @@
+/* report.h - the report writers behind one small interface. */
+#ifndef MOT_REPORT_H
+#define MOT_REPORT_H
+
+#include <stdio.h>
+
+#include "agg.h"
+#include "clock.h"
+#include "expect.h"
+#include "journey.h"
+#include "summary.h"
+
+struct report {
+	const struct expectations	*e;
+	const struct agg		*a;
+	const struct summary		*s;
+	const char			*by;		/* or NULL */
+	const char			*zone;		/* --assume-zone or NULL */
+};
+
+struct report_writer {
+	const char	*format;	/* name in --format */
+	const char	*file;		/* name in the -o folder */
+	void		(*write)(const struct report *, FILE *);
+};
+
+/* The writers: text, json and csv (moments). */
+extern const struct report_writer report_writers[];
+
+/* The writer of a --format name, or NULL. */
+const struct report_writer *report_writer_find(const char *);
+
+/* Write the text summary. */
+void	report_text(const struct report *, FILE *);
+/* Write report.json. */
+void	report_json(const struct report *, FILE *);
+/* Write moments.csv. */
+void	report_csv(const struct report *, FILE *);
+/* Write the header of occurrences.csv. */
+void	report_occ_header(FILE *, const char *);
+/* Write one occurrence as a row of occurrences.csv. */
+void	report_occ_row(FILE *, const struct journey *, const struct moment *,
+	    const struct occurrence *, const char *);
+/* Write a field as CSV, quoted when it must be (RFC 4180). */
+void	csv_field(FILE *, const char *);
+/* Write a string as a JSON string literal. */
+void	json_string(FILE *, const char *);
+
+#endif

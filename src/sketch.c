@@ -1,0 +1,209 @@
+/*
+ * sketch.c - quantiles in bounded memory. Up to SKETCH_EXACT values are kept
+ * as they are, so small runs give exact nearest-rank percentiles; beyond
+ * that the values move into a DDSketch (Masson, Rim and Lee, VLDB 2019):
+ * logarithmic buckets whose every quantile is within SKETCH_ALPHA relative
+ * error, mergeable exactly by adding bucket counts.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sketch.h"
+#include "xmalloc.h"
+
+/* Values below this (seconds) share the zero bucket. */
+#define SKETCH_MIN	1e-6
+
+static double
+gamma_ln(void)
+{
+	static double	g;
+
+	if (g == 0)
+		g = log((1 + SKETCH_ALPHA) / (1 - SKETCH_ALPHA));
+	return (g);
+}
+
+void
+sketch_init(struct sketch *s)
+{
+	memset(s, 0, sizeof *s);
+	s->exact = NULL;
+	s->min = INFINITY;
+	s->max = -INFINITY;
+}
+
+void
+sketch_free(struct sketch *s)
+{
+	free(s->exact);
+	free(s->bins);
+	sketch_init(s);
+}
+
+static int32_t
+key_of(double v)
+{
+	return ((int32_t)ceil(log(v) / gamma_ln()));
+}
+
+static void
+bin_add_key(struct sketch *s, int32_t k, uint64_t count)
+{
+	size_t	nbins, shift;
+
+	if (s->nbins == 0) {
+		s->min_key = k;
+		s->nbins = 1;
+		s->bins = xcalloc(1, sizeof *s->bins);
+	} else if (k < s->min_key) {
+		shift = (size_t)(s->min_key - k);
+		nbins = s->nbins + shift;
+		s->bins = xreallocarray(s->bins, nbins, sizeof *s->bins);
+		memmove(s->bins + shift, s->bins, s->nbins * sizeof *s->bins);
+		memset(s->bins, 0, shift * sizeof *s->bins);
+		s->nbins = nbins;
+		s->min_key = k;
+	} else if ((size_t)(k - s->min_key) >= s->nbins) {
+		nbins = (size_t)(k - s->min_key) + 1;
+		s->bins = xreallocarray(s->bins, nbins, sizeof *s->bins);
+		memset(s->bins + s->nbins, 0,
+		    (nbins - s->nbins) * sizeof *s->bins);
+		s->nbins = nbins;
+	}
+	s->bins[k - s->min_key] += count;
+}
+
+static void
+bin_add(struct sketch *s, double v, uint64_t count)
+{
+	if (v < SKETCH_MIN)
+		s->zeros += count;
+	else
+		bin_add_key(s, key_of(v), count);
+}
+
+/* Move the exact values into buckets. */
+static void
+to_bins(struct sketch *s)
+{
+	uint64_t	i;
+
+	if (s->exact == NULL)
+		return;
+	for (i = 0; i < s->n; i++)
+		bin_add(s, s->exact[i], 1);
+	free(s->exact);
+	s->exact = NULL;
+}
+
+static int
+in_bins(const struct sketch *s)
+{
+	return (s->n > 0 && s->exact == NULL);
+}
+
+void
+sketch_add(struct sketch *s, double v)
+{
+	if (!(v > 0))
+		v = 0;
+	if (v < s->min)
+		s->min = v;
+	if (v > s->max)
+		s->max = v;
+	if (s->n < SKETCH_EXACT && !in_bins(s)) {
+		if (s->exact == NULL)
+			s->exact = xmalloc(SKETCH_EXACT * sizeof *s->exact);
+		s->exact[s->n++] = v;
+		s->sorted = 0;
+		return;
+	}
+	to_bins(s);
+	bin_add(s, v, 1);
+	s->n++;
+}
+
+void
+sketch_merge(struct sketch *dst, const struct sketch *src)
+{
+	uint64_t	i;
+	size_t		b;
+
+	if (src->n == 0)
+		return;
+	if (!in_bins(src) && !in_bins(dst) && dst->n + src->n <= SKETCH_EXACT) {
+		for (i = 0; i < src->n; i++)
+			sketch_add(dst, src->exact[i]);
+		return;
+	}
+	to_bins(dst);
+	if (src->min < dst->min)
+		dst->min = src->min;
+	if (src->max > dst->max)
+		dst->max = src->max;
+	if (!in_bins(src)) {
+		for (i = 0; i < src->n; i++)
+			bin_add(dst, src->exact[i], 1);
+	} else {
+		dst->zeros += src->zeros;
+		for (b = 0; b < src->nbins; b++) {
+			if (src->bins[b] != 0)
+				bin_add_key(dst, src->min_key + (int32_t)b,
+				    src->bins[b]);
+		}
+	}
+	dst->n += src->n;
+}
+
+static int
+dbl_cmp(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return ((x > y) - (x < y));
+}
+
+double
+sketch_quantile(struct sketch *s, double q)
+{
+	uint64_t	rank, seen;
+	size_t		b;
+	double		v;
+
+	if (s->n == 0)
+		return (NAN);
+	rank = (uint64_t)ceil(q * (double)s->n - 1e-9);
+	if (rank < 1)
+		rank = 1;
+	if (rank > s->n)
+		rank = s->n;
+	if (rank == s->n)
+		return (s->max);
+	if (!in_bins(s)) {
+		if (!s->sorted) {
+			qsort(s->exact, s->n, sizeof *s->exact, dbl_cmp);
+			s->sorted = 1;
+		}
+		return (s->exact[rank - 1]);
+	}
+	seen = s->zeros;
+	if (rank <= seen)
+		return (s->min);
+	for (b = 0; b < s->nbins; b++) {
+		seen += s->bins[b];
+		if (seen >= rank)
+			break;
+	}
+	/* The bucket (gamma^(k-1), gamma^k] is represented by 2 gamma^k / (gamma + 1). */
+	v = 2 * exp((double)(s->min_key + (int32_t)b) * gamma_ln()) /
+	    (1 + exp(gamma_ln()));
+	if (v < s->min)
+		v = s->min;
+	if (v > s->max)
+		v = s->max;
+	return (v);
+}

@@ -1,0 +1,35 @@
+/* sketch.h - quantiles in bounded memory: exact for small counts, DDSketch beyond. */
+#ifndef MOT_SKETCH_H
+#define MOT_SKETCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Values kept exactly before the sketch switches to buckets. */
+#define SKETCH_EXACT		1024
+/* Relative accuracy of a quantile once in buckets. */
+#define SKETCH_ALPHA		0.01
+
+struct sketch {
+	uint64_t	 n;
+	double		 min, max;
+	double		*exact;		/* NULL once in buckets */
+	int		 sorted;
+	uint64_t	*bins;		/* bins[i] counts key min_key + i */
+	int32_t		 min_key;
+	size_t		 nbins;
+	uint64_t	 zeros;		/* values below SKETCH_MIN */
+};
+
+/* Make an empty sketch. */
+void	sketch_init(struct sketch *);
+/* Free a sketch's memory. */
+void	sketch_free(struct sketch *);
+/* Add a value (non-negative; negative values count as 0). */
+void	sketch_add(struct sketch *, double);
+/* Add every value of src to dst. */
+void	sketch_merge(struct sketch *, const struct sketch *);
+/* The nearest-rank q-quantile (q in [0,1]); NaN when empty. */
+double	sketch_quantile(struct sketch *, double);
+
+#endif

@@ -1,0 +1,112 @@
+/*
+ * strtab.c - string interning with open addressing: touchpoint names, moment
+ * ids and breakdown values are looked up once and compared as integers.
+ */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "strtab.h"
+#include "xmalloc.h"
+
+uint64_t
+hash_bytes(const void *p, size_t len)
+{
+	const unsigned char	*s = p;
+	uint64_t		 h = UINT64_C(14695981039346656037);
+
+	while (len-- > 0) {
+		h ^= *s++;
+		h *= UINT64_C(1099511628211);
+	}
+	return (h);
+}
+
+void
+strtab_init(struct strtab *t)
+{
+	memset(t, 0, sizeof *t);
+}
+
+void
+strtab_free(struct strtab *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->keys[i]);
+	free(t->keys);
+	free(t->lens);
+	free(t->slots);
+	memset(t, 0, sizeof *t);
+}
+
+long
+strtab_find(const struct strtab *t, const char *s, size_t len)
+{
+	size_t		mask, i;
+	uint32_t	v;
+
+	if (t->nslots == 0)
+		return (-1);
+	mask = t->nslots - 1;
+	for (i = hash_bytes(s, len) & mask;; i = (i + 1) & mask) {
+		if ((v = t->slots[i]) == 0)
+			return (-1);
+		if (t->lens[v - 1] == len && memcmp(t->keys[v - 1], s, len) == 0)
+			return ((long)v - 1);
+	}
+}
+
+static void
+strtab_grow(struct strtab *t)
+{
+	size_t	nslots, mask, i, j;
+
+	nslots = t->nslots == 0 ? 16 : t->nslots * 2;
+	free(t->slots);
+	t->slots = xcalloc(nslots, sizeof *t->slots);
+	t->nslots = nslots;
+	mask = nslots - 1;
+	for (i = 0; i < t->n; i++) {
+		j = hash_bytes(t->keys[i], t->lens[i]) & mask;
+		while (t->slots[j] != 0)
+			j = (j + 1) & mask;
+		t->slots[j] = (uint32_t)(i + 1);
+	}
+}
+
+size_t
+strtab_intern(struct strtab *t, const char *s, size_t len)
+{
+	long	found;
+	size_t	mask, j;
+
+	if ((found = strtab_find(t, s, len)) >= 0)
+		return ((size_t)found);
+	if (t->n == t->cap) {
+		t->cap = t->cap == 0 ? 16 : t->cap * 2;
+		t->keys = xreallocarray(t->keys, t->cap, sizeof *t->keys);
+		t->lens = xreallocarray(t->lens, t->cap, sizeof *t->lens);
+	}
+	t->keys[t->n] = xstrndup(s, len);
+	t->lens[t->n] = len;
+	t->n++;
+	if (t->n * 2 > t->nslots)
+		strtab_grow(t);
+	else {
+		mask = t->nslots - 1;
+		j = hash_bytes(s, len) & mask;
+		while (t->slots[j] != 0)
+			j = (j + 1) & mask;
+		t->slots[j] = (uint32_t)t->n;
+	}
+	return (t->n - 1);
+}
+
+const char *
+strtab_key(const struct strtab *t, size_t i)
+{
+	return (t->keys[i]);
+}

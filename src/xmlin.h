@@ -1,0 +1,65 @@
+/* xmlin.h - safe streaming XML input: files, stdin and gzip through libxml2 SAX2. */
+#ifndef MOT_XMLIN_H
+#define MOT_XMLIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libxml/parser.h>
+
+struct xmlin;
+
+/* One attribute as libxml2's SAX2 hands it over: value is not NUL-terminated. */
+struct xattr {
+	const char	*name;
+	const char	*uri;		/* namespace URI or NULL */
+	const char	*value;
+	size_t		 len;
+};
+
+/* The callbacks of a format reader. */
+struct xmlin_ops {
+	void	(*start)(struct xmlin *, void *, const char *, const char *,
+		    const struct xattr *, int);
+	void	(*end)(struct xmlin *, void *, const char *, const char *);
+};
+
+/* What one file cost: bytes read from disk and bytes given to the parser. */
+struct xmlin_stats {
+	uint64_t	raw_bytes;
+	uint64_t	xml_bytes;
+	int		gzip;
+};
+
+/* Parse path ("-" for stdin) with ops; 0 on success, else an exit code and *cause. */
+int	xmlin_parse(const char *, const struct xmlin_ops *, void *,
+	    struct xmlin_stats *, char **);
+/* The name of a file's root element, in name; 0, or an exit code with *cause. */
+int	xmlin_root(const char *, char *, size_t, char **);
+/* The line the parser is on. */
+unsigned long xmlin_line(const struct xmlin *);
+/* The name of the file being parsed, as given. */
+const char *xmlin_path(const struct xmlin *);
+/* Stop the parse with an error at the current line; the run fails with code. */
+void	xmlin_fail(struct xmlin *, int, const char *, ...)
+	    __attribute__((format(printf, 3, 4)));
+/* Stop the parse with a message already complete (taken over, not copied). */
+void	xmlin_abort(struct xmlin *, int, char *);
+/* Whether the parse has failed. */
+int	xmlin_failed(const struct xmlin *);
+
+/* The attribute named name (in no namespace), or NULL. */
+const struct xattr *xattr_get(const struct xattr *, int, const char *);
+/* Whether attribute a's value equals s. */
+int	xattr_is(const struct xattr *, const char *);
+/* The first attribute (in no namespace) not in the NULL-terminated list, or NULL. */
+const struct xattr *xattr_unknown(const struct xattr *, int,
+	    const char *const *);
+/* Write a NULL-terminated list of names as "a, b, c". */
+void	xattr_names(const char *const *, char *, size_t);
+/* Parse a finite decimal number (C locale) from len bytes. */
+int	parse_number(const char *, size_t, double *);
+/* Parse a decimal integer from len bytes. */
+int	parse_integer(const char *, size_t, long long *);
+
+#endif

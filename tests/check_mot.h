@@ -1,0 +1,15 @@
+/* check_mot.h - the unit test suites (Check), one per module, run by check_mot.c. */
+#ifndef MOT_CHECK_MOT_H
+#define MOT_CHECK_MOT_H
+
+#include <check.h>
+
+Suite	*make_isotime_suite(void);
+Suite	*make_score_suite(void);
+Suite	*make_stats_suite(void);
+Suite	*make_sketch_suite(void);
+Suite	*make_clock_suite(void);
+Suite	*make_agg_suite(void);
+Suite	*make_tz_suite(void);
+
+#endif
