@@ -158,8 +158,7 @@ agg_journey(struct agg *a, const struct journey *j,
 }
 
 void
-agg_input(struct agg *a, const char *path, const char *format,
-    uint64_t journeys, uint64_t touchpoints, uint64_t bytes, int gzip)
+agg_input(struct agg *a, const char *path, const struct read_stats *st)
 {
 	struct input	*in;
 
@@ -167,9 +166,8 @@ agg_input(struct agg *a, const char *path, const char *format,
 	    sizeof *a->inputs);
 	in = &a->inputs[a->ninputs++];
 	in->path = xstrdup(path);
-	in->format = format;
-	in->journeys = journeys;
-	in->touchpoints = touchpoints;
-	in->bytes = bytes;
-	in->gzip = gzip;
+	in->format = st->format;
+	in->bytes = st->io.raw_bytes;
+	in->gzip = st->io.gzip;
+	in->st = *st;
 }

@@ -8,6 +8,7 @@
 #include "clock.h"
 #include "expect.h"
 #include "journey.h"
+#include "read.h"
 #include "sketch.h"
 #include "strtab.h"
 
@@ -33,13 +34,13 @@ struct moment_agg {
 	size_t		 cells_cap;
 };
 
+/* What one input file held: its format, counts and data-quality figures. */
 struct input {
 	char		*path;
 	const char	*format;
-	uint64_t	 journeys;
-	uint64_t	 touchpoints;
 	uint64_t	 bytes;
 	int		 gzip;
+	struct read_stats st;
 };
 
 struct agg {
@@ -71,7 +72,6 @@ void	agg_reject(struct agg *, const struct journey *);
 void	agg_journey(struct agg *, const struct journey *,
 	    const struct occurrence *, size_t);
 /* Record what one input file held. */
-void	agg_input(struct agg *, const char *, const char *, uint64_t, uint64_t,
-	    uint64_t, int);
+void	agg_input(struct agg *, const char *, const struct read_stats *);
 
 #endif

@@ -26,7 +26,7 @@ occ_add(struct occ_vec *ov, size_t mi)
 	o = &ov->v[ov->n++];
 	memset(o, 0, sizeof *o);
 	o->moment = mi;
-	o->start = o->stop = MOT_TIME_NONE;
+	o->start = o->stop = o->deadline = MOT_TIME_NONE;
 	o->status = ST_OPEN;
 	return (o);
 }
@@ -85,8 +85,33 @@ occ_stop(struct occurrence *o, mot_time t)
 	o->status = o->elapsed < 0 ? ST_INVALID : ST_MET;
 }
 
+static int
+find(const struct expectations *e, size_t mi, const struct journey *j,
+    const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen);
+
 int
 clock_find(const struct expectations *e, size_t mi, const struct journey *j,
+    const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen)
+{
+	const struct moment	*m = &e->moments[mi];
+	size_t			 first = ov->n, i;
+	mot_time		 deadline;
+	int			 r;
+
+	if (find(e, mi, j, zone, ov, why, whylen) != 0)
+		return (-1);
+	if (m->promised_by == NULL || ov->n == first)
+		return (0);
+	if ((r = attr_time(j, m->promised_by, zone, &deadline, why,
+	    whylen)) < 0)
+		return (-1);
+	for (i = first; r == 1 && i < ov->n; i++)
+		ov->v[i].deadline = deadline;
+	return (0);
+}
+
+static int
+find(const struct expectations *e, size_t mi, const struct journey *j,
     const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen)
 {
 	const struct moment	*m = &e->moments[mi];
@@ -160,10 +185,18 @@ void
 clock_score(struct occurrence *o, const struct moment *m,
     const struct score_params *p)
 {
+	int64_t	d = m->desired.us, a = m->adequate.us;
+
 	if (o->status == ST_OPEN || o->status == ST_INVALID) {
 		o->score = 0;
 		return;
 	}
-	o->status = score_status(o->elapsed, m->desired.us, m->adequate.us);
-	o->score = score_elapsed(o->elapsed, m->desired.us, m->adequate.us, p);
+	if (o->deadline != MOT_TIME_NONE) {
+		/* A promise to this customer replaces the adequate time. */
+		a = o->deadline > o->start ? o->deadline - o->start : 0;
+		if (d > a)
+			d = a;
+	}
+	o->status = score_status(o->elapsed, d, a);
+	o->score = score_elapsed(o->elapsed, d, a, p);
 }

@@ -17,6 +17,7 @@ struct occurrence {
 	mot_time		 start;
 	mot_time		 stop;		/* MOT_TIME_NONE when open */
 	int64_t			 elapsed;	/* microseconds; 0 when open */
+	mot_time		 deadline;	/* promised-by, or MOT_TIME_NONE */
 	enum status		 status;
 	double			 score;		/* 0 unless closed */
 };

@@ -74,8 +74,8 @@ on_journey(struct journey *j, void *arg, char **cause)
 		clock_score(&an->occ.v[i], m, &an->e->params);
 	}
 	if (an->occ_file.f != NULL) {
-		if (an->by != NULL && (value = journey_attr(j, an->by)) ==
-		    NULL)
+		if (an->by != NULL && ((value = journey_attr(j, an->by)) ==
+		    NULL || *value == '\0'))
 			value = AGG_NO_VALUE;
 		for (i = 0; i < an->occ.n; i++)
 			report_occ_row(an->occ_file.f, j,
@@ -84,6 +84,21 @@ on_journey(struct journey *j, void *arg, char **cause)
 	}
 	agg_journey(&an->agg, j, an->occ.v, an->occ.n);
 	return (0);
+}
+
+/* Say what an XES file lacked, once per file, so nothing is dropped unseen. */
+static void
+report_input_warnings(const char *path, const struct read_stats *st)
+{
+	if (st->events_no_time > 0)
+		warnf("%s: %llu events without time:timestamp left out", path,
+		    (unsigned long long)st->events_no_time);
+	if (st->events_bad_time > 0)
+		warnf("%s: %llu events with an unreadable time:timestamp left "
+		    "out", path, (unsigned long long)st->events_bad_time);
+	if (st->unpaired_starts > 0)
+		verbosef("%s: %llu start events never completed (open)", path,
+		    (unsigned long long)st->unpaired_starts);
 }
 
 static int
@@ -120,6 +135,7 @@ static const struct option analyze_opts[] = {
 	{ "by", required_argument, NULL, 'b' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "assume-zone", required_argument, NULL, 'z' },
+	{ "classifier", required_argument, NULL, 'c' },
 	{ "strict", no_argument, NULL, 's' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
@@ -140,6 +156,7 @@ cmd_analyze(int argc, char **argv)
 	struct afile			 out[8];
 	const char			*exp_path = NULL, *outdir = NULL;
 	const char			*formats = NULL, *zone = NULL, *bad;
+	const char			*classifier = NULL;
 	char				*cause = NULL, **files = NULL;
 	int				 want[8] = { 0 }, ch, rc = 0, nstdin = 0;
 	int				 have_sum = 0;
@@ -163,6 +180,9 @@ cmd_analyze(int argc, char **argv)
 			break;
 		case 'z':
 			zone = optarg;
+			break;
+		case 'c':
+			classifier = optarg;
 			break;
 		case 's':
 			an.strict = 1;
@@ -227,6 +247,8 @@ cmd_analyze(int argc, char **argv)
 	memset(&ro, 0, sizeof ro);
 	ro.zone = an.zone;
 	ro.names = &an.e->names;
+	ro.classifier = classifier != NULL ? classifier : an.e->classifier;
+	ro.outcome = &an.e->outcome;
 	ro.arg = &an;
 	for (i = 0; i < nfiles; i++) {
 		verbosef("reading %s", files[i]);
@@ -234,8 +256,8 @@ cmd_analyze(int argc, char **argv)
 		    &cause)) != 0)
 			goto out;
 		agg_input(&an.agg, strcmp(files[i], "-") == 0 ? "(stdin)" :
-		    files[i], st.format, st.journeys, st.touchpoints,
-		    st.io.raw_bytes, st.io.gzip);
+		    files[i], &st);
+		report_input_warnings(files[i], &st);
 	}
 	if (an.agg.journeys_rejected > REJECT_SHOWN)
 		warnf("%llu journeys skipped in all (see the report's "
@@ -302,9 +324,10 @@ out:
 const struct cmd_entry cmd_analyze_entry = {
 	"analyze", cmd_analyze,
 	"analyze -e EXPECTATIONS [-o DIR] [--by ATTR] [--format LIST] FILE...",
-	"Score every moment of truth in the journeys FILE... (- for standard\n"
-	"input; gzip-compressed files are read as they are) against the\n"
-	"expectations, and print the weakest moments first.\n"
+	"Score every moment of truth in the journeys FILE... (mot's journeys\n"
+	"format or XES event logs; - for standard input; gzip-compressed\n"
+	"files are read as they are) against the expectations, and print the\n"
+	"weakest moments first.\n"
 	"\n"
 	"  -e, --expectations=FILE  the moments and their zones of tolerance\n"
 	"  -o, --output=DIR         also write report.json, moments.csv,\n"
@@ -316,6 +339,9 @@ const struct cmd_entry cmd_analyze_entry = {
 	"                           without -o they go to standard output\n"
 	"      --assume-zone=ZONE   zone of times written without an offset:\n"
 	"                           UTC, +02:00 or a name like Europe/Paris\n"
+	"      --classifier=KEYS    XES: the event attributes whose values,\n"
+	"                           joined with +, name a touchpoint (default\n"
+	"                           concept:name)\n"
 	"      --strict             stop at the first rejected journey\n"
 	"  -q, --quiet              no warnings\n"
 	"  -v, --verbose            say what is being read\n"

@@ -18,6 +18,8 @@
 
 struct eparse {
 	struct expectations	*e;
+	int			 seen_xes;
+	int			 seen_outcome;
 	expect_problem_fn	 report;	/* collect every problem */
 	void			*arg;
 	int			 errors;
@@ -32,7 +34,11 @@ static const char *const scoring_attrs[] = {
 };
 static const char *const moment_attrs[] = {
 	"id", "name", "stage", "from", "to", "touchpoint", "desired",
-	"adequate", "objective", NULL
+	"adequate", "objective", "promised-by", NULL
+};
+static const char *const xes_attrs[] = { "classifier", NULL };
+static const char *const outcome_attrs[] = {
+	"nps", "csat", "ces", "churn", NULL
 };
 
 /* A mistake: stop the load, or report it and go on when collecting. */
@@ -256,6 +262,15 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		    "not be longer than adequate", m->id);
 		return;
 	}
+	if ((v = xattr_get(a, n, "promised-by")) != NULL) {
+		if (v->len < 2 || v->value[0] != '@') {
+			efail(x, p, "moment \"%s\": promised-by names a journey "
+			    "attribute holding the promised time: "
+			    "promised-by=\"@deadline\"", m->id);
+			return;
+		}
+		m->promised_by = xstrndup(v->value + 1, v->len - 1);
+	}
 	if ((v = xattr_get(a, n, "objective")) != NULL &&
 	    (parse_number(v->value, v->len, &m->objective) != 0 ||
 	    m->objective <= 0 || m->objective > 1)) {
@@ -263,6 +278,57 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		    "be a share greater than 0 and at most 1 (0.95 for 95%%)",
 		    m->id);
 		return;
+	}
+}
+
+static void
+parse_xes(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
+{
+	const struct xattr	*v;
+
+	if (p->seen_xes++) {
+		efail(x, p, "more than one <xes>");
+		return;
+	}
+	if (check_unknown(x, p, "xes", a, n, xes_attrs) != 0)
+		return;
+	if ((v = xattr_get(a, n, "classifier")) == NULL || v->len == 0) {
+		efail(x, p, "<xes> needs classifier=\"KEY ...\" (for example "
+		    "\"concept:name lifecycle:transition\")");
+		return;
+	}
+	p->e->classifier = attr_dup(v);
+}
+
+static void
+parse_outcome(struct xmlin *x, struct eparse *p, const struct xattr *a,
+    int n)
+{
+	struct outcome_map	*om = &p->e->outcome;
+	const struct xattr	*v;
+	char			**slot[4];
+	size_t			 i;
+
+	if (p->seen_outcome++) {
+		efail(x, p, "more than one <outcome>");
+		return;
+	}
+	if (check_unknown(x, p, "outcome", a, n, outcome_attrs) != 0)
+		return;
+	slot[0] = &om->nps;
+	slot[1] = &om->csat;
+	slot[2] = &om->ces;
+	slot[3] = &om->churn;
+	for (i = 0; i < 4; i++) {
+		if ((v = xattr_get(a, n, outcome_attrs[i])) == NULL)
+			continue;
+		if (v->len < 2 || v->value[0] != '@') {
+			efail(x, p, "<outcome> %s= names the attribute that "
+			    "holds it: %s=\"@survey_%s\"", outcome_attrs[i],
+			    outcome_attrs[i], outcome_attrs[i]);
+			return;
+		}
+		*slot[i] = xstrndup(v->value + 1, v->len - 1);
 	}
 }
 
@@ -299,9 +365,13 @@ e_start(struct xmlin *x, void *ud, const char *name, const char *uri,
 		parse_moment(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "scoring") == 0)
 		parse_scoring(x, p, a, n);
+	else if (uri == NULL && strcmp(name, "xes") == 0)
+		parse_xes(x, p, a, n);
+	else if (uri == NULL && strcmp(name, "outcome") == 0)
+		parse_outcome(x, p, a, n);
 	else
-		efail(x, p, "unknown element <%s> in "
-		    "<expectations> (expected <moment> or <scoring>)", name);
+		efail(x, p, "unknown element <%s> in <expectations> "
+		    "(expected <moment>, <scoring>, <xes> or <outcome>)", name);
 }
 
 static void
@@ -329,13 +399,22 @@ expect_hash(const struct expectations *e)
 	for (i = 0; i < e->nmoments; i++) {
 		m = &e->moments[i];
 		t = xasprintf("%s\n%s|%d|%s%s|%s%s|%" PRId64 "|%" PRId64
-		    "|%.17g", s, m->id, m->span, m->from.is_attr ? "@" : "",
+		    "|%.17g|%s", s, m->id, m->span, m->from.is_attr ? "@" : "",
 		    m->from.name, m->to.is_attr ? "@" : "",
 		    m->to.name != NULL ? m->to.name : "", m->desired.us,
-		    m->adequate.us, m->objective);
+		    m->adequate.us, m->objective,
+		    m->promised_by != NULL ? m->promised_by : "");
 		free(s);
 		s = t;
 	}
+	t = xasprintf("%s\nxes|%s\noutcome|%s|%s|%s|%s", s,
+	    e->classifier != NULL ? e->classifier : "",
+	    e->outcome.nps != NULL ? e->outcome.nps : "",
+	    e->outcome.csat != NULL ? e->outcome.csat : "",
+	    e->outcome.ces != NULL ? e->outcome.ces : "",
+	    e->outcome.churn != NULL ? e->outcome.churn : "");
+	free(s);
+	s = t;
 	h = hash_bytes(s, strlen(s));
 	free(s);
 	return (h);
@@ -417,7 +496,13 @@ expect_free(struct expectations *e)
 		free(e->moments[i].stage);
 		free(e->moments[i].from.name);
 		free(e->moments[i].to.name);
+		free(e->moments[i].promised_by);
 	}
+	free(e->classifier);
+	free(e->outcome.nps);
+	free(e->outcome.csat);
+	free(e->outcome.ces);
+	free(e->outcome.churn);
 	free(e->moments);
 	strtab_free(&e->names);
 	free(e->path);

@@ -26,7 +26,16 @@ struct moment {
 	struct mot_duration	 desired;
 	struct mot_duration	 adequate;
 	double			 objective;	/* < 0 when none */
+	char			*promised_by;	/* attribute with a per-journey deadline */
 	unsigned long		 line;
+};
+
+/* Journey or event attributes that hold survey outcomes (names, or NULL). */
+struct outcome_map {
+	char	*nps;
+	char	*csat;
+	char	*ces;
+	char	*churn;
 };
 
 struct expectations {
@@ -35,6 +44,8 @@ struct expectations {
 	size_t			 nmoments;
 	struct score_params	 params;
 	struct strtab		 names;		/* touchpoint names used */
+	char			*classifier;	/* XES event name keys, or NULL */
+	struct outcome_map	 outcome;
 	uint64_t		 hash;		/* of the canonical content */
 };
 

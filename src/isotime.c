@@ -100,6 +100,7 @@ isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
 {
 	const char	*p = s, *end = s + len;
 	unsigned	 y, mo, d, h, mi, sec = 0, oh, om = 0;
+	char		 sep;
 	int64_t		 frac = 0, scale = 100000, secs;
 	int		 sign, have_offset = 0, offset = 0;
 
@@ -111,8 +112,10 @@ isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
 		*why = "empty time";
 		return (-1);
 	}
-	if (digits(&p, end, 4, &y) != 0 || p == end || *p++ != '-' ||
-	    digits(&p, end, 2, &mo) != 0 || p == end || *p++ != '-' ||
+	/* YYYY-MM-DD, or YYYY/MM/DD as some exporters write it. */
+	if (digits(&p, end, 4, &y) != 0 || p == end ||
+	    ((sep = *p++) != '-' && sep != '/') ||
+	    digits(&p, end, 2, &mo) != 0 || p == end || *p++ != sep ||
 	    digits(&p, end, 2, &d) != 0) {
 		*why = "not an ISO 8601 date (expected YYYY-MM-DDThh:mm:ss)";
 		return (-1);
@@ -169,9 +172,14 @@ isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
 				*why = "bad UTC offset (expected +hh:mm)";
 				return (-1);
 			}
-			if (p < end && *p == ':')
+			if (p < end && *p == ':') {
 				p++;
-			if (p < end && digits(&p, end, 2, &om) != 0) {
+				if (digits(&p, end, 2, &om) != 0) {
+					*why = "bad UTC offset (expected "
+					    "+hh:mm)";
+					return (-1);
+				}
+			} else if (p < end && digits(&p, end, 2, &om) != 0) {
 				*why = "bad UTC offset (expected +hh:mm)";
 				return (-1);
 			}
@@ -194,7 +202,7 @@ isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
 		secs = tz_local_to_utc(zone, secs);
 	else {
 		*why = "no UTC offset (add Z or +hh:mm, or use --assume-zone)";
-		return (-1);
+		return (ISOTIME_NO_OFFSET);
 	}
 	*out = secs * MOT_USEC + frac;
 	return (0);
@@ -252,14 +260,14 @@ isodur_parse(const char *s, size_t len, struct mot_duration *out,
 	while (end > p && is_space(end[-1]))
 		end--;
 	out->has_days = 0;
-	if (p == end || (*p != 'P' && *p != 'p')) {
+	if (p == end || *p != 'P') {
 		*why = "not an ISO 8601 duration (expected e.g. PT15M or P2D)";
 		return (-1);
 	}
 	p++;
 	units = "WD";
 	while (p < end) {
-		if (*p == 'T' || *p == 't') {
+		if (*p == 'T') {
 			if (in_time) {
 				*why = "duplicate 'T' in duration";
 				return (-1);
@@ -291,7 +299,7 @@ isodur_parse(const char *s, size_t len, struct mot_duration *out,
 		}
 		frac = 0;
 		scale = MOT_USEC / 10;
-		if (p < end && (*p == '.' || *p == ',')) {
+		if (p < end && *p == '.') {
 			p++;
 			if (p == end || *p < '0' || *p > '9') {
 				*why = "bad fraction in duration";
@@ -308,8 +316,11 @@ isodur_parse(const char *s, size_t len, struct mot_duration *out,
 			return (-1);
 		}
 		u = *p++;
-		if (u >= 'a' && u <= 'z')
-			u = (char)(u - 'a' + 'A');
+		if (u == 'W' && (any || p != end)) {
+			*why = "weeks cannot be combined with other parts "
+			    "(write P14D, not P1W7D)";
+			return (-1);
+		}
 		if (!in_time && (u == 'Y' || u == 'M')) {
 			*why = "years and months have no fixed length: "
 			    "write days or weeks (P30D)";
@@ -344,8 +355,8 @@ isodur_parse(const char *s, size_t len, struct mot_duration *out,
 			*why = "duration too long (at most 100 years)";
 			return (-1);
 		}
-		total += n * unit_us + (int64_t)((double)frac / MOT_USEC *
-		    (double)unit_us);
+		/* frac < 1e6 and unit_us <= a week: the product fits. */
+		total += n * unit_us + frac * unit_us / MOT_USEC;
 		if (total > DUR_MAX_US) {
 			*why = "duration too long (at most 100 years)";
 			return (-1);

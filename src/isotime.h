@@ -11,6 +11,8 @@ struct tz;
 typedef int64_t mot_time;
 #define MOT_TIME_NONE	INT64_MIN
 #define MOT_USEC	INT64_C(1000000)
+/* isotime_parse's return when only the UTC offset is missing. */
+#define ISOTIME_NO_OFFSET	(-2)
 
 /* A duration: exact microseconds, and whether it was written with days or weeks. */
 struct mot_duration {

@@ -12,7 +12,7 @@
 static void
 outcome_clear(struct outcome *o)
 {
-	o->nps = o->csat = o->ces = -1;
+	o->nps = o->csat = o->ces = o->churn = -1;
 }
 
 void

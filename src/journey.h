@@ -38,9 +38,10 @@ struct jattr {
 
 /* Survey outcome; -1 where absent. */
 struct outcome {
-	int	nps;
-	int	csat;
-	int	ces;
+	int	nps;		/* 0-10 */
+	int	csat;		/* 1-5 */
+	int	ces;		/* 1-7 */
+	int	churn;		/* 0 or 1 */
 };
 
 struct journey {

@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "expect.h"
 #include "journey.h"
 #include "strtab.h"
 #include "xmlin.h"
@@ -19,6 +20,8 @@ typedef int (*journey_fn)(struct journey *, void *, char **);
 struct read_opts {
 	const struct tz		*zone;		/* --assume-zone, or NULL */
 	const struct strtab	*names;		/* touchpoint names of interest */
+	const char		*classifier;	/* XES: keys naming an event */
+	const struct outcome_map *outcome;	/* outcome from attributes */
 	problem_fn		 problem;	/* NULL: report nothing */
 	void			*arg;		/* for problem and the journey_fn */
 };
@@ -26,9 +29,14 @@ struct read_opts {
 /* What a file held. */
 struct read_stats {
 	struct xmlin_stats	io;
-	const char		*format;	/* "journeys" */
-	uint64_t		journeys;
+	const char		*format;	/* "journeys" or "xes" */
+	uint64_t		journeys;	/* or traces */
 	uint64_t		touchpoints;
+	uint64_t		events;		/* XES events */
+	uint64_t		events_no_time;	/* without time:timestamp */
+	uint64_t		events_bad_time; /* with one that does not parse */
+	uint64_t		unpaired_starts;
+	uint64_t		unpaired_completes;
 };
 
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */

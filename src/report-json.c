@@ -155,7 +155,7 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
     const char *end)
 {
 	const struct moment	*m = ms->m;
-	char			 verdict[512];
+	char			 verdict[512], *s;
 	size_t			 v;
 
 	fputs("    {\n", f);
@@ -173,6 +173,11 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 	json_dbl(f, 6, "adequate_s", (double)m->adequate.us / 1e6, 6, ",");
 	json_dbl(f, 6, "objective", m->objective > 0 ? m->objective : NAN,
 	    6, ",");
+	if (m->promised_by != NULL) {
+		s = xasprintf("@%s", m->promised_by);
+		json_str(f, 6, "promised_by", s, ",");
+		free(s);
+	}
 	json_u64(f, 6, "journeys", ms->journeys, ",");
 	json_dbl(f, 6, "weakness", ms->weakness, 6, ",");
 	json_cell(f, 6, &ms->total);
@@ -201,6 +206,7 @@ report_json(const struct report *r, FILE *f)
 	const struct expectations	*e = r->e;
 	const struct agg		*a = r->a;
 	const struct input		*in;
+	struct read_stats		 dq;
 	size_t				 i, k;
 	char				 hash[17];
 
@@ -231,8 +237,15 @@ report_json(const struct report *r, FILE *f)
 		json_key(f, 6, "gzip");
 		fprintf(f, "%s,\n", in->gzip ? "true" : "false");
 		json_u64(f, 6, "bytes", in->bytes, ",");
-		json_u64(f, 6, "journeys", in->journeys, ",");
-		json_u64(f, 6, "touchpoints", in->touchpoints, "");
+		json_u64(f, 6, "journeys", in->st.journeys, ",");
+		json_u64(f, 6, "touchpoints", in->st.touchpoints, ",");
+		json_u64(f, 6, "events", in->st.events, ",");
+		json_u64(f, 6, "events_without_time", in->st.events_no_time,
+		    ",");
+		json_u64(f, 6, "events_bad_time", in->st.events_bad_time, ",");
+		json_u64(f, 6, "unpaired_starts", in->st.unpaired_starts, ",");
+		json_u64(f, 6, "unpaired_completes",
+		    in->st.unpaired_completes, "");
 		fputs("    }", f);
 	}
 	fputs(a->ninputs > 0 ? "\n  ],\n" : "],\n", f);
@@ -241,6 +254,12 @@ report_json(const struct report *r, FILE *f)
 	    a->journeys_read - a->journeys_rejected, ",");
 	json_u64(f, 2, "journeys_rejected", a->journeys_rejected, ",");
 	json_u64(f, 2, "touchpoints", a->touchpoints, ",");
+	report_dq(a, &dq);
+	json_u64(f, 2, "events", dq.events, ",");
+	json_u64(f, 2, "events_without_time", dq.events_no_time, ",");
+	json_u64(f, 2, "events_bad_time", dq.events_bad_time, ",");
+	json_u64(f, 2, "unpaired_starts", dq.unpaired_starts, ",");
+	json_u64(f, 2, "unpaired_completes", dq.unpaired_completes, ",");
 	fputs("  \"rejections\": [", f);
 	for (i = 0; i < a->reasons.n; i++) {
 		k = r->s->reasons[i];

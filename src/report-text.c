@@ -134,6 +134,7 @@ void
 report_text(const struct report *r, FILE *f)
 {
 	const struct agg	*a = r->a;
+	struct read_stats	 dq;
 	char			 buf[80];
 	size_t			 i, k;
 
@@ -150,6 +151,16 @@ report_text(const struct report *r, FILE *f)
 		    text_clean(strtab_key(&a->reasons, k), buf, sizeof buf),
 		    a->reason_first[k]);
 	}
+	report_dq(a, &dq);
+	if (dq.events > 0)
+		fprintf(f, "  XES events: %llu read, %llu without time:timestamp "
+		    "and %llu with an unreadable one (left out), %llu starts "
+		    "never completed, %llu completes without a start\n",
+		    (unsigned long long)dq.events,
+		    (unsigned long long)dq.events_no_time,
+		    (unsigned long long)dq.events_bad_time,
+		    (unsigned long long)dq.unpaired_starts,
+		    (unsigned long long)dq.unpaired_completes);
 	fputs("\nWeakest moments first (ranked by breached occurrences):\n\n",
 	    f);
 	for (i = 0; i < r->s->n; i++) {

@@ -41,6 +41,8 @@ void	report_occ_header(FILE *, const char *);
 /* Write one occurrence as a row of occurrences.csv. */
 void	report_occ_row(FILE *, const struct journey *, const struct moment *,
 	    const struct occurrence *, const char *);
+/* Add up the data-quality counters of every input. */
+void	report_dq(const struct agg *, struct read_stats *);
 /* Write a field as CSV, quoted when it must be (RFC 4180). */
 void	csv_field(FILE *, const char *);
 /* Write a string as a JSON string literal. */

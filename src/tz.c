@@ -10,6 +10,8 @@
  * untrusted input: every count is checked against the bytes actually read.
  */
 
+#include <config.h>
+
 #include <sys/types.h>
 #include <sys/stat.h>
 

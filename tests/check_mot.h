@@ -11,5 +11,6 @@ Suite	*make_sketch_suite(void);
 Suite	*make_clock_suite(void);
 Suite	*make_agg_suite(void);
 Suite	*make_tz_suite(void);
+Suite	*make_pipeline_suite(void);
 
 #endif

@@ -1,0 +1,59 @@
+/* read-int.h - what the format readers (read-journeys.c, read-xes.c) share with read.c. */
+#ifndef MOT_READ_INT_H
+#define MOT_READ_INT_H
+
+#include "read.h"
+#include "xmlin.h"
+
+struct xes;
+
+/* The state of one file being read. */
+struct rd {
+	const struct read_opts	*o;
+	journey_fn		 fn;
+	struct read_stats	*st;
+	struct journey		 j;
+	int			 format;	/* READ_JOURNEYS or READ_XES */
+	int			 depth;
+	int			 in_journey;
+	int			 seen_outcome;
+	int			 skip_depth;	/* inside an ignored element */
+	struct xes		*xes;
+};
+
+#define READ_UNKNOWN	0
+#define READ_JOURNEYS	1
+#define READ_XES	2
+
+/* Print at most 60 bytes of an attribute's value in a message. */
+#define SHOW(a)	(int)((a)->len > 60 ? 60 : (a)->len), (a)->value
+
+/* Report a problem at the current line; an error also rejects the journey. */
+void	rd_problem(struct xmlin *, struct rd *, int, const char *,
+	    const char *, ...) __attribute__((format(printf, 5, 6)));
+/* The same at a given line. */
+void	rd_problem_at(struct xmlin *, struct rd *, unsigned long, int,
+	    const char *, const char *, ...)
+	    __attribute__((format(printf, 6, 7)));
+/* Copy an attribute's value into the journey's arena. */
+char	*rd_dup(struct rd *, const struct xattr *);
+/* Start a new journey at the current line. */
+void	rd_begin_journey(struct xmlin *, struct rd *);
+/* Finish the journey: outcome mapping, ordering, and the caller's function. */
+void	rd_end_journey(struct xmlin *, struct rd *);
+
+/* The journeys format's element handlers. */
+void	journeys_start(struct xmlin *, struct rd *, const char *,
+	    const char *, const struct xattr *, int);
+void	journeys_end(struct xmlin *, struct rd *);
+
+/* The XES format's element handlers, its set-up and clean-up. */
+void	xes_begin(struct xmlin *, struct rd *, const struct xattr *, int);
+void	xes_start(struct xmlin *, struct rd *, const char *,
+	    const struct xattr *, int);
+void	xes_end(struct xmlin *, struct rd *);
+void	xes_free(struct rd *);
+/* The value of an event attribute of the trace being read, last in time, or NULL. */
+const char *xes_event_value(struct rd *, const char *);
+
+#endif

@@ -1,0 +1,215 @@
+/* read-journeys.c - mot's own journeys format (docs/format.md): <journey>, <touchpoint>, <outcome>. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exitcode.h"
+#include "read-int.h"
+#include "xmalloc.h"
+
+static const char *const tp_attrs[] = {
+	"name", "at", "start", "end", "channel", "actor", "team", "status",
+	"promised", "notified", NULL
+};
+static const char *const outcome_attrs[] = {
+	"nps", "csat", "ces", "churn", NULL
+};
+static const char *const root_attrs[] = { "version", "source", NULL };
+
+static int
+parse_time_attr(struct xmlin *x, struct rd *r, const struct xattr *a,
+    mot_time *t)
+{
+	const char	*why;
+
+	if (isotime_parse(a->value, a->len, r->o->zone, t, &why) == 0)
+		return (0);
+	rd_problem(x, r, 1, "bad time", "%s=\"%.*s\": %s", a->name, SHOW(a),
+	    why);
+	return (-1);
+}
+
+static void
+start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
+{
+	struct journey	*j = &r->j;
+	int		 i;
+
+	rd_begin_journey(x, r);
+	for (i = 0; i < n; i++) {
+		if (a[i].uri != NULL)
+			continue;
+		if (strcmp(a[i].name, "id") == 0) {
+			if (a[i].len == 0)
+				rd_problem(x, r, 1, "missing id",
+				    "journey with an empty id");
+			else
+				j->id = rd_dup(r, &a[i]);
+			continue;
+		}
+		journey_add_attr(j, arena_strndup(&j->arena, a[i].name,
+		    strlen(a[i].name)), rd_dup(r, &a[i]), j->line);
+	}
+	if (j->id == NULL && j->reject == NULL)
+		rd_problem(x, r, 1, "missing id", "journey without an id");
+}
+
+static void
+touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
+{
+	struct touchpoint	*tp;
+	const struct xattr	*v, *at, *start, *end, *bad;
+	char			 list[200];
+	long			 ref;
+
+	r->st->touchpoints++;
+	tp = journey_add_touchpoint(&r->j);
+	tp->line = xmlin_line(x);
+	if (r->o->problem != NULL &&
+	    (bad = xattr_unknown(a, n, tp_attrs)) != NULL) {
+		xattr_names(tp_attrs, list, sizeof list);
+		rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
+		    "<touchpoint> ignored (known: %s)", bad->name, list);
+	}
+	if ((v = xattr_get(a, n, "name")) == NULL || v->len == 0) {
+		rd_problem(x, r, 1, "touchpoint without name",
+		    "touchpoint without a name");
+		tp->name = "";
+	} else {
+		tp->name = rd_dup(r, v);
+		if (r->o->names != NULL && (ref = strtab_find(r->o->names,
+		    v->value, v->len)) >= 0)
+			tp->ref = (int)ref;
+	}
+	at = xattr_get(a, n, "at");
+	start = xattr_get(a, n, "start");
+	end = xattr_get(a, n, "end");
+	if (at != NULL && (start != NULL || end != NULL)) {
+		rd_problem(x, r, 1, "touchpoint with at and start",
+		    "touchpoint \"%s\" has at= and start=/end=: an instant "
+		    "or an interval, not both", tp->name);
+	} else if (at != NULL) {
+		tp->kind = TP_INSTANT;
+		if (parse_time_attr(x, r, at, &tp->start) == 0)
+			tp->end = tp->start;
+	} else if (start != NULL) {
+		if (parse_time_attr(x, r, start, &tp->start) == 0) {
+			if (end == NULL)
+				tp->kind = TP_OPEN;
+			else if (parse_time_attr(x, r, end, &tp->end) == 0) {
+				tp->kind = TP_INTERVAL;
+				if (tp->end < tp->start)
+					rd_problem(x, r, 1, "ends before it "
+					    "starts", "touchpoint \"%s\" "
+					    "ends before it starts", tp->name);
+			}
+		}
+	} else if (end != NULL) {
+		rd_problem(x, r, 1, "touchpoint without time",
+		    "touchpoint \"%s\" has end= but no start=", tp->name);
+	} else {
+		rd_problem(x, r, 1, "touchpoint without time",
+		    "touchpoint \"%s\" has no time (at= or start=)", tp->name);
+	}
+	if ((v = xattr_get(a, n, "promised")) != NULL)
+		parse_time_attr(x, r, v, &tp->promised);
+	if ((v = xattr_get(a, n, "notified")) != NULL)
+		parse_time_attr(x, r, v, &tp->notified);
+	if ((v = xattr_get(a, n, "channel")) != NULL)
+		tp->channel = rd_dup(r, v);
+	if ((v = xattr_get(a, n, "actor")) != NULL)
+		tp->actor = rd_dup(r, v);
+	if ((v = xattr_get(a, n, "team")) != NULL)
+		tp->team = rd_dup(r, v);
+	if ((v = xattr_get(a, n, "status")) != NULL)
+		tp->status = rd_dup(r, v);
+}
+
+static void
+outcome_value(struct xmlin *x, struct rd *r, const struct xattr *a, int n,
+    const char *key, int lo, int hi, int *out)
+{
+	const struct xattr	*v;
+	long long		 i;
+
+	if ((v = xattr_get(a, n, key)) == NULL)
+		return;
+	if (parse_integer(v->value, v->len, &i) != 0 || i < lo || i > hi) {
+		rd_problem(x, r, 1, "bad outcome", "%s=\"%.*s\": expected a "
+		    "whole number from %d to %d", key, SHOW(v), lo, hi);
+		return;
+	}
+	*out = (int)i;
+}
+
+static void
+outcome(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
+{
+	const struct xattr	*bad, *v;
+
+	if (r->seen_outcome++) {
+		rd_problem(x, r, 1, "bad outcome", "more than one <outcome>");
+		return;
+	}
+	if ((bad = xattr_unknown(a, n, outcome_attrs)) != NULL)
+		rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
+		    "<outcome> ignored (known: nps, csat, ces, churn)",
+		    bad->name);
+	outcome_value(x, r, a, n, "nps", 0, 10, &r->j.outcome.nps);
+	outcome_value(x, r, a, n, "csat", 1, 5, &r->j.outcome.csat);
+	outcome_value(x, r, a, n, "ces", 1, 7, &r->j.outcome.ces);
+	if ((v = xattr_get(a, n, "churn")) != NULL) {
+		if (xattr_is(v, "true") || xattr_is(v, "1"))
+			r->j.outcome.churn = 1;
+		else if (xattr_is(v, "false") || xattr_is(v, "0"))
+			r->j.outcome.churn = 0;
+		else
+			rd_problem(x, r, 1, "bad outcome", "churn=\"%.*s\": "
+			    "expected true or false", SHOW(v));
+	}
+}
+
+void
+journeys_start(struct xmlin *x, struct rd *r, const char *name,
+    const char *uri, const struct xattr *a, int n)
+{
+	const struct xattr	*v, *bad;
+
+	if (r->depth == 1) {
+		if ((v = xattr_get(a, n, "version")) == NULL ||
+		    !xattr_is(v, "1"))
+			xmlin_fail(x, MOT_EXIT_DATAERR, "<journeys> needs "
+			    "version=\"1\"");
+		else if ((bad = xattr_unknown(a, n, root_attrs)) != NULL)
+			rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
+			    "<journeys> ignored", bad->name);
+		return;
+	}
+	if (r->depth == 2 && uri == NULL && strcmp(name, "journey") == 0) {
+		start_journey(x, r, a, n);
+		return;
+	}
+	if (r->depth == 3 && r->in_journey && uri == NULL) {
+		if (strcmp(name, "touchpoint") == 0) {
+			touchpoint(x, r, a, n);
+			r->skip_depth = r->depth;	/* no children */
+			return;
+		}
+		if (strcmp(name, "outcome") == 0) {
+			outcome(x, r, a, n);
+			r->skip_depth = r->depth;
+			return;
+		}
+	}
+	rd_problem(x, r, 0, NULL, "unknown element <%s> ignored", name);
+	r->skip_depth = r->depth;
+}
+
+void
+journeys_end(struct xmlin *x, struct rd *r)
+{
+	if (r->depth == 2 && r->in_journey)
+		rd_end_journey(x, r);
+}

@@ -1,0 +1,643 @@
+/*
+ * check_agg.c - tests for agg.c and summary.c: counts by status, open and
+ * invalid occurrences, breakdown cells by attribute value ("(none)" when
+ * missing), reach in journeys, rejection reasons, and the derived figures:
+ * rates, Wilson interval, mean score, percentiles, objectives, the ranking
+ * of moments and the verdict. Journeys go through clock_find and
+ * clock_score as in "mot analyze"; expected figures are worked out by hand.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check_mot.h"
+#include "agg.h"
+#include "clock.h"
+#include "summary.h"
+#include "xmalloc.h"
+
+#define MIN	INT64_C(60000000)
+/* 2026-10-01T07:00:00Z */
+#define BASE	(INT64_C(1790838000) * MOT_USEC)
+#define AT(m)	(BASE + (int64_t)(m) * MIN)
+#define TOL	1e-9
+
+static struct expectations	*e;
+static struct journey		 j;
+static struct agg		 a;
+static struct summary		 sum;
+static int			 have_agg, have_sum;
+
+/* Add a moment: to NULL makes a span moment; objective < 0 for none. */
+static size_t
+add_moment(const char *id, const char *from, const char *to,
+    int64_t desired_min, int64_t adequate_min, double objective)
+{
+	struct moment	*m;
+
+	e->moments = xreallocarray(e->moments, e->nmoments + 1,
+	    sizeof *e->moments);
+	m = &e->moments[e->nmoments];
+	memset(m, 0, sizeof *m);
+	m->id = xstrdup(id);
+	m->name = xstrdup(id);
+	m->stage = xstrdup("");
+	m->span = to == NULL;
+	m->desired.us = desired_min * MIN;
+	m->adequate.us = adequate_min * MIN;
+	m->objective = objective;
+	m->from.name = xstrdup(from);
+	m->from.ref = (int)strtab_intern(&e->names, from, strlen(from));
+	m->to.ref = -1;
+	if (to != NULL) {
+		m->to.name = xstrdup(to);
+		m->to.ref = (int)strtab_intern(&e->names, to, strlen(to));
+	}
+	return (e->nmoments++);
+}
+
+static void
+add_tp(const char *name, mot_time start, mot_time end)
+{
+	struct touchpoint	*tp;
+
+	tp = journey_add_touchpoint(&j);
+	tp->name = arena_strndup(&j.arena, name, strlen(name));
+	tp->ref = (int)strtab_find(&e->names, name, strlen(name));
+	tp->start = start;
+	tp->end = end;
+	tp->kind = end == start ? TP_INSTANT : TP_INTERVAL;
+}
+
+static void
+add_attr(const char *key, const char *value)
+{
+	journey_add_attr(&j, arena_strndup(&j.arena, key, strlen(key)),
+	    arena_strndup(&j.arena, value, strlen(value)), 1);
+}
+
+/* Find, score and aggregate the current journey as "mot analyze" does, then reset it. */
+static void
+run_journey(void)
+{
+	struct occ_vec	ov;
+	char		why[200];
+	size_t		i;
+
+	memset(&ov, 0, sizeof ov);
+	journey_sort(&j);
+	for (i = 0; i < e->nmoments; i++)
+		ck_assert_int_eq(clock_find(e, i, &j, NULL, &ov, why,
+		    sizeof why), 0);
+	for (i = 0; i < ov.n; i++)
+		clock_score(&ov.v[i], &e->moments[ov.v[i].moment], &e->params);
+	agg_journey(&a, &j, ov.v, ov.n);
+	occ_vec_free(&ov);
+	journey_reset(&j);
+}
+
+/* Aggregate one journey holding hand-made occurrences of moment mi. */
+static void
+feed(size_t mi, int met, int tolerated, int breached, int open, int invalid)
+{
+	struct occurrence	o[128];
+	size_t			n = 0;
+	int			k;
+
+	ck_assert_int_le(met + tolerated + breached + open + invalid, 128);
+	memset(o, 0, sizeof o);
+	for (k = 0; k < met; k++) {
+		o[n].status = ST_MET;
+		o[n].elapsed = MIN;
+		o[n++].score = 0.6;
+	}
+	for (k = 0; k < tolerated; k++) {
+		o[n].status = ST_TOLERATED;
+		o[n].elapsed = 10 * MIN;
+		o[n++].score = 0.3;
+	}
+	for (k = 0; k < breached; k++) {
+		o[n].status = ST_BREACHED;
+		o[n].elapsed = 60 * MIN;
+		o[n++].score = -1;
+	}
+	for (k = 0; k < open; k++) {
+		o[n].status = ST_OPEN;
+		o[n++].stop = MOT_TIME_NONE;
+	}
+	for (k = 0; k < invalid; k++) {
+		o[n].status = ST_INVALID;
+		o[n++].elapsed = -MIN;
+	}
+	for (k = 0; k < (int)n; k++)
+		o[k].moment = mi;
+	agg_journey(&a, &j, o, n);
+}
+
+static const struct cell *
+cell_of(size_t mi, const char *value)
+{
+	long	v = strtab_find(&a.m[mi].values, value, strlen(value));
+
+	ck_assert_msg(v >= 0, "no cell for \"%s\"", value);
+	return (&a.m[mi].cells[v]);
+}
+
+static void
+start_agg(const char *by)
+{
+	agg_init(&a, e, by);
+	have_agg = 1;
+}
+
+static void
+make_summary(void)
+{
+	summary_make(&sum, e, &a);
+	have_sum = 1;
+}
+
+static void
+setup(void)
+{
+	e = xcalloc(1, sizeof *e);
+	score_params_default(&e->params);
+	strtab_init(&e->names);
+	journey_init(&j);
+	have_agg = have_sum = 0;
+}
+
+static void
+teardown(void)
+{
+	if (have_sum)
+		summary_free(&sum);
+	if (have_agg)
+		agg_free(&a);
+	journey_free(&j);
+	expect_free(e);
+	e = NULL;
+}
+
+/*
+ * Two moments, four journeys:
+ *   J1 north: ask 0 -> answer 3 (met, 0.76), ask 10 -> answer 30 (breached,
+ *      -1/3), visit 0..20 (tolerated, 0.3)
+ *   J2 south: ask 0 -> answer 10 (tolerated, 0.3)
+ *   J3 no region: ask 0 (open)
+ *   J4 region "": ask 0 -> answer 5 (met, 0.6)
+ */
+static void
+four_journeys(const char *by)
+{
+	add_moment("reply", "ask", "answer", 5, 15, 0.8);
+	add_moment("visit-length", "visit", NULL, 10, 30, -1);
+	start_agg(by);
+
+	add_attr("region", "north");
+	add_tp("ask", AT(0), AT(0));
+	add_tp("answer", AT(3), AT(3));
+	add_tp("ask", AT(10), AT(10));
+	add_tp("answer", AT(30), AT(30));
+	add_tp("visit", AT(0), AT(20));
+	run_journey();
+
+	add_attr("region", "south");
+	add_tp("answer", AT(10), AT(10));
+	add_tp("ask", AT(0), AT(0));
+	run_journey();
+
+	add_attr("tier", "gold");
+	add_tp("ask", AT(0), AT(0));
+	run_journey();
+
+	add_attr("region", "");
+	add_tp("ask", AT(0), AT(0));
+	add_tp("answer", AT(5), AT(5));
+	run_journey();
+}
+
+START_TEST(test_totals)
+{
+	const struct cell	*c;
+
+	four_journeys("region");
+	c = &a.m[0].total;
+	ck_assert_uint_eq(c->n, 4);
+	ck_assert_uint_eq(c->met, 2);
+	ck_assert_uint_eq(c->tolerated, 1);
+	ck_assert_uint_eq(c->breached, 1);
+	ck_assert_uint_eq(c->open, 1);
+	ck_assert_uint_eq(c->invalid, 0);
+	ck_assert_double_eq_tol((double)c->score_sum * SCORE_UNIT,
+	    0.76 - 1.0 / 3 + 0.3 + 0.6, 1e-8);
+	ck_assert_uint_eq(c->elapsed.n, 4);
+	ck_assert_double_eq(c->elapsed.max, 1200);
+	ck_assert_double_eq(c->elapsed.min, 180);
+	c = &a.m[1].total;
+	ck_assert_uint_eq(c->n, 1);
+	ck_assert_uint_eq(c->tolerated, 1);
+	ck_assert_double_eq_tol((double)c->score_sum * SCORE_UNIT, 0.3, 1e-8);
+}
+END_TEST
+
+START_TEST(test_reach_and_counters)
+{
+	four_journeys("region");
+	ck_assert_uint_eq(a.m[0].journeys, 4);
+	ck_assert_uint_eq(a.m[1].journeys, 1);
+	ck_assert_uint_eq(a.journeys_read, 4);
+	ck_assert_uint_eq(a.journeys_rejected, 0);
+	ck_assert_uint_eq(a.touchpoints, 10);
+	ck_assert_uint_eq(a.name_seen[strtab_find(&e->names, "ask", 3)], 5);
+	ck_assert_uint_eq(a.name_seen[strtab_find(&e->names, "answer", 6)], 4);
+	ck_assert_uint_eq(a.name_seen[strtab_find(&e->names, "visit", 5)], 1);
+}
+END_TEST
+
+START_TEST(test_breakdown)
+{
+	const struct cell	*c;
+
+	four_journeys("region");
+	ck_assert_uint_eq(a.m[0].values.n, 3);
+	c = cell_of(0, "north");
+	ck_assert_uint_eq(c->n, 2);
+	ck_assert_uint_eq(c->met, 1);
+	ck_assert_uint_eq(c->breached, 1);
+	ck_assert_uint_eq(c->open, 0);
+	c = cell_of(0, "south");
+	ck_assert_uint_eq(c->n, 1);
+	ck_assert_uint_eq(c->tolerated, 1);
+	/* Missing and empty both count as no value. */
+	c = cell_of(0, AGG_NO_VALUE);
+	ck_assert_str_eq(AGG_NO_VALUE, "(none)");
+	ck_assert_uint_eq(c->n, 1);
+	ck_assert_uint_eq(c->met, 1);
+	ck_assert_uint_eq(c->open, 1);
+	ck_assert_int_eq(strtab_find(&a.m[0].values, "", 0), -1);
+	ck_assert_uint_eq(a.m[1].values.n, 1);
+	ck_assert_uint_eq(cell_of(1, "north")->tolerated, 1);
+}
+END_TEST
+
+START_TEST(test_no_breakdown)
+{
+	four_journeys(NULL);
+	ck_assert_uint_eq(a.m[0].values.n, 0);
+	ck_assert_uint_eq(a.m[0].total.n, 4);
+	ck_assert_uint_eq(a.m[0].total.open, 1);
+}
+END_TEST
+
+START_TEST(test_many_values)
+{
+	char	v[16];
+	int	i;
+
+	/* Enough values to grow the cells more than once. */
+	add_moment("reply", "ask", "answer", 5, 15, -1);
+	start_agg("shop");
+	for (i = 0; i < 40; i++) {
+		snprintf(v, sizeof v, "shop%02d", i % 20);
+		add_attr("shop", v);
+		add_tp("ask", AT(0), AT(0));
+		add_tp("answer", AT(i % 20 + 1), AT(i % 20 + 1));
+		run_journey();
+	}
+	ck_assert_uint_eq(a.m[0].values.n, 20);
+	ck_assert_uint_eq(cell_of(0, "shop07")->n, 2);
+	ck_assert_uint_eq(cell_of(0, "shop03")->met, 2);
+	ck_assert_uint_eq(cell_of(0, "shop19")->breached, 2);
+	ck_assert_uint_eq(a.m[0].total.n, 40);
+}
+END_TEST
+
+START_TEST(test_invalid_and_grouping)
+{
+	struct occurrence	o[3];
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	add_moment("b", "x", "z", 5, 15, -1);
+	start_agg(NULL);
+	feed(0, 1, 0, 0, 0, 2);
+	ck_assert_uint_eq(a.m[0].total.invalid, 2);
+	ck_assert_uint_eq(a.m[0].total.n, 1);
+	ck_assert_uint_eq(a.m[0].total.elapsed.n, 1);
+	ck_assert_double_eq_tol((double)a.m[0].total.score_sum * SCORE_UNIT,
+	    0.6, 1e-12);
+	/* Occurrences of two moments in one journey: each reaches it once. */
+	memset(o, 0, sizeof o);
+	o[0].moment = 0;
+	o[1].moment = 0;
+	o[2].moment = 1;
+	o[0].status = o[1].status = o[2].status = ST_OPEN;
+	agg_journey(&a, &j, o, 3);
+	ck_assert_uint_eq(a.m[0].journeys, 2);
+	ck_assert_uint_eq(a.m[1].journeys, 1);
+	ck_assert_uint_eq(a.m[0].total.open, 2);
+	/* A journey without occurrences reaches no moment. */
+	agg_journey(&a, &j, o, 0);
+	ck_assert_uint_eq(a.m[0].journeys, 2);
+	ck_assert_uint_eq(a.journeys_read, 3);
+}
+END_TEST
+
+START_TEST(test_rejects)
+{
+	long	bt, ni;
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	j.file = "a.xml";
+	journey_reject(&j, 10, "no id", "journey without id");
+	agg_reject(&a, &j);
+	journey_reset(&j);
+	j.file = "a.xml";
+	journey_reject(&j, 20, "bad time", "attribute x");
+	agg_reject(&a, &j);
+	journey_reset(&j);
+	j.file = "b.xml";
+	journey_reject(&j, 30, "bad time", "attribute y");
+	agg_reject(&a, &j);
+	ck_assert_uint_eq(a.journeys_read, 3);
+	ck_assert_uint_eq(a.journeys_rejected, 3);
+	ck_assert_uint_eq(a.reasons.n, 2);
+	bt = strtab_find(&a.reasons, "bad time", 8);
+	ni = strtab_find(&a.reasons, "no id", 5);
+	ck_assert_int_ge(bt, 0);
+	ck_assert_int_ge(ni, 0);
+	ck_assert_uint_eq(a.reason_count[bt], 2);
+	ck_assert_uint_eq(a.reason_count[ni], 1);
+	ck_assert_str_eq(a.reason_first[bt], "a.xml:20");
+	ck_assert_str_eq(a.reason_first[ni], "a.xml:10");
+	/* The summary lists reasons by name. */
+	make_summary();
+	ck_assert_uint_eq(sum.reasons[0], (size_t)bt);
+	ck_assert_uint_eq(sum.reasons[1], (size_t)ni);
+}
+END_TEST
+
+START_TEST(test_many_reasons)
+{
+	char	r[16];
+	int	i;
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	for (i = 0; i < 20; i++) {
+		journey_reset(&j);
+		j.file = "c.xml";
+		snprintf(r, sizeof r, "reason %02d", i % 10);
+		journey_reject(&j, (unsigned long)i + 1, r, "detail");
+		agg_reject(&a, &j);
+	}
+	ck_assert_uint_eq(a.reasons.n, 10);
+	ck_assert_uint_eq(a.reason_count[strtab_find(&a.reasons,
+	    "reason 09", 9)], 2);
+	ck_assert_str_eq(a.reason_first[strtab_find(&a.reasons,
+	    "reason 09", 9)], "c.xml:10");
+}
+END_TEST
+
+START_TEST(test_summary_rates)
+{
+	const struct cell_sum	*c;
+
+	four_journeys("region");
+	make_summary();
+	ck_assert_uint_eq(sum.n, 2);
+	c = &sum.ms[0].total;
+	ck_assert_ptr_null(c->value);
+	ck_assert_uint_eq(c->n, 4);
+	ck_assert_uint_eq(c->open, 1);
+	ck_assert_double_eq_tol(c->met_rate, 0.5, TOL);
+	ck_assert_double_eq_tol(c->tolerated_rate, 0.25, TOL);
+	ck_assert_double_eq_tol(c->breach_rate, 0.25, TOL);
+	ck_assert_double_eq_tol(c->within_rate, 0.75, TOL);
+	/* Wilson 95% of 1 in 4. */
+	ck_assert_double_eq_tol(c->ci_lo, 0.0455873, 1e-6);
+	ck_assert_double_eq_tol(c->ci_hi, 0.6993582, 1e-6);
+	ck_assert_double_eq_tol(c->score_mean, (0.76 - 1.0 / 3 + 0.3 + 0.6) /
+	    4, 1e-8);
+	ck_assert_uint_eq(sum.ms[0].journeys, 4);
+	ck_assert_ptr_eq(sum.ms[0].m, &e->moments[0]);
+	ck_assert_ptr_null(sum.ms[0].unseen);
+}
+END_TEST
+
+START_TEST(test_summary_percentiles)
+{
+	const struct cell_sum	*c;
+
+	four_journeys("region");
+	make_summary();
+	/* Elapsed 180, 300, 600, 1200 s: ranks 2, 4, 4. */
+	c = &sum.ms[0].total;
+	ck_assert_double_eq(c->p50, 300);
+	ck_assert_double_eq(c->p90, 1200);
+	ck_assert_double_eq(c->p95, 1200);
+	ck_assert_double_eq(c->max, 1200);
+	c = &sum.ms[1].total;
+	ck_assert_double_eq(c->p50, 1200);
+	ck_assert_double_eq(c->max, 1200);
+}
+END_TEST
+
+START_TEST(test_summary_breakdown_sorted)
+{
+	const struct moment_sum	*ms;
+
+	four_journeys("region");
+	make_summary();
+	ms = &sum.ms[0];
+	ck_assert_uint_eq(ms->nby, 3);
+	ck_assert_str_eq(ms->by[0].value, "(none)");
+	ck_assert_str_eq(ms->by[1].value, "north");
+	ck_assert_str_eq(ms->by[2].value, "south");
+	ck_assert_uint_eq(ms->by[0].open, 1);
+	ck_assert_double_eq_tol(ms->by[1].breach_rate, 0.5, TOL);
+	ck_assert_double_eq_tol(ms->by[2].tolerated_rate, 1.0, TOL);
+	ck_assert_double_eq_tol(ms->by[2].score_mean, 0.3, 1e-8);
+	ck_assert_double_eq(ms->by[1].p50, 180);
+}
+END_TEST
+
+START_TEST(test_summary_objective)
+{
+	four_journeys("region");
+	make_summary();
+	/* 75% within adequate against an objective of 80%. */
+	ck_assert_int_eq(sum.ms[0].total.objective_met, 0);
+	ck_assert_int_eq(sum.ms[0].by[2].objective_met, 1);	/* south */
+	ck_assert_int_eq(sum.ms[1].total.objective_met, -1);
+}
+END_TEST
+
+START_TEST(test_summary_objective_exact)
+{
+	add_moment("exact", "x", "y", 5, 15, 0.75);
+	add_moment("just-over", "x", "y", 5, 15, 0.7500001);
+	add_moment("seven", "x", "y", 5, 15, 0.7);
+	start_agg(NULL);
+	feed(0, 2, 1, 1, 3, 0);
+	feed(1, 2, 1, 1, 0, 0);
+	feed(2, 5, 2, 3, 0, 0);
+	make_summary();
+	ck_assert_int_eq(sum.ms[0].total.objective_met, 1);
+	ck_assert_int_eq(sum.ms[1].total.objective_met, 0);
+	ck_assert_int_eq(sum.ms[2].total.objective_met, 1);
+}
+END_TEST
+
+START_TEST(test_summary_empty_moment)
+{
+	const struct cell_sum	*c;
+	char			 buf[256];
+
+	add_moment("reply", "ask", "answer", 5, 15, 0.9);
+	add_moment("other", "visit", NULL, 5, 15, -1);
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));
+	run_journey();
+	make_summary();
+	c = &sum.ms[0].total;
+	ck_assert_uint_eq(c->n, 0);
+	ck_assert_uint_eq(c->open, 1);
+	ck_assert(isnan(c->breach_rate));
+	ck_assert(isnan(c->ci_lo));
+	ck_assert(isnan(c->score_mean));
+	ck_assert(isnan(c->p50));
+	ck_assert_int_eq(c->objective_met, -1);
+	/* The stop touchpoint was never seen, then the span's. */
+	ck_assert_str_eq(sum.ms[0].unseen, "answer");
+	ck_assert_str_eq(sum.ms[1].unseen, "visit");
+	summary_verdict(&sum.ms[1], buf, sizeof buf);
+	ck_assert(strstr(buf, "visit") != NULL);
+	summary_verdict(&sum.ms[0], buf, sizeof buf);
+	ck_assert_int_gt(strlen(buf), 0);
+}
+END_TEST
+
+START_TEST(test_summary_ranking)
+{
+	static const char	*const ids[] = {
+		"zeta", "yak", "mid", "beta", "clean", "absent"
+	};
+	size_t			 i;
+
+	for (i = 0; i < 6; i++)
+		add_moment(ids[i], "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	feed(0, 8, 0, 2, 0, 0);		/* zeta: 2 of 10 */
+	feed(1, 1, 1, 2, 0, 0);		/* yak: 2 of 4 */
+	feed(2, 50, 47, 3, 0, 0);	/* mid: 3 of 100 */
+	feed(3, 4, 4, 2, 0, 0);		/* beta: 2 of 10 */
+	feed(4, 5, 0, 0, 0, 0);		/* clean: 0 of 5 */
+	/* absent: no occurrences, no interval: after clean despite its id. */
+	make_summary();
+	/* Most breached first; ties to the higher Wilson lower bound, then id. */
+	ck_assert_uint_eq(sum.order[0], 2);
+	ck_assert_uint_eq(sum.order[1], 1);
+	ck_assert_uint_eq(sum.order[2], 3);
+	ck_assert_uint_eq(sum.order[3], 0);
+	ck_assert_uint_eq(sum.order[4], 4);
+	ck_assert_uint_eq(sum.order[5], 5);
+	ck_assert_uint_eq(sum.ms[2].rank, 1);
+	ck_assert_uint_eq(sum.ms[1].rank, 2);
+	ck_assert_uint_eq(sum.ms[3].rank, 3);
+	ck_assert_uint_eq(sum.ms[0].rank, 4);
+	ck_assert_uint_eq(sum.ms[4].rank, 5);
+	ck_assert_uint_eq(sum.ms[5].rank, 6);
+	ck_assert_double_eq(sum.ms[2].weakness, 3);
+	ck_assert_double_eq(sum.ms[0].weakness, 2);
+	ck_assert_double_eq_tol(sum.ms[1].total.ci_lo, 0.1500390, 1e-6);
+	ck_assert_double_eq_tol(sum.ms[0].total.ci_lo, 0.0566822, 1e-6);
+}
+END_TEST
+
+START_TEST(test_summary_score_mean_exact)
+{
+	struct occurrence	o;
+	int			i;
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	memset(&o, 0, sizeof o);
+	o.status = ST_MET;
+	o.elapsed = MIN;
+	for (i = 0; i < 1000; i++) {
+		o.score = i % 2 ? 0.1 : 0.7;
+		agg_journey(&a, &j, &o, 1);
+	}
+	ck_assert_int_eq(a.m[0].total.score_sum, INT64_C(400000000000));
+	make_summary();
+	ck_assert_double_eq_tol(sum.ms[0].total.score_mean, 0.4, 1e-12);
+}
+END_TEST
+
+START_TEST(test_summary_verdicts)
+{
+	char	buf[256];
+	size_t	i;
+
+	/* One moment per kind of verdict. */
+	add_moment("meets", "x", "y", 5, 15, 0.5);
+	add_moment("misses", "x", "y", 5, 15, 0.9);
+	add_moment("breached", "x", "y", 5, 15, -1);
+	add_moment("clean", "x", "y", 5, 15, -1);
+	add_moment("open", "x", "y", 5, 15, -1);
+	add_moment("nothing", "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	add_tp("x", AT(0), AT(0));
+	add_tp("y", AT(1), AT(1));
+	feed(0, 3, 0, 1, 0, 0);
+	feed(1, 3, 0, 1, 0, 0);
+	feed(2, 3, 0, 1, 0, 0);
+	feed(3, 3, 1, 0, 0, 0);
+	feed(4, 0, 0, 0, 2, 0);
+	make_summary();
+	for (i = 0; i < sum.n; i++) {
+		buf[0] = '\0';
+		summary_verdict(&sum.ms[i], buf, sizeof buf);
+		ck_assert_msg(strlen(buf) > 0, "moment %zu: empty verdict", i);
+	}
+	ck_assert_int_eq(sum.ms[0].total.objective_met, 1);
+	ck_assert_int_eq(sum.ms[1].total.objective_met, 0);
+}
+END_TEST
+
+Suite *
+make_agg_suite(void)
+{
+	Suite	*s = suite_create("agg");
+	TCase	*tc;
+
+	tc = tcase_create("agg");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_totals);
+	tcase_add_test(tc, test_reach_and_counters);
+	tcase_add_test(tc, test_breakdown);
+	tcase_add_test(tc, test_no_breakdown);
+	tcase_add_test(tc, test_many_values);
+	tcase_add_test(tc, test_invalid_and_grouping);
+	tcase_add_test(tc, test_rejects);
+	tcase_add_test(tc, test_many_reasons);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("summary");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_summary_rates);
+	tcase_add_test(tc, test_summary_percentiles);
+	tcase_add_test(tc, test_summary_breakdown_sorted);
+	tcase_add_test(tc, test_summary_objective);
+	tcase_add_test(tc, test_summary_objective_exact);
+	tcase_add_test(tc, test_summary_empty_moment);
+	tcase_add_test(tc, test_summary_ranking);
+	tcase_add_test(tc, test_summary_score_mean_exact);
+	tcase_add_test(tc, test_summary_verdicts);
+	suite_add_tcase(s, tc);
+	return (s);
+}

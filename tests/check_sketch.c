@@ -1,0 +1,454 @@
+/*
+ * check_sketch.c - tests for sketch.c: exact nearest-rank quantiles up to
+ * SKETCH_EXACT values, the 1% relative error of the DDSketch beyond, zeros,
+ * and merges (exact, binned, mixed) against one sketch of all the values.
+ * Expected quantiles come from sorting the values here: the smallest v with
+ * at least ceil(q * n) values <= v.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "check_mot.h"
+#include "sketch.h"
+
+static const double	qs[] = {
+	0, 0.001, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99, 0.999, 1
+};
+#define NQ	(sizeof qs / sizeof qs[0])
+
+static int
+dcmp(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return ((x > y) - (x < y));
+}
+
+/* Nearest rank on sorted values, computed with integers where possible. */
+static double
+nearest_rank(const double *sorted, size_t n, double q)
+{
+	size_t	rank = (size_t)ceil(q * (double)n);
+
+	if (rank < 1)
+		rank = 1;
+	if (rank > n)
+		rank = n;
+	return (sorted[rank - 1]);
+}
+
+/* A deterministic spread of values over several orders of magnitude. */
+static double
+spread(unsigned long *state)
+{
+	*state = *state * 6364136223846793005UL + 1442695040888963407UL;
+	return (0.001 * pow(10, (double)(*state >> 11) / 9007199254740992.0 *
+	    9));
+}
+
+static void
+assert_same_quantiles(struct sketch *a, struct sketch *b)
+{
+	size_t	i;
+
+	ck_assert_uint_eq(a->n, b->n);
+	for (i = 0; i < NQ; i++)
+		ck_assert_msg(sketch_quantile(a, qs[i]) ==
+		    sketch_quantile(b, qs[i]), "q=%g: %.17g != %.17g", qs[i],
+		    sketch_quantile(a, qs[i]), sketch_quantile(b, qs[i]));
+}
+
+START_TEST(test_empty)
+{
+	struct sketch	s;
+
+	sketch_init(&s);
+	ck_assert(isnan(sketch_quantile(&s, 0.5)));
+	ck_assert(isnan(sketch_quantile(&s, 0)));
+	ck_assert(isnan(sketch_quantile(&s, 1)));
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_single)
+{
+	struct sketch	s;
+
+	sketch_init(&s);
+	sketch_add(&s, 42.5);
+	ck_assert_double_eq(sketch_quantile(&s, 0), 42.5);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 42.5);
+	ck_assert_double_eq(sketch_quantile(&s, 1), 42.5);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_exact_1_100)
+{
+	struct sketch	s;
+	int		i;
+
+	sketch_init(&s);
+	for (i = 100; i >= 1; i--)	/* out of order on purpose */
+		sketch_add(&s, i);
+	ck_assert_uint_eq(s.n, 100);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 50);
+	ck_assert_double_eq(sketch_quantile(&s, 0.9), 90);
+	ck_assert_double_eq(sketch_quantile(&s, 0.95), 95);
+	ck_assert_double_eq(sketch_quantile(&s, 0.99), 99);
+	ck_assert_double_eq(sketch_quantile(&s, 1), 100);
+	ck_assert_double_eq(s.max, 100);
+	ck_assert_double_eq(s.min, 1);
+	ck_assert_double_eq(sketch_quantile(&s, 0), 1);
+	ck_assert_double_eq(sketch_quantile(&s, 0.001), 1);
+	ck_assert_double_eq(sketch_quantile(&s, 0.011), 2);
+	ck_assert_double_eq(sketch_quantile(&s, 0.501), 51);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_exact_small_n)
+{
+	struct sketch	s;
+
+	/* n = 3: p50 is rank 2, p90 rank 3. */
+	sketch_init(&s);
+	sketch_add(&s, 30);
+	sketch_add(&s, 10);
+	sketch_add(&s, 20);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 20);
+	ck_assert_double_eq(sketch_quantile(&s, 0.9), 30);
+	ck_assert_double_eq(sketch_quantile(&s, 0.33), 10);
+	ck_assert_double_eq(sketch_quantile(&s, 0.34), 20);
+	/* Adding after a quantile re-sorts. */
+	sketch_add(&s, 5);
+	ck_assert_double_eq(sketch_quantile(&s, 0.25), 5);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 10);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_duplicates)
+{
+	struct sketch	s;
+	int		i;
+
+	sketch_init(&s);
+	for (i = 0; i < 90; i++)
+		sketch_add(&s, 7);
+	for (i = 0; i < 10; i++)
+		sketch_add(&s, 300);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 7);
+	ck_assert_double_eq(sketch_quantile(&s, 0.9), 7);
+	ck_assert_double_eq(sketch_quantile(&s, 0.91), 300);
+	ck_assert_double_eq(sketch_quantile(&s, 0), 7);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_exact_at_limit)
+{
+	struct sketch	s;
+	int		i;
+
+	/* SKETCH_EXACT values are still exact. */
+	sketch_init(&s);
+	for (i = 1; i <= SKETCH_EXACT; i++)
+		sketch_add(&s, i);
+	ck_assert_ptr_nonnull(s.exact);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), SKETCH_EXACT / 2);
+	ck_assert_double_eq(sketch_quantile(&s, 0.9), 922);	/* ceil(921.6) */
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_binned_1_100000)
+{
+	struct sketch	s;
+	double		want, got;
+	size_t		i, rank;
+	int		v;
+
+	sketch_init(&s);
+	for (v = 1; v <= 100000; v++)
+		sketch_add(&s, v);
+	ck_assert_ptr_null(s.exact);
+	ck_assert_uint_eq(s.n, 100000);
+	for (i = 0; i < NQ; i++) {
+		rank = (size_t)ceil(qs[i] * 100000);
+		want = rank < 1 ? 1 : (double)rank;
+		got = sketch_quantile(&s, qs[i]);
+		ck_assert_msg(fabs(got - want) <= SKETCH_ALPHA * want + 1e-9,
+		    "q=%g: got %g, want %g", qs[i], got, want);
+	}
+	ck_assert_double_eq(sketch_quantile(&s, 1), 100000);
+	ck_assert_double_eq(sketch_quantile(&s, 0), 1);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_binned_spread)
+{
+	struct sketch	 s;
+	double		*v, want, got;
+	unsigned long	 st = 12345;
+	size_t		 i, n = 20000;
+
+	v = malloc(n * sizeof *v);
+	ck_assert_ptr_nonnull(v);
+	sketch_init(&s);
+	for (i = 0; i < n; i++) {
+		v[i] = spread(&st);
+		sketch_add(&s, v[i]);
+	}
+	qsort(v, n, sizeof *v, dcmp);
+	for (i = 0; i < NQ; i++) {
+		want = nearest_rank(v, n, qs[i]);
+		got = sketch_quantile(&s, qs[i]);
+		ck_assert_msg(fabs(got - want) <= SKETCH_ALPHA * want * 1.0000001,
+		    "q=%g: got %.9g, want %.9g", qs[i], got, want);
+	}
+	ck_assert_double_eq(s.max, v[n - 1]);
+	ck_assert_double_eq(s.min, v[0]);
+	free(v);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_zeros_exact)
+{
+	struct sketch	s;
+
+	sketch_init(&s);
+	sketch_add(&s, 0);
+	sketch_add(&s, 0);
+	sketch_add(&s, -3);	/* counts as 0 */
+	sketch_add(&s, 8);
+	ck_assert_double_eq(s.min, 0);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 0);
+	ck_assert_double_eq(sketch_quantile(&s, 0.75), 0);
+	ck_assert_double_eq(sketch_quantile(&s, 0.76), 8);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_zeros_binned)
+{
+	struct sketch	s;
+	double		got;
+	int		i;
+
+	sketch_init(&s);
+	for (i = 0; i < 2000; i++)
+		sketch_add(&s, 0);
+	for (i = 0; i < 1000; i++)
+		sketch_add(&s, 10);
+	ck_assert_ptr_null(s.exact);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 0);
+	ck_assert_double_eq(sketch_quantile(&s, 2.0 / 3), 0);
+	got = sketch_quantile(&s, 0.9);
+	ck_assert_double_eq_tol(got, 10, 10 * SKETCH_ALPHA);
+	ck_assert_double_eq(sketch_quantile(&s, 1), 10);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_all_zeros_binned)
+{
+	struct sketch	s;
+	int		i;
+
+	sketch_init(&s);
+	for (i = 0; i < 3000; i++)
+		sketch_add(&s, 0);
+	ck_assert_double_eq(sketch_quantile(&s, 0), 0);
+	ck_assert_double_eq(sketch_quantile(&s, 0.5), 0);
+	ck_assert_double_eq(sketch_quantile(&s, 1), 0);
+	sketch_free(&s);
+}
+END_TEST
+
+START_TEST(test_merge_exact)
+{
+	struct sketch	a, b, all;
+	int		i;
+
+	sketch_init(&a);
+	sketch_init(&b);
+	sketch_init(&all);
+	for (i = 1; i <= 60; i++) {
+		sketch_add(i % 2 ? &a : &b, i * 1.5);
+		sketch_add(&all, i * 1.5);
+	}
+	sketch_merge(&a, &b);
+	ck_assert_ptr_nonnull(a.exact);
+	assert_same_quantiles(&a, &all);
+	ck_assert_double_eq(sketch_quantile(&a, 0.5), 45);
+	ck_assert_double_eq(a.min, 1.5);
+	ck_assert_double_eq(a.max, 90);
+	/* Merging an empty sketch changes nothing. */
+	sketch_free(&b);
+	sketch_merge(&a, &b);
+	assert_same_quantiles(&a, &all);
+	sketch_free(&a);
+	sketch_free(&b);
+	sketch_free(&all);
+}
+END_TEST
+
+START_TEST(test_merge_exact_into_empty)
+{
+	struct sketch	a, b;
+	int		i;
+
+	sketch_init(&a);
+	sketch_init(&b);
+	for (i = 1; i <= 10; i++)
+		sketch_add(&b, i);
+	sketch_merge(&a, &b);
+	assert_same_quantiles(&a, &b);
+	sketch_free(&a);
+	sketch_free(&b);
+}
+END_TEST
+
+START_TEST(test_merge_exact_overflow)
+{
+	struct sketch	a, b, all;
+	int		i;
+
+	/* Two exact sketches whose sum no longer fits: both go to buckets. */
+	sketch_init(&a);
+	sketch_init(&b);
+	sketch_init(&all);
+	for (i = 1; i <= 1600; i++) {
+		sketch_add(i <= 800 ? &a : &b, i);
+		sketch_add(&all, i);
+	}
+	ck_assert_ptr_nonnull(a.exact);
+	ck_assert_ptr_nonnull(b.exact);
+	sketch_merge(&a, &b);
+	assert_same_quantiles(&a, &all);
+	ck_assert_double_eq(a.max, 1600);
+	ck_assert_double_eq(a.min, 1);
+	sketch_free(&a);
+	sketch_free(&b);
+	sketch_free(&all);
+}
+END_TEST
+
+START_TEST(test_merge_binned)
+{
+	struct sketch	a, b, all;
+	int		i;
+
+	sketch_init(&a);
+	sketch_init(&b);
+	sketch_init(&all);
+	for (i = 1; i <= 100000; i++) {
+		/* b has the small values: buckets below a's must shift in. */
+		sketch_add(i > 50000 ? &a : &b, i);
+		sketch_add(&all, i);
+	}
+	sketch_add(&b, 0);
+	sketch_add(&all, 0);
+	ck_assert_ptr_null(a.exact);
+	ck_assert_ptr_null(b.exact);
+	sketch_merge(&a, &b);
+	assert_same_quantiles(&a, &all);
+	ck_assert_double_eq(a.min, 0);
+	ck_assert_double_eq(a.max, 100000);
+	sketch_free(&a);
+	sketch_free(&b);
+	sketch_free(&all);
+}
+END_TEST
+
+START_TEST(test_merge_exact_into_binned)
+{
+	struct sketch	a, b, all;
+	int		i;
+
+	sketch_init(&a);
+	sketch_init(&b);
+	sketch_init(&all);
+	for (i = 1; i <= 5000; i++) {
+		sketch_add(&a, i);
+		sketch_add(&all, i);
+	}
+	for (i = 0; i < 500; i++) {
+		sketch_add(&b, 0.01 * (i + 1));
+		sketch_add(&all, 0.01 * (i + 1));
+	}
+	sketch_merge(&a, &b);
+	ck_assert_uint_eq(a.n, 5500);
+	assert_same_quantiles(&a, &all);
+	ck_assert_double_eq(a.min, 0.01);
+	sketch_free(&a);
+	sketch_free(&b);
+	sketch_free(&all);
+}
+END_TEST
+
+START_TEST(test_merge_binned_into_exact)
+{
+	struct sketch	a, b, all;
+	int		i;
+
+	sketch_init(&a);
+	sketch_init(&b);
+	sketch_init(&all);
+	for (i = 0; i < 100; i++) {
+		sketch_add(&a, 1000 + i);
+		sketch_add(&all, 1000 + i);
+	}
+	for (i = 1; i <= 3000; i++) {
+		sketch_add(&b, i);
+		sketch_add(&all, i);
+	}
+	sketch_merge(&a, &b);
+	ck_assert_uint_eq(a.n, 3100);
+	assert_same_quantiles(&a, &all);
+	ck_assert_double_eq(a.max, 3000);
+	ck_assert_double_eq(a.min, 1);
+	sketch_free(&a);
+	sketch_free(&b);
+	sketch_free(&all);
+}
+END_TEST
+
+Suite *
+make_sketch_suite(void)
+{
+	Suite	*s = suite_create("sketch");
+	TCase	*tc;
+
+	tc = tcase_create("exact");
+	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_single);
+	tcase_add_test(tc, test_exact_1_100);
+	tcase_add_test(tc, test_exact_small_n);
+	tcase_add_test(tc, test_duplicates);
+	tcase_add_test(tc, test_exact_at_limit);
+	tcase_add_test(tc, test_zeros_exact);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("binned");
+	tcase_add_test(tc, test_binned_1_100000);
+	tcase_add_test(tc, test_binned_spread);
+	tcase_add_test(tc, test_zeros_binned);
+	tcase_add_test(tc, test_all_zeros_binned);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("merge");
+	tcase_add_test(tc, test_merge_exact);
+	tcase_add_test(tc, test_merge_exact_into_empty);
+	tcase_add_test(tc, test_merge_exact_overflow);
+	tcase_add_test(tc, test_merge_binned);
+	tcase_add_test(tc, test_merge_exact_into_binned);
+	tcase_add_test(tc, test_merge_binned_into_exact);
+	suite_add_tcase(s, tc);
+	return (s);
+}
