@@ -17,95 +17,9 @@
 #include "exitcode.h"
 #include "expect.h"
 #include "log.h"
-#include "read.h"
 #include "report.h"
-#include "summary.h"
-#include "tz.h"
+#include "run.h"
 #include "xmalloc.h"
-
-/* Rejected journeys reported one by one on stderr before a count takes over. */
-#define REJECT_SHOWN	10
-
-struct analyze {
-	struct expectations	*e;
-	struct tz		*zone;
-	struct agg		 agg;
-	struct occ_vec		 occ;
-	struct afile		 occ_file;	/* occurrences.csv, or f NULL */
-	const char		*by;
-	int			 strict;
-	uint64_t		 rejected_shown;
-};
-
-static int
-on_journey(struct journey *j, void *arg, char **cause)
-{
-	struct analyze		*an = arg;
-	const struct moment	*m;
-	const char		*value = NULL;
-	char			 why[200];
-	size_t			 i;
-
-	an->occ.n = 0;
-	for (i = 0; j->reject == NULL && i < an->e->nmoments; i++) {
-		if (clock_find(an->e, i, j, an->zone, &an->occ, why,
-		    sizeof why) != 0)
-			journey_reject(j, j->line, "bad time", "%s", why);
-	}
-	if (j->reject != NULL) {
-		agg_reject(&an->agg, j);
-		if (an->strict) {
-			*cause = xasprintf("%s:%lu: journey%s%s%s rejected: "
-			    "%s (--strict)", j->file, j->reject_line,
-			    j->id != NULL ? " \"" : "",
-			    j->id != NULL ? j->id : "",
-			    j->id != NULL ? "\"" : "", j->reject_detail);
-			return (MOT_EXIT_DATAERR);
-		}
-		if (an->rejected_shown++ < REJECT_SHOWN)
-			warnf("%s:%lu: journey%s%s%s skipped: %s", j->file,
-			    j->reject_line, j->id != NULL ? " \"" : "",
-			    j->id != NULL ? j->id : "",
-			    j->id != NULL ? "\"" : "", j->reject_detail);
-		return (0);
-	}
-	for (i = 0; i < an->occ.n; i++) {
-		m = &an->e->moments[an->occ.v[i].moment];
-		clock_score(&an->occ.v[i], m, &an->e->params);
-	}
-	if (an->occ_file.f != NULL) {
-		if (an->by != NULL && ((value = journey_attr(j, an->by)) ==
-		    NULL || *value == '\0'))
-			value = AGG_NO_VALUE;
-		for (i = 0; i < an->occ.n; i++)
-			report_occ_row(an->occ_file.f, j,
-			    &an->e->moments[an->occ.v[i].moment],
-			    &an->occ.v[i], value);
-	}
-	agg_journey(&an->agg, j, an->occ.v, an->occ.n);
-	return (0);
-}
-
-/* Say what an XES file lacked, once per file, so nothing is dropped unseen. */
-static void
-report_input_warnings(const char *path, const struct read_stats *st)
-{
-	if (st->events_no_time > 0)
-		warnf("%s: %llu events without time:timestamp left out", path,
-		    (unsigned long long)st->events_no_time);
-	if (st->events_bad_time > 0)
-		warnf("%s: %llu events with an unreadable time:timestamp left "
-		    "out", path, (unsigned long long)st->events_bad_time);
-	if (st->unpaired_starts > 0)
-		verbosef("%s: %llu start events never completed (open)", path,
-		    (unsigned long long)st->unpaired_starts);
-}
-
-static int
-path_cmp(const void *a, const void *b)
-{
-	return (strcmp(*(char *const *)a, *(char *const *)b));
-}
 
 /* Parse "text,csv,json" into flags by writer index; -1 on an unknown name. */
 static int
@@ -148,44 +62,41 @@ cmd_analyze(int argc, char **argv)
 {
 	const struct cmd_entry		*c = &cmd_analyze_entry;
 	const struct report_writer	*w;
-	struct analyze			 an;
-	struct read_opts		 ro;
-	struct read_stats		 st;
-	struct summary			 sum;
+	struct run_opts			 o;
+	struct run			 r;
 	struct report			 rep;
-	struct afile			 out[8];
-	const char			*exp_path = NULL, *outdir = NULL;
-	const char			*formats = NULL, *zone = NULL, *bad;
-	const char			*classifier = NULL;
+	struct afile			 out[8], occ;
+	const char			*outdir = NULL, *formats = NULL, *bad;
 	char				*cause = NULL, **files = NULL;
-	int				 want[8] = { 0 }, ch, rc = 0, nstdin = 0;
-	int				 have_sum = 0;
+	int				 want[8] = { 0 }, ch, rc = 0;
 	size_t				 i, nfiles, nout = 0;
 
-	memset(&an, 0, sizeof an);
+	memset(&o, 0, sizeof o);
+	memset(&r, 0, sizeof r);
+	memset(&occ, 0, sizeof occ);
 	while ((ch = getopt_long(argc, argv, "e:o:qvh", analyze_opts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'e':
-			exp_path = optarg;
+			o.expectations = optarg;
 			break;
 		case 'o':
 			outdir = optarg;
 			break;
 		case 'b':
-			an.by = optarg;
+			o.by = optarg;
 			break;
 		case 'f':
 			formats = optarg;
 			break;
 		case 'z':
-			zone = optarg;
+			o.zone = optarg;
 			break;
 		case 'c':
-			classifier = optarg;
+			o.classifier = optarg;
 			break;
 		case 's':
-			an.strict = 1;
+			o.strict = 1;
 			break;
 		case 'q':
 			log_set_level(-1);
@@ -202,12 +113,12 @@ cmd_analyze(int argc, char **argv)
 			return (MOT_EXIT_USAGE);
 		}
 	}
-	if (exp_path == NULL)
+	if (o.expectations == NULL)
 		return (cmd_usage_error(c, "no expectations file (-e FILE)"));
 	if (optind == argc)
 		return (cmd_usage_error(c, "no journeys file (use - for "
 		    "standard input)"));
-	if (an.by != NULL && *an.by == '\0')
+	if (o.by != NULL && *o.by == '\0')
 		return (cmd_usage_error(c, "--by needs an attribute name"));
 	if (formats == NULL)
 		formats = outdir != NULL ? "text,json,csv" : "text";
@@ -216,68 +127,37 @@ cmd_analyze(int argc, char **argv)
 		    "text, json, csv)", bad));
 	nfiles = (size_t)(argc - optind);
 	files = xreallocarray(NULL, nfiles, sizeof *files);
-	for (i = 0; i < nfiles; i++) {
+	for (i = 0; i < nfiles; i++)
 		files[i] = argv[optind + (int)i];
-		if (strcmp(files[i], "-") == 0 && nstdin++ > 0) {
-			free(files);
-			return (cmd_usage_error(c, "standard input (-) given "
-			    "twice"));
-		}
+	if (run_sort_inputs(files, nfiles, &cause) != 0) {
+		rc = cmd_usage_error(c, "%s", cause);
+		free(cause);
+		free(files);
+		return (rc);
 	}
-	/* Read in name order: the results do not depend on the order given. */
-	qsort(files, nfiles, sizeof *files, path_cmp);
 
-	if ((rc = expect_load(exp_path, &an.e, &cause)) != 0)
+	if ((rc = run_load(&r, &o, &cause)) != 0)
 		goto out;
-	if (zone != NULL && (an.zone = tz_load(zone, &cause)) == NULL) {
-		rc = MOT_EXIT_USAGE;
-		goto out;
-	}
 	if (outdir != NULL) {
 		if ((rc = afile_mkdirs(outdir, &cause)) != 0)
 			goto out;
 		if (want[2]) {
-			if ((rc = afile_open(&an.occ_file, outdir,
-			    "occurrences.csv", &cause)) != 0)
+			if ((rc = afile_open(&occ, outdir, "occurrences.csv",
+			    &cause)) != 0)
 				goto out;
-			report_occ_header(an.occ_file.f, an.by);
+			report_occ_header(occ.f, o.by);
+			o.occ = occ.f;
 		}
 	}
-	agg_init(&an.agg, an.e, an.by);
-	memset(&ro, 0, sizeof ro);
-	ro.zone = an.zone;
-	ro.names = &an.e->names;
-	ro.classifier = classifier != NULL ? classifier : an.e->classifier;
-	ro.outcome = &an.e->outcome;
-	ro.arg = &an;
-	for (i = 0; i < nfiles; i++) {
-		verbosef("reading %s", files[i]);
-		if ((rc = read_file(files[i], &ro, on_journey, &st,
-		    &cause)) != 0)
-			goto out;
-		agg_input(&an.agg, strcmp(files[i], "-") == 0 ? "(stdin)" :
-		    files[i], &st);
-		report_input_warnings(files[i], &st);
-	}
-	if (an.agg.journeys_rejected > REJECT_SHOWN)
-		warnf("%llu journeys skipped in all (see the report's "
-		    "rejections)",
-		    (unsigned long long)an.agg.journeys_rejected);
+	if ((rc = run_inputs(&r, files, nfiles, &cause)) != 0)
+		goto out;
 
-	summary_make(&sum, an.e, &an.agg);
-	have_sum = 1;
-	for (i = 0; i < sum.n; i++) {
-		if (sum.ms[i].unseen != NULL)
-			warnf("moment \"%s\": no touchpoint named \"%s\" in "
-			    "the input", sum.ms[i].m->id, sum.ms[i].unseen);
-	}
 	memset(&rep, 0, sizeof rep);
-	rep.e = an.e;
-	rep.a = &an.agg;
-	rep.s = &sum;
-	rep.by = an.by;
-	rep.zone = zone;
-
+	rep.e = r.e;
+	rep.a = &r.agg;
+	rep.s = &r.sum;
+	rep.by = o.by;
+	rep.zone = o.zone;
 	if (outdir != NULL) {
 		for (w = report_writers; w->format != NULL; w++) {
 			if (!want[w - report_writers])
@@ -291,8 +171,7 @@ cmd_analyze(int argc, char **argv)
 			if ((rc = afile_commit(&out[i], &cause)) != 0)
 				goto out;
 		}
-		if (an.occ_file.f != NULL &&
-		    (rc = afile_commit(&an.occ_file, &cause)) != 0)
+		if (occ.f != NULL && (rc = afile_commit(&occ, &cause)) != 0)
 			goto out;
 		if (want[0])
 			report_text(&rep, stdout);
@@ -305,18 +184,12 @@ cmd_analyze(int argc, char **argv)
 out:
 	for (i = 0; i < nout; i++)
 		afile_abort(&out[i]);
-	afile_abort(&an.occ_file);
+	afile_abort(&occ);
 	if (cause != NULL) {
 		errorf("%s", cause);
 		free(cause);
 	}
-	if (have_sum)
-		summary_free(&sum);
-	if (an.e != NULL)
-		agg_free(&an.agg);
-	occ_vec_free(&an.occ);
-	tz_free(an.zone);
-	expect_free(an.e);
+	run_free(&r);
 	free(files);
 	return (rc);
 }

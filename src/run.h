@@ -1,0 +1,47 @@
+/* run.h - one analysis run: expectations, every input read, scored and aggregated, then summarised. */
+#ifndef MOT_RUN_H
+#define MOT_RUN_H
+
+#include <stdio.h>
+
+#include "agg.h"
+#include "clock.h"
+#include "expect.h"
+#include "summary.h"
+
+struct tz;
+
+struct run_opts {
+	const char	*expectations;	/* path */
+	const char	*by;		/* breakdown attribute, or NULL */
+	const char	*zone;		/* --assume-zone, or NULL */
+	const char	*classifier;	/* --classifier, or NULL */
+	int		 strict;	/* a rejected journey stops the run */
+	FILE		*occ;		/* occurrences.csv, or NULL */
+	/* Keep an occurrence (NULL keeps all): lets a command narrow the period. */
+	int		(*keep)(const struct occurrence *, void *);
+	void		*keep_arg;
+};
+
+struct run {
+	const struct run_opts	*o;
+	struct expectations	*e;
+	struct tz		*zone;
+	struct agg		 agg;
+	struct summary		 sum;
+	int			 have_agg;
+	int			 have_sum;
+	struct occ_vec		 occ;
+	uint64_t		 rejected_shown;
+};
+
+/* Check an input list ("-" at most once) and sort it by name; 0, or -1 with *cause. */
+int	run_sort_inputs(char **, size_t, char **);
+/* Load the expectations and the zone; 0, or an exit code with *cause. */
+int	run_load(struct run *, const struct run_opts *, char **);
+/* Read, score and aggregate every input, then summarise; 0, or an exit code with *cause. */
+int	run_inputs(struct run *, char **, size_t, char **);
+/* Free everything a run holds. */
+void	run_free(struct run *);
+
+#endif
