@@ -1,4 +1,4 @@
-/* agg.h - aggregates over all journeys: counts, score sums and sketches per moment and breakdown. */
+/* agg.h - aggregates over all journeys: counts, exact sums and sketches per moment and breakdown value. */
 #ifndef MOT_AGG_H
 #define MOT_AGG_H
 
@@ -8,12 +8,21 @@
 #include "clock.h"
 #include "expect.h"
 #include "journey.h"
+#include "jscore.h"
 #include "read.h"
 #include "sketch.h"
 #include "strtab.h"
 
 /* Scores are summed as integers of this unit: exact and independent of order. */
 #define SCORE_UNIT	1e-9
+/* Scores in [-1, 1] are also counted in this many equal bins (for bands). */
+#define SCORE_BINS	200
+
+/* Survey answers of journeys in one group (where a moment was breached, or not). */
+struct survey {
+	uint64_t	nps_n, promoters, detractors;
+	uint64_t	csat_n, csat_top2;
+};
 
 struct cell {
 	uint64_t	n;		/* closed occurrences */
@@ -23,7 +32,32 @@ struct cell {
 	uint64_t	tolerated;
 	uint64_t	breached;
 	int64_t		score_sum;	/* in SCORE_UNIT */
-	struct sketch	elapsed;	/* seconds */
+	int64_t		score_sq;	/* squares, in SCORE_UNIT */
+	uint64_t	neg_n;		/* negative scores */
+	int64_t		neg_sum;	/* their losses, in SCORE_UNIT */
+	uint64_t	score_bins[SCORE_BINS];
+	struct sketch	elapsed;	/* calendar seconds */
+	struct sketch	business;	/* own-clock seconds */
+	uint64_t	promised;	/* occurrences with a promise */
+	uint64_t	promise_broken;
+	uint64_t	over_promised;
+	struct sketch	promise_late;	/* seconds late, broken promises */
+	uint64_t	cust_met, cust_tolerated, cust_breached;
+	int64_t		cust_score_sum;
+	uint64_t	failures;
+	uint64_t	recovered;
+	uint64_t	recovery_failed;
+	struct sketch	recover_time;	/* seconds to recover */
+	uint64_t	journeys;	/* journeys with a closed occurrence */
+	uint64_t	memory_hits;	/* ... where it is worst or last, < 0 */
+	struct survey	s_breached;	/* journeys where it was breached */
+	struct survey	s_met;		/* journeys where it was not */
+};
+
+/* Occurrences per period, for trends. */
+struct period {
+	uint64_t	n;
+	uint64_t	breached;
 };
 
 struct moment_agg {
@@ -32,6 +66,10 @@ struct moment_agg {
 	struct strtab	 values;	/* breakdown values */
 	struct cell	*cells;		/* by value index */
 	size_t		 cells_cap;
+	struct strtab	 weeks;		/* "2026-W41" */
+	struct period	*week;
+	struct strtab	 months;	/* "2026-10" */
+	struct period	*month;
 };
 
 /* What one input file held: its format, counts and data-quality figures. */
@@ -41,6 +79,17 @@ struct input {
 	uint64_t	 bytes;
 	int		 gzip;
 	struct read_stats st;
+};
+
+/* The distribution of journey scores. */
+struct jdist {
+	uint64_t	n;
+	int64_t		sum;		/* J, in SCORE_UNIT */
+	int64_t		remembered;	/* R */
+	int64_t		peak_end;
+	int64_t		effort;
+	uint64_t	handoffs, repeats, switches;
+	uint64_t	bins[SCORE_BINS];
 };
 
 struct agg {
@@ -57,6 +106,10 @@ struct agg {
 	uint64_t			*name_seen;	/* by touchpoint name */
 	struct input			*inputs;
 	size_t				 ninputs;
+	struct jdist			 jd;
+	mot_time			 first_stop;	/* period covered */
+	mot_time			 last_stop;
+	struct jscratch			 scratch;
 };
 
 /* The value that stands for a journey without the breakdown attribute. */
@@ -73,5 +126,13 @@ void	agg_journey(struct agg *, const struct journey *,
 	    const struct occurrence *, size_t);
 /* Record what one input file held. */
 void	agg_input(struct agg *, const char *, const struct read_stats *);
+/* The breakdown value of an occurrence (NULL without --by); buf holds derived ones. */
+const char *agg_value(const struct agg *, const struct journey *,
+	    const struct occurrence *, char *, size_t);
+/* Write the ISO week ("2026-W41") or month ("2026-10") of an instant. */
+void	agg_week(mot_time, char *, size_t);
+void	agg_month(mot_time, char *, size_t);
+/* The bin of a score in [-1, 1]. */
+size_t	agg_score_bin(double);
 
 #endif

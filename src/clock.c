@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clock.h"
 #include "xmalloc.h"
@@ -27,7 +28,8 @@ occ_add(struct occ_vec *ov, size_t mi)
 	memset(o, 0, sizeof *o);
 	o->moment = mi;
 	o->start = o->stop = o->deadline = MOT_TIME_NONE;
-	o->status = ST_OPEN;
+	o->promise = o->notified = MOT_TIME_NONE;
+	o->status = o->cust_status = ST_OPEN;
 	return (o);
 }
 
@@ -181,22 +183,175 @@ find(const struct expectations *e, size_t mi, const struct journey *j,
 	return (0);
 }
 
-void
-clock_score(struct occurrence *o, const struct moment *m,
-    const struct score_params *p)
+int64_t
+clock_measure(const struct expectations *e, const struct moment *m,
+    mot_time a, mot_time b)
 {
-	int64_t	d = m->desired.us, a = m->adequate.us;
+	if (b <= a)
+		return (0);
+	if (m->calendar >= 0 && (size_t)m->calendar < e->ncalendars)
+		return (cal_working(&e->calendars[m->calendar], a, b));
+	return (b - a);
+}
+
+static int
+is_pause(const struct moment *m, int ref)
+{
+	size_t	i;
+
+	for (i = 0; ref >= 0 && i < m->npauses; i++) {
+		if (m->pauses[i] == ref)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * The moment's own clock: working time from start to stop, less the time
+ * inside pause touchpoints (an interval's span; an instant's time until the
+ * journey's next touchpoint). Pauses that overlap are counted once.
+ */
+static int64_t
+own_clock(const struct expectations *e, const struct moment *m,
+    const struct journey *j, mot_time start, mot_time stop)
+{
+	const struct touchpoint	*tp;
+	int64_t			 t;
+	mot_time		 ps, pe, cur_s = 0, cur_e = MOT_TIME_NONE;
+	size_t			 i, k;
+
+	t = clock_measure(e, m, start, stop);
+	if (m->npauses == 0)
+		return (t);
+	for (i = 0; i < j->ntps; i++) {
+		tp = &j->tps[i];
+		if (!is_pause(m, tp->ref))
+			continue;
+		ps = tp->start;
+		if (tp->kind == TP_INTERVAL)
+			pe = tp->end;
+		else if (tp->kind == TP_OPEN)
+			pe = stop;
+		else {
+			pe = stop;	/* an instant pauses until what comes next */
+			for (k = i + 1; k < j->ntps; k++) {
+				if (j->tps[k].start > tp->start) {
+					pe = j->tps[k].start;
+					break;
+				}
+			}
+		}
+		if (ps < start)
+			ps = start;
+		if (pe > stop)
+			pe = stop;
+		if (pe <= ps)
+			continue;
+		if (cur_e != MOT_TIME_NONE && ps <= cur_e) {	/* merge */
+			if (pe > cur_e)
+				cur_e = pe;
+			continue;
+		}
+		if (cur_e != MOT_TIME_NONE)
+			t -= clock_measure(e, m, cur_s, cur_e);
+		cur_s = ps;
+		cur_e = pe;
+	}
+	if (cur_e != MOT_TIME_NONE)
+		t -= clock_measure(e, m, cur_s, cur_e);
+	return (t > 0 ? t : 0);
+}
+
+static int
+is_failed(const struct touchpoint *tp)
+{
+	return (tp != NULL && tp->status != NULL &&
+	    strcasecmp(tp->status, "failed") == 0);
+}
+
+/* The first recovery touchpoint at or after t within the window, or NULL. */
+static const struct touchpoint *
+find_recovery(const struct expectations *e, const struct journey *j,
+    mot_time t)
+{
+	size_t	i;
+
+	for (i = 0; i < j->ntps; i++) {
+		if (j->tps[i].start < t || j->tps[i].ref < 0 ||
+		    !e->is_recovery[j->tps[i].ref])
+			continue;
+		if (j->tps[i].start - t > e->params.recovery_window)
+			return (NULL);
+		return (&j->tps[i]);
+	}
+	return (NULL);
+}
+
+void
+clock_score(struct occurrence *o, const struct expectations *e,
+    const struct journey *j)
+{
+	const struct moment		*m = &e->moments[o->moment];
+	const struct score_params	*p = &e->params;
+	const struct touchpoint		*stop_tp, *rec;
+	int64_t				 d = m->desired.us, a = m->adequate.us;
+	int				 in_time;
 
 	if (o->status == ST_OPEN || o->status == ST_INVALID) {
-		o->score = 0;
+		o->score = o->base = 0;
 		return;
 	}
+	o->business = own_clock(e, m, j, o->start, o->stop);
 	if (o->deadline != MOT_TIME_NONE) {
 		/* A promise to this customer replaces the adequate time. */
-		a = o->deadline > o->start ? o->deadline - o->start : 0;
+		a = clock_measure(e, m, o->start, o->deadline);
 		if (d > a)
 			d = a;
 	}
-	o->status = score_status(o->elapsed, d, a);
-	o->score = score_elapsed(o->elapsed, d, a, p);
+	o->adequate = a;
+	o->status = score_status(o->business, d, a);
+	o->base = score_elapsed(o->business, d, a, p);
+
+	/* The promise gap (Parasuraman, Zeithaml and Berry, 1985). */
+	stop_tp = m->span ? o->from : o->to;
+	if (stop_tp != NULL && stop_tp->promised != MOT_TIME_NONE)
+		o->promise = stop_tp->promised;
+	else
+		o->promise = o->deadline;
+	if (o->promise != MOT_TIME_NONE) {
+		o->promise_broken = o->stop > o->promise;
+		o->over_promised = clock_measure(e, m, o->start, o->promise) <
+		    m->adequate.us;
+	}
+
+	/* Waiting psychology (Maister, 1985). */
+	if (stop_tp != NULL)
+		o->notified = stop_tp->notified;
+	if (o->promise != MOT_TIME_NONE)
+		in_time = o->notified <= o->promise;
+	else
+		in_time = clock_measure(e, m, o->start, o->notified) <= a;
+	o->score = score_waiting(o->base, o->notified != MOT_TIME_NONE,
+	    in_time, o->promise != MOT_TIME_NONE, o->promise_broken,
+	    o->status == ST_BREACHED, p);
+
+	/* Service recovery (McCollough and Bharadwaj, 1992). */
+	o->failed = o->status == ST_BREACHED || is_failed(stop_tp);
+	if (is_failed(stop_tp) && o->score > 0)
+		o->score = 0;	/* a failed touchpoint is never better than adequate */
+	if (o->failed && e->has_recovery &&
+	    (rec = find_recovery(e, j, o->stop)) != NULL) {
+		o->recovered = is_failed(rec) ? 2 : 1;
+		o->recover_dt = rec->start - o->stop;
+		o->score = score_recovery(o->score, o->recover_dt,
+		    p->recovery_window, o->recovered == 2, p);
+	}
+
+	/* The customers' own zone, on their clock: calendar time. */
+	if (m->has_customer) {
+		o->cust_status = score_status(o->elapsed, m->cust_desired.us,
+		    m->cust_adequate.us);
+		o->cust_score = score_elapsed(o->elapsed, m->cust_desired.us,
+		    m->cust_adequate.us, p);
+	}
 }

@@ -16,10 +16,22 @@ struct occurrence {
 	const struct touchpoint	*to;		/* NULL for @attribute or open */
 	mot_time		 start;
 	mot_time		 stop;		/* MOT_TIME_NONE when open */
-	int64_t			 elapsed;	/* microseconds; 0 when open */
+	int64_t			 elapsed;	/* calendar microseconds */
+	int64_t			 business;	/* on the moment's own clock */
+	int64_t			 adequate;	/* the adequate applied */
 	mot_time		 deadline;	/* promised-by, or MOT_TIME_NONE */
-	enum status		 status;
-	double			 score;		/* 0 unless closed */
+	mot_time		 promise;	/* the promise made, or NONE */
+	mot_time		 notified;	/* when told of a delay, or NONE */
+	enum status		 status;	/* on the moment's own clock */
+	double			 base;		/* zone score, before the rest */
+	double			 score;		/* the score */
+	int			 promise_broken;
+	int			 over_promised;
+	int			 failed;	/* breached, or status="failed" */
+	int			 recovered;	/* 1 recovered, 2 recovery failed */
+	int64_t			 recover_dt;
+	enum status		 cust_status;	/* against the customers' zone */
+	double			 cust_score;
 };
 
 struct occ_vec {
@@ -31,9 +43,12 @@ struct occ_vec {
 /* Append the occurrences of moment mi in a time-ordered journey; -1 with *why for a bad @attribute time. */
 int	clock_find(const struct expectations *, size_t, const struct journey *,
 	    const struct tz *, struct occ_vec *, char *, size_t);
-/* Set the status and score of a closed or open occurrence. */
-void	clock_score(struct occurrence *, const struct moment *,
-	    const struct score_params *);
+/* Score an occurrence: own clock, zone, promise, waiting, recovery, customers' zone. */
+void	clock_score(struct occurrence *, const struct expectations *,
+	    const struct journey *);
+/* Working time between two instants on a moment's calendar (24x7 without one). */
+int64_t	clock_measure(const struct expectations *, const struct moment *,
+	    mot_time, mot_time);
 /* Free an occurrence vector's buffer. */
 void	occ_vec_free(struct occ_vec *);
 

@@ -13,6 +13,7 @@
 
 #include "exitcode.h"
 #include "expect.h"
+#include "tz.h"
 #include "xmalloc.h"
 #include "xmlin.h"
 
@@ -20,6 +21,12 @@ struct eparse {
 	struct expectations	*e;
 	int			 seen_xes;
 	int			 seen_outcome;
+	int			 seen_recovery;
+	int			 seen_effort;
+	int			 cur_moment;	/* -1, or the moment being read */
+	int			 cur_cal;	/* -1, or the calendar being read */
+	struct strtab		 recovery;	/* names, resolved at the end */
+	struct strtab		 contacts;
 	expect_problem_fn	 report;	/* collect every problem */
 	void			*arg;
 	int			 errors;
@@ -29,14 +36,20 @@ struct eparse {
 };
 
 static const char *const root_attrs[] = { "version", NULL };
-static const char *const scoring_attrs[] = {
-	"desired-score", "early-bonus", "loss-span", NULL
-};
 static const char *const moment_attrs[] = {
 	"id", "name", "stage", "from", "to", "touchpoint", "desired",
-	"adequate", "objective", "promised-by", NULL
+	"adequate", "objective", "promised-by", "calendar", NULL
 };
 static const char *const xes_attrs[] = { "classifier", NULL };
+static const char *const calendar_attrs[] = { "id", "zone", NULL };
+static const char *const hours_attrs[] = { "days", "from", "to", NULL };
+static const char *const holiday_attrs[] = { "date", NULL };
+static const char *const pause_attrs[] = { "touchpoint", NULL };
+static const char *const customer_attrs[] = {
+	"desired", "adequate", "source", NULL
+};
+static const char *const recovery_attrs[] = { "touchpoints", "window", NULL };
+static const char *const effort_attrs[] = { "contacts", NULL };
 static const char *const outcome_attrs[] = {
 	"nps", "csat", "ces", "churn", NULL
 };
@@ -101,41 +114,46 @@ static void
 parse_scoring(struct xmlin *x, struct eparse *p, const struct xattr *a,
     int n)
 {
-	struct score_params	*sp = &p->e->params;
-	const struct xattr	*v;
+	struct score_params		*sp = &p->e->params;
+	const struct score_param_def	*d;
+	const struct xattr		*v;
+	struct mot_duration		 dur;
+	const char			*why, *names[32];
+	size_t				 k = 0;
+	double				 num;
 
 	if (p->seen_scoring++) {
 		efail(x, p, "more than one <scoring>");
 		return;
 	}
-	if (check_unknown(x, p, "scoring", a, n, scoring_attrs) != 0)
+	for (d = score_param_defs; d->name != NULL && k < 31; d++)
+		names[k++] = d->name;
+	names[k] = NULL;
+	if (check_unknown(x, p, "scoring", a, n, names) != 0)
 		return;
-	if ((v = xattr_get(a, n, "desired-score")) != NULL &&
-	    (parse_number(v->value, v->len, &sp->desired_score) != 0 ||
-	    sp->desired_score < 0 || sp->desired_score > 1)) {
-		efail(x, p,
-		    "desired-score must be a number from 0 to 1");
-		return;
+	for (d = score_param_defs; d->name != NULL; d++) {
+		if ((v = xattr_get(a, n, d->name)) == NULL)
+			continue;
+		if (d->is_duration) {
+			if (isodur_parse(v->value, v->len, &dur, &why) != 0) {
+				efail(x, p, "%s=\"%.*s\": %s", d->name,
+				    (int)(v->len > 64 ? 64 : v->len), v->value,
+				    why);
+				return;
+			}
+			*(int64_t *)(void *)((char *)sp + d->offset) = dur.us;
+			continue;
+		}
+		if (parse_number(v->value, v->len, &num) != 0 ||
+		    num < d->min || num > d->max) {
+			efail(x, p, "%s must be a number from %g to %g",
+			    d->name, d->min, d->max);
+			return;
+		}
+		*(double *)(void *)((char *)sp + d->offset) = num;
 	}
-	if ((v = xattr_get(a, n, "early-bonus")) != NULL &&
-	    (parse_number(v->value, v->len, &sp->early_bonus) != 0 ||
-	    sp->early_bonus < 0)) {
-		efail(x, p,
-		    "early-bonus must be a number of at least 0");
-		return;
-	}
-	if (sp->desired_score + sp->early_bonus > 1.0 + 1e-12) {
-		efail(x, p,
-		    "desired-score + early-bonus must not exceed 1");
-		return;
-	}
-	if ((v = xattr_get(a, n, "loss-span")) != NULL &&
-	    (parse_number(v->value, v->len, &sp->loss_span) != 0 ||
-	    sp->loss_span <= 0)) {
-		efail(x, p,
-		    "loss-span must be a number greater than 0");
-		return;
-	}
+	if (sp->desired_score + sp->early_bonus > 1.0 + 1e-12)
+		efail(x, p, "desired-score + early-bonus must not exceed 1");
 }
 
 static int
@@ -215,6 +233,8 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 	memset(m, 0, sizeof *m);
 	m->line = xmlin_line(x);
 	m->objective = -1;
+	m->calendar = -1;
+	p->cur_moment = (int)(e->nmoments - 1);
 	m->id = attr_dup(id);
 	v = xattr_get(a, n, "name");
 	m->name = v != NULL ? attr_dup(v) : xstrdup(m->id);
@@ -261,6 +281,16 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		efail(x, p, "moment \"%s\": desired must "
 		    "not be longer than adequate", m->id);
 		return;
+	}
+	if ((v = xattr_get(a, n, "calendar")) != NULL) {
+		m->calendar_id = attr_dup(v);
+		if (m->desired.has_days || m->adequate.has_days) {
+			efail(x, p, "moment \"%s\": on a business calendar, "
+			    "write durations in working hours (PT8H), not days: "
+			    "a business day means different things in different "
+			    "tools", m->id);
+			return;
+		}
 	}
 	if ((v = xattr_get(a, n, "promised-by")) != NULL) {
 		if (v->len < 2 || v->value[0] != '@') {
@@ -333,6 +363,214 @@ parse_outcome(struct xmlin *x, struct eparse *p, const struct xattr *a,
 }
 
 static void
+parse_calendar(struct xmlin *x, struct eparse *p, const struct xattr *a,
+    int n)
+{
+	struct expectations	*e = p->e;
+	const struct xattr	*id, *zone;
+	struct tz		*tz;
+	char			*zname, *cause = NULL;
+	size_t			 i;
+
+	if (check_unknown(x, p, "calendar", a, n, calendar_attrs) != 0)
+		return;
+	if ((id = xattr_get(a, n, "id")) == NULL || id->len == 0 ||
+	    (zone = xattr_get(a, n, "zone")) == NULL) {
+		efail(x, p, "<calendar> needs id= and zone= (an IANA zone "
+		    "such as Europe/Amsterdam)");
+		return;
+	}
+	for (i = 0; i < e->ncalendars; i++) {
+		if (xattr_is(id, e->calendars[i].id)) {
+			efail(x, p, "duplicate calendar id \"%s\"",
+			    e->calendars[i].id);
+			return;
+		}
+	}
+	zname = attr_dup(zone);
+	tz = tz_load(zname, &cause);
+	free(zname);
+	if (tz == NULL) {
+		efail(x, p, "calendar zone: %s", cause);
+		free(cause);
+		return;
+	}
+	e->calendars = xreallocarray(e->calendars, e->ncalendars + 1,
+	    sizeof *e->calendars);
+	zname = attr_dup(id);
+	cal_init(&e->calendars[e->ncalendars], zname, tz, xmlin_line(x));
+	free(zname);
+	p->cur_cal = (int)e->ncalendars++;
+}
+
+static void
+parse_hours(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
+{
+	const struct xattr	*days, *from, *to;
+	const char		*why;
+	unsigned		 mask;
+	int			 f, t;
+
+	if (check_unknown(x, p, "hours", a, n, hours_attrs) != 0)
+		return;
+	if ((days = xattr_get(a, n, "days")) == NULL ||
+	    (from = xattr_get(a, n, "from")) == NULL ||
+	    (to = xattr_get(a, n, "to")) == NULL) {
+		efail(x, p, "<hours> needs days=, from= and to= (days=\"mon-fri\" "
+		    "from=\"09:00\" to=\"17:30\")");
+		return;
+	}
+	if (cal_parse_days(days->value, days->len, &mask) != 0) {
+		efail(x, p, "days=\"%.*s\": expected days such as mon-fri or "
+		    "sat,sun", (int)(days->len > 40 ? 40 : days->len),
+		    days->value);
+		return;
+	}
+	if (cal_parse_hhmm(from->value, from->len, &f) != 0 ||
+	    cal_parse_hhmm(to->value, to->len, &t) != 0) {
+		efail(x, p, "from= and to= are times of day such as 09:00 and "
+		    "17:30 (24:00 for midnight)");
+		return;
+	}
+	if (cal_add_hours(&p->e->calendars[p->cur_cal], mask, f, t,
+	    &why) != 0)
+		efail(x, p, "%s", why);
+}
+
+static void
+parse_holiday(struct xmlin *x, struct eparse *p, const struct xattr *a,
+    int n)
+{
+	const struct xattr	*v;
+	unsigned		 y, m, d;
+
+	if (check_unknown(x, p, "holiday", a, n, holiday_attrs) != 0)
+		return;
+	if ((v = xattr_get(a, n, "date")) == NULL || v->len != 10 ||
+	    sscanf(v->value, "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 ||
+	    m > 12 || d < 1 || d > 31 || v->value[4] != '-' ||
+	    v->value[7] != '-') {
+		efail(x, p, "<holiday> needs date=\"YYYY-MM-DD\"");
+		return;
+	}
+	cal_add_holiday(&p->e->calendars[p->cur_cal],
+	    days_from_civil(y, m, d));
+}
+
+static void
+parse_pause(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
+{
+	struct moment		*m = &p->e->moments[p->cur_moment];
+	const struct xattr	*v;
+
+	if (check_unknown(x, p, "pause", a, n, pause_attrs) != 0)
+		return;
+	if ((v = xattr_get(a, n, "touchpoint")) == NULL || v->len == 0 ||
+	    v->value[0] == '@') {
+		efail(x, p, "<pause> needs touchpoint=\"NAME\": the touchpoint "
+		    "during which the clock stops");
+		return;
+	}
+	m->pauses = xreallocarray(m->pauses, m->npauses + 1,
+	    sizeof *m->pauses);
+	m->pauses[m->npauses++] = (int)strtab_intern(&p->e->names, v->value,
+	    v->len);
+}
+
+static void
+parse_customer(struct xmlin *x, struct eparse *p, const struct xattr *a,
+    int n)
+{
+	struct moment		*m = &p->e->moments[p->cur_moment];
+	const struct xattr	*v;
+
+	if (check_unknown(x, p, "customer", a, n, customer_attrs) != 0)
+		return;
+	if (m->has_customer) {
+		efail(x, p, "more than one <customer> in moment \"%s\"", m->id);
+		return;
+	}
+	if (parse_duration_attr(x, p, "desired", a, n, &m->cust_desired) != 0 ||
+	    parse_duration_attr(x, p, "adequate", a, n,
+	    &m->cust_adequate) != 0)
+		return;
+	if (m->cust_adequate.us <= 0 ||
+	    m->cust_desired.us > m->cust_adequate.us) {
+		efail(x, p, "<customer>: desired must not be longer than "
+		    "adequate, and adequate must be longer than zero");
+		return;
+	}
+	if ((v = xattr_get(a, n, "source")) != NULL)
+		m->cust_source = attr_dup(v);
+	m->has_customer = 1;
+}
+
+/* Add each space-separated name of an attribute to a table. */
+static void
+parse_names(const struct xattr *v, struct strtab *t)
+{
+	const char	*s = v->value, *end = v->value + v->len, *w;
+
+	while (s < end) {
+		while (s < end && (*s == ' ' || *s == '\t'))
+			s++;
+		for (w = s; s < end && *s != ' ' && *s != '\t'; s++)
+			;
+		if (s > w)
+			strtab_intern(t, w, (size_t)(s - w));
+	}
+}
+
+static void
+parse_recovery(struct xmlin *x, struct eparse *p, const struct xattr *a,
+    int n)
+{
+	const struct xattr	*v;
+	struct mot_duration	 d;
+	const char		*why;
+
+	if (p->seen_recovery++) {
+		efail(x, p, "more than one <recovery>");
+		return;
+	}
+	if (check_unknown(x, p, "recovery", a, n, recovery_attrs) != 0)
+		return;
+	if ((v = xattr_get(a, n, "touchpoints")) == NULL || v->len == 0) {
+		efail(x, p, "<recovery> needs touchpoints=\"NAME ...\" (for "
+		    "example \"apology callback refund\")");
+		return;
+	}
+	parse_names(v, &p->recovery);
+	if ((v = xattr_get(a, n, "window")) != NULL) {
+		if (isodur_parse(v->value, v->len, &d, &why) != 0) {
+			efail(x, p, "window=: %s", why);
+			return;
+		}
+		p->e->params.recovery_window = d.us;
+	}
+}
+
+static void
+parse_effort(struct xmlin *x, struct eparse *p, const struct xattr *a,
+    int n)
+{
+	const struct xattr	*v;
+
+	if (p->seen_effort++) {
+		efail(x, p, "more than one <effort>");
+		return;
+	}
+	if (check_unknown(x, p, "effort", a, n, effort_attrs) != 0)
+		return;
+	if ((v = xattr_get(a, n, "contacts")) == NULL || v->len == 0) {
+		efail(x, p, "<effort> needs contacts=\"NAME ...\": the "
+		    "touchpoints the customer starts (calls, chats, e-mails)");
+		return;
+	}
+	parse_names(v, &p->contacts);
+}
+
+static void
 e_start(struct xmlin *x, void *ud, const char *name, const char *uri,
     const struct xattr *a, int n)
 {
@@ -356,11 +594,29 @@ e_start(struct xmlin *x, void *ud, const char *name, const char *uri,
 		}
 		return;
 	}
+	if (p->depth == 3 && uri == NULL && p->cur_cal >= 0 &&
+	    strcmp(name, "hours") == 0)
+		parse_hours(x, p, a, n);
+	else if (p->depth == 3 && uri == NULL && p->cur_cal >= 0 &&
+	    strcmp(name, "holiday") == 0)
+		parse_holiday(x, p, a, n);
+	else if (p->depth == 3 && uri == NULL && p->cur_moment >= 0 &&
+	    strcmp(name, "pause") == 0)
+		parse_pause(x, p, a, n);
+	else if (p->depth == 3 && uri == NULL && p->cur_moment >= 0 &&
+	    strcmp(name, "customer") == 0)
+		parse_customer(x, p, a, n);
 	if (p->depth > 2) {
-		efail(x, p, "unexpected element <%s> "
-		    "inside a <moment> or <scoring>", name);
+		if (p->depth > 3 || !((p->cur_cal >= 0 && (strcmp(name,
+		    "hours") == 0 || strcmp(name, "holiday") == 0)) ||
+		    (p->cur_moment >= 0 && (strcmp(name, "pause") == 0 ||
+		    strcmp(name, "customer") == 0))))
+			efail(x, p, "unexpected element <%s> here (a <moment> "
+			    "holds <pause> and <customer>, a <calendar> "
+			    "<hours> and <holiday>)", name);
 		return;
 	}
+	p->cur_moment = p->cur_cal = -1;
 	if (uri == NULL && strcmp(name, "moment") == 0)
 		parse_moment(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "scoring") == 0)
@@ -369,9 +625,62 @@ e_start(struct xmlin *x, void *ud, const char *name, const char *uri,
 		parse_xes(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "outcome") == 0)
 		parse_outcome(x, p, a, n);
+	else if (uri == NULL && strcmp(name, "calendar") == 0)
+		parse_calendar(x, p, a, n);
+	else if (uri == NULL && strcmp(name, "recovery") == 0)
+		parse_recovery(x, p, a, n);
+	else if (uri == NULL && strcmp(name, "effort") == 0)
+		parse_effort(x, p, a, n);
 	else
-		efail(x, p, "unknown element <%s> in <expectations> "
-		    "(expected <moment>, <scoring>, <xes> or <outcome>)", name);
+		efail(x, p, "unknown element <%s> in <expectations> (expected "
+		    "<moment>, <calendar>, <scoring>, <recovery>, <effort>, "
+		    "<xes> or <outcome>)", name);
+}
+
+/* Resolve calendar references and name sets once the whole file is read. */
+static void
+e_finish(struct xmlin *x, struct eparse *p)
+{
+	struct expectations	*e = p->e;
+	struct moment		*m;
+	const char		*why;
+	size_t			 i, k;
+
+	for (i = 0; i < e->ncalendars; i++) {
+		if (cal_finish(&e->calendars[i], &why) != 0)
+			efail(x, p, "calendar \"%s\" (line %lu): %s",
+			    e->calendars[i].id, e->calendars[i].line, why);
+	}
+	for (i = 0; i < e->nmoments; i++) {
+		m = &e->moments[i];
+		if (m->calendar_id == NULL)
+			continue;
+		for (k = 0; k < e->ncalendars; k++) {
+			if (strcmp(e->calendars[k].id, m->calendar_id) == 0)
+				m->calendar = (int)k;
+		}
+		if (m->calendar < 0)
+			efail(x, p, "moment \"%s\" (line %lu): no <calendar "
+			    "id=\"%s\">", m->id, m->line, m->calendar_id);
+	}
+	for (i = 0; i < p->recovery.n; i++)
+		strtab_intern(&e->names, strtab_key(&p->recovery, i),
+		    strlen(strtab_key(&p->recovery, i)));
+	for (i = 0; i < p->contacts.n; i++)
+		strtab_intern(&e->names, strtab_key(&p->contacts, i),
+		    strlen(strtab_key(&p->contacts, i)));
+	e->is_recovery = xcalloc(e->names.n + 1, 1);
+	e->is_contact = xcalloc(e->names.n + 1, 1);
+	for (i = 0; i < p->recovery.n; i++)
+		e->is_recovery[strtab_find(&e->names,
+		    strtab_key(&p->recovery, i),
+		    strlen(strtab_key(&p->recovery, i)))] = 1;
+	for (i = 0; i < p->contacts.n; i++)
+		e->is_contact[strtab_find(&e->names,
+		    strtab_key(&p->contacts, i),
+		    strlen(strtab_key(&p->contacts, i)))] = 1;
+	e->has_recovery = p->recovery.n > 0;
+	e->has_contacts = p->contacts.n > 0;
 }
 
 static void
@@ -379,42 +688,92 @@ e_end(struct xmlin *x, void *ud, const char *name, const char *uri)
 {
 	struct eparse	*p = ud;
 
+	if (p->depth == 2)
+		p->cur_moment = p->cur_cal = -1;
+	if (p->depth == 1)
+		e_finish(x, p);
 	p->depth--;
 }
 
 static const struct xmlin_ops expect_ops = { e_start, e_end };
 
+/* Append printf output to a growing string. */
+static void
+cat(char **s, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*add, *t;
+
+	va_start(ap, fmt);
+	add = xvasprintf(fmt, ap);
+	va_end(ap);
+	t = xasprintf("%s%s", *s, add);
+	free(add);
+	free(*s);
+	*s = t;
+}
+
 /* A canonical text of what changes results, so that comments and layout do not. */
 static uint64_t
 expect_hash(const struct expectations *e)
 {
-	const struct moment	*m;
-	char			*s, *t;
-	size_t			 i;
-	uint64_t		 h;
+	const struct score_param_def	*d;
+	const struct moment		*m;
+	const struct calendar		*c;
+	char				*s;
+	size_t				 i, k;
+	int				 w;
+	uint64_t			 h;
 
-	s = xasprintf("mot-expectations-1|%.17g|%.17g|%.17g",
-	    e->params.desired_score, e->params.early_bonus,
-	    e->params.loss_span);
+	s = xstrdup("mot-expectations-1");
+	for (d = score_param_defs; d->name != NULL; d++) {
+		if (d->is_duration)
+			cat(&s, "|%s=%" PRId64, d->name, *(const int64_t *)
+			    (const void *)((const char *)&e->params +
+			    d->offset));
+		else
+			cat(&s, "|%s=%.17g", d->name, *(const double *)
+			    (const void *)((const char *)&e->params +
+			    d->offset));
+	}
 	for (i = 0; i < e->nmoments; i++) {
 		m = &e->moments[i];
-		t = xasprintf("%s\n%s|%d|%s%s|%s%s|%" PRId64 "|%" PRId64
-		    "|%.17g|%s", s, m->id, m->span, m->from.is_attr ? "@" : "",
-		    m->from.name, m->to.is_attr ? "@" : "",
-		    m->to.name != NULL ? m->to.name : "", m->desired.us,
-		    m->adequate.us, m->objective,
-		    m->promised_by != NULL ? m->promised_by : "");
-		free(s);
-		s = t;
+		cat(&s, "\n%s|%d|%s%s|%s%s|%" PRId64 "|%" PRId64 "|%.17g|%s|%s",
+		    m->id, m->span, m->from.is_attr ? "@" : "", m->from.name,
+		    m->to.is_attr ? "@" : "", m->to.name != NULL ? m->to.name :
+		    "", m->desired.us, m->adequate.us, m->objective,
+		    m->promised_by != NULL ? m->promised_by : "",
+		    m->calendar_id != NULL ? m->calendar_id : "");
+		for (k = 0; k < m->npauses; k++)
+			cat(&s, "|pause=%s", strtab_key(&e->names,
+			    (size_t)m->pauses[k]));
+		if (m->has_customer)
+			cat(&s, "|customer=%" PRId64 ",%" PRId64,
+			    m->cust_desired.us, m->cust_adequate.us);
 	}
-	t = xasprintf("%s\nxes|%s\noutcome|%s|%s|%s|%s", s,
+	for (i = 0; i < e->ncalendars; i++) {
+		c = &e->calendars[i];
+		cat(&s, "\ncalendar|%s|%s", c->id, tz_name(c->tz));
+		for (w = 0; w < 7; w++) {
+			for (k = 0; k < c->nspans[w]; k++)
+				cat(&s, "|%d:%d-%d", w, c->spans[w][k].from,
+				    c->spans[w][k].to);
+		}
+		for (k = 0; k < c->nholidays; k++)
+			cat(&s, "|h%" PRId64, c->holidays[k]);
+	}
+	for (i = 0; i < e->names.n; i++) {
+		if (e->is_recovery != NULL && e->is_recovery[i])
+			cat(&s, "\nrecovery|%s", strtab_key(&e->names, i));
+		if (e->is_contact != NULL && e->is_contact[i])
+			cat(&s, "\ncontact|%s", strtab_key(&e->names, i));
+	}
+	cat(&s, "\nxes|%s\noutcome|%s|%s|%s|%s",
 	    e->classifier != NULL ? e->classifier : "",
 	    e->outcome.nps != NULL ? e->outcome.nps : "",
 	    e->outcome.csat != NULL ? e->outcome.csat : "",
 	    e->outcome.ces != NULL ? e->outcome.ces : "",
 	    e->outcome.churn != NULL ? e->outcome.churn : "");
-	free(s);
-	s = t;
 	h = hash_bytes(s, strlen(s));
 	free(s);
 	return (h);
@@ -434,7 +793,12 @@ expect_parse(const char *path, struct eparse *p, struct expectations **out,
 	score_params_default(&e->params);
 	strtab_init(&e->names);
 	p->e = e;
+	p->cur_moment = p->cur_cal = -1;
+	strtab_init(&p->recovery);
+	strtab_init(&p->contacts);
 	rc = xmlin_parse(path, &expect_ops, p, &st, cause);
+	strtab_free(&p->recovery);
+	strtab_free(&p->contacts);
 	*out = e;
 	return (rc);
 }
@@ -497,7 +861,15 @@ expect_free(struct expectations *e)
 		free(e->moments[i].from.name);
 		free(e->moments[i].to.name);
 		free(e->moments[i].promised_by);
+		free(e->moments[i].calendar_id);
+		free(e->moments[i].pauses);
+		free(e->moments[i].cust_source);
 	}
+	for (i = 0; i < e->ncalendars; i++)
+		cal_free(&e->calendars[i]);
+	free(e->calendars);
+	free(e->is_recovery);
+	free(e->is_contact);
 	free(e->classifier);
 	free(e->outcome.nps);
 	free(e->outcome.csat);

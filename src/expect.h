@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "calendar.h"
 #include "isotime.h"
 #include "score.h"
 #include "strtab.h"
@@ -27,6 +28,14 @@ struct moment {
 	struct mot_duration	 adequate;
 	double			 objective;	/* < 0 when none */
 	char			*promised_by;	/* attribute with a per-journey deadline */
+	char			*calendar_id;	/* calendar=, or NULL for 24x7 */
+	int			 calendar;	/* index in calendars, or -1 */
+	int			*pauses;	/* touchpoint name refs */
+	size_t			 npauses;
+	int			 has_customer;	/* <customer>: the customers' zone */
+	struct mot_duration	 cust_desired;
+	struct mot_duration	 cust_adequate;
+	char			*cust_source;
 	unsigned long		 line;
 };
 
@@ -46,6 +55,12 @@ struct expectations {
 	struct strtab		 names;		/* touchpoint names used */
 	char			*classifier;	/* XES event name keys, or NULL */
 	struct outcome_map	 outcome;
+	struct calendar		*calendars;
+	size_t			 ncalendars;
+	unsigned char		*is_recovery;	/* by touchpoint name ref */
+	unsigned char		*is_contact;	/* customer-initiated, by ref */
+	int			 has_recovery;
+	int			 has_contacts;
 	uint64_t		 hash;		/* of the canonical content */
 };
 

@@ -13,6 +13,7 @@
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_analyze_entry,
+	&cmd_check_entry,
 	&cmd_validate_entry,
 	NULL
 };

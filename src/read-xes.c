@@ -337,13 +337,29 @@ end_event(struct xmlin *x, struct rd *r)
 
 static struct xes *pair_xes;	/* for the qsort comparators */
 
+static int is_lifecycle(const struct xevent *, const char *);
+
+/* At one instant a start comes first and a complete last, whatever the file says. */
+static int
+lifecycle_rank(const struct xevent *ev)
+{
+	if (is_lifecycle(ev, "start"))
+		return (0);
+	if (is_lifecycle(ev, "complete"))
+		return (2);
+	return (1);
+}
+
 static int
 time_cmp(const void *a, const void *b)
 {
 	const struct xevent	*x = a, *y = b;
+	int			 rx, ry;
 
 	if (x->time != y->time)
 		return (x->time < y->time ? -1 : 1);
+	if ((rx = lifecycle_rank(x)) != (ry = lifecycle_rank(y)))
+		return (rx - ry);
 	return ((x->seq > y->seq) - (x->seq < y->seq));
 }
 

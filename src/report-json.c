@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "isotime.h"
 #include "report.h"
 #include "sketch.h"
 #include "xmalloc.h"
@@ -101,6 +102,28 @@ json_str(FILE *f, int indent, const char *key, const char *v, const char *end)
 	fprintf(f, "%s\n", end);
 }
 
+static void
+json_pair(FILE *f, int in, const char *key, double lo, double hi, int digits)
+{
+	json_key(f, in, key);
+	if (isnan(lo) || isnan(hi))
+		fputs("null,\n", f);
+	else {
+		fputc('[', f);
+		json_num(f, lo, digits);
+		fputs(", ", f);
+		json_num(f, hi, digits);
+		fputs("],\n", f);
+	}
+}
+
+static void
+json_bool(FILE *f, int in, const char *key, int v, const char *end)
+{
+	json_key(f, in, key);
+	fprintf(f, "%s%s\n", v < 0 ? "null" : v ? "true" : "false", end);
+}
+
 /* The figures of a total or breakdown cell; the caller writes the braces. */
 static void
 json_cell(FILE *f, int in, const struct cell_sum *c)
@@ -114,22 +137,60 @@ json_cell(FILE *f, int in, const struct cell_sum *c)
 	json_dbl(f, in, "met_rate", c->met_rate, 6, ",");
 	json_dbl(f, in, "tolerated_rate", c->tolerated_rate, 6, ",");
 	json_dbl(f, in, "breach_rate", c->breach_rate, 6, ",");
-	json_key(f, in, "breach_rate_ci");
-	if (isnan(c->ci_lo))
-		fputs("null,\n", f);
-	else {
-		fputc('[', f);
-		json_num(f, c->ci_lo, 6);
-		fputs(", ", f);
-		json_num(f, c->ci_hi, 6);
-		fputs("],\n", f);
-	}
+	json_pair(f, in, "breach_rate_ci", c->ci_lo, c->ci_hi, 6);
 	json_dbl(f, in, "within_adequate_rate", c->within_rate, 6, ",");
 	json_dbl(f, in, "score_mean", c->score_mean, 6, ",");
+	json_dbl(f, in, "score_sd", c->score_sd, 6, ",");
+	json_dbl(f, in, "consistency_score", c->consistency, 6, ",");
+	json_pair(f, in, "score_p10_p90", c->score_p10, c->score_p90, 3);
+	json_dbl(f, in, "severity", c->severity, 6, ",");
+	json_dbl(f, in, "p10_s", c->p10, 3, ",");
 	json_dbl(f, in, "p50_s", c->p50, 3, ",");
 	json_dbl(f, in, "p90_s", c->p90, 3, ",");
 	json_dbl(f, in, "p95_s", c->p95, 3, ",");
 	json_dbl(f, in, "max_s", c->max, 3, ",");
+	json_dbl(f, in, "p90_p50_ratio", c->p90_p50, 6, ",");
+	json_dbl(f, in, "business_p50_s", c->business_p50, 3, ",");
+	json_dbl(f, in, "business_p90_s", c->business_p90, 3, ",");
+	json_dbl(f, in, "business_p95_s", c->business_p95, 3, ",");
+	json_u64(f, in, "promised", c->promised, ",");
+	json_dbl(f, in, "promise_broken_rate", c->promise_broken_rate, 6, ",");
+	json_dbl(f, in, "over_promised_rate", c->over_promised_rate, 6, ",");
+	json_dbl(f, in, "promise_late_p50_s", c->promise_late_p50, 3, ",");
+	json_dbl(f, in, "promise_late_p90_s", c->promise_late_p90, 3, ",");
+	json_key(f, in, "customer_zone");
+	if (!c->has_customer)
+		fputs("null,\n", f);
+	else {
+		fputs("{\n", f);
+		json_dbl(f, in + 2, "met_rate", c->cust_met_rate, 6, ",");
+		json_dbl(f, in + 2, "tolerated_rate", c->cust_tolerated_rate, 6,
+		    ",");
+		json_dbl(f, in + 2, "breach_rate", c->cust_breach_rate, 6, ",");
+		json_dbl(f, in + 2, "score_mean", c->cust_score_mean, 6, "");
+		fprintf(f, "%*s},\n", in, "");
+	}
+	json_u64(f, in, "failures", c->failures, ",");
+	json_u64(f, in, "recovered", c->recovered, ",");
+	json_u64(f, in, "recovery_failed", c->recovery_failed, ",");
+	json_dbl(f, in, "recovery_rate", c->recovery_rate, 6, ",");
+	json_dbl(f, in, "recovery_p50_s", c->recover_p50, 3, ",");
+	json_u64(f, in, "journeys", c->journeys, ",");
+	json_dbl(f, in, "memory_share", c->memory_share, 6, ",");
+	json_u64(f, in, "nps_n_breached", c->nps.n_breached, ",");
+	json_u64(f, in, "nps_n_met", c->nps.n_met, ",");
+	json_dbl(f, in, "nps_breached", c->nps.breached, 3, ",");
+	json_dbl(f, in, "nps_met", c->nps.met, 3, ",");
+	json_dbl(f, in, "nps_delta", c->nps.delta, 3, ",");
+	json_pair(f, in, "nps_delta_ci", c->nps.ci_lo, c->nps.ci_hi, 3);
+	json_dbl(f, in, "nps_delta_p", c->nps.p, 6, ",");
+	json_dbl(f, in, "nps_delta_q", c->nps.q, 6, ",");
+	json_dbl(f, in, "nps_recoverable", c->nps_recoverable, 3, ",");
+	json_dbl(f, in, "csat_top2_breached", c->csat.breached, 6, ",");
+	json_dbl(f, in, "csat_top2_met", c->csat.met, 6, ",");
+	json_dbl(f, in, "csat_top2_delta", c->csat.delta, 6, ",");
+	json_pair(f, in, "csat_top2_delta_ci", c->csat.ci_lo, c->csat.ci_hi, 6);
+	json_bool(f, in, "rankable", c->rankable, ",");
 	json_key(f, in, "objective_met");
 	fprintf(f, "%s", c->objective_met < 0 ? "null" :
 	    c->objective_met ? "true" : "false");
@@ -151,10 +212,38 @@ json_endpoint(FILE *f, int in, const char *key, const struct endpoint *ep)
 }
 
 static void
+json_periods(FILE *f, const char *key, const struct strtab *t,
+    const struct period *pd, const char *end)
+{
+	size_t	*idx, i, k, n = t->n;
+
+	idx = xcalloc(n + 1, sizeof *idx);
+	for (i = 0; i < n; i++)
+		idx[i] = i;
+	for (i = 1; i < n; i++) {	/* by label: they sort as time */
+		k = idx[i];
+		while (i > 0 && strcmp(strtab_key(t, idx[i - 1]),
+		    strtab_key(t, k)) > 0) {
+			idx[i] = idx[i - 1];
+			i--;
+		}
+		idx[i] = k;
+	}
+	fprintf(f, "        \"%s\": [", key);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s\n          {\"period\": \"%s\", \"n\": %" PRIu64
+		    ", \"breached\": %" PRIu64 "}", i == 0 ? "" : ",",
+		    strtab_key(t, idx[i]), pd[idx[i]].n, pd[idx[i]].breached);
+	fprintf(f, "%s]%s\n", n > 0 ? "\n        " : "", end);
+	free(idx);
+}
+
+static void
 json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
     const char *end)
 {
 	const struct moment	*m = ms->m;
+	const struct moment_agg	*ma = &r->a->m[ms->index];
 	char			 verdict[512], *s;
 	size_t			 v;
 
@@ -178,12 +267,38 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 		json_str(f, 6, "promised_by", s, ",");
 		free(s);
 	}
+	json_str(f, 6, "calendar", m->calendar_id, ",");
+	json_key(f, 6, "pauses");
+	fputc('[', f);
+	for (v = 0; v < m->npauses; v++) {
+		if (v > 0)
+			fputs(", ", f);
+		json_string(f, strtab_key(&r->e->names, (size_t)m->pauses[v]));
+	}
+	fputs("],\n", f);
+	json_key(f, 6, "customer_expectation");
+	if (!m->has_customer)
+		fputs("null,\n", f);
+	else {
+		fputs("{\n", f);
+		json_dbl(f, 8, "desired_s", (double)m->cust_desired.us / 1e6, 6,
+		    ",");
+		json_dbl(f, 8, "adequate_s", (double)m->cust_adequate.us / 1e6,
+		    6, ",");
+		json_str(f, 8, "source", m->cust_source, "");
+		fputs("      },\n", f);
+	}
 	json_u64(f, 6, "journeys", ms->journeys, ",");
-	json_dbl(f, 6, "weakness", ms->weakness, 6, ",");
+	json_dbl(f, 6, "reach", ms->reach, 6, ",");
+	json_dbl(f, 6, "priority", ms->priority, 6, ",");
 	json_cell(f, 6, &ms->total);
 	fputs(",\n", f);
 	summary_verdict(ms, verdict, sizeof verdict);
 	json_str(f, 6, "verdict", verdict, ",");
+	fputs("      \"trend\": {\n", f);
+	json_periods(f, "weeks", &ma->weeks, ma->week, ",");
+	json_periods(f, "months", &ma->months, ma->month, "");
+	fputs("      },\n", f);
 	json_key(f, 6, "breakdown");
 	if (r->by == NULL)
 		fputs("null\n", f);
@@ -200,14 +315,42 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 	fprintf(f, "    }%s\n", end);
 }
 
+static void
+json_journeys(FILE *f, const struct summary *s, const struct agg *a)
+{
+	const struct jdist_sum	*d = &s->jd;
+	size_t			 b;
+
+	fputs("  \"journey_scores\": {\n", f);
+	json_u64(f, 4, "n", d->n, ",");
+	json_dbl(f, 4, "mean", d->mean, 6, ",");
+	json_dbl(f, 4, "p10", d->p10, 3, ",");
+	json_dbl(f, 4, "p50", d->p50, 3, ",");
+	json_dbl(f, 4, "p90", d->p90, 3, ",");
+	json_dbl(f, 4, "remembered_mean", d->remembered, 6, ",");
+	json_dbl(f, 4, "peak_end_mean", d->peak_end, 6, ",");
+	json_dbl(f, 4, "effort_mean", d->effort, 6, ",");
+	json_u64(f, 4, "handoffs", a->jd.handoffs, ",");
+	json_u64(f, 4, "repeat_contacts", a->jd.repeats, ",");
+	json_u64(f, 4, "channel_switches", a->jd.switches, ",");
+	fputs("    \"histogram\": [", f);
+	for (b = 0; b < 10; b++)
+		fprintf(f, "%s\n      {\"from\": %.1f, \"to\": %.1f, \"n\": %"
+		    PRIu64 "}", b == 0 ? "" : ",", -1 + 0.2 * (double)b,
+		    -0.8 + 0.2 * (double)b, d->bins[b]);
+	fputs("\n    ]\n  },\n", f);
+}
+
 void
 report_json(const struct report *r, FILE *f)
 {
 	const struct expectations	*e = r->e;
 	const struct agg		*a = r->a;
 	const struct input		*in;
+	const struct score_param_def	*d;
 	struct read_stats		 dq;
 	size_t				 i, k;
+	char				 t0[40], t1[40];
 	char				 hash[17];
 
 	fputs("{\n", f);
@@ -217,11 +360,18 @@ report_json(const struct report *r, FILE *f)
 	json_str(f, 4, "path", e->path, ",");
 	snprintf(hash, sizeof hash, "%016" PRIx64, e->hash);
 	json_str(f, 4, "hash", hash, ",");
-	fputs("    \"scoring\": {\n", f);
-	json_dbl(f, 6, "desired_score", e->params.desired_score, 6, ",");
-	json_dbl(f, 6, "early_bonus", e->params.early_bonus, 6, ",");
-	json_dbl(f, 6, "loss_span", e->params.loss_span, 6, "");
-	fputs("    }\n  },\n", f);
+	fputs("    \"scoring\": {", f);
+	for (d = score_param_defs; d->name != NULL; d++) {
+		fprintf(f, "%s\n      \"%s\": ", d == score_param_defs ? "" :
+		    ",", d->name);
+		if (d->is_duration)
+			json_num(f, (double)*(const int64_t *)(const void *)
+			    ((const char *)&e->params + d->offset) / 1e6, 3);
+		else
+			json_num(f, *(const double *)(const void *)
+			    ((const char *)&e->params + d->offset), 6);
+	}
+	fputs("\n    }\n  },\n", f);
 	fputs("  \"percentiles\": {\n", f);
 	json_str(f, 4, "method", "nearest-rank", ",");
 	json_u64(f, 4, "exact_up_to", SKETCH_EXACT, ",");
@@ -271,8 +421,27 @@ report_json(const struct report *r, FILE *f)
 	}
 	fputs(a->reasons.n > 0 ? "\n  ],\n" : "],\n", f);
 	json_str(f, 2, "by", r->by, ",");
-	json_str(f, 2, "ranking", "weakness = breach_rate x n (breached "
-	    "occurrences); ties: higher Wilson lower bound, then id", ",");
+	fputs("  \"period\": {\n", f);
+	if (a->first_stop != MOT_TIME_NONE) {
+		isotime_format(a->first_stop, t0, sizeof t0);
+		isotime_format(a->last_stop, t1, sizeof t1);
+		json_str(f, 4, "first_stop", t0, ",");
+		json_str(f, 4, "last_stop", t1, "");
+	} else {
+		json_str(f, 4, "first_stop", NULL, ",");
+		json_str(f, 4, "last_stop", NULL, "");
+	}
+	fputs("  },\n", f);
+	json_journeys(f, r->s, a);
+	json_str(f, 2, "ranking", r->s->outcomes ?
+	    "priority = reach x breach_rate x NPS points lost per breach / 100 "
+	    "x (1 + memory_share); moments with n < min-n last; ties: higher "
+	    "Wilson lower bound, then id" :
+	    "priority = reach x breach_rate x severity x (1 + memory_share); "
+	    "moments with n < min-n last; ties: higher Wilson lower bound, "
+	    "then id", ",");
+	json_str(f, 2, "multiple_testing", "NPS differences: Benjamini-"
+	    "Hochberg across moments (nps_delta_q)", ",");
 	fputs("  \"moments\": [\n", f);
 	for (i = 0; i < r->s->n; i++)
 		json_moment(f, r, &r->s->ms[r->s->order[i]],

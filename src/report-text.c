@@ -90,6 +90,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	char			 name[80], id[80], stage[80], verdict[512];
 	char			 met[16], tol[16], br[16], lo[16], hi[16];
 	char			 p50[32], p90[32], p95[32], mx[32], d[32], a[32];
+	char			 src[80];
 
 	summary_verdict(ms, verdict, sizeof verdict);
 	if (strcmp(m->name, m->id) == 0)
@@ -112,22 +113,96 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fprintf(f, "  invalid %llu", (unsigned long long)c->invalid);
 	if (c->n > 0)
 		fprintf(f, "  met %s  tolerated %s  breached %s (95%% CI "
-		    "%s-%s)  score %.2f", met, tol, br, lo, hi,
-		    c->score_mean);
+		    "%s-%s)  score %.2f (sd %.2f)", met, tol, br, lo, hi,
+		    c->score_mean, c->score_sd);
 	fputc('\n', f);
 	isodur_human((double)m->desired.us / 1e6, d, sizeof d);
 	isodur_human((double)m->adequate.us / 1e6, a, sizeof a);
-	if (c->n > 0) {
-		isodur_human(c->p50, p50, sizeof p50);
-		isodur_human(c->p90, p90, sizeof p90);
-		isodur_human(c->p95, p95, sizeof p95);
-		isodur_human(c->max, mx, sizeof mx);
-		fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s  "
-		    "(desired %s, adequate %s)\n", p50, p90, p95, mx, d, a);
-	} else
+	if (c->n == 0) {
 		fprintf(f, "    (desired %s, adequate %s)\n", d, a);
+		return;
+	}
+	isodur_human(c->p50, p50, sizeof p50);
+	isodur_human(c->p90, p90, sizeof p90);
+	isodur_human(c->p95, p95, sizeof p95);
+	isodur_human(c->max, mx, sizeof mx);
+	fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s  (desired %s, "
+	    "adequate %s)\n", p50, p90, p95, mx, d, a);
+	if (m->calendar >= 0 || m->npauses > 0) {
+		isodur_human(c->business_p50, p50, sizeof p50);
+		isodur_human(c->business_p90, p90, sizeof p90);
+		isodur_human(c->business_p95, p95, sizeof p95);
+		fprintf(f, "    own clock p50 %s  p90 %s  p95 %s  (%s%s%s%s)\n",
+		    p50, p90, p95, m->calendar >= 0 ? "working hours of " : "",
+		    m->calendar >= 0 ? text_clean(m->calendar_id, src,
+		    sizeof src) : "", m->calendar >= 0 && m->npauses > 0 ?
+		    ", " : "", m->npauses > 0 ? "pauses left out" : "");
+	}
+	if (c->promised > 0) {
+		pct(br, sizeof br, c->promise_broken_rate);
+		pct(tol, sizeof tol, c->over_promised_rate);
+		isodur_human(c->promise_late_p90, p90, sizeof p90);
+		fprintf(f, "    promises: %llu made, %s broken", (unsigned long
+		    long)c->promised, br);
+		if (!isnan(c->promise_late_p90))
+			fprintf(f, " (90%% within %s late)", p90);
+		fprintf(f, ", %s tighter than adequate\n", tol);
+	}
+	if (c->has_customer) {
+		pct(br, sizeof br, c->cust_breach_rate);
+		fprintf(f, "    customers' own zone%s%s%s: %s breached, score "
+		    "%.2f\n", m->cust_source != NULL ? " (" : "",
+		    m->cust_source != NULL ? text_clean(m->cust_source, src,
+		    sizeof src) : "", m->cust_source != NULL ? ")" : "", br,
+		    c->cust_score_mean);
+	}
+	if (r->e->has_recovery && c->failures > 0) {
+		pct(br, sizeof br, c->recovery_rate);
+		isodur_human(c->recover_p50, p50, sizeof p50);
+		fprintf(f, "    recovery: %llu failures, %llu recovered (%s)",
+		    (unsigned long long)c->failures,
+		    (unsigned long long)c->recovered, br);
+		if (c->recovered > 0)
+			fprintf(f, " in %s (median)", p50);
+		if (c->recovery_failed > 0)
+			fprintf(f, ", %llu recoveries failed",
+			    (unsigned long long)c->recovery_failed);
+		fputc('\n', f);
+	}
+	if (!isnan(c->nps.delta)) {
+		fprintf(f, "    NPS %+.0f where breached vs %+.0f where not: "
+		    "%+.1f points", c->nps.breached, c->nps.met, c->nps.delta);
+		if (!isnan(c->nps.ci_lo))
+			fprintf(f, " (95%% CI %+.1f to %+.1f", c->nps.ci_lo,
+			    c->nps.ci_hi);
+		if (!isnan(c->nps.q))
+			fprintf(f, ", adjusted p %.3g", c->nps.q);
+		if (!isnan(c->nps.ci_lo))
+			fputc(')', f);
+		if (!isnan(c->nps_recoverable) && c->nps_recoverable > 0)
+			fprintf(f, "; %.1f points to win back", c->nps_recoverable);
+		fputc('\n', f);
+	}
+	pct(br, sizeof br, ms->reach);
+	pct(tol, sizeof tol, c->memory_share);
+	fprintf(f, "    priority %.4f  (reach %s, memory share %s, "
+	    "consistency %.2f)\n", isnan(ms->priority) ? 0 : ms->priority,
+	    br, tol, c->consistency);
 	if (r->by != NULL && ms->nby > 0)
 		text_breakdown(r, ms, f);
+}
+
+static void
+text_journeys(const struct summary *s, FILE *f)
+{
+	const struct jdist_sum	*d = &s->jd;
+
+	if (d->n == 0)
+		return;
+	fprintf(f, "\nJourneys as remembered: %llu scored, journey score mean "
+	    "%.2f (p10 %.2f, p50 %.2f, p90 %.2f); remembered %.2f, peak-end "
+	    "%.2f, effort %.2f\n", (unsigned long long)d->n, d->mean, d->p10,
+	    d->p50, d->p90, d->remembered, d->peak_end, d->effort);
 }
 
 void
@@ -161,11 +236,13 @@ report_text(const struct report *r, FILE *f)
 		    (unsigned long long)dq.events_bad_time,
 		    (unsigned long long)dq.unpaired_starts,
 		    (unsigned long long)dq.unpaired_completes);
-	fputs("\nWeakest moments first (ranked by breached occurrences):\n\n",
-	    f);
+	fprintf(f, "\nWeakest moments first (priority: reach x breach rate x "
+	    "%s x (1 + memory share)):\n\n", r->s->outcomes ?
+	    "NPS cost" : "severity");
 	for (i = 0; i < r->s->n; i++) {
 		if (i > 0)
 			fputc('\n', f);
 		text_moment(r, &r->s->ms[r->s->order[i]], f);
 	}
+	text_journeys(r->s, f);
 }

@@ -73,7 +73,7 @@ on_journey(struct journey *j, void *arg, char **cause)
 	struct run		*r = arg;
 	const struct run_opts	*o = r->o;
 	const char		*value = NULL;
-	char			 why[200], *msg;
+	char			 why[200], buf[32], *msg;
 	size_t			 i, k;
 
 	r->occ.n = 0;
@@ -96,20 +96,19 @@ on_journey(struct journey *j, void *arg, char **cause)
 		return (0);
 	}
 	for (i = k = 0; i < r->occ.n; i++) {
-		clock_score(&r->occ.v[i], &r->e->moments[r->occ.v[i].moment],
-		    &r->e->params);
+		clock_score(&r->occ.v[i], r->e, j);
 		if (o->keep == NULL || o->keep(&r->occ.v[i], o->keep_arg))
 			r->occ.v[k++] = r->occ.v[i];
 	}
 	r->occ.n = k;
 	if (o->occ != NULL) {
-		if (o->by != NULL && ((value = journey_attr(j, o->by)) ==
-		    NULL || *value == '\0'))
-			value = AGG_NO_VALUE;
-		for (i = 0; i < r->occ.n; i++)
+		for (i = 0; i < r->occ.n; i++) {
+			value = agg_value(&r->agg, j, &r->occ.v[i], buf,
+			    sizeof buf);
 			report_occ_row(o->occ, j,
 			    &r->e->moments[r->occ.v[i].moment], &r->occ.v[i],
 			    value);
+		}
 	}
 	agg_journey(&r->agg, j, r->occ.v, r->occ.n);
 	return (0);

@@ -1,9 +1,9 @@
 /*
- * summary.c - derives the reported figures from the aggregates: rates,
- * Wilson intervals, mean scores, percentiles, objectives, and the ranking
- * of moments weakest first. Rule: weakness = breach rate x closed
- * occurrences (the number of breached occurrences); ties go to the higher
- * Wilson lower bound, then to the moment id.
+ * summary.c - derives the reported figures from the aggregates: rates and
+ * Wilson intervals, scores and their spread, percentiles on both clocks,
+ * the promise and customers' zone gaps, recovery, memory, the NPS cost of
+ * a breach, and the priority that ranks the moments weakest first. Every
+ * rule is in docs/scoring.md.
  */
 #include <config.h>
 
@@ -17,11 +17,106 @@
 #include "summary.h"
 #include "xmalloc.h"
 
+static double
+ratio(uint64_t k, uint64_t n)
+{
+	return (n == 0 ? NAN : (double)k / (double)n);
+}
+
+/* The q-quantile of scores counted in SCORE_BINS bins (the bin's centre). */
+static double
+bins_quantile(const uint64_t *bins, size_t nbins, uint64_t n, double q)
+{
+	uint64_t	rank, seen = 0;
+	size_t		b;
+
+	if (n == 0)
+		return (NAN);
+	rank = (uint64_t)ceil(q * (double)n - 1e-9);
+	if (rank < 1)
+		rank = 1;
+	for (b = 0; b < nbins; b++) {
+		seen += bins[b];
+		if (seen >= rank)
+			break;
+	}
+	return (-1 + (2.0 * (double)b + 1) / (double)nbins);
+}
+
+/* NPS of a group, with its standard error, in points. */
+static void
+nps_of(const struct survey *s, double *nps, double *se)
+{
+	double	pp, pd, n = (double)s->nps_n;
+
+	pp = (double)s->promoters / n;
+	pd = (double)s->detractors / n;
+	*nps = 100 * (pp - pd);
+	*se = 100 * sqrt((pp + pd - (pp - pd) * (pp - pd)) / n);
+}
+
+static double
+two_sided_p(double delta, double se)
+{
+	if (se <= 0)
+		return (delta == 0 ? 1 : 0);
+	return (erfc(fabs(delta / se) / sqrt(2)));
+}
+
+static void
+compare_nps(struct outcome_cmp *c, const struct survey *b,
+    const struct survey *m)
+{
+	double	seb, sem, se;
+
+	memset(c, 0, sizeof *c);
+	c->n_breached = b->nps_n;
+	c->n_met = m->nps_n;
+	c->breached = c->met = c->delta = c->ci_lo = c->ci_hi = NAN;
+	c->p = c->q = NAN;
+	if (b->nps_n > 0)
+		nps_of(b, &c->breached, &seb);
+	if (m->nps_n > 0)
+		nps_of(m, &c->met, &sem);
+	if (b->nps_n == 0 || m->nps_n == 0)
+		return;
+	c->delta = c->breached - c->met;
+	se = sqrt(seb * seb + sem * sem);
+	c->ci_lo = c->delta - Z95 * se;
+	c->ci_hi = c->delta + Z95 * se;
+	if (b->nps_n >= 2 && m->nps_n >= 2)
+		c->p = two_sided_p(c->delta, se);
+}
+
+static void
+compare_csat(struct outcome_cmp *c, const struct survey *b,
+    const struct survey *m)
+{
+	double	lb, hb, lm, hm;
+
+	memset(c, 0, sizeof *c);
+	c->n_breached = b->csat_n;
+	c->n_met = m->csat_n;
+	c->breached = ratio(b->csat_top2, b->csat_n);
+	c->met = ratio(m->csat_top2, m->csat_n);
+	c->delta = c->ci_lo = c->ci_hi = c->p = c->q = NAN;
+	if (b->csat_n == 0 || m->csat_n == 0)
+		return;
+	/* Newcombe's hybrid interval for a difference of proportions. */
+	wilson(b->csat_top2, b->csat_n, Z95, &lb, &hb);
+	wilson(m->csat_top2, m->csat_n, Z95, &lm, &hm);
+	c->delta = c->breached - c->met;
+	c->ci_lo = c->delta - sqrt((c->breached - lb) * (c->breached - lb) +
+	    (hm - c->met) * (hm - c->met));
+	c->ci_hi = c->delta + sqrt((hb - c->breached) * (hb - c->breached) +
+	    (c->met - lm) * (c->met - lm));
+}
+
 static void
 cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
-    const char *value)
+    const struct score_params *p, const char *value)
 {
-	double	n = (double)c->n;
+	double	n = (double)c->n, var;
 
 	memset(s, 0, sizeof *s);
 	s->value = value;
@@ -32,25 +127,86 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->tolerated = c->tolerated;
 	s->breached = c->breached;
 	s->objective_met = -1;
-	if (c->n == 0) {
-		s->met_rate = s->tolerated_rate = s->breach_rate = NAN;
-		s->within_rate = s->score_mean = NAN;
-		s->ci_lo = s->ci_hi = NAN;
-		s->p50 = s->p90 = s->p95 = s->max = NAN;
-		return;
-	}
-	s->met_rate = (double)c->met / n;
-	s->tolerated_rate = (double)c->tolerated / n;
-	s->breach_rate = (double)c->breached / n;
-	s->within_rate = (double)(c->met + c->tolerated) / n;
+	s->rankable = (double)c->n >= p->min_n;
+	s->met_rate = ratio(c->met, c->n);
+	s->tolerated_rate = ratio(c->tolerated, c->n);
+	s->breach_rate = ratio(c->breached, c->n);
+	s->within_rate = ratio(c->met + c->tolerated, c->n);
 	wilson(c->breached, c->n, Z95, &s->ci_lo, &s->ci_hi);
-	s->score_mean = (double)c->score_sum * SCORE_UNIT / n;
+	s->score_mean = c->n == 0 ? NAN : (double)c->score_sum * SCORE_UNIT / n;
+	var = c->n == 0 ? NAN : (double)c->score_sq * SCORE_UNIT / n -
+	    s->score_mean * s->score_mean;
+	s->score_sd = c->n == 0 ? NAN : sqrt(var > 0 ? var : 0);
+	s->consistency = s->score_mean - p->consistency * s->score_sd;
+	s->score_p10 = bins_quantile(c->score_bins, SCORE_BINS, c->n, 0.10);
+	s->score_p90 = bins_quantile(c->score_bins, SCORE_BINS, c->n, 0.90);
+	s->severity = c->n == 0 ? NAN : c->neg_n == 0 ? 0 :
+	    (double)c->neg_sum * SCORE_UNIT / (double)c->neg_n;
+	s->p10 = sketch_quantile(&c->elapsed, 0.10);
 	s->p50 = sketch_quantile(&c->elapsed, 0.50);
 	s->p90 = sketch_quantile(&c->elapsed, 0.90);
 	s->p95 = sketch_quantile(&c->elapsed, 0.95);
-	s->max = c->elapsed.max;
-	if (m->objective > 0)
+	s->max = c->n == 0 ? NAN : c->elapsed.max;
+	s->p90_p50 = s->p50 > 0 ? s->p90 / s->p50 : NAN;
+	s->business_p50 = sketch_quantile(&c->business, 0.50);
+	s->business_p90 = sketch_quantile(&c->business, 0.90);
+	s->business_p95 = sketch_quantile(&c->business, 0.95);
+	s->promised = c->promised;
+	s->promise_broken_rate = ratio(c->promise_broken, c->promised);
+	s->over_promised_rate = ratio(c->over_promised, c->promised);
+	s->promise_late_p50 = sketch_quantile(&c->promise_late, 0.50);
+	s->promise_late_p90 = sketch_quantile(&c->promise_late, 0.90);
+	s->has_customer = m->has_customer;
+	s->cust_met_rate = s->cust_tolerated_rate = s->cust_breach_rate = NAN;
+	s->cust_score_mean = NAN;
+	if (m->has_customer && c->n > 0) {
+		s->cust_met_rate = ratio(c->cust_met, c->n);
+		s->cust_tolerated_rate = ratio(c->cust_tolerated, c->n);
+		s->cust_breach_rate = ratio(c->cust_breached, c->n);
+		s->cust_score_mean = (double)c->cust_score_sum * SCORE_UNIT / n;
+	}
+	s->failures = c->failures;
+	s->recovered = c->recovered;
+	s->recovery_failed = c->recovery_failed;
+	s->recovery_rate = ratio(c->recovered, c->failures);
+	s->recover_p50 = sketch_quantile(&c->recover_time, 0.50);
+	s->journeys = c->journeys;
+	s->memory_share = ratio(c->memory_hits, c->journeys);
+	compare_nps(&s->nps, &c->s_breached, &c->s_met);
+	compare_csat(&s->csat, &c->s_breached, &c->s_met);
+	s->nps_recoverable = isnan(s->nps.delta) ? NAN :
+	    s->breach_rate * (s->nps.delta < 0 ? -s->nps.delta : 0);
+	if (m->objective > 0 && c->n > 0)
 		s->objective_met = s->within_rate >= m->objective - 1e-12;
+}
+
+void
+bh_adjust(const double *p, double *q, size_t n)
+{
+	size_t	*idx, k = 0, i, t;
+	double	 min = 1, v;
+
+	idx = xcalloc(n + 1, sizeof *idx);
+	for (i = 0; i < n; i++) {
+		q[i] = NAN;
+		if (!isnan(p[i]))
+			idx[k++] = i;
+	}
+	for (i = 1; i < k; i++) {	/* insertion sort by p: n is small */
+		t = idx[i];
+		while (i > 0 && p[idx[i - 1]] > p[t]) {
+			idx[i] = idx[i - 1];
+			i--;
+		}
+		idx[i] = t;
+	}
+	for (i = k; i > 0; i--) {
+		v = p[idx[i - 1]] * (double)k / (double)i;
+		if (v < min)
+			min = v;
+		q[idx[i - 1]] = min;
+	}
+	free(idx);
 }
 
 static int
@@ -77,15 +233,65 @@ rank_cmp(const void *a, const void *b)
 {
 	const struct moment_sum	*x = &rank_summary->ms[*(const size_t *)a];
 	const struct moment_sum	*y = &rank_summary->ms[*(const size_t *)b];
-	double			 xl, yl;
+	double			 xp, yp, xl, yl;
 
-	if (x->weakness != y->weakness)
-		return (x->weakness > y->weakness ? -1 : 1);
+	if (x->total.rankable != y->total.rankable)
+		return (x->total.rankable ? -1 : 1);
+	xp = isnan(x->priority) ? -1 : x->priority;
+	yp = isnan(y->priority) ? -1 : y->priority;
+	if (xp != yp)
+		return (xp > yp ? -1 : 1);
 	xl = isnan(x->total.ci_lo) ? -1 : x->total.ci_lo;
 	yl = isnan(y->total.ci_lo) ? -1 : y->total.ci_lo;
 	if (xl != yl)
 		return (xl > yl ? -1 : 1);
 	return (strcmp(x->m->id, y->m->id));
+}
+
+/*
+ * Priority = reach x breach rate x severity x (1 + memory share). With
+ * survey answers on both sides, the NPS points a breach costs (/100)
+ * replace the severity.
+ */
+static void
+priority(struct summary *s, struct moment_sum *ms, uint64_t accepted)
+{
+	const struct cell_sum	*c = &ms->total;
+	double			 sev = c->severity;
+
+	ms->reach = accepted == 0 ? NAN : (double)ms->journeys /
+	    (double)accepted;
+	if (c->n == 0) {
+		ms->priority = NAN;
+		return;
+	}
+	if (s->outcomes && !isnan(c->nps.delta))
+		sev = c->nps.delta < 0 ? -c->nps.delta / 100 : 0;
+	ms->priority = ms->reach * c->breach_rate * sev *
+	    (1 + (isnan(c->memory_share) ? 0 : c->memory_share));
+}
+
+static void
+jdist_summarize(struct jdist_sum *d, const struct jdist *j)
+{
+	size_t	b;
+	double	n = (double)j->n;
+
+	memset(d, 0, sizeof *d);
+	d->n = j->n;
+	d->mean = d->remembered = d->peak_end = d->effort = NAN;
+	d->p10 = d->p50 = d->p90 = NAN;
+	for (b = 0; b < SCORE_BINS; b++)
+		d->bins[b * 10 / SCORE_BINS] += j->bins[b];
+	if (j->n == 0)
+		return;
+	d->mean = (double)j->sum * SCORE_UNIT / n;
+	d->remembered = (double)j->remembered * SCORE_UNIT / n;
+	d->peak_end = (double)j->peak_end * SCORE_UNIT / n;
+	d->effort = (double)j->effort * SCORE_UNIT / n;
+	d->p10 = bins_quantile(j->bins, SCORE_BINS, j->n, 0.10);
+	d->p50 = bins_quantile(j->bins, SCORE_BINS, j->n, 0.50);
+	d->p90 = bins_quantile(j->bins, SCORE_BINS, j->n, 0.90);
 }
 
 void
@@ -94,7 +300,9 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 	struct moment_sum	*ms;
 	struct moment_agg	*ma;
 	const struct moment	*m;
+	double			*p, *q;
 	size_t			 i, v;
+	uint64_t		 accepted = a->journeys_read - a->journeys_rejected;
 
 	memset(s, 0, sizeof *s);
 	s->e = e;
@@ -109,13 +317,14 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 		ms->m = m;
 		ms->index = i;
 		ms->journeys = ma->journeys;
-		cell_summarize(&ms->total, &ma->total, m, NULL);
-		ms->weakness = (double)ma->total.breached;
+		cell_summarize(&ms->total, &ma->total, m, &e->params, NULL);
+		if (!isnan(ms->total.nps.delta))
+			s->outcomes = 1;
 		ms->nby = ma->values.n;
 		ms->by = xcalloc(ms->nby, sizeof *ms->by);
 		for (v = 0; v < ms->nby; v++)
 			cell_summarize(&ms->by[v], &ma->cells[v], m,
-			    strtab_key(&ma->values, v));
+			    &e->params, strtab_key(&ma->values, v));
 		qsort(ms->by, ms->nby, sizeof *ms->by, value_cmp);
 		if (!m->from.is_attr && a->name_seen[m->from.ref] == 0)
 			ms->unseen = m->from.name;
@@ -124,6 +333,20 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 			ms->unseen = m->to.name;
 		s->order[i] = i;
 	}
+	/* Many moments, many tests: adjust the NPS p-values together. */
+	p = xcalloc(s->n + 1, sizeof *p);
+	q = xcalloc(s->n + 1, sizeof *q);
+	for (i = 0; i < s->n; i++)
+		p[i] = s->ms[i].total.nps.p;
+	bh_adjust(p, q, s->n);
+	for (i = 0; i < s->n; i++) {
+		s->ms[i].total.nps.q = q[i];
+		priority(s, &s->ms[i], accepted);
+	}
+	free(p);
+	free(q);
+	jdist_summarize(&s->jd, &a->jd);
+
 	s->reasons = xcalloc(a->reasons.n + 1, sizeof *s->reasons);
 	for (i = 0; i < a->reasons.n; i++)
 		s->reasons[i] = i;
@@ -153,7 +376,8 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 {
 	const struct cell_sum	*c = &ms->total;
 	const struct moment	*m = ms->m;
-	char			 ad[32], p90[32];
+	char			 ad[64], p90[32], cost[96] = "";
+	size_t			 len;
 
 	if (c->n == 0) {
 		if (ms->unseen != NULL)
@@ -167,19 +391,31 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 		return;
 	}
 	isodur_human((double)m->adequate.us / 1e6, ad, sizeof ad);
-	isodur_human(c->p90, p90, sizeof p90);
+	if (m->promised_by != NULL) {
+		/* Each journey is judged against its own promised deadline. */
+		len = strlen(ad);
+		snprintf(ad + len, sizeof ad - len, " or the promise");
+	}
+	isodur_human(m->calendar >= 0 || m->npauses > 0 ? c->business_p90 :
+	    c->p90, p90, sizeof p90);
+	if (!isnan(c->nps.delta) && c->nps.delta < 0 && c->breached > 0)
+		snprintf(cost, sizeof cost, "; a breach costs %.0f NPS points",
+		    -c->nps.delta);
 	if (c->objective_met == 0)
 		snprintf(buf, size, "MISSES its objective: %.1f%% within %s "
-		    "(target %.1f%%); %.1f%% breached; 90%% done within %s",
+		    "(target %.1f%%); %.1f%% breached; 90%% done within %s%s",
 		    100 * c->within_rate, ad, 100 * m->objective,
-		    100 * c->breach_rate, p90);
+		    100 * c->breach_rate, p90, cost);
 	else if (c->objective_met == 1)
 		snprintf(buf, size, "meets its objective: %.1f%% within %s "
-		    "(target %.1f%%)", 100 * c->within_rate, ad,
-		    100 * m->objective);
+		    "(target %.1f%%)%s", 100 * c->within_rate, ad,
+		    100 * m->objective, cost);
 	else if (c->breached > 0)
 		snprintf(buf, size, "%.1f%% breached (over %s); 90%% done "
-		    "within %s", 100 * c->breach_rate, ad, p90);
+		    "within %s%s", 100 * c->breach_rate, ad, p90, cost);
 	else
 		snprintf(buf, size, "never breached: all within %s", ad);
+	if (!c->rankable && (len = strlen(buf)) < size)
+		snprintf(buf + len, size - len, " (only %llu occurrences: too "
+		    "few to rank)", (unsigned long long)c->n);
 }

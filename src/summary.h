@@ -8,6 +8,16 @@
 #include "agg.h"
 #include "expect.h"
 
+/* An outcome compared between journeys where a moment was breached and met. */
+struct outcome_cmp {
+	uint64_t	n_breached, n_met;
+	double		breached, met;		/* NPS points, or top-2-box share */
+	double		delta;			/* breached - met */
+	double		ci_lo, ci_hi;		/* 95% */
+	double		p;			/* two-sided */
+	double		q;			/* Benjamini-Hochberg adjusted */
+};
+
 struct cell_sum {
 	const char	*value;		/* breakdown value; NULL for the total */
 	uint64_t	 n, open, invalid, met, tolerated, breached;
@@ -15,20 +25,52 @@ struct cell_sum {
 	double		 ci_lo, ci_hi;	/* Wilson 95% of the breach rate */
 	double		 within_rate;	/* share within adequate */
 	double		 score_mean;
-	double		 p50, p90, p95, max;	/* seconds */
+	double		 score_sd;
+	double		 consistency;	/* mean - k sd */
+	double		 score_p10, score_p90;
+	double		 severity;	/* mean loss of the negative scores */
+	double		 p50, p90, p95, max;	/* calendar seconds */
+	double		 p10;
+	double		 p90_p50;	/* p90 / p50 */
+	double		 business_p50, business_p90, business_p95;
+	uint64_t	 promised;
+	double		 promise_broken_rate;
+	double		 over_promised_rate;
+	double		 promise_late_p50, promise_late_p90;
+	int		 has_customer;
+	double		 cust_met_rate, cust_tolerated_rate, cust_breach_rate;
+	double		 cust_score_mean;
+	uint64_t	 failures, recovered, recovery_failed;
+	double		 recovery_rate;
+	double		 recover_p50;
+	uint64_t	 journeys;	/* with a closed occurrence */
+	double		 memory_share;
+	struct outcome_cmp nps;
+	struct outcome_cmp csat;	/* top-2-box share */
+	double		 nps_recoverable;
 	int		 objective_met;	/* 1, 0, or -1 when not decided */
+	int		 rankable;	/* n >= min-n */
 };
 
 struct moment_sum {
 	const struct moment	*m;
 	size_t			 index;		/* in the expectations */
 	size_t			 rank;		/* 1 = weakest */
-	double			 weakness;	/* the ranking key */
+	double			 reach;		/* share of journeys */
+	double			 priority;	/* the ranking key */
 	uint64_t		 journeys;
 	struct cell_sum		 total;
 	struct cell_sum		*by;		/* sorted by value */
 	size_t			 nby;
 	const char		*unseen;	/* a touchpoint never seen, or NULL */
+};
+
+/* The distribution of journey scores. */
+struct jdist_sum {
+	uint64_t	n;
+	double		mean, remembered, peak_end, effort;
+	double		p10, p50, p90;
+	uint64_t	bins[10];	/* [-1,-0.8), ..., [0.8,1] */
 };
 
 struct summary {
@@ -38,6 +80,8 @@ struct summary {
 	size_t				*order;	/* indexes into ms, weakest first */
 	size_t				 n;
 	size_t				*reasons;	/* rejection reasons, by name */
+	int				 outcomes;	/* NPS data drove the ranking */
+	struct jdist_sum		 jd;
 };
 
 /* Derive every figure from the aggregates and rank the moments. */
@@ -47,5 +91,7 @@ void	summary_make(struct summary *, const struct expectations *,
 void	summary_free(struct summary *);
 /* Write a one-line verdict for a moment. */
 void	summary_verdict(const struct moment_sum *, char *, size_t);
+/* Adjust p-values for many tests (Benjamini-Hochberg); NaN ones are left out. */
+void	bh_adjust(const double *, double *, size_t);
 
 #endif

@@ -92,7 +92,7 @@ run_journey(void)
 		ck_assert_int_eq(clock_find(e, i, &j, NULL, &ov, why,
 		    sizeof why), 0);
 	for (i = 0; i < ov.n; i++)
-		clock_score(&ov.v[i], &e->moments[ov.v[i].moment], &e->params);
+		clock_score(&ov.v[i], e, &j);
 	agg_journey(&a, &j, ov.v, ov.n);
 	occ_vec_free(&ov);
 	journey_reset(&j);
@@ -231,8 +231,9 @@ START_TEST(test_totals)
 	ck_assert_uint_eq(c->breached, 1);
 	ck_assert_uint_eq(c->open, 1);
 	ck_assert_uint_eq(c->invalid, 0);
+	/* the breach has no promise and no notice: -1/3 x 1.2 = -0.4 */
 	ck_assert_double_eq_tol((double)c->score_sum * SCORE_UNIT,
-	    0.76 - 1.0 / 3 + 0.3 + 0.6, 1e-8);
+	    0.76 - 0.4 + 0.3 + 0.6, 1e-8);
 	ck_assert_uint_eq(c->elapsed.n, 4);
 	ck_assert_double_eq(c->elapsed.max, 1200);
 	ck_assert_double_eq(c->elapsed.min, 180);
@@ -420,7 +421,7 @@ START_TEST(test_summary_rates)
 	/* Wilson 95% of 1 in 4. */
 	ck_assert_double_eq_tol(c->ci_lo, 0.0455873, 1e-6);
 	ck_assert_double_eq_tol(c->ci_hi, 0.6993582, 1e-6);
-	ck_assert_double_eq_tol(c->score_mean, (0.76 - 1.0 / 3 + 0.3 + 0.6) /
+	ck_assert_double_eq_tol(c->score_mean, (0.76 - 0.4 + 0.3 + 0.6) /
 	    4, 1e-8);
 	ck_assert_uint_eq(sum.ms[0].journeys, 4);
 	ck_assert_ptr_eq(sum.ms[0].m, &e->moments[0]);
@@ -538,7 +539,13 @@ START_TEST(test_summary_ranking)
 	feed(4, 5, 0, 0, 0, 0);		/* clean: 0 of 5 */
 	/* absent: no occurrences, no interval: after clean despite its id. */
 	make_summary();
-	/* Most breached first; ties to the higher Wilson lower bound, then id. */
+	/*
+	 * Priority = reach x breach rate x severity x (1 + memory share): each
+	 * feed is one journey of five, so reach 0.2; every breach scores -1
+	 * (severity 1) and is its journey's worst moment (memory share 1).
+	 * Only mid has n >= 30 and ranks first; then yak 0.2 x 0.5 x 2 = 0.2,
+	 * beta and zeta 0.08 (same Wilson bound: by id), clean 0, absent none.
+	 */
 	ck_assert_uint_eq(sum.order[0], 2);
 	ck_assert_uint_eq(sum.order[1], 1);
 	ck_assert_uint_eq(sum.order[2], 3);
@@ -551,8 +558,11 @@ START_TEST(test_summary_ranking)
 	ck_assert_uint_eq(sum.ms[0].rank, 4);
 	ck_assert_uint_eq(sum.ms[4].rank, 5);
 	ck_assert_uint_eq(sum.ms[5].rank, 6);
-	ck_assert_double_eq(sum.ms[2].weakness, 3);
-	ck_assert_double_eq(sum.ms[0].weakness, 2);
+	ck_assert_double_eq_tol(sum.ms[2].priority, 0.2 * 0.03 * 2, 1e-12);
+	ck_assert_double_eq_tol(sum.ms[0].priority, 0.2 * 0.2 * 2, 1e-12);
+	ck_assert_double_eq_tol(sum.ms[1].priority, 0.2 * 0.5 * 2, 1e-12);
+	ck_assert_int_eq(sum.ms[2].total.rankable, 1);
+	ck_assert_int_eq(sum.ms[1].total.rankable, 0);
 	ck_assert_double_eq_tol(sum.ms[1].total.ci_lo, 0.1500390, 1e-6);
 	ck_assert_double_eq_tol(sum.ms[0].total.ci_lo, 0.0566822, 1e-6);
 }

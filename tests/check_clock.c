@@ -103,7 +103,7 @@ score_all(void)
 	size_t	i;
 
 	for (i = 0; i < ov.n; i++)
-		clock_score(&ov.v[i], &e->moments[ov.v[i].moment], &e->params);
+		clock_score(&ov.v[i], e, &j);
 }
 
 static void
@@ -400,7 +400,8 @@ START_TEST(test_attr_both)
 	ck_assert_int_eq(ov.v[0].elapsed, 180 * MIN);
 	score_all();
 	ck_assert_int_eq(ov.v[0].status, ST_BREACHED);
-	ck_assert_double_eq_tol(ov.v[0].score, -0.5, TOL);
+	ck_assert_double_eq_tol(ov.v[0].base, -0.5, TOL);
+	ck_assert_double_eq_tol(ov.v[0].score, -0.5 * 1.2, TOL);	/* no promise */
 }
 END_TEST
 
@@ -544,7 +545,8 @@ START_TEST(test_score_statuses)
 	ck_assert_int_eq(ov.v[0].status, ST_MET);
 	ck_assert_double_eq_tol(ov.v[0].score, 0.6 + 0.4 * 3 / 5, TOL);
 	ck_assert_int_eq(ov.v[1].status, ST_BREACHED);
-	ck_assert_double_eq_tol(ov.v[1].score, -5.0 / 15, TOL);
+	/* breached with no promise and no notice: the loss weighs 1.2 times */
+	ck_assert_double_eq_tol(ov.v[1].score, -5.0 / 15 * 1.2, TOL);
 	ck_assert_int_eq(ov.v[2].status, ST_BREACHED);
 	ck_assert_double_eq_tol(ov.v[2].score, -1.0, TOL);
 }

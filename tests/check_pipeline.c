@@ -36,8 +36,7 @@ on_journey(struct journey *j, void *arg, char **cause)
 		ck_assert_int_eq(clock_find(r->e, i, j, NULL, &r->occ, why,
 		    sizeof why), 0);
 	for (i = 0; i < r->occ.n; i++)
-		clock_score(&r->occ.v[i], &r->e->moments[r->occ.v[i].moment],
-		    &r->e->params);
+		clock_score(&r->occ.v[i], r->e, j);
 	if (j->reject != NULL)
 		agg_reject(&r->agg, j);
 	else
@@ -110,7 +109,8 @@ START_TEST(test_confirmation)
 	ck_assert_double_eq_tol(c->breach_rate, 0.2, 1e-12);
 	ck_assert_double_eq_tol(c->ci_lo, 0.036224, 1e-6);
 	ck_assert_double_eq_tol(c->ci_hi, 0.624465, 1e-6);
-	ck_assert_double_eq_tol(c->score_mean, (0.5 + 0.8 - 1.0 / 3 +
+	/* J-1003's breach: no promise, no notice: -1/3 x 1.2 = -0.4 */
+	ck_assert_double_eq_tol(c->score_mean, (0.5 + 0.8 - 0.4 +
 	    0.6 * 540 / 780 + 0.8) / 5, 1e-8);
 	ck_assert_double_eq_tol(c->p50, 250, 1e-9);
 	ck_assert_double_eq_tol(c->p90, 1200, 1e-9);
@@ -155,12 +155,27 @@ START_TEST(test_call_and_rank)
 	ck_assert_uint_eq(c->n, 2);
 	ck_assert_uint_eq(c->met, 1);
 	ck_assert_uint_eq(c->breached, 1);
-	ck_assert_double_eq_tol(c->score_mean, (-0.25 + 0.8) / 2, 1e-9);
+	/* J-1001's call: breached, no promise: -0.25 x 1.2 = -0.3 */
+	ck_assert_double_eq_tol(c->score_mean, (-0.3 + 0.8) / 2, 1e-9);
 	ck_assert_int_eq(c->objective_met, -1);
-	/* each has one breach: ties go to the higher Wilson lower bound */
+	/*
+	 * Priority = reach x breach rate x severity x (1 + memory share); no
+	 * moment has survey answers on both sides, so severity (the mean loss
+	 * of the negative scores) is used. J-1001 remembers its call (-0.3,
+	 * the worst) and its delivery (-0.0625, the last); J-1003 its one
+	 * confirmation (-0.4).
+	 *   call-handling: 2/4 x 1/2 x 0.3 x (1 + 1/2)     = 0.1125
+	 *   confirmation:  4/4 x 1/5 x 0.4 x (1 + 1/4)     = 0.1
+	 *   delivery:      4/4 x 1/4 x 0.0625 x (1 + 1/3)  = 0.0208333
+	 */
+	ck_assert_double_eq_tol(find(&r, "call-handling")->priority, 0.1125,
+	    1e-9);
+	ck_assert_double_eq_tol(find(&r, "confirmation")->priority, 0.1, 1e-9);
+	ck_assert_double_eq_tol(find(&r, "delivery")->priority,
+	    0.0625 / 3, 1e-9);
 	ck_assert_str_eq(r.sum.ms[r.sum.order[0]].m->id, "call-handling");
-	ck_assert_str_eq(r.sum.ms[r.sum.order[1]].m->id, "delivery");
-	ck_assert_str_eq(r.sum.ms[r.sum.order[2]].m->id, "confirmation");
+	ck_assert_str_eq(r.sum.ms[r.sum.order[1]].m->id, "confirmation");
+	ck_assert_str_eq(r.sum.ms[r.sum.order[2]].m->id, "delivery");
 	run_free(&r);
 }
 END_TEST
