@@ -99,7 +99,43 @@ csv_row(FILE *f, const struct report *r, const struct moment_sum *ms,
 	fputc(',', f);
 	if (c->objective_met >= 0)
 		fputs(c->objective_met ? "true" : "false", f);
-	fputc('\n', f);
+	fputc(',', f);
+	csv_num(f, c->business_p50, 3);
+	fputc(',', f);
+	csv_num(f, c->business_p90, 3);
+	fputc(',', f);
+	csv_num(f, c->business_p95, 3);
+	fprintf(f, ",%llu,", (unsigned long long)c->promised);
+	csv_num(f, c->promise_broken_rate, 6);
+	fprintf(f, ",%llu,%llu,", (unsigned long long)c->failures,
+	    (unsigned long long)c->recovered);
+	csv_num(f, c->recovery_rate, 6);
+	fputc(',', f);
+	csv_num(f, c->memory_share, 6);
+	fputc(',', f);
+	csv_num(f, c->score_sd, 6);
+	fputc(',', f);
+	csv_num(f, c->consistency, 6);
+	fputc(',', f);
+	if (c->value == NULL) {
+		csv_num(f, ms->reach, 6);
+		fputc(',', f);
+		csv_num(f, ms->priority, 6);
+	} else
+		fputc(',', f);
+	fputc(',', f);
+	csv_num(f, c->nps.breached, 3);
+	fputc(',', f);
+	csv_num(f, c->nps.met, 3);
+	fputc(',', f);
+	csv_num(f, c->nps.delta, 3);
+	fputc(',', f);
+	csv_num(f, c->nps.ci_lo, 3);
+	fputc(',', f);
+	csv_num(f, c->nps.ci_hi, 3);
+	fputc(',', f);
+	csv_num(f, c->nps.q, 6);
+	fprintf(f, ",%s\n", c->rankable ? "true" : "false");
 }
 
 void
@@ -111,7 +147,11 @@ report_csv(const struct report *r, FILE *f)
 	fputs("rank,id,name,stage,by,value,n,open,invalid,met,tolerated,"
 	    "breached,met_rate,tolerated_rate,breach_rate,breach_rate_ci_low,"
 	    "breach_rate_ci_high,score_mean,p50_s,p90_s,p95_s,max_s,"
-	    "desired_s,adequate_s,objective,objective_met\n", f);
+	    "desired_s,adequate_s,objective,objective_met,business_p50_s,"
+	    "business_p90_s,business_p95_s,promised,promise_broken_rate,"
+	    "failures,recovered,recovery_rate,memory_share,score_sd,"
+	    "consistency_score,reach,priority,nps_breached,nps_met,nps_delta,"
+	    "nps_delta_ci_low,nps_delta_ci_high,nps_delta_q,rankable\n", f);
 	for (i = 0; i < r->s->n; i++) {
 		ms = &r->s->ms[r->s->order[i]];
 		csv_row(f, r, ms, &ms->total);
@@ -123,7 +163,9 @@ report_csv(const struct report *r, FILE *f)
 void
 report_occ_header(FILE *f, const char *by)
 {
-	fputs("journey,moment,from,to,start,stop,elapsed_s,status,score", f);
+	fputs("journey,moment,from,to,start,stop,elapsed_s,business_s,status,"
+	    "zone_score,score,promise,promise_broken,notified,failed,recovered",
+	    f);
 	if (by != NULL) {
 		fputc(',', f);
 		csv_field(f, by);
@@ -172,9 +214,32 @@ report_occ_row(FILE *f, const struct journey *j, const struct moment *m,
 	fputc(',', f);
 	if (o->status != ST_OPEN)
 		csv_num(f, (double)o->elapsed / 1e6, 6);
-	fprintf(f, ",%s,", score_status_name(o->status));
+	fputc(',', f);
 	if (o->status != ST_OPEN && o->status != ST_INVALID)
+		csv_num(f, (double)o->business / 1e6, 6);
+	fprintf(f, ",%s,", score_status_name(o->status));
+	if (o->status != ST_OPEN && o->status != ST_INVALID) {
+		csv_num(f, o->base, 6);
+		fputc(',', f);
 		csv_num(f, o->score, 6);
+	} else
+		fputc(',', f);
+	fputc(',', f);
+	if (o->promise != MOT_TIME_NONE) {
+		isotime_format(o->promise, buf, sizeof buf);
+		fputs(buf, f);
+		fprintf(f, ",%s", o->status == ST_OPEN ? "" :
+		    o->promise_broken ? "true" : "false");
+	} else
+		fputc(',', f);
+	fputc(',', f);
+	if (o->notified != MOT_TIME_NONE) {
+		isotime_format(o->notified, buf, sizeof buf);
+		fputs(buf, f);
+	}
+	fprintf(f, ",%s,%s", o->failed ? "true" : "false",
+	    o->recovered == 1 ? "recovered" : o->recovered == 2 ?
+	    "recovery failed" : "");
 	if (value != NULL) {
 		fputc(',', f);
 		csv_field(f, value);

@@ -416,6 +416,7 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 	else
 		snprintf(buf, size, "never breached: all within %s", ad);
 	if (!c->rankable && (len = strlen(buf)) < size)
-		snprintf(buf + len, size - len, " (only %llu occurrences: too "
-		    "few to rank)", (unsigned long long)c->n);
+		snprintf(buf + len, size - len, " (only %llu occurrence%s: too "
+		    "few to rank)", (unsigned long long)c->n, c->n == 1 ? "" :
+		    "s");
 }
