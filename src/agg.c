@@ -47,8 +47,7 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	for (i = 0; i < e->nmoments; i++) {
 		cell_init(&a->m[i].total);
 		strtab_init(&a->m[i].values);
-		strtab_init(&a->m[i].weeks);
-		strtab_init(&a->m[i].months);
+		a->m[i].last_day = INT64_MIN;
 	}
 	strtab_init(&a->reasons);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
@@ -66,10 +65,8 @@ agg_free(struct agg *a)
 			cell_free(&a->m[i].cells[v]);
 		free(a->m[i].cells);
 		strtab_free(&a->m[i].values);
-		strtab_free(&a->m[i].weeks);
-		strtab_free(&a->m[i].months);
-		free(a->m[i].week);
-		free(a->m[i].month);
+		free(a->m[i].weeks.v);
+		free(a->m[i].months.v);
 	}
 	free(a->m);
 	for (i = 0; i < a->reasons.n; i++)
@@ -107,6 +104,12 @@ agg_reject(struct agg *a, const struct journey *j)
 		    j->reject_line);
 	}
 	a->reason_count[r]++;
+}
+
+int
+agg_same_clock(const struct moment *m)
+{
+	return (m->calendar < 0 && m->npauses == 0);
 }
 
 size_t
@@ -190,27 +193,84 @@ value_cell(struct moment_agg *ma, const char *value)
 	return (&ma->cells[v]);
 }
 
+/* The period with index k, growing the run of periods to reach it. */
 static struct period *
-period(struct strtab *t, struct period **arr, const char *label)
+period_at(struct periods *p, int64_t k)
 {
-	size_t	before = t->n, i;
+	size_t	add;
 
-	i = strtab_intern(t, label, strlen(label));
-	if (t->n > before) {
-		*arr = xreallocarray(*arr, t->n, sizeof **arr);
-		memset(&(*arr)[i], 0, sizeof **arr);
+	if (p->n == 0) {
+		p->v = xcalloc(1, sizeof *p->v);
+		p->first = k;
+		p->n = 1;
+	} else if (k < p->first) {
+		add = (size_t)(p->first - k);
+		p->v = xreallocarray(p->v, p->n + add, sizeof *p->v);
+		memmove(p->v + add, p->v, p->n * sizeof *p->v);
+		memset(p->v, 0, add * sizeof *p->v);
+		p->n += add;
+		p->first = k;
+	} else if ((size_t)(k - p->first) >= p->n) {
+		add = (size_t)(k - p->first) + 1 - p->n;
+		p->v = xreallocarray(p->v, p->n + add, sizeof *p->v);
+		memset(p->v + p->n, 0, add * sizeof *p->v);
+		p->n += add;
 	}
-	return (&(*arr)[i]);
+	return (&p->v[k - p->first]);
+}
+
+static int64_t
+floor_div(int64_t a, int64_t b)
+{
+	return (a >= 0 ? a / b : -((-a + b - 1) / b));
+}
+
+/* Count a stop in its week and month. */
+static void
+period_add(struct moment_agg *ma, mot_time stop, int breached)
+{
+	struct period	*p;
+	int64_t		 day, y;
+	unsigned	 m, d;
+
+	day = floor_div(stop, 86400 * MOT_USEC);
+	if (day != ma->last_day) {
+		civil_from_days(day, &y, &m, &d);
+		ma->last_month = y * 12 + m - 1;
+		ma->last_day = day;
+	}
+	p = period_at(&ma->weeks, floor_div(day + 3, 7));
+	p->n++;
+	p->breached += breached != 0;
+	p = period_at(&ma->months, ma->last_month);
+	p->n++;
+	p->breached += breached != 0;
+}
+
+void
+agg_period_label(const struct periods *p, int monthly, size_t i, char *buf,
+    size_t size)
+{
+	int64_t	k = p->first + (int64_t)i;
+
+	if (monthly)
+		snprintf(buf, size, "%04d-%02d", (int)floor_div(k, 12),
+		    (int)(k - floor_div(k, 12) * 12 + 1));
+	else	/* the Thursday of week k decides its ISO year and number */
+		agg_week((k * 7 - 3 + 3) * 86400 * MOT_USEC, buf, size);
 }
 
 static int64_t
 units(double v)
 {
-	return ((int64_t)llround(v / SCORE_UNIT));
+	double	u = v / SCORE_UNIT;
+
+	return ((int64_t)(u < 0 ? u - 0.5 : u + 0.5));
 }
 
+/* Add an occurrence; same_clock: its own clock is calendar time (24x7, no pauses). */
 static void
-cell_add(struct cell *c, const struct occurrence *o)
+cell_add(struct cell *c, const struct occurrence *o, int same_clock)
 {
 	switch (o->status) {
 	case ST_OPEN:
@@ -238,7 +298,8 @@ cell_add(struct cell *c, const struct occurrence *o)
 	}
 	c->score_bins[agg_score_bin(o->score)]++;
 	sketch_add(&c->elapsed, (double)o->elapsed / 1e6);
-	sketch_add(&c->business, (double)o->business / 1e6);
+	if (!same_clock)
+		sketch_add(&c->business, (double)o->business / 1e6);
 	if (o->promise != MOT_TIME_NONE) {
 		c->promised++;
 		c->over_promised += o->over_promised != 0;
@@ -306,9 +367,9 @@ agg_journey(struct agg *a, const struct journey *j,
 	struct moment_agg	*ma;
 	struct jscore		 js;
 	const char		*value;
-	char			 buf[32], label[32];
+	char			 buf[32];
 	size_t			 i, k, mi;
-	int			 breached, closed, hit;
+	int			 breached, closed, hit, same;
 
 	a->journeys_read++;
 	a->touchpoints += j->ntps;
@@ -319,23 +380,17 @@ agg_journey(struct agg *a, const struct journey *j,
 	for (i = 0; i < nocc; i++) {
 		o = &occ[i];
 		ma = &a->m[o->moment];
-		cell_add(&ma->total, o);
+		same = agg_same_clock(&a->e->moments[o->moment]);
+		cell_add(&ma->total, o, same);
 		if ((value = agg_value(a, j, o, buf, sizeof buf)) != NULL)
-			cell_add(value_cell(ma, value), o);
+			cell_add(value_cell(ma, value), o, same);
 		if (o->stop == MOT_TIME_NONE || o->status == ST_INVALID)
 			continue;
 		if (a->first_stop == MOT_TIME_NONE || o->stop < a->first_stop)
 			a->first_stop = o->stop;
 		if (a->last_stop == MOT_TIME_NONE || o->stop > a->last_stop)
 			a->last_stop = o->stop;
-		agg_week(o->stop, label, sizeof label);
-		period(&ma->weeks, &ma->week, label)->n++;
-		if (o->status == ST_BREACHED)
-			period(&ma->weeks, &ma->week, label)->breached++;
-		agg_month(o->stop, label, sizeof label);
-		period(&ma->months, &ma->month, label)->n++;
-		if (o->status == ST_BREACHED)
-			period(&ma->months, &ma->month, label)->breached++;
+		period_add(ma, o->stop, o->status == ST_BREACHED);
 	}
 
 	jscore_compute(a->e, j, occ, nocc, &a->scratch, &js);
@@ -393,4 +448,154 @@ agg_input(struct agg *a, const char *path, const struct read_stats *st)
 	in->bytes = st->io.raw_bytes;
 	in->gzip = st->io.gzip;
 	in->st = *st;
+}
+
+static void
+survey_merge(struct survey *d, const struct survey *s)
+{
+	d->nps_n += s->nps_n;
+	d->promoters += s->promoters;
+	d->detractors += s->detractors;
+	d->csat_n += s->csat_n;
+	d->csat_top2 += s->csat_top2;
+}
+
+static void
+cell_merge(struct cell *d, const struct cell *s)
+{
+	size_t	b;
+
+	d->n += s->n;
+	d->open += s->open;
+	d->invalid += s->invalid;
+	d->met += s->met;
+	d->tolerated += s->tolerated;
+	d->breached += s->breached;
+	d->score_sum += s->score_sum;
+	d->score_sq += s->score_sq;
+	d->neg_n += s->neg_n;
+	d->neg_sum += s->neg_sum;
+	for (b = 0; b < SCORE_BINS; b++)
+		d->score_bins[b] += s->score_bins[b];
+	sketch_merge(&d->elapsed, &s->elapsed);
+	sketch_merge(&d->business, &s->business);
+	d->promised += s->promised;
+	d->promise_broken += s->promise_broken;
+	d->over_promised += s->over_promised;
+	sketch_merge(&d->promise_late, &s->promise_late);
+	d->cust_met += s->cust_met;
+	d->cust_tolerated += s->cust_tolerated;
+	d->cust_breached += s->cust_breached;
+	d->cust_score_sum += s->cust_score_sum;
+	d->failures += s->failures;
+	d->recovered += s->recovered;
+	d->recovery_failed += s->recovery_failed;
+	sketch_merge(&d->recover_time, &s->recover_time);
+	d->journeys += s->journeys;
+	d->memory_hits += s->memory_hits;
+	survey_merge(&d->s_breached, &s->s_breached);
+	survey_merge(&d->s_met, &s->s_met);
+}
+
+static void
+periods_merge(struct periods *d, const struct periods *s)
+{
+	struct period	*p;
+	size_t		 i;
+
+	for (i = 0; i < s->n; i++) {
+		if (s->v[i].n == 0)
+			continue;
+		p = period_at(d, s->first + (int64_t)i);
+		p->n += s->v[i].n;
+		p->breached += s->v[i].breached;
+	}
+}
+
+/* Whether file:line a comes before b: by file name, then by line. */
+static int
+first_before(const char *a, const char *b)
+{
+	const char	*ca = strrchr(a, ':'), *cb = strrchr(b, ':');
+	size_t		 la = (size_t)(ca - a), lb = (size_t)(cb - b);
+	int		 c;
+
+	if ((c = strncmp(a, b, la < lb ? la : lb)) != 0)
+		return (c < 0);
+	if (la != lb)
+		return (la < lb);
+	return (strtoull(ca + 1, NULL, 10) < strtoull(cb + 1, NULL, 10));
+}
+
+void
+agg_merge(struct agg *d, const struct agg *s)
+{
+	struct journey	 j;
+	size_t		 i, v, r, before;
+
+	d->journeys_read += s->journeys_read;
+	d->journeys_rejected += s->journeys_rejected;
+	d->touchpoints += s->touchpoints;
+	for (i = 0; i < s->reasons.n; i++) {
+		before = d->reasons.n;
+		r = strtab_intern(&d->reasons, strtab_key(&s->reasons, i),
+		    strlen(strtab_key(&s->reasons, i)));
+		if (d->reasons.n > before) {
+			memset(&j, 0, sizeof j);
+			j.reject = strtab_key(&s->reasons, i);
+			d->journeys_read--;	/* agg_reject counts one */
+			d->journeys_rejected--;
+			agg_reject(d, &j);
+			d->reason_count[r] = 0;
+			free(d->reason_first[r]);
+			d->reason_first[r] = xstrdup(s->reason_first[i]);
+		} else if (first_before(s->reason_first[i],
+		    d->reason_first[r])) {
+			free(d->reason_first[r]);
+			d->reason_first[r] = xstrdup(s->reason_first[i]);
+		}
+		d->reason_count[r] += s->reason_count[i];
+	}
+	for (i = 0; i < d->e->names.n; i++)
+		d->name_seen[i] += s->name_seen[i];
+	for (i = 0; i < s->ninputs; i++)
+		agg_input(d, s->inputs[i].path, &s->inputs[i].st);
+	d->jd.n += s->jd.n;
+	d->jd.sum += s->jd.sum;
+	d->jd.remembered += s->jd.remembered;
+	d->jd.peak_end += s->jd.peak_end;
+	d->jd.effort += s->jd.effort;
+	d->jd.handoffs += s->jd.handoffs;
+	d->jd.repeats += s->jd.repeats;
+	d->jd.switches += s->jd.switches;
+	for (i = 0; i < SCORE_BINS; i++)
+		d->jd.bins[i] += s->jd.bins[i];
+	if (s->first_stop != MOT_TIME_NONE && (d->first_stop == MOT_TIME_NONE ||
+	    s->first_stop < d->first_stop))
+		d->first_stop = s->first_stop;
+	if (s->last_stop != MOT_TIME_NONE && (d->last_stop == MOT_TIME_NONE ||
+	    s->last_stop > d->last_stop))
+		d->last_stop = s->last_stop;
+	for (i = 0; i < d->e->nmoments; i++) {
+		cell_merge(&d->m[i].total, &s->m[i].total);
+		d->m[i].journeys += s->m[i].journeys;
+		for (v = 0; v < s->m[i].values.n; v++)
+			cell_merge(value_cell(&d->m[i],
+			    strtab_key(&s->m[i].values, v)), &s->m[i].cells[v]);
+		periods_merge(&d->m[i].weeks, &s->m[i].weeks);
+		periods_merge(&d->m[i].months, &s->m[i].months);
+	}
+}
+
+static int
+input_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct input *)a)->path,
+	    ((const struct input *)b)->path));
+}
+
+void
+agg_sort_inputs(struct agg *a)
+{
+	qsort(a->inputs, a->ninputs, sizeof *a->inputs, input_cmp);
 }

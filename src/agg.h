@@ -60,16 +60,23 @@ struct period {
 	uint64_t	breached;
 };
 
+/* Consecutive periods (weeks since 1969-12-29, or months since year 0). */
+struct periods {
+	struct period	*v;
+	int64_t		 first;		/* index of v[0] */
+	size_t		 n;
+};
+
 struct moment_agg {
 	struct cell	 total;
 	uint64_t	 journeys;	/* accepted journeys it occurred in */
 	struct strtab	 values;	/* breakdown values */
 	struct cell	*cells;		/* by value index */
 	size_t		 cells_cap;
-	struct strtab	 weeks;		/* "2026-W41" */
-	struct period	*week;
-	struct strtab	 months;	/* "2026-10" */
-	struct period	*month;
+	struct periods	 weeks;		/* by ISO week of the stop */
+	struct periods	 months;	/* by month of the stop */
+	int64_t		 last_day;	/* cache: the day of the last stop */
+	int64_t		 last_month;
 };
 
 /* What one input file held: its format, counts and data-quality figures. */
@@ -124,14 +131,22 @@ void	agg_reject(struct agg *, const struct journey *);
 /* Add an accepted journey and its scored occurrences. */
 void	agg_journey(struct agg *, const struct journey *,
 	    const struct occurrence *, size_t);
+/* Add the aggregates of another run over the same expectations and breakdown. */
+void	agg_merge(struct agg *, const struct agg *);
+/* Order the inputs by name, as one run reads them. */
+void	agg_sort_inputs(struct agg *);
 /* Record what one input file held. */
 void	agg_input(struct agg *, const char *, const struct read_stats *);
 /* The breakdown value of an occurrence (NULL without --by); buf holds derived ones. */
 const char *agg_value(const struct agg *, const struct journey *,
 	    const struct occurrence *, char *, size_t);
+/* The label of period i: "2026-W41" for weeks, "2026-10" for months. */
+void	agg_period_label(const struct periods *, int, size_t, char *, size_t);
 /* Write the ISO week ("2026-W41") or month ("2026-10") of an instant. */
 void	agg_week(mot_time, char *, size_t);
 void	agg_month(mot_time, char *, size_t);
+/* Whether a moment's own clock is calendar time (24x7, no pauses): one sketch serves. */
+int	agg_same_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */
 size_t	agg_score_bin(double);
 

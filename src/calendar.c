@@ -157,6 +157,8 @@ cal_parse_days(const char *s, size_t len, unsigned *mask)
 			if (d == b)
 				break;
 		}
+		if (comma < end && comma + 1 == end)
+			return (-1);	/* a trailing comma */
 		p = comma < end ? comma + 1 : end;
 	}
 	return (*mask == 0 ? -1 : 0);

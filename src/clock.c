@@ -304,7 +304,7 @@ clock_score(struct occurrence *o, const struct expectations *e,
 	o->business = own_clock(e, m, j, o->start, o->stop);
 	if (o->deadline != MOT_TIME_NONE) {
 		/* A promise to this customer replaces the adequate time. */
-		a = clock_measure(e, m, o->start, o->deadline);
+		a = own_clock(e, m, j, o->start, o->deadline);
 		if (d > a)
 			d = a;
 	}
@@ -320,7 +320,7 @@ clock_score(struct occurrence *o, const struct expectations *e,
 		o->promise = o->deadline;
 	if (o->promise != MOT_TIME_NONE) {
 		o->promise_broken = o->stop > o->promise;
-		o->over_promised = clock_measure(e, m, o->start, o->promise) <
+		o->over_promised = own_clock(e, m, j, o->start, o->promise) <
 		    m->adequate.us;
 	}
 
@@ -329,8 +329,10 @@ clock_score(struct occurrence *o, const struct expectations *e,
 		o->notified = stop_tp->notified;
 	if (o->promise != MOT_TIME_NONE)
 		in_time = o->notified <= o->promise;
+	else if (o->notified != MOT_TIME_NONE)
+		in_time = own_clock(e, m, j, o->start, o->notified) <= a;
 	else
-		in_time = clock_measure(e, m, o->start, o->notified) <= a;
+		in_time = 0;
 	o->score = score_waiting(o->base, o->notified != MOT_TIME_NONE,
 	    in_time, o->promise != MOT_TIME_NONE, o->promise_broken,
 	    o->status == ST_BREACHED, p);

@@ -94,6 +94,58 @@ is_space(char c)
 	return (c == ' ' || c == '\t' || c == '\n' || c == '\r');
 }
 
+#define DIG(c)	((unsigned)((c) - '0') <= 9)
+#define D2(p)	(((p)[0] - '0') * 10 + ((p)[1] - '0'))
+
+/*
+ * The common case, "YYYY-MM-DDThh:mm:ss[.f...](Z|+hh:mm)", read without
+ * loops; anything else (or anything wrong) goes to the general parser.
+ */
+static int
+fast_parse(const char *s, size_t len, mot_time *out)
+{
+	const char	*p = s + 19, *end = s + len;
+	int64_t		 frac = 0, scale = 100000, secs;
+	int		 y, mo, d, h, mi, sec, off = 0;
+
+	if (len < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
+	    s[13] != ':' || s[16] != ':' || !DIG(s[0]) || !DIG(s[1]) ||
+	    !DIG(s[2]) || !DIG(s[3]) || !DIG(s[5]) || !DIG(s[6]) ||
+	    !DIG(s[8]) || !DIG(s[9]) || !DIG(s[11]) || !DIG(s[12]) ||
+	    !DIG(s[14]) || !DIG(s[15]) || !DIG(s[17]) || !DIG(s[18]))
+		return (0);
+	y = D2(s) * 100 + D2(s + 2);
+	mo = D2(s + 5);
+	d = D2(s + 8);
+	h = D2(s + 11);
+	mi = D2(s + 14);
+	sec = D2(s + 17);
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 ||
+	    d > (int)days_in_month(y, (unsigned)mo) || h > 23 || mi > 59 ||
+	    sec > 59)
+		return (0);
+	if (*p == '.') {
+		if (++p == end || !DIG(*p))
+			return (0);
+		for (; p < end && DIG(*p); p++) {
+			frac += (*p - '0') * scale;
+			scale /= 10;
+		}
+	}
+	if (end - p == 1 && *p == 'Z')
+		off = 0;
+	else if (end - p == 6 && (*p == '+' || *p == '-') && DIG(p[1]) &&
+	    DIG(p[2]) && p[3] == ':' && DIG(p[4]) && DIG(p[5]) &&
+	    D2(p + 1) <= 23 && D2(p + 4) <= 59)
+		off = (*p == '-' ? -1 : 1) * (D2(p + 1) * 3600 + D2(p + 4) * 60);
+	else
+		return (0);
+	secs = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
+	    h * 3600 + mi * 60 + sec - off;
+	*out = secs * MOT_USEC + frac;
+	return (1);
+}
+
 int
 isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
     const char **why)
@@ -104,6 +156,8 @@ isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
 	int64_t		 frac = 0, scale = 100000, secs;
 	int		 sign, have_offset = 0, offset = 0;
 
+	if (fast_parse(s, len, out))
+		return (0);
 	while (p < end && is_space(*p))
 		p++;
 	while (end > p && is_space(end[-1]))

@@ -122,12 +122,24 @@ tp_cmp(const void *a, const void *b)
 void
 journey_sort(struct journey *j)
 {
-	size_t	i;
+	struct touchpoint	t;
+	size_t			i, k;
 
-	for (i = 1; i < j->ntps; i++) {
-		if (tp_cmp(&j->tps[i - 1], &j->tps[i]) > 0) {
-			qsort(j->tps, j->ntps, sizeof *j->tps, tp_cmp);
-			return;
+	if (j->ntps > 32) {
+		for (i = 1; i < j->ntps; i++) {
+			if (tp_cmp(&j->tps[i - 1], &j->tps[i]) > 0) {
+				qsort(j->tps, j->ntps, sizeof *j->tps, tp_cmp);
+				return;
+			}
 		}
+		return;
+	}
+	for (i = 1; i < j->ntps; i++) {	/* few and nearly sorted: insertion */
+		if (tp_cmp(&j->tps[i - 1], &j->tps[i]) <= 0)
+			continue;
+		t = j->tps[i];
+		for (k = i; k > 0 && tp_cmp(&j->tps[k - 1], &t) > 0; k--)
+			j->tps[k] = j->tps[k - 1];
+		j->tps[k] = t;
 	}
 }

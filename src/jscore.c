@@ -87,7 +87,18 @@ jscore_compute(const struct expectations *e, const struct journey *j,
 	if (k == 0)
 		return;
 	sort_occ = occ;
-	qsort(sc->idx, k, sizeof *sc->idx, stop_cmp);
+	if (k > 32)
+		qsort(sc->idx, k, sizeof *sc->idx, stop_cmp);
+	else {
+		for (i = 1; i < k; i++) {	/* few: insertion sort */
+			size_t	t = sc->idx[i], m;
+
+			for (m = i; m > 0 && stop_cmp(&sc->idx[m - 1], &t) > 0;
+			    m--)
+				sc->idx[m] = sc->idx[m - 1];
+			sc->idx[m] = t;
+		}
+	}
 	sort_occ = NULL;
 	for (i = 0; i < k; i++)
 		sc->s[i] = occ[sc->idx[i]].score;

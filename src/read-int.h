@@ -19,6 +19,10 @@ struct rd {
 	int			 seen_outcome;
 	int			 skip_depth;	/* inside an ignored element */
 	struct xes		*xes;
+	const struct xmlin	*names_for;	/* tp_names are this parser's */
+	const char		*tp_names[16];
+	const struct xmlin	*id_for;
+	const char		*id_name;
 };
 
 #define READ_UNKNOWN	0

@@ -13,6 +13,10 @@ static const char *const tp_attrs[] = {
 	"name", "at", "start", "end", "channel", "actor", "team", "status",
 	"promised", "notified", NULL
 };
+enum {
+	TPA_NAME, TPA_AT, TPA_START, TPA_END, TPA_CHANNEL, TPA_ACTOR,
+	TPA_TEAM, TPA_STATUS, TPA_PROMISED, TPA_NOTIFIED
+};
 static const char *const outcome_attrs[] = {
 	"nps", "csat", "ces", "churn", NULL
 };
@@ -38,10 +42,14 @@ start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	int		 i;
 
 	rd_begin_journey(x, r);
+	if (r->id_for != x) {
+		r->id_name = xmlin_name(x, "id");
+		r->id_for = x;
+	}
 	for (i = 0; i < n; i++) {
 		if (a[i].uri != NULL)
 			continue;
-		if (strcmp(a[i].name, "id") == 0) {
+		if (a[i].name == r->id_name) {
 			if (a[i].len == 0)
 				rd_problem(x, r, 1, "missing id",
 				    "journey with an empty id");
@@ -49,8 +57,8 @@ start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 				j->id = rd_dup(r, &a[i]);
 			continue;
 		}
-		journey_add_attr(j, arena_strndup(&j->arena, a[i].name,
-		    strlen(a[i].name)), rd_dup(r, &a[i]), j->line);
+		/* Names live in the parser's dictionary for the whole file. */
+		journey_add_attr(j, a[i].name, rd_dup(r, &a[i]), j->line);
 	}
 	if (j->id == NULL && j->reject == NULL)
 		rd_problem(x, r, 1, "missing id", "journey without an id");
@@ -60,9 +68,11 @@ static void
 touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
 	struct touchpoint	*tp;
-	const struct xattr	*v, *at, *start, *end, *bad;
+	const struct xattr	*v, *at, *start, *end, *bad, *name;
+	const struct xattr	*promised, *notified;
 	char			 list[200];
 	long			 ref;
+	int			 i;
 
 	r->st->touchpoints++;
 	tp = journey_add_touchpoint(&r->j);
@@ -73,19 +83,48 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
 		    "<touchpoint> ignored (known: %s)", bad->name, list);
 	}
-	if ((v = xattr_get(a, n, "name")) == NULL || v->len == 0) {
+	/* One pass over the attributes, names compared as the parser's pointers. */
+	if (r->names_for != x) {
+		for (i = 0; tp_attrs[i] != NULL; i++)
+			r->tp_names[i] = xmlin_name(x, tp_attrs[i]);
+		r->names_for = x;
+	}
+	name = at = start = end = promised = notified = NULL;
+	for (i = 0; i < n; i++) {
+		v = &a[i];
+		if (v->uri != NULL)
+			continue;
+		if (v->name == r->tp_names[TPA_NAME])
+			name = v;
+		else if (v->name == r->tp_names[TPA_AT])
+			at = v;
+		else if (v->name == r->tp_names[TPA_START])
+			start = v;
+		else if (v->name == r->tp_names[TPA_END])
+			end = v;
+		else if (v->name == r->tp_names[TPA_CHANNEL])
+			tp->channel = rd_dup(r, v);
+		else if (v->name == r->tp_names[TPA_ACTOR])
+			tp->actor = rd_dup(r, v);
+		else if (v->name == r->tp_names[TPA_TEAM])
+			tp->team = rd_dup(r, v);
+		else if (v->name == r->tp_names[TPA_STATUS])
+			tp->status = rd_dup(r, v);
+		else if (v->name == r->tp_names[TPA_PROMISED])
+			promised = v;
+		else if (v->name == r->tp_names[TPA_NOTIFIED])
+			notified = v;
+	}
+	if ((v = name) == NULL || v->len == 0) {
 		rd_problem(x, r, 1, "touchpoint without name",
 		    "touchpoint without a name");
 		tp->name = "";
-	} else {
+	} else if (r->o->names != NULL && (ref = strtab_find(r->o->names,
+	    v->value, v->len)) >= 0) {
+		tp->ref = (int)ref;	/* the expectations' copy will do */
+		tp->name = strtab_key(r->o->names, (size_t)ref);
+	} else
 		tp->name = rd_dup(r, v);
-		if (r->o->names != NULL && (ref = strtab_find(r->o->names,
-		    v->value, v->len)) >= 0)
-			tp->ref = (int)ref;
-	}
-	at = xattr_get(a, n, "at");
-	start = xattr_get(a, n, "start");
-	end = xattr_get(a, n, "end");
 	if (at != NULL && (start != NULL || end != NULL)) {
 		rd_problem(x, r, 1, "touchpoint with at and start",
 		    "touchpoint \"%s\" has at= and start=/end=: an instant "
@@ -113,18 +152,10 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		rd_problem(x, r, 1, "touchpoint without time",
 		    "touchpoint \"%s\" has no time (at= or start=)", tp->name);
 	}
-	if ((v = xattr_get(a, n, "promised")) != NULL)
-		parse_time_attr(x, r, v, &tp->promised);
-	if ((v = xattr_get(a, n, "notified")) != NULL)
-		parse_time_attr(x, r, v, &tp->notified);
-	if ((v = xattr_get(a, n, "channel")) != NULL)
-		tp->channel = rd_dup(r, v);
-	if ((v = xattr_get(a, n, "actor")) != NULL)
-		tp->actor = rd_dup(r, v);
-	if ((v = xattr_get(a, n, "team")) != NULL)
-		tp->team = rd_dup(r, v);
-	if ((v = xattr_get(a, n, "status")) != NULL)
-		tp->status = rd_dup(r, v);
+	if (promised != NULL)
+		parse_time_attr(x, r, promised, &tp->promised);
+	if (notified != NULL)
+		parse_time_attr(x, r, notified, &tp->notified);
 }
 
 static void

@@ -212,30 +212,20 @@ json_endpoint(FILE *f, int in, const char *key, const struct endpoint *ep)
 }
 
 static void
-json_periods(FILE *f, const char *key, const struct strtab *t,
-    const struct period *pd, const char *end)
+json_periods(FILE *f, const char *key, const struct periods *p, int monthly,
+    const char *end)
 {
-	size_t	*idx, i, k, n = t->n;
+	char	label[32];
+	size_t	i;
 
-	idx = xcalloc(n + 1, sizeof *idx);
-	for (i = 0; i < n; i++)
-		idx[i] = i;
-	for (i = 1; i < n; i++) {	/* by label: they sort as time */
-		k = idx[i];
-		while (i > 0 && strcmp(strtab_key(t, idx[i - 1]),
-		    strtab_key(t, k)) > 0) {
-			idx[i] = idx[i - 1];
-			i--;
-		}
-		idx[i] = k;
-	}
 	fprintf(f, "        \"%s\": [", key);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < p->n; i++) {
+		agg_period_label(p, monthly, i, label, sizeof label);
 		fprintf(f, "%s\n          {\"period\": \"%s\", \"n\": %" PRIu64
-		    ", \"breached\": %" PRIu64 "}", i == 0 ? "" : ",",
-		    strtab_key(t, idx[i]), pd[idx[i]].n, pd[idx[i]].breached);
-	fprintf(f, "%s]%s\n", n > 0 ? "\n        " : "", end);
-	free(idx);
+		    ", \"breached\": %" PRIu64 "}", i == 0 ? "" : ",", label,
+		    p->v[i].n, p->v[i].breached);
+	}
+	fprintf(f, "%s]%s\n", p->n > 0 ? "\n        " : "", end);
 }
 
 static void
@@ -296,8 +286,8 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 	summary_verdict(ms, verdict, sizeof verdict);
 	json_str(f, 6, "verdict", verdict, ",");
 	fputs("      \"trend\": {\n", f);
-	json_periods(f, "weeks", &ma->weeks, ma->week, ",");
-	json_periods(f, "months", &ma->months, ma->month, "");
+	json_periods(f, "weeks", &ma->weeks, 0, ",");
+	json_periods(f, "months", &ma->months, 1, "");
 	fputs("      },\n", f);
 	json_key(f, 6, "breakdown");
 	if (r->by == NULL)

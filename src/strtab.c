@@ -10,6 +10,18 @@
 #include "strtab.h"
 #include "xmalloc.h"
 
+/* The hash of a table key: FNV-1a of at most its first and last 8 bytes and its length. */
+static uint64_t
+hash_key(const char *s, size_t len)
+{
+	uint64_t	h;
+
+	if (len <= 16)
+		return (hash_bytes(s, len));
+	h = hash_bytes(s, 8) ^ (hash_bytes(s + len - 8, 8) * 31) ^ len;
+	return (h * UINT64_C(0x9e3779b97f4a7c15));
+}
+
 uint64_t
 hash_bytes(const void *p, size_t len)
 {
@@ -51,7 +63,7 @@ strtab_find(const struct strtab *t, const char *s, size_t len)
 	if (t->nslots == 0)
 		return (-1);
 	mask = t->nslots - 1;
-	for (i = hash_bytes(s, len) & mask;; i = (i + 1) & mask) {
+	for (i = hash_key(s, len) & mask;; i = (i + 1) & mask) {
 		if ((v = t->slots[i]) == 0)
 			return (-1);
 		if (t->lens[v - 1] == len && memcmp(t->keys[v - 1], s, len) == 0)
@@ -70,7 +82,7 @@ strtab_grow(struct strtab *t)
 	t->nslots = nslots;
 	mask = nslots - 1;
 	for (i = 0; i < t->n; i++) {
-		j = hash_bytes(t->keys[i], t->lens[i]) & mask;
+		j = hash_key(t->keys[i], t->lens[i]) & mask;
 		while (t->slots[j] != 0)
 			j = (j + 1) & mask;
 		t->slots[j] = (uint32_t)(i + 1);
@@ -97,7 +109,7 @@ strtab_intern(struct strtab *t, const char *s, size_t len)
 		strtab_grow(t);
 	else {
 		mask = t->nslots - 1;
-		j = hash_bytes(s, len) & mask;
+		j = hash_key(s, len) & mask;
 		while (t->slots[j] != 0)
 			j = (j + 1) & mask;
 		t->slots[j] = (uint32_t)t->n;

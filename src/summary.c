@@ -148,9 +148,15 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->p95 = sketch_quantile(&c->elapsed, 0.95);
 	s->max = c->n == 0 ? NAN : c->elapsed.max;
 	s->p90_p50 = s->p50 > 0 ? s->p90 / s->p50 : NAN;
-	s->business_p50 = sketch_quantile(&c->business, 0.50);
-	s->business_p90 = sketch_quantile(&c->business, 0.90);
-	s->business_p95 = sketch_quantile(&c->business, 0.95);
+	if (agg_same_clock(m)) {
+		s->business_p50 = s->p50;
+		s->business_p90 = s->p90;
+		s->business_p95 = s->p95;
+	} else {
+		s->business_p50 = sketch_quantile(&c->business, 0.50);
+		s->business_p90 = sketch_quantile(&c->business, 0.90);
+		s->business_p95 = sketch_quantile(&c->business, 0.95);
+	}
 	s->promised = c->promised;
 	s->promise_broken_rate = ratio(c->promise_broken, c->promised);
 	s->over_promised_rate = ratio(c->over_promised, c->promised);

@@ -15,16 +15,13 @@
 #include <unistd.h>
 
 #include <libxml/parserInternals.h>
-#include <zlib.h>
 
 #include "exitcode.h"
+#include "input.h"
 #include "xmalloc.h"
 #include "xmlin.h"
 
 #define CHUNK		(256 * 1024)
-/* A gzip member that inflates past this ratio, after this many bytes, is refused. */
-#define GZ_MAX_RATIO	1000
-#define GZ_RATIO_AFTER	(UINT64_C(256) << 20)
 
 struct xmlin {
 	const char		*path;
@@ -42,6 +39,15 @@ static xmlParserInputPtr
 no_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
 {
 	return (NULL);
+}
+
+const char *
+xmlin_name(struct xmlin *x, const char *name)
+{
+	if (x->ctxt == NULL || x->ctxt->dict == NULL)
+		return (name);
+	return ((const char *)xmlDictLookup(x->ctxt->dict,
+	    (const xmlChar *)name, -1));
 }
 
 unsigned long
@@ -209,13 +215,13 @@ int
 xmlin_parse(const char *path, const struct xmlin_ops *ops, void *ud,
     struct xmlin_stats *st, char **cause)
 {
-	struct xmlin	 x;
-	xmlSAXHandler	 sax;
-	gzFile		 gz = NULL;
-	char		*buf = NULL;
-	int		 fd, n, zerr, rc = 0, first = 1;
-	const char	*zmsg;
-	uint64_t	 raw;
+	struct xmlin		 x;
+	xmlSAXHandler		 sax;
+	struct input_src	*in = NULL;
+	char			*buf = NULL;
+	const char		*msg;
+	ssize_t			 n;
+	int			 rc = 0, first = 1, code;
 
 	memset(&x, 0, sizeof x);
 	memset(st, 0, sizeof *st);
@@ -225,55 +231,28 @@ xmlin_parse(const char *path, const struct xmlin_ops *ops, void *ud,
 	*cause = NULL;
 
 	xmlSetExternalEntityLoader(no_entity_loader);
-	if (strcmp(path, "-") == 0) {
+	if (strcmp(path, "-") == 0)
 		x.path = "(stdin)";
-		fd = dup(STDIN_FILENO);
-	} else
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd == -1) {
-		*cause = xasprintf("%s: cannot open: %s", path, strerror(errno));
-		return (MOT_EXIT_NOINPUT);
-	}
-	if ((gz = gzdopen(fd, "rb")) == NULL) {
-		close(fd);
-		*cause = xasprintf("%s: cannot read: out of memory", path);
-		return (MOT_EXIT_SOFTWARE);
-	}
-	gzbuffer(gz, CHUNK);
+	if ((rc = input_open(&in, path, cause)) != 0)
+		return (rc);
 	buf = xmalloc(CHUNK);
 	sax_init(&sax);
 	for (;;) {
-		n = gzread(gz, buf, CHUNK);
+		n = input_read(in, buf, CHUNK, &code, &msg);
+		st->raw_bytes = input_raw_bytes(in);
+		st->gzip = input_is_gzip(in);
 		if (n < 0) {
-			zmsg = gzerror(gz, &zerr);
-			if (zerr == Z_ERRNO)
-				fail_at(&x, MOT_EXIT_IOERR, 0, 0, "read error: %s",
-				    strerror(errno));
-			else
-				fail_at(&x, MOT_EXIT_DATAERR, 0, 0,
-				    "corrupt gzip data: %s", zmsg);
+			fail_at(&x, code, 0, 0, "%s", msg);
 			break;
 		}
 		st->xml_bytes += (uint64_t)n;
-		raw = (uint64_t)gzoffset(gz);
-		if (raw > st->raw_bytes)
-			st->raw_bytes = raw;
-		if (first && n > 0)
-			st->gzip = !gzdirect(gz);
-		if (st->gzip && st->xml_bytes > GZ_RATIO_AFTER &&
-		    st->xml_bytes / GZ_MAX_RATIO > st->raw_bytes) {
-			fail_at(&x, MOT_EXIT_DATAERR, 0, 0, "gzip data inflates "
-			    "more than %d times: refused as a likely gzip bomb",
-			    GZ_MAX_RATIO);
-			break;
-		}
 		if (first && n == 0) {
 			fail_at(&x, MOT_EXIT_DATAERR, 0, 0, "empty file");
 			break;
 		}
 		if (first) {
 			first = 0;
-			x.ctxt = xmlCreatePushParserCtxt(&sax, &x, buf, n,
+			x.ctxt = xmlCreatePushParserCtxt(&sax, &x, buf, (int)n,
 			    x.path);
 			if (x.ctxt == NULL) {
 				fail_at(&x, MOT_EXIT_SOFTWARE, 0, 0,
@@ -285,18 +264,9 @@ xmlin_parse(const char *path, const struct xmlin_ops *ops, void *ud,
 			continue;
 		}
 		x.terminating = n == 0;
-		xmlParseChunk(x.ctxt, buf, n, n == 0);
+		xmlParseChunk(x.ctxt, buf, (int)n, n == 0);
 		if (n == 0 || x.error != NULL)
 			break;
-	}
-	if (x.error == NULL && n == 0) {
-		zmsg = gzerror(gz, &zerr);
-		if (zerr != Z_OK && zerr != Z_BUF_ERROR)
-			fail_at(&x, MOT_EXIT_DATAERR, 0, 0,
-			    "corrupt gzip data: %s", zmsg);
-		else if (zerr == Z_BUF_ERROR)
-			fail_at(&x, MOT_EXIT_DATAERR, 0, 0,
-			    "truncated gzip data: %s", zmsg);
 	}
 	if (x.error == NULL && x.ctxt != NULL && !x.ctxt->wellFormed)
 		fail_at(&x, MOT_EXIT_DATAERR, xmlin_line(&x), 0,
@@ -312,7 +282,7 @@ xmlin_parse(const char *path, const struct xmlin_ops *ops, void *ud,
 	}
 	free(x.attrs);
 	free(buf);
-	gzclose(gz);
+	input_close(in);
 	return (rc);
 }
 

@@ -36,6 +36,8 @@ int	xmlin_parse(const char *, const struct xmlin_ops *, void *,
 	    struct xmlin_stats *, char **);
 /* The name of a file's root element, in name; 0, or an exit code with *cause. */
 int	xmlin_root(const char *, char *, size_t, char **);
+/* The parser's own copy of a name: element and attribute names can be compared by pointer. */
+const char *xmlin_name(struct xmlin *, const char *);
 /* The line the parser is on. */
 unsigned long xmlin_line(const struct xmlin *);
 /* The name of the file being parsed, as given. */

@@ -12,5 +12,8 @@ Suite	*make_clock_suite(void);
 Suite	*make_agg_suite(void);
 Suite	*make_tz_suite(void);
 Suite	*make_pipeline_suite(void);
+Suite	*make_calendar_suite(void);
+Suite	*make_model_suite(void);
+Suite	*make_check_suite(void);
 
 #endif

@@ -1,0 +1,247 @@
+/*
+ * motgen.c - writes realistic journeys files or XES logs of any size for
+ * benchmarks and scale tests: seeded and deterministic (the same seed and
+ * size give the same bytes), with many segments and channels, skewed
+ * delays, some breaches, interval touchpoints and survey outcomes.
+ *
+ *	motgen [-x] [-s SEED] [-n JOURNEYS | -m MEGABYTES] > file
+ *	motgen -e > expectations.xml
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "isotime.h"
+
+static uint64_t	rng_state = 0x853c49e6748fea9bULL;
+
+/* PCG32 (O'Neill 2014): small, fast, the same on every platform. */
+static uint32_t
+rng(void)
+{
+	uint64_t	old = rng_state;
+	uint32_t	xorshifted, rot;
+
+	rng_state = old * 6364136223846793005ULL + 1442695040888963407ULL;
+	xorshifted = (uint32_t)(((old >> 18) ^ old) >> 27);
+	rot = (uint32_t)(old >> 59);
+	return ((xorshifted >> rot) | (xorshifted << ((32 - rot) & 31)));
+}
+
+static double
+uniform(void)
+{
+	return ((rng() + 0.5) / 4294967296.0);
+}
+
+/* A log-normal delay in seconds with the given median and spread. */
+static int64_t
+delay(double median, double sigma)
+{
+	double	u1 = uniform(), u2 = uniform(), z;
+
+	z = sqrt(-2 * log(u1)) * cos(2 * 3.14159265358979 * u2);
+	return ((int64_t)(median * exp(sigma * z)) + 1);
+}
+
+static const char *const segments[] = {
+	"gold", "silver", "bronze", "new", "returning", "business"
+};
+static const char *const regions[] = {
+	"north", "south", "east", "west", "central", "islands", "abroad"
+};
+static const char *const channels[] = {
+	"web", "app", "email", "sms", "phone", "chat", "courier", "store"
+};
+
+#define PICK(a)	(a[rng() % (sizeof (a) / sizeof (a)[0])])
+
+static void
+fmt(int64_t secs, char *buf, size_t size)
+{
+	isotime_format(secs * MOT_USEC, buf, size);
+}
+
+static void
+expectations(void)
+{
+	puts("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<!-- Expectations for files written by motgen. -->\n"
+	    "<expectations version=\"1\">\n"
+	    "  <moment id=\"confirmation\" stage=\"Purchase\" from=\"order-placed\""
+	    " to=\"order-confirmed\" desired=\"PT2M\" adequate=\"PT15M\" "
+	    "objective=\"0.95\"/>\n"
+	    "  <moment id=\"dispatch\" stage=\"Fulfilment\" from=\"order-confirmed\""
+	    " to=\"shipped\" desired=\"PT12H\" adequate=\"P1D\" "
+	    "objective=\"0.95\"/>\n"
+	    "  <moment id=\"delivery\" stage=\"Fulfilment\" from=\"order-placed\""
+	    " to=\"delivered\" desired=\"P1D\" adequate=\"P2D\" "
+	    "objective=\"0.90\"/>\n"
+	    "  <moment id=\"support\" stage=\"Service\" touchpoint=\"support-call\""
+	    " desired=\"PT10M\" adequate=\"PT20M\"/>\n"
+	    "  <moment id=\"refund\" stage=\"Returns\" from=\"refund-requested\""
+	    " to=\"refund-issued\" desired=\"P3D\" adequate=\"P7D\"/>\n"
+	    "</expectations>");
+}
+
+struct tp {
+	const char	*name;
+	int64_t		 at, end;	/* end < 0: instant */
+	const char	*channel;
+};
+
+/* One journey's touchpoints, in time order. */
+static int
+journey(int64_t t0, struct tp *tp, int *nps, const char *region)
+{
+	int	n = 0, late;
+
+	tp[n++] = (struct tp){ "order-placed", t0, -1, PICK(channels) };
+	tp[n++] = (struct tp){ "payment-authorised", t0 + delay(20, 0.8), -1,
+	    "web" };
+	tp[n] = (struct tp){ "order-confirmed", t0 + delay(40, 1.2), -1,
+	    "email" };
+	n++;
+	tp[n] = (struct tp){ "shipped", tp[n - 1].at + delay(6 * 3600, 0.6),
+	    -1, "courier" };
+	n++;
+	late = strcmp(region, "north") == 0 ? rng() % 3 == 0 : rng() % 12 == 0;
+	tp[n] = (struct tp){ "delivered", t0 + delay(late ? 60 * 3600 :
+	    26 * 3600, 0.25), -1, "courier" };
+	n++;
+	if (rng() % 5 == 0) {
+		tp[n] = (struct tp){ "support-call", t0 + delay(86400, 0.5), 0,
+		    "phone" };
+		tp[n].end = tp[n].at + delay(420, 0.6);
+		n++;
+	}
+	if (rng() % 10 == 0) {
+		tp[n] = (struct tp){ "refund-requested", t0 + 5 * 86400, -1,
+		    "web" };
+		n++;
+		tp[n] = (struct tp){ "refund-issued", tp[n - 1].at +
+		    delay(3 * 86400, 0.5), -1, "email" };
+		n++;
+	}
+	*nps = rng() % 10 < 4 ? (late ? (int)(rng() % 7) : 6 +
+	    (int)(rng() % 5)) : -1;
+	return (n);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct tp	 tp[16];
+	int64_t		 limit = -1, bytes = 0, t0 = 1790812800;	/* 2026-10-01 */
+	uint64_t	 i, n = 1000;
+	int		 ch, xes = 0, nps, k, m;
+	const char	*seg, *region;
+	char		 a[40], b[40];
+
+	while ((ch = getopt(argc, argv, "exs:n:m:")) != -1) {
+		switch (ch) {
+		case 'e':
+			expectations();
+			return (0);
+		case 'x':
+			xes = 1;
+			break;
+		case 's':
+			rng_state ^= strtoull(optarg, NULL, 10) * 0x9e3779b97f4a7c15ULL;
+			break;
+		case 'n':
+			n = strtoull(optarg, NULL, 10);
+			break;
+		case 'm':
+			limit = strtoll(optarg, NULL, 10) * 1000000;
+			n = UINT64_MAX;
+			break;
+		default:
+			fprintf(stderr, "usage: motgen [-e] [-x] [-s SEED] "
+			    "[-n JOURNEYS | -m MEGABYTES]\n");
+			return (64);
+		}
+	}
+	if (xes)
+		bytes += printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		    "<log xes.version=\"1.0\" xmlns=\"http://www.xes-standard.org/\">\n"
+		    "  <extension name=\"Concept\" prefix=\"concept\" "
+		    "uri=\"http://www.xes-standard.org/concept.xesext\"/>\n"
+		    "  <global scope=\"event\">\n"
+		    "    <date key=\"time:timestamp\" value=\"1970-01-01T00:00:00Z\"/>\n"
+		    "  </global>\n");
+	else
+		bytes += printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		    "<journeys version=\"1\" source=\"motgen\">\n");
+	for (i = 0; i < n && (limit < 0 || bytes < limit); i++) {
+		t0 += delay(30, 1.0);
+		seg = PICK(segments);
+		region = PICK(regions);
+		m = journey(t0, tp, &nps, region);
+		if (xes) {
+			bytes += printf("  <trace>\n    <string key=\"concept:name\" "
+			    "value=\"T-%" PRIu64 "\"/>\n    <string key=\"segment\" "
+			    "value=\"%s\"/>\n    <string key=\"region\" "
+			    "value=\"%s\"/>\n", i, seg, region);
+			if (nps >= 0)
+				bytes += printf("    <int key=\"nps\" value=\"%d\"/>\n",
+				    nps);
+			for (k = 0; k < m; k++) {
+				fmt(tp[k].at, a, sizeof a);
+				if (tp[k].end >= 0) {
+					fmt(tp[k].end, b, sizeof b);
+					bytes += printf("    <event>\n      <string "
+					    "key=\"concept:name\" value=\"%s\"/>\n"
+					    "      <string key=\"lifecycle:transition\""
+					    " value=\"start\"/>\n      <date key="
+					    "\"time:timestamp\" value=\"%s\"/>\n    "
+					    "</event>\n", tp[k].name, a);
+					bytes += printf("    <event>\n      <string "
+					    "key=\"concept:name\" value=\"%s\"/>\n"
+					    "      <string key=\"lifecycle:transition\""
+					    " value=\"complete\"/>\n      <string key="
+					    "\"org:resource\" value=\"agent-%u\"/>\n"
+					    "      <date key=\"time:timestamp\" "
+					    "value=\"%s\"/>\n    </event>\n",
+					    tp[k].name, rng() % 200, b);
+				} else
+					bytes += printf("    <event>\n      <string "
+					    "key=\"concept:name\" value=\"%s\"/>\n"
+					    "      <string key=\"org:resource\" "
+					    "value=\"%s\"/>\n      <date key="
+					    "\"time:timestamp\" value=\"%s\"/>\n    "
+					    "</event>\n", tp[k].name, tp[k].channel, a);
+			}
+			bytes += printf("  </trace>\n");
+			continue;
+		}
+		bytes += printf("  <journey id=\"J-%" PRIu64 "\" customer=\"C-%u\" "
+		    "segment=\"%s\" region=\"%s\">\n", i, rng() % 100000, seg,
+		    region);
+		for (k = 0; k < m; k++) {
+			fmt(tp[k].at, a, sizeof a);
+			if (tp[k].end >= 0) {
+				fmt(tp[k].end, b, sizeof b);
+				bytes += printf("    <touchpoint name=\"%s\" "
+				    "channel=\"%s\" start=\"%s\" end=\"%s\" "
+				    "actor=\"A%u\" team=\"support\"/>\n",
+				    tp[k].name, tp[k].channel, a, b,
+				    rng() % 200);
+			} else
+				bytes += printf("    <touchpoint name=\"%s\" "
+				    "channel=\"%s\" at=\"%s\"/>\n", tp[k].name,
+				    tp[k].channel, a);
+		}
+		if (nps >= 0)
+			bytes += printf("    <outcome nps=\"%d\"/>\n", nps);
+		bytes += printf("  </journey>\n");
+	}
+	printf(xes ? "</log>\n" : "</journeys>\n");
+	return (ferror(stdout) ? 74 : 0);
+}

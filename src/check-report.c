@@ -1,0 +1,865 @@
+/*
+ * check-report.c - the outputs of mot check: a short table for people, TAP
+ * for test harnesses, JUnit XML for CI test reporters (GitLab, Jenkins,
+ * GitHub) and JSON for scripts. All say the same thing from the same
+ * messages; numbers are written in the C locale and nothing depends on the
+ * time of the run, so the same inputs give the same bytes. Escaping: one
+ * function per format (text_clean, tap_text, xml_text; JSON uses
+ * json_string).
+ */
+#include <config.h>
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "check-report.h"
+#include "isotime.h"
+#include "report.h"
+
+/* ------------------------------------------------------------ helpers -- */
+
+static const struct check_moment *
+row_moment(const struct check_row *row)
+{
+	return (row->cur != NULL ? row->cur : row->base);
+}
+
+static const char *
+pct(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.1f%%", 100 * v);
+	return (buf);
+}
+
+/* A change in percent (pp: percentage points), signed, never "-0.0". */
+static const char *
+signed_pct(char *buf, size_t size, double v, const char *unit)
+{
+	v *= 100;
+	if (fabs(v) < 0.05)
+		v = 0;
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%+.1f%s", v, unit);
+	return (buf);
+}
+
+static const char *
+pval(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else if (v >= 0.001)
+		snprintf(buf, size, "%.3f", v);
+	else
+		snprintf(buf, size, "%.1e", v);
+	return (buf);
+}
+
+static const char *
+human(char *buf, size_t size, double s)
+{
+	isodur_human(s, buf, size);
+	return (buf);
+}
+
+static const char *
+lowercase_status(enum check_status s)
+{
+	switch (s) {
+	case CHECK_PASS:
+		return ("pass");
+	case CHECK_WARN:
+		return ("warn");
+	case CHECK_FAIL:
+		return ("fail");
+	case CHECK_SKIP:
+		break;
+	}
+	return ("skip");
+}
+
+static void
+base_message(const struct check_report *cr, char *buf, size_t size)
+{
+	const char	*suffix = cr->res->base_promoted ?
+	    " (a failure with --fail-on-warning)" : "";
+
+	if (cr->res->base_status == CHECK_PASS)
+		snprintf(buf, size, "same expectations as the baseline "
+		    "(hash %s)", cr->exp_hash);
+	else if (cr->base_hash == NULL)
+		snprintf(buf, size, "the baseline has no expectations hash: it "
+		    "may have been scored with other expectations%s", suffix);
+	else
+		snprintf(buf, size, "the baseline was scored with other "
+		    "expectations (hash %s, now %s): compare with care%s",
+		    cr->base_hash, cr->exp_hash, suffix);
+}
+
+void
+check_message(const struct check_report *cr, const struct check_row *row,
+    const struct check_item *it, char *buf, size_t size)
+{
+	const struct check_params	*p = cr->p;
+	const struct check_moment	*m = row_moment(row);
+	const char			*extra = "";
+	char				 a[32], b[32], c[32], d[32], e[32];
+	unsigned long long		 n = m->n, in = m->n - m->breached;
+
+	if (it->promoted)
+		extra = it->kind == CHECK_OBJECTIVE && p->strict_objectives ?
+		    " (a failure with --strict-objectives)" :
+		    " (a failure with --fail-on-warning)";
+	switch (it->why) {
+	case CHECK_WHY_MET:
+		snprintf(buf, size, "%s within %s (%llu of %llu) >= objective "
+		    "%s", pct(a, sizeof a, it->within), human(b, sizeof b,
+		    m->adequate_s), in, n, pct(c, sizeof c, m->objective));
+		break;
+	case CHECK_WHY_NOISE:
+		snprintf(buf, size, "%s within %s (%llu of %llu) < objective "
+		    "%s, but its 95%% interval reaches %s: may be noise%s",
+		    pct(a, sizeof a, it->within), human(b, sizeof b,
+		    m->adequate_s), in, n, pct(c, sizeof c, m->objective),
+		    pct(d, sizeof d, it->hi), extra);
+		break;
+	case CHECK_WHY_MISSED:
+		snprintf(buf, size, "%s within %s (%llu of %llu) < objective "
+		    "%s; even its 95%% interval tops out at %s",
+		    pct(a, sizeof a, it->within), human(b, sizeof b,
+		    m->adequate_s), in, n, pct(c, sizeof c, m->objective),
+		    pct(d, sizeof d, it->hi));
+		break;
+	case CHECK_WHY_NO_OBJECTIVE:
+		snprintf(buf, size, "no objective set (%s within %s, n %llu)",
+		    pct(a, sizeof a, it->within), human(b, sizeof b,
+		    m->adequate_s), n);
+		break;
+	case CHECK_WHY_FEW:
+		snprintf(buf, size, "%llu occurrences, fewer than the minimum "
+		    "%llu: not decided", n, (unsigned long long)p->min_n);
+		break;
+	case CHECK_WHY_FEW_BASELINE:
+		snprintf(buf, size, "the baseline has %llu occurrences, fewer "
+		    "than the minimum %llu: not decided",
+		    (unsigned long long)row->base->n,
+		    (unsigned long long)p->min_n);
+		break;
+	case CHECK_WHY_NEW:
+		snprintf(buf, size, "new moment: not in the baseline");
+		break;
+	case CHECK_WHY_VANISHED:
+		snprintf(buf, size, "vanished: in the baseline (n %llu), not "
+		    "in these expectations", n);
+		break;
+	case CHECK_WHY_NO_BASE_P90:
+		snprintf(buf, size, "the baseline's p90 is %s: no relative "
+		    "change to measure", isnan(it->p90_0) ? "missing" : "0");
+		break;
+	case CHECK_WHY_STABLE:
+	case CHECK_WHY_REGRESSED:
+		if (it->kind == CHECK_P90) {
+			snprintf(buf, size, "p90 %s -> %s (%s, limit +%.1f%%)",
+			    human(a, sizeof a, it->p90_0), human(b, sizeof b,
+			    it->p90_1), signed_pct(c, sizeof c, it->increase,
+			    "%"), 100 * p->max_p90_increase);
+			break;
+		}
+		snprintf(buf, size, "breached %s -> %s (%s, limit +%.1f pp); "
+		    "one-sided p %s, BH q %s (alpha %g)",
+		    pct(a, sizeof a, it->rate0), pct(b, sizeof b, it->rate1),
+		    signed_pct(e, sizeof e, it->change, " pp"),
+		    100 * p->min_change, pval(c, sizeof c, it->p),
+		    pval(d, sizeof d, it->q), p->alpha);
+		break;
+	}
+}
+
+static void
+summary_line(const struct check_report *cr, char *buf, size_t size)
+{
+	const struct check_result	*res = cr->res;
+
+	snprintf(buf, size, "%s: %zu failed, %zu warned, %zu passed, %zu "
+	    "skipped (exit status %d)", check_status_name(res->status),
+	    res->count[CHECK_FAIL], res->count[CHECK_WARN],
+	    res->count[CHECK_PASS], res->count[CHECK_SKIP], cr->exit_status);
+}
+
+/* -------------------------------------------------------------- text -- */
+
+/* Copy s for a terminal: control bytes become '?', at most size - 1 bytes. */
+static const char *
+text_clean(const char *s, char *buf, size_t size)
+{
+	size_t	i;
+
+	for (i = 0; s[i] != '\0' && i + 1 < size; i++)
+		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' :
+		    s[i];
+	buf[i] = '\0';
+	return (buf);
+}
+
+/* Columns a UTF-8 string takes (one per code point). */
+static int
+text_width(const char *s)
+{
+	int	w = 0;
+
+	for (; *s != '\0'; s++) {
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			w++;
+	}
+	return (w);
+}
+
+static void
+text_pad(FILE *f, const char *s, int w)
+{
+	fputs(s, f);
+	for (w -= text_width(s); w > 0; w--)
+		fputc(' ', f);
+}
+
+static void
+text_window(const struct check_report *cr, FILE *f)
+{
+	char	a[64], b[64];
+
+	if (cr->window == 0)
+		return;
+	if (cr->win_end == MOT_TIME_NONE) {
+		fprintf(f, "window: no occurrence has a stop time\n");
+		return;
+	}
+	isotime_format(cr->win_start, a, sizeof a);
+	isotime_format(cr->win_end, b, sizeof b);
+	fprintf(f, "window: stop times after %s up to %s\n", a, b);
+}
+
+void
+check_report_text(const struct check_report *cr, FILE *f)
+{
+	const struct check_result	*res = cr->res;
+	const struct check_row		*row;
+	const struct check_budget	*bu;
+	char				 id[256], msg[512], a[32], b[32], c[32];
+	int				 w = 6;
+	size_t				 i, k, nbudget = 0;
+
+	for (i = 0; i < res->nrows; i++) {
+		text_clean(row_moment(&res->rows[i])->id, id, sizeof id);
+		if (text_width(id) > w)
+			w = text_width(id);
+		nbudget += res->rows[i].has_budget;
+	}
+	if (res->have_base && w < 10)
+		w = 10;
+	fprintf(f, "mot check: %zu moments, %zu checks", res->nrows,
+	    res->ntests);
+	if (cr->base_path != NULL)
+		fprintf(f, "; baseline %s", text_clean(cr->base_path, msg,
+		    sizeof msg));
+	fputc('\n', f);
+	text_window(cr, f);
+	fputc('\n', f);
+	fputs("STATUS  ", f);
+	text_pad(f, "MOMENT", w + 2);
+	fputs("CHECK         DECIDED BY\n", f);
+	if (res->have_base) {
+		base_message(cr, msg, sizeof msg);
+		fprintf(f, "%-8s", check_status_name(res->base_status));
+		text_pad(f, "(baseline)", w + 2);
+		fprintf(f, "%-14s%s\n", "expectations", msg);
+	}
+	for (i = 0; i < res->nrows; i++) {
+		row = &res->rows[i];
+		text_clean(row_moment(row)->id, id, sizeof id);
+		for (k = 0; k < row->nitems; k++) {
+			check_message(cr, row, &row->item[k], msg, sizeof msg);
+			fprintf(f, "%-8s", check_status_name(row->item[k].status));
+			text_pad(f, id, w + 2);
+			fprintf(f, "%-14s%s\n", check_kind_name(row->item[k].kind),
+			    msg);
+		}
+	}
+	if (nbudget > 0) {
+		fputs("\nError budget (breached occurrences the objective "
+		    "allows over the period):\n", f);
+		text_pad(f, "MOMENT", w + 2);
+		fputs("OBJECTIVE        N   ALLOWED    SPENT     LEFT  "
+		    "SPENT%  BURN RATE\n", f);
+		for (i = 0; i < res->nrows; i++) {
+			row = &res->rows[i];
+			if (!row->has_budget)
+				continue;
+			bu = &row->budget;
+			text_pad(f, text_clean(row->cur->id, id, sizeof id),
+			    w + 2);
+			fprintf(f, "%9s %8llu %9.1f %8llu %8.1f %7s  ",
+			    pct(a, sizeof a, row->cur->objective),
+			    (unsigned long long)row->cur->n, bu->allowed,
+			    (unsigned long long)bu->spent, bu->remaining,
+			    isnan(bu->spent_share) ? "-" :
+			    pct(b, sizeof b, bu->spent_share));
+			if (isnan(bu->burn_rate))
+				fputs("-\n", f);
+			else {
+				snprintf(c, sizeof c, "%.2f", bu->burn_rate);
+				fprintf(f, "%s\n", c);
+			}
+		}
+	}
+	summary_line(cr, msg, sizeof msg);
+	fprintf(f, "\n%s\n", msg);
+}
+
+/* --------------------------------------------------------------- TAP -- */
+
+/* Write s in a TAP description: '#' and '\' escaped, control bytes as spaces. */
+static void
+tap_text(FILE *f, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p == '#' || *p == '\\')
+			fputc('\\', f);
+		fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, f);
+	}
+}
+
+static void
+tap_line(FILE *f, size_t num, enum check_status s, const char *id,
+    const char *check, const char *msg)
+{
+	fprintf(f, "%s %zu - ", s == CHECK_FAIL ? "not ok" : "ok", num);
+	tap_text(f, id);
+	fputc(' ', f);
+	tap_text(f, check);
+	if (s == CHECK_SKIP) {
+		fputs(" # SKIP ", f);
+		tap_text(f, msg);
+	} else {
+		fputs(s == CHECK_WARN ? ": warning: " : ": ", f);
+		tap_text(f, msg);
+	}
+	fputc('\n', f);
+}
+
+void
+check_report_tap(const struct check_report *cr, FILE *f)
+{
+	const struct check_result	*res = cr->res;
+	const struct check_row		*row;
+	char				 msg[512];
+	size_t				 i, k, num = 0;
+
+	fprintf(f, "TAP version 13\n1..%zu\n", res->ntests);
+	if (res->have_base) {
+		base_message(cr, msg, sizeof msg);
+		tap_line(f, ++num, res->base_status, "baseline",
+		    "expectations", msg);
+	}
+	for (i = 0; i < res->nrows; i++) {
+		row = &res->rows[i];
+		for (k = 0; k < row->nitems; k++) {
+			check_message(cr, row, &row->item[k], msg, sizeof msg);
+			tap_line(f, ++num, row->item[k].status,
+			    row_moment(row)->id,
+			    check_kind_name(row->item[k].kind), msg);
+		}
+	}
+	summary_line(cr, msg, sizeof msg);
+	fputs("# ", f);
+	tap_text(f, msg);
+	fputc('\n', f);
+}
+
+/* ------------------------------------------------------------- JUnit -- */
+
+/* Length of the valid UTF-8 sequence at p, or 0. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t		n, i;
+	uint32_t	cp;
+
+	if (p[0] < 0x80)
+		return (1);
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		n = 2;
+		cp = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		n = 3;
+		cp = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		n = 4;
+		cp = p[0] & 0x07;
+	} else
+		return (0);
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return (0);
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) ||
+	    cp == 0xfffe || cp == 0xffff)) || (n == 4 && (cp < 0x10000 ||
+	    cp > 0x10ffff)))
+		return (0);
+	return (n);
+}
+
+/*
+ * Write s as XML character data or an attribute value: markup escaped,
+ * tabs and line breaks as character references (so attributes keep them),
+ * bytes XML 1.0 cannot hold (other controls, bad UTF-8) as '?'.
+ */
+static void
+xml_text(FILE *f, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n;
+
+	while (*p != '\0') {
+		switch (*p) {
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		case '\'':
+			fputs("&apos;", f);
+			break;
+		case '\t':
+		case '\n':
+		case '\r':
+			fprintf(f, "&#%d;", *p);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				fputc('?', f);
+				break;
+			}
+			if ((n = utf8_len(p)) == 0) {
+				fputc('?', f);
+				break;
+			}
+			fwrite(p, 1, n, f);
+			p += n;
+			continue;
+		}
+		p++;
+	}
+}
+
+static void
+xml_attr(FILE *f, const char *name, const char *value)
+{
+	fprintf(f, " %s=\"", name);
+	xml_text(f, value);
+	fputc('"', f);
+}
+
+static void
+junit_property(FILE *f, const char *name, const char *value)
+{
+	fputs("      <property", f);
+	xml_attr(f, "name", name);
+	xml_attr(f, "value", value);
+	fputs("/>\n", f);
+}
+
+static void
+junit_counts(FILE *f, size_t tests, size_t fails, size_t skips)
+{
+	fprintf(f, " tests=\"%zu\" failures=\"%zu\" errors=\"0\" skipped=\"%zu\" "
+	    "time=\"0\"", tests, fails, skips);
+}
+
+static void
+junit_case(FILE *f, const char *classname, const char *name,
+    enum check_status s, const char *title, const char *msg)
+{
+	fputs("    <testcase", f);
+	xml_attr(f, "classname", classname);
+	xml_attr(f, "name", name);
+	fputs(" time=\"0\">\n", f);
+	switch (s) {
+	case CHECK_FAIL:
+		fputs("      <failure", f);
+		xml_attr(f, "type", name);
+		xml_attr(f, "message", msg);
+		fputc('>', f);
+		xml_text(f, title);
+		fputs(": ", f);
+		xml_text(f, msg);
+		fputs("</failure>\n", f);
+		break;
+	case CHECK_SKIP:
+		fputs("      <skipped", f);
+		xml_attr(f, "message", msg);
+		fputs("/>\n", f);
+		break;
+	case CHECK_PASS:
+	case CHECK_WARN:
+		break;
+	}
+	fprintf(f, "      <system-out>%s: ", check_status_name(s));
+	xml_text(f, title);
+	fputs(": ", f);
+	xml_text(f, msg);
+	fputs("</system-out>\n    </testcase>\n", f);
+}
+
+static void
+junit_run_properties(const struct check_report *cr, FILE *f)
+{
+	const struct check_params	*p = cr->p;
+	char				 buf[64], b[64];
+
+	fputs("    <properties>\n", f);
+	junit_property(f, "expectations", cr->exp_path);
+	junit_property(f, "expectations.hash", cr->exp_hash);
+	if (cr->base_path != NULL)
+		junit_property(f, "baseline", cr->base_path);
+	snprintf(buf, sizeof buf, "%llu", (unsigned long long)p->min_n);
+	junit_property(f, "min-occurrences", buf);
+	snprintf(buf, sizeof buf, "%g", p->alpha);
+	junit_property(f, "alpha", buf);
+	snprintf(buf, sizeof buf, "%g", 100 * p->min_change);
+	junit_property(f, "min-change-pp", buf);
+	snprintf(buf, sizeof buf, "%g", 100 * p->max_p90_increase);
+	junit_property(f, "max-p90-increase-pct", buf);
+	if (cr->window != 0 && cr->win_end != MOT_TIME_NONE) {
+		isotime_format(cr->win_start, buf, sizeof buf);
+		isotime_format(cr->win_end, b, sizeof b);
+		junit_property(f, "window.after", buf);
+		junit_property(f, "window.until", b);
+	}
+	fputs("    </properties>\n", f);
+}
+
+void
+check_report_junit(const struct check_report *cr, FILE *f)
+{
+	const struct check_result	*res = cr->res;
+	const struct check_row		*row;
+	const struct check_moment	*m;
+	char				 msg[512], title[600];
+	size_t				 i, k, nf, ns;
+
+	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", f);
+	fprintf(f, "<testsuites name=\"mot check\" tests=\"%zu\" failures=\"%zu\" "
+	    "errors=\"0\" time=\"0\">\n", res->ntests, res->count[CHECK_FAIL]);
+
+	fputs("  <testsuite name=\"mot check\"", f);
+	junit_counts(f, res->have_base ? 1 : 0, res->have_base &&
+	    res->base_status == CHECK_FAIL ? 1 : 0, 0);
+	fputs(">\n", f);
+	junit_run_properties(cr, f);
+	if (res->have_base) {
+		base_message(cr, msg, sizeof msg);
+		junit_case(f, "baseline", "expectations", res->base_status,
+		    "baseline expectations", msg);
+	}
+	fputs("  </testsuite>\n", f);
+
+	for (i = 0; i < res->nrows; i++) {
+		row = &res->rows[i];
+		m = row_moment(row);
+		for (k = nf = ns = 0; k < row->nitems; k++) {
+			nf += row->item[k].status == CHECK_FAIL;
+			ns += row->item[k].status == CHECK_SKIP;
+		}
+		fputs("  <testsuite", f);
+		xml_attr(f, "name", m->id);
+		junit_counts(f, row->nitems, nf, ns);
+		fputs(">\n", f);
+		for (k = 0; k < row->nitems; k++) {
+			check_message(cr, row, &row->item[k], msg, sizeof msg);
+			if (strcmp(m->name, m->id) == 0)
+				snprintf(title, sizeof title, "%s %s", m->id,
+				    check_kind_name(row->item[k].kind));
+			else
+				snprintf(title, sizeof title, "%s (%s) %s",
+				    m->id, m->name,
+				    check_kind_name(row->item[k].kind));
+			junit_case(f, m->id, check_kind_name(row->item[k].kind),
+			    row->item[k].status, title, msg);
+		}
+		fputs("  </testsuite>\n", f);
+	}
+	fputs("</testsuites>\n", f);
+}
+
+/* -------------------------------------------------------------- JSON -- */
+
+/* A number with up to digits decimals, trailing zeros dropped; null for NaN. */
+static void
+cj_num(FILE *f, double v, int digits)
+{
+	char	buf[64];
+	size_t	len;
+
+	if (isnan(v) || isinf(v)) {
+		fputs("null", f);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%.*f", digits, v);
+	if (strchr(buf, '.') != NULL) {
+		len = strlen(buf);
+		while (buf[len - 1] == '0')
+			buf[--len] = '\0';
+		if (buf[len - 1] == '.')
+			buf[--len] = '\0';
+	}
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+	fputs(buf, f);
+}
+
+/* A p-value: 4 significant digits (exponent form when small); null for NaN. */
+static void
+cj_sig(FILE *f, double v)
+{
+	if (isnan(v) || isinf(v))
+		fputs("null", f);
+	else
+		fprintf(f, "%.4g", v);
+}
+
+static void
+cj_key(FILE *f, int in, const char *key)
+{
+	fprintf(f, "%*s\"%s\": ", in, "", key);
+}
+
+static void
+cj_str(FILE *f, int in, const char *key, const char *v, const char *end)
+{
+	cj_key(f, in, key);
+	if (v == NULL)
+		fputs("null", f);
+	else
+		json_string(f, v);
+	fprintf(f, "%s\n", end);
+}
+
+static void
+cj_dbl(FILE *f, int in, const char *key, double v, int digits,
+    const char *end)
+{
+	cj_key(f, in, key);
+	cj_num(f, v, digits);
+	fprintf(f, "%s\n", end);
+}
+
+static void
+cj_u64(FILE *f, int in, const char *key, uint64_t v, const char *end)
+{
+	cj_key(f, in, key);
+	fprintf(f, "%" PRIu64 "%s\n", v, end);
+}
+
+static void
+cj_bool(FILE *f, int in, const char *key, int v, const char *end)
+{
+	cj_key(f, in, key);
+	fprintf(f, "%s%s\n", v ? "true" : "false", end);
+}
+
+static void
+json_figures(FILE *f, int in, const struct check_moment *m, const char *end)
+{
+	fputs("{\n", f);
+	cj_u64(f, in + 2, "n", m->n, ",");
+	cj_u64(f, in + 2, "breached", m->breached, ",");
+	cj_dbl(f, in + 2, "breach_rate", m->n > 0 ? (double)m->breached /
+	    (double)m->n : NAN, 6, ",");
+	cj_dbl(f, in + 2, "p90_s", m->p90, 3, "");
+	fprintf(f, "%*s}%s\n", in, "", end);
+}
+
+static void
+json_item(const struct check_report *cr, const struct check_row *row,
+    const struct check_item *it, FILE *f, const char *end)
+{
+	char	msg[512];
+
+	fputs("        {\n", f);
+	cj_str(f, 10, "check", check_kind_name(it->kind), ",");
+	cj_str(f, 10, "status", lowercase_status(it->status), ",");
+	cj_bool(f, 10, "promoted", it->promoted, ",");
+	switch (it->kind) {
+	case CHECK_OBJECTIVE:
+		cj_dbl(f, 10, "within_adequate_rate", it->within, 6, ",");
+		cj_key(f, 10, "within_adequate_ci");
+		if (isnan(it->lo))
+			fputs("null,\n", f);
+		else {
+			fputc('[', f);
+			cj_num(f, it->lo, 6);
+			fputs(", ", f);
+			cj_num(f, it->hi, 6);
+			fputs("],\n", f);
+		}
+		break;
+	case CHECK_BREACH_RATE:
+		cj_dbl(f, 10, "baseline_breach_rate", it->rate0, 6, ",");
+		cj_dbl(f, 10, "breach_rate", it->rate1, 6, ",");
+		cj_dbl(f, 10, "change", it->change, 6, ",");
+		cj_dbl(f, 10, "z", it->z, 4, ",");
+		cj_key(f, 10, "p");
+		cj_sig(f, it->p);
+		fputs(",\n", f);
+		cj_key(f, 10, "q");
+		cj_sig(f, it->q);
+		fputs(",\n", f);
+		break;
+	case CHECK_P90:
+		cj_dbl(f, 10, "baseline_p90_s", it->p90_0, 3, ",");
+		cj_dbl(f, 10, "p90_s", it->p90_1, 3, ",");
+		cj_dbl(f, 10, "increase", it->increase, 6, ",");
+		break;
+	}
+	check_message(cr, row, it, msg, sizeof msg);
+	cj_str(f, 10, "message", msg, "");
+	fprintf(f, "        }%s\n", end);
+}
+
+static void
+json_row(const struct check_report *cr, const struct check_row *row, FILE *f,
+    const char *end)
+{
+	const struct check_moment	*m = row_moment(row);
+	const struct check_budget	*b = &row->budget;
+	size_t				 k;
+
+	fputs("    {\n", f);
+	cj_str(f, 6, "id", m->id, ",");
+	cj_str(f, 6, "name", m->name, ",");
+	cj_str(f, 6, "status", lowercase_status(row->status), ",");
+	cj_str(f, 6, "presence", !cr->res->have_base ? "current" :
+	    row->cur == NULL ? "vanished" : row->base == NULL ? "new" : "both",
+	    ",");
+	cj_dbl(f, 6, "objective", m->objective >= 0 ? m->objective : NAN, 6,
+	    ",");
+	cj_dbl(f, 6, "adequate_s", m->adequate_s, 6, ",");
+	cj_key(f, 6, "current");
+	if (row->cur == NULL)
+		fputs("null,\n", f);
+	else
+		json_figures(f, 6, row->cur, ",");
+	cj_key(f, 6, "baseline");
+	if (row->base == NULL)
+		fputs("null,\n", f);
+	else
+		json_figures(f, 6, row->base, ",");
+	cj_key(f, 6, "error_budget");
+	if (!row->has_budget)
+		fputs("null,\n", f);
+	else {
+		fputs("{\n", f);
+		cj_dbl(f, 8, "allowed", b->allowed, 6, ",");
+		cj_u64(f, 8, "spent", b->spent, ",");
+		cj_dbl(f, 8, "spent_share", b->spent_share, 6, ",");
+		cj_dbl(f, 8, "remaining", b->remaining, 6, ",");
+		cj_dbl(f, 8, "burn_rate", b->burn_rate, 6, "");
+		fputs("      },\n", f);
+	}
+	fputs("      \"checks\": [\n", f);
+	for (k = 0; k < row->nitems; k++)
+		json_item(cr, row, &row->item[k], f,
+		    k + 1 < row->nitems ? "," : "");
+	fprintf(f, "      ]\n    }%s\n", end);
+}
+
+void
+check_report_json(const struct check_report *cr, FILE *f)
+{
+	const struct check_result	*res = cr->res;
+	const struct check_params	*p = cr->p;
+	char				 msg[512];
+	size_t				 i;
+
+	fputs("{\n", f);
+	cj_str(f, 2, "mot_version", PACKAGE_VERSION, ",");
+	cj_u64(f, 2, "check_version", 1, ",");
+	cj_str(f, 2, "result", lowercase_status(res->status), ",");
+	cj_u64(f, 2, "exit_status", (uint64_t)cr->exit_status, ",");
+	fputs("  \"counts\": {\n", f);
+	cj_u64(f, 4, "tests", res->ntests, ",");
+	cj_u64(f, 4, "pass", res->count[CHECK_PASS], ",");
+	cj_u64(f, 4, "warn", res->count[CHECK_WARN], ",");
+	cj_u64(f, 4, "fail", res->count[CHECK_FAIL], ",");
+	cj_u64(f, 4, "skip", res->count[CHECK_SKIP], ",");
+	cj_u64(f, 4, "new_moments", res->nnew, ",");
+	cj_u64(f, 4, "vanished_moments", res->nvanished, "");
+	fputs("  },\n", f);
+	fputs("  \"parameters\": {\n", f);
+	cj_u64(f, 4, "min_occurrences", p->min_n, ",");
+	cj_dbl(f, 4, "alpha", p->alpha, 6, ",");
+	cj_dbl(f, 4, "min_change", p->min_change, 6, ",");
+	cj_dbl(f, 4, "max_p90_increase", p->max_p90_increase, 6, ",");
+	cj_bool(f, 4, "strict_objectives", p->strict_objectives, ",");
+	cj_bool(f, 4, "fail_on_warning", p->fail_on_warning, "");
+	fputs("  },\n", f);
+	fputs("  \"expectations\": {\n", f);
+	cj_str(f, 4, "path", cr->exp_path, ",");
+	cj_str(f, 4, "hash", cr->exp_hash, "");
+	fputs("  },\n", f);
+	cj_key(f, 2, "baseline");
+	if (!res->have_base)
+		fputs("null,\n", f);
+	else {
+		fputs("{\n", f);
+		cj_str(f, 4, "path", cr->base_path, ",");
+		cj_str(f, 4, "hash", cr->base_hash, ",");
+		cj_bool(f, 4, "same_expectations",
+		    cr->base_hash != NULL && strcmp(cr->base_hash,
+		    cr->exp_hash) == 0, ",");
+		cj_str(f, 4, "status", lowercase_status(res->base_status), ",");
+		base_message(cr, msg, sizeof msg);
+		cj_str(f, 4, "message", msg, "");
+		fputs("  },\n", f);
+	}
+	cj_key(f, 2, "window");
+	if (cr->window == 0)
+		fputs("null,\n", f);
+	else {
+		fputs("{\n", f);
+		cj_dbl(f, 4, "duration_s", (double)cr->window / 1e6, 6, ",");
+		if (cr->win_end == MOT_TIME_NONE) {
+			cj_str(f, 4, "after", NULL, ",");
+			cj_str(f, 4, "until", NULL, "");
+		} else {
+			isotime_format(cr->win_start, msg, sizeof msg);
+			cj_str(f, 4, "after", msg, ",");
+			isotime_format(cr->win_end, msg, sizeof msg);
+			cj_str(f, 4, "until", msg, "");
+		}
+		fputs("  },\n", f);
+	}
+	fputs("  \"moments\": [", f);
+	for (i = 0; i < res->nrows; i++) {
+		fputs(i == 0 ? "\n" : "", f);
+		json_row(cr, &res->rows[i], f, i + 1 < res->nrows ? "," : "");
+	}
+	fputs(res->nrows > 0 ? "  ]\n}\n" : "]\n}\n", f);
+}

@@ -1,0 +1,426 @@
+/*
+ * check.c - the decisions of mot check, without I/O: an objective fails only
+ * when the 95% Wilson interval of the within-adequate share lies wholly
+ * below it, and is a warning when only the point estimate does; the error
+ * budget follows the Occurrences method of SRE practice; a moment regresses
+ * against a baseline when a one-sided pooled two-proportion z test on its
+ * breach rate, adjusted across moments with Benjamini-Hochberg, is
+ * significant and the rise exceeds a practical threshold; its p90 elapsed
+ * time is checked against a relative limit. Formulas: docs/ci.md.
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "isotime.h"
+#include "stats.h"
+#include "xmalloc.h"
+
+/* Comparisons against a threshold forgive the last bits of a double. */
+#define CHECK_EPS	1e-9
+
+const char *
+check_status_name(enum check_status s)
+{
+	switch (s) {
+	case CHECK_PASS:
+		return ("PASS");
+	case CHECK_WARN:
+		return ("WARN");
+	case CHECK_FAIL:
+		return ("FAIL");
+	case CHECK_SKIP:
+		break;
+	}
+	return ("SKIP");
+}
+
+const char *
+check_kind_name(enum check_kind k)
+{
+	switch (k) {
+	case CHECK_BREACH_RATE:
+		return ("breach-rate");
+	case CHECK_P90:
+		return ("p90");
+	case CHECK_OBJECTIVE:
+		break;
+	}
+	return ("objective");
+}
+
+double
+check_normal_sf(double z)
+{
+	return (0.5 * erfc(z / 1.4142135623730950488));
+}
+
+int
+check_two_prop(uint64_t k0, uint64_t n0, uint64_t k1, uint64_t n1, double *z,
+    double *p)
+{
+	double	p0, p1, pool, var;
+
+	if (n0 == 0 || n1 == 0)
+		return (-1);
+	p0 = (double)k0 / (double)n0;
+	p1 = (double)k1 / (double)n1;
+	pool = (double)(k0 + k1) / ((double)n0 + (double)n1);
+	var = pool * (1 - pool) * (1 / (double)n0 + 1 / (double)n1);
+	if (!(var > 0)) {
+		/* All breached or none in both: no evidence of a rise. */
+		*z = 0;
+		*p = 1;
+		return (0);
+	}
+	*z = (p1 - p0) / sqrt(var);
+	*p = check_normal_sf(*z);
+	return (0);
+}
+
+void
+check_bh(const double *p, size_t m, double *q)
+{
+	size_t	*ord, i, j, t;
+	double	 run, v;
+
+	if (m == 0)
+		return;
+	ord = xreallocarray(NULL, m, sizeof *ord);
+	for (i = 0; i < m; i++)
+		ord[i] = i;
+	/* Insertion sort by p, ties by position: stable and deterministic. */
+	for (i = 1; i < m; i++) {
+		t = ord[i];
+		for (j = i; j > 0 && p[ord[j - 1]] > p[t]; j--)
+			ord[j] = ord[j - 1];
+		ord[j] = t;
+	}
+	run = 1;
+	for (i = m; i-- > 0; ) {
+		v = p[ord[i]] * (double)m / (double)(i + 1);
+		if (v < run)
+			run = v;
+		q[ord[i]] = run;
+	}
+	free(ord);
+}
+
+void
+check_budget_make(double objective, uint64_t n, uint64_t bad,
+    struct check_budget *b)
+{
+	b->allowed = (1 - objective) * (double)n;
+	b->spent = bad;
+	b->remaining = b->allowed - (double)bad;
+	b->spent_share = b->allowed > 0 ? (double)bad / b->allowed : NAN;
+	b->burn_rate = n > 0 && objective < 1 ?
+	    ((double)bad / (double)n) / (1 - objective) : NAN;
+}
+
+static void
+item_init(struct check_item *it, enum check_kind kind)
+{
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	it->status = CHECK_SKIP;
+	it->within = it->lo = it->hi = NAN;
+	it->rate0 = it->rate1 = it->change = NAN;
+	it->z = it->p = it->q = NAN;
+	it->p90_0 = it->p90_1 = it->increase = NAN;
+}
+
+enum check_status
+check_objective(const struct check_moment *m, const struct check_params *p,
+    struct check_item *it)
+{
+	item_init(it, CHECK_OBJECTIVE);
+	if (m->n > 0) {
+		it->within = (double)(m->n - m->breached) / (double)m->n;
+		wilson(m->n - m->breached, m->n, Z95, &it->lo, &it->hi);
+	}
+	if (m->objective < 0)
+		it->why = CHECK_WHY_NO_OBJECTIVE;
+	else if (m->n == 0 || m->n < p->min_n)
+		it->why = CHECK_WHY_FEW;
+	else if (it->within >= m->objective - CHECK_EPS) {
+		it->status = CHECK_PASS;
+		it->why = CHECK_WHY_MET;
+	} else if (it->hi >= m->objective - CHECK_EPS) {
+		it->status = CHECK_WARN;
+		it->why = CHECK_WHY_NOISE;
+		if (p->strict_objectives) {
+			it->status = CHECK_FAIL;
+			it->promoted = 1;
+		}
+	} else {
+		it->status = CHECK_FAIL;
+		it->why = CHECK_WHY_MISSED;
+	}
+	return (it->status);
+}
+
+int
+check_parse_window(const char *s, int64_t *us, const char **why)
+{
+	struct mot_duration	 d;
+	char			*end;
+	long long		 v;
+	int64_t			 unit;
+
+	if (*s == 'P') {
+		if (isodur_parse(s, strlen(s), &d, why) != 0)
+			return (-1);
+		if (d.us <= 0) {
+			*why = "the window must be longer than zero";
+			return (-1);
+		}
+		*us = d.us;
+		return (0);
+	}
+	errno = 0;
+	v = strtoll(s, &end, 10);
+	if (end == s || *s == '-' || *s == '+' || errno != 0) {
+		*why = "expected a number and a unit, like 28d, 12h or 2w";
+		return (-1);
+	}
+	switch (*end) {
+	case 'w':
+		unit = 7 * 86400 * MOT_USEC;
+		break;
+	case 'd':
+		unit = 86400 * MOT_USEC;
+		break;
+	case 'h':
+		unit = 3600 * MOT_USEC;
+		break;
+	case 'm':
+		unit = 60 * MOT_USEC;
+		break;
+	case 's':
+		unit = MOT_USEC;
+		break;
+	default:
+		*why = "unknown unit (use w, d, h, m or s, like 28d)";
+		return (-1);
+	}
+	if (end[1] != '\0') {
+		*why = "expected a number and one unit, like 28d";
+		return (-1);
+	}
+	if (v <= 0) {
+		*why = "the window must be longer than zero";
+		return (-1);
+	}
+	if (v > INT64_MAX / unit) {
+		*why = "the window is too long";
+		return (-1);
+	}
+	*us = (int64_t)v * unit;
+	return (0);
+}
+
+static const struct check_moment *
+find_moment(const struct check_moment *v, size_t n, const char *id)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(v[i].id, id) == 0)
+			return (&v[i]);
+	}
+	return (NULL);
+}
+
+static int
+moment_cmp(const void *a, const void *b)
+{
+	const struct check_moment	*ma = *(const struct check_moment *const *)a;
+	const struct check_moment	*mb = *(const struct check_moment *const *)b;
+
+	return (strcmp(ma->id, mb->id));
+}
+
+/* Which of the two runs lacks the data to decide; 0 when both have it. */
+static enum check_why
+baseline_gate(const struct check_row *row, const struct check_params *p)
+{
+	if (row->cur->n == 0 || row->cur->n < p->min_n)
+		return (CHECK_WHY_FEW);
+	if (row->base->n == 0 || row->base->n < p->min_n)
+		return (CHECK_WHY_FEW_BASELINE);
+	return (CHECK_WHY_STABLE);
+}
+
+static void
+compare_row(struct check_row *row, const struct check_params *p)
+{
+	struct check_item		*br = &row->item[1], *pc = &row->item[2];
+	const struct check_moment	*c = row->cur, *b = row->base;
+	enum check_why			 gate;
+
+	item_init(br, CHECK_BREACH_RATE);
+	item_init(pc, CHECK_P90);
+	row->nitems = 3;
+	if (b == NULL) {
+		br->why = pc->why = CHECK_WHY_NEW;
+		return;
+	}
+	if (b->n > 0)
+		br->rate0 = (double)b->breached / (double)b->n;
+	if (c->n > 0)
+		br->rate1 = (double)c->breached / (double)c->n;
+	br->change = br->rate1 - br->rate0;
+	pc->p90_0 = b->p90;
+	pc->p90_1 = c->p90;
+	if (b->p90 > 0 && !isnan(c->p90))
+		pc->increase = (c->p90 - b->p90) / b->p90;
+	if ((gate = baseline_gate(row, p)) != CHECK_WHY_STABLE) {
+		br->why = pc->why = gate;
+		return;
+	}
+	/* The breach rate is decided after the adjustment, in check_run. */
+	check_two_prop(b->breached, b->n, c->breached, c->n, &br->z, &br->p);
+	br->status = CHECK_PASS;
+	br->why = CHECK_WHY_STABLE;
+	if (!(b->p90 > 0)) {
+		pc->why = CHECK_WHY_NO_BASE_P90;
+		return;
+	}
+	if (pc->increase > p->max_p90_increase + CHECK_EPS) {
+		pc->status = CHECK_FAIL;
+		pc->why = CHECK_WHY_REGRESSED;
+	} else {
+		pc->status = CHECK_PASS;
+		pc->why = CHECK_WHY_STABLE;
+	}
+}
+
+/* Adjust the p-values of the breach-rate tests together and decide them. */
+static void
+decide_breach_rates(struct check_result *res, const struct check_params *p)
+{
+	struct check_item	*it;
+	double			*pv, *qv;
+	size_t			 i, m = 0;
+
+	pv = xreallocarray(NULL, res->nrows + 1, sizeof *pv);
+	qv = xreallocarray(NULL, res->nrows + 1, sizeof *qv);
+	for (i = 0; i < res->nrows; i++) {
+		it = &res->rows[i].item[1];
+		if (res->rows[i].cur != NULL && res->rows[i].nitems == 3 &&
+		    it->status == CHECK_PASS)
+			pv[m++] = it->p;
+	}
+	check_bh(pv, m, qv);
+	for (i = m = 0; i < res->nrows; i++) {
+		it = &res->rows[i].item[1];
+		if (res->rows[i].cur == NULL || res->rows[i].nitems != 3 ||
+		    it->status != CHECK_PASS)
+			continue;
+		it->q = qv[m++];
+		if (it->q < p->alpha && it->change > p->min_change + CHECK_EPS) {
+			it->status = CHECK_FAIL;
+			it->why = CHECK_WHY_REGRESSED;
+		}
+	}
+	free(qv);
+	free(pv);
+}
+
+static enum check_status
+promote(enum check_status s, int *promoted, const struct check_params *p)
+{
+	if (s == CHECK_WARN && p->fail_on_warning) {
+		*promoted = 1;
+		return (CHECK_FAIL);
+	}
+	return (s);
+}
+
+void
+check_run(const struct check_params *p, const struct check_input *in,
+    struct check_result *res)
+{
+	const struct check_moment	**gone;
+	struct check_row		 *row;
+	struct check_item		 *it;
+	size_t				  i, k, ngone = 0;
+
+	memset(res, 0, sizeof *res);
+	res->have_base = in->have_base;
+	gone = xreallocarray(NULL, in->nbase + 1, sizeof *gone);
+	for (i = 0; in->have_base && i < in->nbase; i++) {
+		if (find_moment(in->cur, in->ncur, in->base[i].id) == NULL)
+			gone[ngone++] = &in->base[i];
+	}
+	qsort(gone, ngone, sizeof *gone, moment_cmp);
+	res->nrows = in->ncur + ngone;
+	res->rows = xcalloc(res->nrows + 1, sizeof *res->rows);
+
+	for (i = 0; i < in->ncur; i++) {
+		row = &res->rows[i];
+		row->cur = &in->cur[i];
+		check_objective(row->cur, p, &row->item[0]);
+		row->nitems = 1;
+		if (row->cur->objective >= 0 && row->cur->n > 0) {
+			row->has_budget = 1;
+			check_budget_make(row->cur->objective, row->cur->n,
+			    row->cur->breached, &row->budget);
+		}
+		if (!in->have_base)
+			continue;
+		row->base = find_moment(in->base, in->nbase, row->cur->id);
+		if (row->base == NULL)
+			res->nnew++;
+		compare_row(row, p);
+	}
+	for (k = 0; k < ngone; k++) {
+		row = &res->rows[in->ncur + k];
+		row->base = gone[k];
+		item_init(&row->item[0], CHECK_BREACH_RATE);
+		item_init(&row->item[1], CHECK_P90);
+		row->item[0].why = row->item[1].why = CHECK_WHY_VANISHED;
+		row->nitems = 2;
+		res->nvanished++;
+	}
+	free(gone);
+	if (in->have_base)
+		decide_breach_rates(res, p);
+
+	res->status = CHECK_SKIP;
+	if (in->have_base) {
+		res->base_status = in->same_expectations ? CHECK_PASS :
+		    CHECK_WARN;
+		res->base_status = promote(res->base_status,
+		    &res->base_promoted, p);
+		res->count[res->base_status]++;
+		res->ntests++;
+		res->status = res->base_status;
+	}
+	for (i = 0; i < res->nrows; i++) {
+		row = &res->rows[i];
+		row->status = CHECK_SKIP;
+		for (k = 0; k < row->nitems; k++) {
+			it = &row->item[k];
+			it->status = promote(it->status, &it->promoted, p);
+			if (it->status > row->status)
+				row->status = it->status;
+			res->count[it->status]++;
+			res->ntests++;
+		}
+		if (row->status > res->status)
+			res->status = row->status;
+	}
+}
+
+void
+check_result_free(struct check_result *res)
+{
+	free(res->rows);
+	memset(res, 0, sizeof *res);
+}

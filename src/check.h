@@ -1,0 +1,138 @@
+/* check.h - mot check's decisions: objectives against a Wilson bound, error budgets, regressions against a baseline. Pure: no I/O. */
+#ifndef MOT_CHECK_H
+#define MOT_CHECK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Worst last: the status of a group is the highest of its members. */
+enum check_status {
+	CHECK_SKIP,		/* not decided: too few data, nothing to check */
+	CHECK_PASS,
+	CHECK_WARN,		/* below, but within noise; exit status unchanged */
+	CHECK_FAIL
+};
+#define CHECK_NSTATUS	4
+
+enum check_kind {
+	CHECK_OBJECTIVE,	/* within-adequate share against the objective */
+	CHECK_BREACH_RATE,	/* breach rate against the baseline's */
+	CHECK_P90		/* p90 elapsed against the baseline's */
+};
+#define CHECK_NKINDS	3
+
+/* Why a check came out as it did: what its message says. */
+enum check_why {
+	CHECK_WHY_MET,		/* objective: the share meets it */
+	CHECK_WHY_NOISE,	/* objective: below, but the interval reaches it */
+	CHECK_WHY_MISSED,	/* objective: the whole interval is below it */
+	CHECK_WHY_NO_OBJECTIVE,	/* the moment has no objective */
+	CHECK_WHY_FEW,		/* fewer occurrences than the minimum */
+	CHECK_WHY_FEW_BASELINE,	/* the baseline had fewer than the minimum */
+	CHECK_WHY_NEW,		/* the moment is not in the baseline */
+	CHECK_WHY_VANISHED,	/* the moment is in the baseline only */
+	CHECK_WHY_STABLE,	/* no significant or no large enough rise */
+	CHECK_WHY_REGRESSED,	/* a significant rise beyond the threshold */
+	CHECK_WHY_NO_BASE_P90	/* the baseline's p90 is 0 or missing */
+};
+
+struct check_params {
+	uint64_t	min_n;		/* fewest occurrences to decide (30) */
+	double		alpha;		/* false discovery rate of the regression tests (0.05) */
+	double		min_change;	/* smallest breach-rate rise that fails (0.02) */
+	double		max_p90_increase; /* largest relative p90 rise that passes (0.20) */
+	int		strict_objectives; /* an objective warning fails */
+	int		fail_on_warning; /* every warning fails */
+};
+
+/* The figures of one moment in one run (this one or the baseline). */
+struct check_moment {
+	const char	*id;
+	const char	*name;
+	double		 objective;	/* < 0 when none */
+	double		 adequate_s;	/* NaN when not known */
+	uint64_t	 n;		/* closed occurrences */
+	uint64_t	 breached;
+	double		 p90;		/* seconds; NaN when none */
+};
+
+/* The error budget, Occurrences method: bad events allowed by the objective. */
+struct check_budget {
+	double		 allowed;	/* (1 - objective) x n */
+	uint64_t	 spent;		/* breached occurrences */
+	double		 spent_share;	/* spent / allowed; NaN when allowed is 0 */
+	double		 remaining;	/* allowed - spent; negative when overspent */
+	double		 burn_rate;	/* breach rate / (1 - objective); NaN when undefined */
+};
+
+struct check_item {
+	enum check_kind		 kind;
+	enum check_status	 status;
+	enum check_why		 why;
+	int			 promoted;	/* a warning made a failure */
+	/* objective */
+	double			 within;	/* (n - breached) / n */
+	double			 lo, hi;	/* its 95% Wilson interval */
+	/* breach rate: baseline (0) and this run (1) */
+	double			 rate0, rate1, change;
+	double			 z, p, q;	/* q: p adjusted (Benjamini-Hochberg) */
+	/* p90 */
+	double			 p90_0, p90_1, increase;
+};
+
+struct check_row {
+	const struct check_moment *cur;		/* NULL: vanished */
+	const struct check_moment *base;	/* NULL: new, or no baseline */
+	enum check_status	 status;	/* the worst of its items */
+	int			 has_budget;
+	struct check_budget	 budget;
+	struct check_item	 item[CHECK_NKINDS];
+	size_t			 nitems;
+};
+
+struct check_input {
+	const struct check_moment *cur;		/* in expectations order */
+	size_t			 ncur;
+	const struct check_moment *base;	/* any order, unique ids */
+	size_t			 nbase;
+	int			 have_base;
+	int			 same_expectations;	/* the hashes agree */
+};
+
+struct check_result {
+	struct check_row	*rows;	/* this run's moments, then vanished ones by id */
+	size_t			 nrows;
+	int			 have_base;
+	enum check_status	 base_status;	/* PASS same expectations, WARN (FAIL) not */
+	int			 base_promoted;
+	size_t			 count[CHECK_NSTATUS];	/* checks by status */
+	size_t			 ntests;
+	size_t			 nnew, nvanished;
+	enum check_status	 status;	/* the worst of all */
+};
+
+/* The name of a status: "PASS", "WARN", "FAIL", "SKIP". */
+const char *check_status_name(enum check_status);
+/* The name of a check: "objective", "breach-rate", "p90". */
+const char *check_kind_name(enum check_kind);
+/* The upper tail of the standard normal distribution, P(Z > z). */
+double	check_normal_sf(double);
+/* One-sided pooled two-proportion z test that k1/n1 exceeds k0/n0; -1 when an n is 0. */
+int	check_two_prop(uint64_t, uint64_t, uint64_t, uint64_t, double *,
+	    double *);
+/* Benjamini-Hochberg adjusted p-values (q) of m p-values. */
+void	check_bh(const double *, size_t, double *);
+/* The error budget of n occurrences with some breached, for an objective. */
+void	check_budget_make(double, uint64_t, uint64_t, struct check_budget *);
+/* Decide a moment's objective check; fills the item, returns its status. */
+enum check_status check_objective(const struct check_moment *,
+	    const struct check_params *, struct check_item *);
+/* Parse a window ("28d", "12h", "2w", "90m", or ISO 8601 "P28D") into microseconds; -1 with *why. */
+int	check_parse_window(const char *, int64_t *, const char **);
+/* Run every check; the result points into the input's moments. */
+void	check_run(const struct check_params *, const struct check_input *,
+	    struct check_result *);
+/* Free a result. */
+void	check_result_free(struct check_result *);
+
+#endif

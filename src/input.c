@@ -1,0 +1,242 @@
+/*
+ * input.c - the bytes of an input file. A file is opened here, never by
+ * libxml2; gzip is recognised by its magic bytes, not the name, and
+ * inflated with zlib (several members, as gzip writes them, are read one
+ * after the other). A plain file is read as it is, without a copy. A
+ * truncated or corrupt gzip stream is an error, and so is one that
+ * inflates implausibly (a gzip bomb).
+ */
+#include <config.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <zlib.h>
+
+#include "exitcode.h"
+#include "input.h"
+#include "xmalloc.h"
+
+#define IN_CHUNK	(256 * 1024)
+/* Past this much output, inflating more than this ratio is refused. */
+#define GZ_MAX_RATIO	1000
+#define GZ_RATIO_AFTER	(UINT64_C(256) << 20)
+
+struct input_src {
+	int		 fd;
+	int		 gzip;
+	int		 eof;		/* no more raw bytes */
+	int		 ended;	/* the last gzip member ended */
+	z_stream	 z;
+	unsigned char	*in;		/* raw bytes not yet used */
+	size_t		 in_len, in_pos;
+	uint64_t	 raw, out;
+};
+
+static ssize_t
+raw_read(struct input_src *s, void *buf, size_t n)
+{
+	ssize_t	r;
+
+	do
+		r = read(s->fd, buf, n);
+	while (r == -1 && errno == EINTR);
+	if (r > 0)
+		s->raw += (uint64_t)r;
+	return (r);
+}
+
+int
+input_open(struct input_src **sp, const char *path, char **cause)
+{
+	struct input_src	*s;
+	ssize_t			 r;
+
+	s = xcalloc(1, sizeof *s);
+	if (strcmp(path, "-") == 0)
+		s->fd = dup(STDIN_FILENO);
+	else
+		s->fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (s->fd == -1) {
+		*cause = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		free(s);
+		return (MOT_EXIT_NOINPUT);
+	}
+	s->in = xmalloc(IN_CHUNK);
+	/* Enough bytes to see the gzip magic, kept for the first read. */
+	while (s->in_len < 2 && !s->eof) {
+		r = raw_read(s, s->in + s->in_len, IN_CHUNK - s->in_len);
+		if (r == -1) {
+			*cause = xasprintf("%s: read error: %s", path,
+			    strerror(errno));
+			input_close(s);
+			return (MOT_EXIT_IOERR);
+		}
+		if (r == 0)
+			s->eof = 1;
+		s->in_len += (size_t)r;
+	}
+	if (s->in_len >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b) {
+		s->gzip = 1;
+		if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) {
+			*cause = xasprintf("%s: cannot start gzip", path);
+			input_close(s);
+			return (MOT_EXIT_SOFTWARE);
+		}
+		s->z.next_in = s->in;
+		s->z.avail_in = (uInt)s->in_len;
+	}
+	*sp = s;
+	return (0);
+}
+
+static ssize_t
+plain_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	ssize_t	r;
+	size_t	k;
+
+	if (s->in_pos < s->in_len) {	/* the bytes read to look for magic */
+		k = s->in_len - s->in_pos;
+		if (k > n)
+			k = n;
+		memcpy(buf, s->in + s->in_pos, k);
+		s->in_pos += k;
+		return ((ssize_t)k);
+	}
+	if (s->eof)
+		return (0);
+	if ((r = raw_read(s, buf, n)) == -1) {
+		*code = MOT_EXIT_IOERR;
+		*msg = strerror(errno);
+		return (-1);
+	}
+	return (r);
+}
+
+/* After a member ends: more members, zero padding, or garbage. */
+static int
+next_member(struct input_src *s, int *code, const char **msg)
+{
+	ssize_t	r;
+	size_t	i;
+
+	for (;;) {
+		if (s->z.avail_in == 0 && !s->eof) {
+			if ((r = raw_read(s, s->in, IN_CHUNK)) == -1) {
+				*code = MOT_EXIT_IOERR;
+				*msg = strerror(errno);
+				return (-1);
+			}
+			if (r == 0)
+				s->eof = 1;
+			s->z.next_in = s->in;
+			s->z.avail_in = (uInt)r;
+		}
+		if (s->z.avail_in == 0) {
+			s->ended = 1;
+			return (0);
+		}
+		if (s->z.next_in[0] == 0x1f) {
+			inflateReset(&s->z);
+			return (0);
+		}
+		for (i = 0; i < s->z.avail_in; i++) {
+			if (s->z.next_in[i] != 0) {
+				*code = MOT_EXIT_DATAERR;
+				*msg = "corrupt gzip data: garbage after the "
+				    "compressed data";
+				return (-1);
+			}
+		}
+		s->z.avail_in = 0;	/* zero padding, as tape archives have */
+	}
+}
+
+static ssize_t
+gzip_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	ssize_t	r;
+	int	zr;
+
+	s->z.next_out = (Bytef *)buf;
+	s->z.avail_out = (uInt)n;
+	while (s->z.avail_out == n && !s->ended) {
+		if (s->z.avail_in == 0 && !s->eof) {
+			if ((r = raw_read(s, s->in, IN_CHUNK)) == -1) {
+				*code = MOT_EXIT_IOERR;
+				*msg = strerror(errno);
+				return (-1);
+			}
+			if (r == 0)
+				s->eof = 1;
+			s->z.next_in = s->in;
+			s->z.avail_in = (uInt)r;
+		}
+		zr = inflate(&s->z, Z_NO_FLUSH);
+		if (zr == Z_STREAM_END) {
+			if (next_member(s, code, msg) != 0)
+				return (-1);
+			continue;
+		}
+		if (zr == Z_BUF_ERROR && s->eof && s->z.avail_in == 0) {
+			*code = MOT_EXIT_DATAERR;
+			*msg = "truncated gzip data: unexpected end of file";
+			return (-1);
+		}
+		if (zr != Z_OK && zr != Z_BUF_ERROR) {
+			*code = MOT_EXIT_DATAERR;
+			*msg = zr == Z_MEM_ERROR ? "out of memory" :
+			    "corrupt gzip data";
+			return (-1);
+		}
+	}
+	r = (ssize_t)(n - s->z.avail_out);
+	s->out += (uint64_t)r;
+	if (s->out > GZ_RATIO_AFTER && s->out / GZ_MAX_RATIO > s->raw) {
+		*code = MOT_EXIT_DATAERR;
+		*msg = "gzip data inflates more than 1000 times: refused as a "
+		    "likely gzip bomb";
+		return (-1);
+	}
+	return (r);
+}
+
+ssize_t
+input_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	if (s->gzip)
+		return (gzip_read(s, buf, n, code, msg));
+	return (plain_read(s, buf, n, code, msg));
+}
+
+uint64_t
+input_raw_bytes(const struct input_src *s)
+{
+	return (s->raw);
+}
+
+int
+input_is_gzip(const struct input_src *s)
+{
+	return (s->gzip);
+}
+
+void
+input_close(struct input_src *s)
+{
+	if (s == NULL)
+		return;
+	if (s->gzip)
+		inflateEnd(&s->z);
+	if (s->fd != -1)
+		close(s->fd);
+	free(s->in);
+	free(s);
+}

@@ -1,0 +1,22 @@
+/* input.h - the bytes of an input file: plain or gzip, a file or standard input. */
+#ifndef MOT_INPUT_H
+#define MOT_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct input_src;
+
+/* Open a file ("-" for standard input); 0, or an exit code with *cause. */
+int	input_open(struct input_src **, const char *, char **);
+/* Read up to n bytes; the count, 0 at the end, or -1 with an exit code and a static message. */
+ssize_t	input_read(struct input_src *, char *, size_t, int *, const char **);
+/* Bytes read from the file itself (compressed, for gzip). */
+uint64_t input_raw_bytes(const struct input_src *);
+/* Whether the file is gzip-compressed. */
+int	input_is_gzip(const struct input_src *);
+/* Close the file. */
+void	input_close(struct input_src *);
+
+#endif

@@ -1,0 +1,83 @@
+#!/bin/sh
+# check-junit.sh - mot check's JUnit XML validates against
+# tests/junit-10.xsd (the Jenkins junit-10 structure, stricter: failures and
+# skips carry a message, as GitLab and Jenkins show it) for a failing run,
+# a run of warnings and skips with hostile names, and a run where nothing
+# is decided; names survive the escaping; and the schema does reject a
+# failure without a message (so the validation means something).
+set -u
+srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+MOT=${MOT:-$srcdir/mot}
+command -v xmllint >/dev/null 2>&1 || { echo "xmllint missing: skipped"; exit 77; }
+xsd=$srcdir/tests/junit-10.xsd
+data=$srcdir/tests/data
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mot-junit.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+
+valid() {	# file what
+	if ! xmllint --noout --schema "$xsd" "$1" 2>"$tmp/err"; then
+		echo "FAIL: $2: JUnit does not validate:"; cat "$tmp/err"; fail=1
+	fi
+}
+xpath() {	# file expression
+	xmllint --xpath "$2" "$1" 2>/dev/null
+}
+expect() {	# got want what
+	if [ "$1" != "$2" ]; then
+		echo "FAIL: $3: got '$1', want '$2'"; fail=1
+	fi
+}
+
+# A failing run: dispatch regressed (generated, true rate 5% -> 9%).
+gen() {
+	awk -f "$srcdir/tests/gen-journeys.awk" -v seed="$1" -v journeys=3000 \
+	    -v rates="$2" >"$tmp/$3" || exit 99
+}
+gen 1 "0.03 0.05 0.08" base.xml
+gen 12 "0.03 0.09 0.08" regressed.xml
+"$MOT" analyze -q -e "$data/gen-exp.xml" -o "$tmp/base" --format json \
+    "$tmp/base.xml" || exit 99
+"$MOT" check -q -e "$data/gen-exp.xml" --baseline "$tmp/base/report.json" \
+    --junit "$tmp/fail.xml" "$tmp/regressed.xml" >/dev/null
+expect $? 1 "exit status of the regressed run"
+valid "$tmp/fail.xml" "regressed run"
+expect "$(xpath "$tmp/fail.xml" 'count(//testcase)')" 10 "testcases"
+expect "$(xpath "$tmp/fail.xml" 'string(/testsuites/@failures)')" 1 \
+    "failures in testsuites"
+expect "$(xpath "$tmp/fail.xml" 'count(//testcase/failure[@message != ""])')" \
+    1 "failures with a message"
+expect "$(xpath "$tmp/fail.xml" 'string(//testcase[failure]/@classname)')" \
+    dispatch "classname of the failure"
+expect "$(xpath "$tmp/fail.xml" 'string(//testcase[failure]/@name)')" \
+    breach-rate "name of the failure"
+expect "$(xpath "$tmp/fail.xml" 'string(//testsuite[@name="dispatch"]/@failures)')" \
+    1 "failures of dispatch's testsuite"
+
+# Warnings, skips, a baseline from other expectations and names with
+# markup, quotes, line breaks, control bytes and UTF-8.
+(cd "$data" && "$MOT" check -q -e check-tricky-exp.xml --min-occurrences 1 \
+    --baseline check-tricky-base.json --junit "$tmp/tricky.xml" hand.xml \
+    >/dev/null)
+expect $? 1 "exit status of the tricky run"
+valid "$tmp/tricky.xml" "tricky names"
+expect "$(xpath "$tmp/tricky.xml" 'count(//testcase/skipped[@message != ""])')" \
+    7 "skipped testcases with a message"
+want=$(printf 'gone <"x"> & #2 \\ Z\303\274rich\n?')
+expect "$(xpath "$tmp/tricky.xml" 'string(//testsuite[5]/@name)')" "$want" \
+    "the vanished moment's id"
+
+# Nothing decided: every testcase skipped.
+"$MOT" check -q -e "$data/gen-exp.xml" --min-occurrences 100000 \
+    --junit "$tmp/skip.xml" "$tmp/base.xml" >/dev/null
+expect $? 0 "exit status when nothing is decided"
+valid "$tmp/skip.xml" "all skipped"
+expect "$(xpath "$tmp/skip.xml" 'count(//testcase[skipped])')" 3 "skipped"
+
+# The schema is not a rubber stamp.
+sed 's/<failure type="breach-rate" message="[^"]*"/<failure type="breach-rate"/' \
+    "$tmp/fail.xml" >"$tmp/bad.xml"
+if xmllint --noout --schema "$xsd" "$tmp/bad.xml" 2>/dev/null; then
+	echo "FAIL: the schema accepts a failure without a message"; fail=1
+fi
+exit $fail

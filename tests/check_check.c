@@ -1,0 +1,680 @@
+/*
+ * check_check.c - tests for check.c and baseline.c, the decisions of mot
+ * check: objectives against the upper Wilson bound (pass, warn, fail, skip,
+ * --strict-objectives), the error budget, the one-sided pooled
+ * two-proportion z test, Benjamini-Hochberg, the regression decisions
+ * against a baseline (significance and minimum change, p90, new and
+ * vanished moments), a baseline from other expectations, and the baseline
+ * reader's refusals. Reference values were computed independently from
+ * the textbook formulas (Wilson 1927; Agresti, Categorical Data Analysis,
+ * 3rd ed., 3.1.3 for the pooled z; Benjamini and Hochberg 1995, as R's
+ * p.adjust(method = "BH") computes it).
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "baseline.h"
+#include "check.h"
+#include "check_mot.h"
+#include "exitcode.h"
+#include "isotime.h"
+
+static struct check_params
+params(void)
+{
+	struct check_params	p;
+
+	memset(&p, 0, sizeof p);
+	p.min_n = 30;
+	p.alpha = 0.05;
+	p.min_change = 0.02;
+	p.max_p90_increase = 0.20;
+	return (p);
+}
+
+static struct check_moment
+moment(const char *id, double objective, uint64_t n, uint64_t breached,
+    double p90)
+{
+	struct check_moment	m;
+
+	memset(&m, 0, sizeof m);
+	m.id = m.name = id;
+	m.objective = objective;
+	m.adequate_s = 900;
+	m.n = n;
+	m.breached = breached;
+	m.p90 = p90;
+	return (m);
+}
+
+/* ------------------------------------------------------ objectives -- */
+
+START_TEST(test_objective_pass)
+{
+	struct check_params	p = params();
+	struct check_moment	m = moment("a", 0.95, 100, 3, 60);
+	struct check_item	it;
+
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_PASS);
+	ck_assert_int_eq(it.why, CHECK_WHY_MET);
+	ck_assert_double_eq_tol(it.within, 0.97, 1e-12);
+	ck_assert_double_eq_tol(it.lo, 0.9154806357, 1e-9);
+	ck_assert_double_eq_tol(it.hi, 0.9897454760, 1e-9);
+	/* Exactly at the objective passes. */
+	m = moment("a", 0.95, 100, 5, 60);
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_PASS);
+}
+END_TEST
+
+START_TEST(test_objective_noise)
+{
+	struct check_params	p = params();
+	struct check_moment	m = moment("a", 0.95, 100, 7, 60);
+	struct check_item	it;
+
+	/* 93% < 95%, but the interval [86.25%, 96.57%] reaches 95%. */
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_WARN);
+	ck_assert_int_eq(it.why, CHECK_WHY_NOISE);
+	ck_assert_double_eq_tol(it.hi, 0.9656807389, 1e-9);
+	ck_assert_int_eq(it.promoted, 0);
+	p.strict_objectives = 1;
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_FAIL);
+	ck_assert_int_eq(it.why, CHECK_WHY_NOISE);
+	ck_assert_int_eq(it.promoted, 1);
+}
+END_TEST
+
+START_TEST(test_objective_missed)
+{
+	struct check_params	p = params();
+	struct check_moment	m = moment("a", 0.95, 1000, 70, 60);
+	struct check_item	it;
+
+	/* The same 93% over 1000: the interval tops out at 94.42%. */
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_FAIL);
+	ck_assert_int_eq(it.why, CHECK_WHY_MISSED);
+	ck_assert_double_eq_tol(it.hi, 0.9442236359, 1e-9);
+	ck_assert_int_eq(it.promoted, 0);
+}
+END_TEST
+
+START_TEST(test_objective_minimum)
+{
+	struct check_params	p = params();
+	struct check_moment	m;
+	struct check_item	it;
+
+	/* 29 < 30: not decided, whatever the figures. */
+	m = moment("a", 0.95, 29, 20, 60);
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_SKIP);
+	ck_assert_int_eq(it.why, CHECK_WHY_FEW);
+	/* At exactly the minimum it is decided: 27/30 reaches 95% (96.54%), 26/30 does not (94.69%). */
+	m = moment("a", 0.95, 30, 3, 60);
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_WARN);
+	m = moment("a", 0.95, 30, 4, 60);
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_FAIL);
+	/* No occurrence is never decided, even with a minimum of 0. */
+	p.min_n = 0;
+	m = moment("a", 0.95, 0, 0, NAN);
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_SKIP);
+	ck_assert_int_eq(it.why, CHECK_WHY_FEW);
+	ck_assert(isnan(it.within));
+}
+END_TEST
+
+START_TEST(test_objective_none)
+{
+	struct check_params	p = params();
+	struct check_moment	m = moment("a", -1, 500, 400, 60);
+	struct check_item	it;
+
+	ck_assert_int_eq(check_objective(&m, &p, &it), CHECK_SKIP);
+	ck_assert_int_eq(it.why, CHECK_WHY_NO_OBJECTIVE);
+	ck_assert_double_eq_tol(it.within, 0.2, 1e-12);
+}
+END_TEST
+
+/* ---------------------------------------------------------- budget -- */
+
+START_TEST(test_budget)
+{
+	struct check_budget	b;
+
+	/* 95% of 300: 15 breaches allowed; 21 spent is 140%, burn 1.4. */
+	check_budget_make(0.95, 300, 21, &b);
+	ck_assert_double_eq_tol(b.allowed, 15, 1e-9);
+	ck_assert_uint_eq(b.spent, 21);
+	ck_assert_double_eq_tol(b.remaining, -6, 1e-9);
+	ck_assert_double_eq_tol(b.spent_share, 1.4, 1e-9);
+	ck_assert_double_eq_tol(b.burn_rate, 1.4, 1e-9);
+	/* 99.9% of 2000: 2 allowed, 1 spent: half the budget, burn 0.5. */
+	check_budget_make(0.999, 2000, 1, &b);
+	ck_assert_double_eq_tol(b.allowed, 2, 1e-9);
+	ck_assert_double_eq_tol(b.remaining, 1, 1e-9);
+	ck_assert_double_eq_tol(b.spent_share, 0.5, 1e-9);
+	ck_assert_double_eq_tol(b.burn_rate, 0.5, 1e-9);
+	/* Nothing spent. */
+	check_budget_make(0.9, 50, 0, &b);
+	ck_assert_double_eq_tol(b.allowed, 5, 1e-9);
+	ck_assert_double_eq_tol(b.spent_share, 0, 1e-12);
+	ck_assert_double_eq_tol(b.burn_rate, 0, 1e-12);
+	/* An objective of 100% allows nothing: shares are undefined. */
+	check_budget_make(1, 100, 2, &b);
+	ck_assert_double_eq_tol(b.allowed, 0, 1e-12);
+	ck_assert_double_eq_tol(b.remaining, -2, 1e-12);
+	ck_assert(isnan(b.spent_share));
+	ck_assert(isnan(b.burn_rate));
+}
+END_TEST
+
+/* ------------------------------------------------------ statistics -- */
+
+START_TEST(test_normal_sf)
+{
+	ck_assert_double_eq_tol(check_normal_sf(0), 0.5, 1e-15);
+	ck_assert_double_eq_tol(check_normal_sf(1.959963984540054), 0.025,
+	    1e-12);
+	ck_assert_double_eq_tol(check_normal_sf(1.6448536269514722), 0.05,
+	    1e-12);
+	ck_assert_double_eq_tol(check_normal_sf(-1.959963984540054), 0.975,
+	    1e-12);
+	ck_assert(check_normal_sf(10) < 1e-22);
+}
+END_TEST
+
+START_TEST(test_two_prop)
+{
+	double	z, p, z2, p2, rise;
+
+	/* 5% of 1000 against 8% of 1000: pooled 6.5%. */
+	ck_assert_int_eq(check_two_prop(50, 1000, 80, 1000, &z, &p), 0);
+	ck_assert_double_eq_tol(z, 2.721095431170472, 1e-10);
+	ck_assert_double_eq_tol(p, 0.003253298741818919, 1e-12);
+	rise = p;
+	/* Unequal sizes. */
+	ck_assert_int_eq(check_two_prop(10, 200, 25, 250, &z, &p), 0);
+	ck_assert_double_eq_tol(z, 1.9679007573314462, 1e-10);
+	ck_assert_double_eq_tol(p, 0.024539728833165634, 1e-12);
+	/* One-sided: a fall is no evidence of a rise; z is antisymmetric. */
+	ck_assert_int_eq(check_two_prop(80, 1000, 50, 1000, &z2, &p2), 0);
+	ck_assert_double_eq_tol(z2, -2.721095431170472, 1e-10);
+	ck_assert_double_eq_tol(p2, 0.9967467012581811, 1e-12);
+	rise += p2;
+	ck_assert_double_eq_tol(rise, 1, 1e-12);
+	/* No variance (none or all breached in both): p = 1. */
+	ck_assert_int_eq(check_two_prop(0, 100, 0, 300, &z, &p), 0);
+	ck_assert_double_eq_tol(z, 0, 1e-15);
+	ck_assert_double_eq_tol(p, 1, 1e-15);
+	ck_assert_int_eq(check_two_prop(100, 100, 300, 300, &z, &p), 0);
+	ck_assert_double_eq_tol(p, 1, 1e-15);
+	/* An empty sample cannot be tested. */
+	ck_assert_int_eq(check_two_prop(0, 0, 3, 10, &z, &p), -1);
+	ck_assert_int_eq(check_two_prop(3, 10, 0, 0, &z, &p), -1);
+}
+END_TEST
+
+START_TEST(test_bh)
+{
+	static const double	sorted[] = { 0.005, 0.009, 0.019, 0.022,
+				    0.051, 0.101, 0.361, 0.387 };
+	static const double	want[] = { 0.036, 0.036, 0.044, 0.044,
+				    0.0816, 0.134666666667, 0.387, 0.387 };
+	static const double	shuffled[] = { 0.387, 0.005, 0.361, 0.022,
+				    0.101, 0.009, 0.051, 0.019 };
+	static const double	want2[] = { 0.387, 0.036, 0.387, 0.044,
+				    0.134666666667, 0.036, 0.0816, 0.044 };
+	static const double	flat[] = { 0.01, 0.04, 0.03, 0.02, 0.05 };
+	static const double	ties[] = { 0.04, 0.04, 0.9 };
+	double			q[8];
+	size_t			i;
+
+	check_bh(sorted, 8, q);
+	for (i = 0; i < 8; i++)
+		ck_assert_double_eq_tol(q[i], want[i], 1e-9);
+	/* Order of the input does not matter. */
+	check_bh(shuffled, 8, q);
+	for (i = 0; i < 8; i++)
+		ck_assert_double_eq_tol(q[i], want2[i], 1e-9);
+	/* The step-up: every q is the largest p's m/m p = 0.05. */
+	check_bh(flat, 5, q);
+	for (i = 0; i < 5; i++)
+		ck_assert_double_eq_tol(q[i], 0.05, 1e-12);
+	check_bh(ties, 3, q);
+	ck_assert_double_eq_tol(q[0], 0.06, 1e-12);
+	ck_assert_double_eq_tol(q[1], 0.06, 1e-12);
+	ck_assert_double_eq_tol(q[2], 0.9, 1e-12);
+	/* One test: q = p; never above 1. */
+	check_bh(ties + 2, 1, q);
+	ck_assert_double_eq_tol(q[0], 0.9, 1e-15);
+	check_bh(sorted, 0, q);
+}
+END_TEST
+
+/* ------------------------------------------------------ regressions -- */
+
+static const struct check_item *
+item(const struct check_result *res, const char *id, enum check_kind kind)
+{
+	const struct check_row	*row;
+	size_t			 i, k;
+
+	for (i = 0; i < res->nrows; i++) {
+		row = &res->rows[i];
+		if (strcmp((row->cur != NULL ? row->cur : row->base)->id,
+		    id) != 0)
+			continue;
+		for (k = 0; k < row->nitems; k++) {
+			if (row->item[k].kind == kind)
+				return (&row->item[k]);
+		}
+	}
+	ck_abort_msg("no check %d for %s", (int)kind, id);
+	return (NULL);
+}
+
+START_TEST(test_regression)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[5], base[5];
+	struct check_input	in;
+	struct check_result	res;
+	const struct check_item	*it;
+
+	/* up: 5% -> 8% of 1000, p 0.0033: regressed. */
+	base[0] = moment("up", 0.9, 1000, 50, 600);
+	cur[0] = moment("up", 0.9, 1000, 80, 610);
+	/* flat: no change. */
+	base[1] = moment("flat", 0.9, 1000, 50, 600);
+	cur[1] = moment("flat", 0.9, 1000, 50, 600);
+	/* tiny: 5% -> 6% of 100000: very significant, but only +1 pp. */
+	base[2] = moment("tiny", 0.9, 100000, 5000, 600);
+	cur[2] = moment("tiny", 0.9, 100000, 6000, 600);
+	/* slow: same breaches, p90 up 25%. */
+	base[3] = moment("slow", 0.9, 1000, 50, 600);
+	cur[3] = moment("slow", 0.9, 1000, 50, 750);
+	/* thin: the baseline has too few. */
+	base[4] = moment("thin", 0.9, 20, 0, 600);
+	cur[4] = moment("thin", 0.9, 1000, 300, 6000);
+
+	memset(&in, 0, sizeof in);
+	in.cur = cur;
+	in.ncur = 5;
+	in.base = base;
+	in.nbase = 5;
+	in.have_base = 1;
+	in.same_expectations = 1;
+	check_run(&p, &in, &res);
+
+	it = item(&res, "up", CHECK_BREACH_RATE);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_int_eq(it->why, CHECK_WHY_REGRESSED);
+	ck_assert_double_eq_tol(it->p, 0.003253298741818919, 1e-12);
+	ck_assert_double_eq_tol(it->change, 0.03, 1e-12);
+	/* Four tests (thin is not tested): up has the second smallest p. */
+	ck_assert(it->q < 0.05 && it->q >= it->p);
+	ck_assert_int_eq(item(&res, "up", CHECK_P90)->status, CHECK_PASS);
+	ck_assert_int_eq(item(&res, "flat", CHECK_BREACH_RATE)->status,
+	    CHECK_PASS);
+	it = item(&res, "tiny", CHECK_BREACH_RATE);
+	ck_assert(it->q < 1e-10);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	it = item(&res, "slow", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_double_eq_tol(it->increase, 0.25, 1e-12);
+	ck_assert_int_eq(item(&res, "slow", CHECK_BREACH_RATE)->status,
+	    CHECK_PASS);
+	it = item(&res, "thin", CHECK_BREACH_RATE);
+	ck_assert_int_eq(it->status, CHECK_SKIP);
+	ck_assert_int_eq(it->why, CHECK_WHY_FEW_BASELINE);
+	ck_assert(isnan(it->q));
+	ck_assert_int_eq(item(&res, "thin", CHECK_P90)->status, CHECK_SKIP);
+	/* thin misses its objective on its own: 70% of 1000. */
+	ck_assert_int_eq(item(&res, "thin", CHECK_OBJECTIVE)->status,
+	    CHECK_FAIL);
+
+	ck_assert_int_eq(res.status, CHECK_FAIL);
+	ck_assert_uint_eq(res.ntests, 1 + 5 * 3);
+	ck_assert_uint_eq(res.count[CHECK_FAIL], 3);
+	ck_assert_uint_eq(res.count[CHECK_SKIP], 2);
+	ck_assert_uint_eq(res.count[CHECK_PASS], 11);
+	check_result_free(&res);
+
+	/* A looser p90 limit and a higher minimum change: only thin fails. */
+	p.max_p90_increase = 0.3;
+	p.min_change = 0.05;
+	check_run(&p, &in, &res);
+	ck_assert_int_eq(item(&res, "up", CHECK_BREACH_RATE)->status,
+	    CHECK_PASS);
+	ck_assert_int_eq(item(&res, "slow", CHECK_P90)->status, CHECK_PASS);
+	ck_assert_uint_eq(res.count[CHECK_FAIL], 1);
+	check_result_free(&res);
+}
+END_TEST
+
+START_TEST(test_bh_across_moments)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[3], base[3];
+	struct check_input	in;
+	struct check_result	res;
+	const struct check_item	*it;
+
+	/*
+	 * 10/200 -> 25/250 alone has p 0.0245 < 0.05 and rises 5 pp; with
+	 * two unchanged moments beside it, BH makes q = 3 x 0.0245 = 0.074.
+	 */
+	base[0] = moment("a", 0.9, 200, 10, 60);
+	cur[0] = moment("a", 0.9, 250, 25, 60);
+	base[1] = moment("b", 0.9, 200, 10, 60);
+	cur[1] = moment("b", 0.9, 200, 10, 60);
+	base[2] = moment("c", 0.9, 200, 10, 60);
+	cur[2] = moment("c", 0.9, 200, 10, 60);
+	memset(&in, 0, sizeof in);
+	in.cur = cur;
+	in.base = base;
+	in.have_base = 1;
+	in.same_expectations = 1;
+	in.ncur = in.nbase = 1;
+	check_run(&p, &in, &res);
+	it = item(&res, "a", CHECK_BREACH_RATE);
+	ck_assert_double_eq_tol(it->q, 0.024539728833165634, 1e-12);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	check_result_free(&res);
+
+	in.ncur = in.nbase = 3;
+	check_run(&p, &in, &res);
+	it = item(&res, "a", CHECK_BREACH_RATE);
+	ck_assert_double_eq_tol(it->q, 3 * 0.024539728833165634, 1e-12);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	ck_assert_int_eq(res.status, CHECK_PASS);
+	check_result_free(&res);
+}
+END_TEST
+
+START_TEST(test_new_vanished)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[2], base[3];
+	struct check_input	in;
+	struct check_result	res;
+
+	cur[0] = moment("kept", 0.9, 100, 1, 60);
+	cur[1] = moment("fresh", 0.9, 100, 1, 60);
+	base[0] = moment("zeta", 0.9, 100, 1, 60);
+	base[1] = moment("kept", 0.9, 100, 1, 60);
+	base[2] = moment("alpha", 0.9, 100, 90, 60);
+	memset(&in, 0, sizeof in);
+	in.cur = cur;
+	in.ncur = 2;
+	in.base = base;
+	in.nbase = 3;
+	in.have_base = 1;
+	in.same_expectations = 1;
+	check_run(&p, &in, &res);
+	ck_assert_uint_eq(res.nrows, 4);
+	ck_assert_uint_eq(res.nnew, 1);
+	ck_assert_uint_eq(res.nvanished, 2);
+	/* This run's moments in their order, then the vanished by id. */
+	ck_assert_str_eq(res.rows[0].cur->id, "kept");
+	ck_assert_str_eq(res.rows[1].cur->id, "fresh");
+	ck_assert_ptr_null(res.rows[1].base);
+	ck_assert_ptr_null(res.rows[2].cur);
+	ck_assert_str_eq(res.rows[2].base->id, "alpha");
+	ck_assert_str_eq(res.rows[3].base->id, "zeta");
+	ck_assert_int_eq(item(&res, "fresh", CHECK_BREACH_RATE)->why,
+	    CHECK_WHY_NEW);
+	ck_assert_int_eq(item(&res, "fresh", CHECK_OBJECTIVE)->status,
+	    CHECK_PASS);
+	ck_assert_int_eq(item(&res, "alpha", CHECK_BREACH_RATE)->why,
+	    CHECK_WHY_VANISHED);
+	ck_assert_uint_eq(res.rows[2].nitems, 2);
+	/* Reported, never failures. */
+	ck_assert_int_eq(res.status, CHECK_PASS);
+	check_result_free(&res);
+}
+END_TEST
+
+START_TEST(test_mismatch_decision)
+{
+	struct check_params	p = params();
+	struct check_moment	cur = moment("a", 0.9, 100, 1, 60);
+	struct check_input	in;
+	struct check_result	res;
+
+	memset(&in, 0, sizeof in);
+	in.cur = in.base = &cur;
+	in.ncur = in.nbase = 1;
+	in.have_base = 1;
+	in.same_expectations = 0;
+	check_run(&p, &in, &res);
+	ck_assert_int_eq(res.base_status, CHECK_WARN);
+	ck_assert_int_eq(res.status, CHECK_WARN);
+	ck_assert_uint_eq(res.count[CHECK_WARN], 1);
+	check_result_free(&res);
+	/* Only --fail-on-warning makes it fail. */
+	p.fail_on_warning = 1;
+	check_run(&p, &in, &res);
+	ck_assert_int_eq(res.base_status, CHECK_FAIL);
+	ck_assert_int_eq(res.base_promoted, 1);
+	ck_assert_int_eq(res.status, CHECK_FAIL);
+	check_result_free(&res);
+	/* Without a baseline there is no such check. */
+	in.have_base = 0;
+	check_run(&p, &in, &res);
+	ck_assert_uint_eq(res.ntests, 1);
+	ck_assert_int_eq(res.status, CHECK_PASS);
+	check_result_free(&res);
+}
+END_TEST
+
+START_TEST(test_window)
+{
+	const char	*why;
+	int64_t		 us;
+
+	ck_assert_int_eq(check_parse_window("28d", &us, &why), 0);
+	ck_assert(us == 28 * 86400 * MOT_USEC);
+	ck_assert_int_eq(check_parse_window("P28D", &us, &why), 0);
+	ck_assert(us == 28 * 86400 * MOT_USEC);
+	ck_assert_int_eq(check_parse_window("2w", &us, &why), 0);
+	ck_assert(us == 14 * 86400 * MOT_USEC);
+	ck_assert_int_eq(check_parse_window("12h", &us, &why), 0);
+	ck_assert(us == 12 * 3600 * MOT_USEC);
+	ck_assert_int_eq(check_parse_window("PT90M", &us, &why), 0);
+	ck_assert(us == 90 * 60 * MOT_USEC);
+	ck_assert_int_eq(check_parse_window("28", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("0d", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("-3d", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("3y", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("3dd", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("d", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("P0D", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("99999999999999999w", &us, &why),
+	    -1);
+}
+END_TEST
+
+/* -------------------------------------------------------- baseline -- */
+
+static char *
+write_temp(const char *text)
+{
+	char	*path;
+	FILE	*f;
+	int	 fd;
+
+	path = strdup("/tmp/mot-check-baseline.XXXXXX");
+	ck_assert_ptr_nonnull(path);
+	ck_assert_int_ne(fd = mkstemp(path), -1);
+	ck_assert_ptr_nonnull(f = fdopen(fd, "w"));
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+	return (path);
+}
+
+static int
+load_text(const char *text, struct baseline *b, char **cause)
+{
+	char	*path = write_temp(text);
+	int	 rc;
+
+	*cause = NULL;
+	rc = baseline_load(path, b, cause);
+	if (rc != 0)
+		ck_assert_ptr_nonnull(strstr(*cause, path));
+	unlink(path);
+	free(path);
+	return (rc);
+}
+
+#define REPORT_HEAD "{\"mot_version\": \"0.1.0\", \"report_version\": 1, " \
+	"\"expectations\": {\"path\": \"e.xml\", \"hash\": \"0123456789abcdef\"}, "
+
+START_TEST(test_baseline_read)
+{
+	struct baseline	 b;
+	char		*cause;
+
+	ck_assert_int_eq(load_text(REPORT_HEAD "\"moments\": ["
+	    "{\"id\": \"b\", \"name\": \"B\", \"objective\": 0.9, "
+	    "\"adequate_s\": 900, \"n\": 40, \"breached\": 4, \"p90_s\": 12.5},"
+	    "{\"id\": \"a\", \"objective\": null, \"n\": 0, \"breached\": 0, "
+	    "\"p90_s\": null}]}\n", &b, &cause), 0);
+	ck_assert_str_eq(b.hash, "0123456789abcdef");
+	ck_assert_str_eq(b.exp_path, "e.xml");
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(b.moments[0].id, "b");
+	ck_assert_str_eq(b.moments[0].name, "B");
+	ck_assert_uint_eq(b.moments[0].n, 40);
+	ck_assert_uint_eq(b.moments[0].breached, 4);
+	ck_assert_double_eq_tol(b.moments[0].p90, 12.5, 1e-12);
+	ck_assert_double_eq_tol(b.moments[0].objective, 0.9, 1e-12);
+	ck_assert_str_eq(b.moments[1].name, "a");
+	ck_assert(b.moments[1].objective < 0);
+	ck_assert(isnan(b.moments[1].p90));
+	ck_assert(isnan(b.moments[1].adequate_s));
+	baseline_free(&b);
+}
+END_TEST
+
+START_TEST(test_baseline_mismatch)
+{
+	struct check_moment	 cur = moment("a", 0.9, 100, 1, 60);
+	struct check_params	 p = params();
+	struct check_input	 in;
+	struct check_result	 res;
+	struct baseline		 b;
+	char			*cause;
+
+	/* A report without a hash, and one with another hash: both differ. */
+	ck_assert_int_eq(load_text("{\"mot_version\": \"0.1.0\", "
+	    "\"report_version\": 1, \"moments\": []}", &b, &cause), 0);
+	ck_assert_ptr_null(b.hash);
+	baseline_free(&b);
+	ck_assert_int_eq(load_text(REPORT_HEAD "\"moments\": [{\"id\": \"a\", "
+	    "\"n\": 100, \"breached\": 1, \"p90_s\": 60}]}", &b, &cause), 0);
+	memset(&in, 0, sizeof in);
+	in.cur = &cur;
+	in.ncur = 1;
+	in.base = b.moments;
+	in.nbase = b.n;
+	in.have_base = 1;
+	in.same_expectations = strcmp(b.hash, "fedcba9876543210") == 0;
+	check_run(&p, &in, &res);
+	ck_assert_int_eq(res.base_status, CHECK_WARN);
+	ck_assert_int_eq(res.status, CHECK_WARN);
+	check_result_free(&res);
+	in.same_expectations = strcmp(b.hash, "0123456789abcdef") == 0;
+	check_run(&p, &in, &res);
+	ck_assert_int_eq(res.base_status, CHECK_PASS);
+	check_result_free(&res);
+	baseline_free(&b);
+}
+END_TEST
+
+START_TEST(test_baseline_refused)
+{
+	static const char	*bad[] = {
+		"",					/* empty */
+		"{\"mot_version\": \"0.1.0\", ",	/* truncated */
+		"not json",
+		"{\"a\": 1,}",				/* strict JSON */
+		"[1, 2, 3]",				/* not an object */
+		"{\"moments\": []}",			/* no versions */
+		"{\"mot_version\": \"0.1.0\", \"report_version\": 2, "
+		    "\"moments\": []}",
+		REPORT_HEAD "\"moments\": {}}",
+		REPORT_HEAD "\"moments\": [{\"n\": 1, \"breached\": 0}]}",
+		REPORT_HEAD "\"moments\": [{\"id\": \"a\", \"n\": 1, "
+		    "\"breached\": 2}]}",
+		REPORT_HEAD "\"moments\": [{\"id\": \"a\", \"n\": -1, "
+		    "\"breached\": 0}]}",
+		REPORT_HEAD "\"moments\": [{\"id\": \"a\", \"n\": 1.5, "
+		    "\"breached\": 0}]}",
+		REPORT_HEAD "\"moments\": [{\"id\": \"a\", \"n\": 1, "
+		    "\"breached\": 0, \"p90_s\": \"slow\"}]}",
+		REPORT_HEAD "\"moments\": [{\"id\": \"a\", \"n\": 1, "
+		    "\"breached\": 0}, {\"id\": \"a\", \"n\": 1, "
+		    "\"breached\": 0}]}",
+		REPORT_HEAD "\"moments\": []} {}",	/* more after the end */
+		NULL
+	};
+	struct baseline	 b;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; bad[i] != NULL; i++) {
+		ck_assert_msg(load_text(bad[i], &b, &cause) == MOT_EXIT_DATAERR,
+		    "case %zu accepted", i);
+		free(cause);
+	}
+	cause = NULL;
+	ck_assert_int_eq(baseline_load("/nonexistent/report.json", &b,
+	    &cause), MOT_EXIT_NOINPUT);
+	ck_assert_ptr_nonnull(strstr(cause, "/nonexistent/report.json"));
+	free(cause);
+}
+END_TEST
+
+Suite *
+make_check_suite(void)
+{
+	Suite	*s = suite_create("check");
+	TCase	*tc;
+
+	tc = tcase_create("objective");
+	tcase_add_test(tc, test_objective_pass);
+	tcase_add_test(tc, test_objective_noise);
+	tcase_add_test(tc, test_objective_missed);
+	tcase_add_test(tc, test_objective_minimum);
+	tcase_add_test(tc, test_objective_none);
+	tcase_add_test(tc, test_budget);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("statistics");
+	tcase_add_test(tc, test_normal_sf);
+	tcase_add_test(tc, test_two_prop);
+	tcase_add_test(tc, test_bh);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("regression");
+	tcase_add_test(tc, test_regression);
+	tcase_add_test(tc, test_bh_across_moments);
+	tcase_add_test(tc, test_new_vanished);
+	tcase_add_test(tc, test_mismatch_decision);
+	tcase_add_test(tc, test_window);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("baseline");
+	tcase_add_test(tc, test_baseline_read);
+	tcase_add_test(tc, test_baseline_mismatch);
+	tcase_add_test(tc, test_baseline_refused);
+	suite_add_tcase(s, tc);
+	return (s);
+}

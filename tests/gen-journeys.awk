@@ -1,0 +1,91 @@
+# gen-journeys.awk - writes a journeys file whose moments breach their
+# adequate time with true rates the caller sets, for the noise and
+# regression tests of mot check (tests/check-gate.sh). POSIX awk, with its
+# own random numbers (Park and Miller's minimal standard generator, exact
+# in double precision) so that every awk writes the same bytes.
+#
+#   awk -f gen-journeys.awk -v seed=N -v journeys=N -v rates="R1 R2 R3" \
+#       [-v start=EPOCH] [-v days=N] [-v prefix=ID]
+#
+# The moments are those of tests/data/gen-exp.xml: confirm (placed to
+# confirmed, adequate 15 minutes), dispatch (confirmed to shipped, 1 day)
+# and deliver (shipped to delivered, 2 days). Each occurrence is breached
+# with its moment's rate, independently: a breached one takes between
+# adequate + 1 s and twice adequate, the others between 1 s and adequate,
+# uniformly. Orders are placed uniformly over `days` days from `start`
+# (default 2027-01-04T00:00:00Z, 56 days).
+
+function rnd() {
+	state = (16807 * state) % 2147483647
+	return (state / 2147483647)
+}
+
+# Seconds in [lo, hi], uniformly.
+function between(lo, hi) {
+	return (lo + int(rnd() * (hi - lo + 1)))
+}
+
+# ISO 8601 UTC text of a time in seconds since 1970 (after 1970).
+function iso(t,    days, secs, z, era, doe, yoe, y, doy, mp, d, m) {
+	days = int(t / 86400)
+	secs = t - days * 86400
+	z = days + 719468
+	era = int(z / 146097)
+	doe = z - era * 146097
+	yoe = int((doe - int(doe / 1460) + int(doe / 36524) - \
+	    int(doe / 146096)) / 365)
+	y = yoe + era * 400
+	doy = doe - (365 * yoe + int(yoe / 4) - int(yoe / 100))
+	mp = int((5 * doy + 2) / 153)
+	d = doy - int((153 * mp + 2) / 5) + 1
+	m = mp < 10 ? mp + 3 : mp - 9
+	if (m <= 2)
+		y++
+	return (sprintf("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d,
+	    int(secs / 3600), int(secs % 3600 / 60), secs % 60))
+}
+
+function elapsed(rate, adequate) {
+	if (rnd() < rate)
+		return (between(adequate + 1, 2 * adequate))
+	return (between(1, adequate))
+}
+
+BEGIN {
+	if (seed == "")
+		seed = 1
+	if (journeys == "")
+		journeys = 1000
+	if (start == "")
+		start = 1799020800
+	if (days == "")
+		days = 56
+	if (prefix == "")
+		prefix = "G" seed
+	if (split(rates, rate, " ") != 3) {
+		print "gen-journeys.awk: rates needs three rates" > "/dev/stderr"
+		exit 2
+	}
+	state = seed % 2147483646 + 1
+	for (i = 0; i < 20; i++)
+		rnd()
+	name[1] = "placed"; name[2] = "confirmed"
+	name[3] = "shipped"; name[4] = "delivered"
+	adequate[1] = 900; adequate[2] = 86400; adequate[3] = 172800
+	print "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+	printf "<!-- gen-journeys.awk seed=%s journeys=%s rates=\"%s\" -->\n",
+	    seed, journeys, rates
+	print "<journeys version=\"1\" source=\"gen-journeys\">"
+	for (j = 1; j <= journeys; j++) {
+		t = start + between(0, days * 86400 - 1)
+		printf "  <journey id=\"%s-%06d\">\n", prefix, j
+		printf "    <touchpoint name=\"%s\" at=\"%s\"/>\n", name[1], iso(t)
+		for (k = 1; k <= 3; k++) {
+			t += elapsed(rate[k], adequate[k])
+			printf "    <touchpoint name=\"%s\" at=\"%s\"/>\n",
+			    name[k + 1], iso(t)
+		}
+		print "  </journey>"
+	}
+	print "</journeys>"
+}
