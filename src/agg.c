@@ -26,6 +26,8 @@ cell_init(struct cell *c)
 	sketch_init(&c->recover_time);
 }
 
+static struct cell *value_cell(struct moment_agg *, const char *);
+
 static void
 cell_free(struct cell *c)
 {
@@ -82,14 +84,13 @@ agg_free(struct agg *a)
 	memset(a, 0, sizeof *a);
 }
 
-void
-agg_reject(struct agg *a, const struct journey *j)
+/* The slot of a rejection reason, made (with first = where) when new. */
+static size_t
+reason_slot(struct agg *a, const char *reason, const char *where)
 {
 	size_t	r, before = a->reasons.n;
 
-	a->journeys_read++;
-	a->journeys_rejected++;
-	r = strtab_intern(&a->reasons, j->reject, strlen(j->reject));
+	r = strtab_intern(&a->reasons, reason, strlen(reason));
 	if (a->reasons.n > before) {
 		if (r >= a->reasons_cap) {
 			a->reasons_cap = a->reasons_cap == 0 ? 8 :
@@ -100,10 +101,29 @@ agg_reject(struct agg *a, const struct journey *j)
 			    a->reasons_cap, sizeof *a->reason_first);
 		}
 		a->reason_count[r] = 0;
-		a->reason_first[r] = xasprintf("%s:%lu", j->file,
-		    j->reject_line);
+		a->reason_first[r] = xstrdup(where);
 	}
+	return (r);
+}
+
+void
+agg_reject(struct agg *a, const struct journey *j)
+{
+	char	*where;
+	size_t	 r;
+
+	a->journeys_read++;
+	a->journeys_rejected++;
+	where = xasprintf("%s:%lu", j->file, j->reject_line);
+	r = reason_slot(a, j->reject, where);
+	free(where);
 	a->reason_count[r]++;
+}
+
+struct cell *
+agg_cell(struct agg *a, size_t mi, const char *value)
+{
+	return (value_cell(&a->m[mi], value));
 }
 
 int
@@ -530,7 +550,6 @@ first_before(const char *a, const char *b)
 void
 agg_merge(struct agg *d, const struct agg *s)
 {
-	struct journey	 j;
 	size_t		 i, v, r, before;
 
 	d->journeys_read += s->journeys_read;
@@ -538,18 +557,9 @@ agg_merge(struct agg *d, const struct agg *s)
 	d->touchpoints += s->touchpoints;
 	for (i = 0; i < s->reasons.n; i++) {
 		before = d->reasons.n;
-		r = strtab_intern(&d->reasons, strtab_key(&s->reasons, i),
-		    strlen(strtab_key(&s->reasons, i)));
-		if (d->reasons.n > before) {
-			memset(&j, 0, sizeof j);
-			j.reject = strtab_key(&s->reasons, i);
-			d->journeys_read--;	/* agg_reject counts one */
-			d->journeys_rejected--;
-			agg_reject(d, &j);
-			d->reason_count[r] = 0;
-			free(d->reason_first[r]);
-			d->reason_first[r] = xstrdup(s->reason_first[i]);
-		} else if (first_before(s->reason_first[i],
+		r = reason_slot(d, strtab_key(&s->reasons, i),
+		    s->reason_first[i]);
+		if (d->reasons.n == before && first_before(s->reason_first[i],
 		    d->reason_first[r])) {
 			free(d->reason_first[r]);
 			d->reason_first[r] = xstrdup(s->reason_first[i]);

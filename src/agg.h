@@ -145,6 +145,8 @@ void	agg_period_label(const struct periods *, int, size_t, char *, size_t);
 /* Write the ISO week ("2026-W41") or month ("2026-10") of an instant. */
 void	agg_week(mot_time, char *, size_t);
 void	agg_month(mot_time, char *, size_t);
+/* The breakdown cell of a value of moment mi, made when new. */
+struct cell *agg_cell(struct agg *, size_t, const char *);
 /* Whether a moment's own clock is calendar time (24x7, no pauses): one sketch serves. */
 int	agg_same_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */

@@ -19,29 +19,8 @@
 #include "log.h"
 #include "report.h"
 #include "run.h"
+#include "state.h"
 #include "xmalloc.h"
-
-/* Parse "text,csv,json" into flags by writer index; -1 on an unknown name. */
-static int
-parse_formats(const char *list, int *want, const char **bad)
-{
-	const struct report_writer	*w;
-	char				*copy, *tok, *save;
-	int				 rc = 0;
-
-	copy = xstrdup(list);
-	for (tok = strtok_r(copy, ",", &save); tok != NULL;
-	    tok = strtok_r(NULL, ",", &save)) {
-		if ((w = report_writer_find(tok)) == NULL) {
-			*bad = list;
-			rc = -1;
-			break;
-		}
-		want[w - report_writers] = 1;
-	}
-	free(copy);
-	return (rc);
-}
 
 static const struct option analyze_opts[] = {
 	{ "expectations", required_argument, NULL, 'e' },
@@ -51,6 +30,8 @@ static const struct option analyze_opts[] = {
 	{ "assume-zone", required_argument, NULL, 'z' },
 	{ "classifier", required_argument, NULL, 'c' },
 	{ "strict", no_argument, NULL, 's' },
+	{ "jobs", required_argument, NULL, 'j' },
+	{ "save-state", required_argument, NULL, 'S' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -61,20 +42,20 @@ static int
 cmd_analyze(int argc, char **argv)
 {
 	const struct cmd_entry		*c = &cmd_analyze_entry;
-	const struct report_writer	*w;
 	struct run_opts			 o;
 	struct run			 r;
 	struct report			 rep;
-	struct afile			 out[8], occ;
+	struct afile			 occ;
 	const char			*outdir = NULL, *formats = NULL, *bad;
+	const char			*state = NULL;
 	char				*cause = NULL, **files = NULL;
 	int				 want[8] = { 0 }, ch, rc = 0;
-	size_t				 i, nfiles, nout = 0;
+	size_t				 i, nfiles;
 
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
 	memset(&occ, 0, sizeof occ);
-	while ((ch = getopt_long(argc, argv, "e:o:qvh", analyze_opts,
+	while ((ch = getopt_long(argc, argv, "e:o:j:qvh", analyze_opts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'e':
@@ -97,6 +78,14 @@ cmd_analyze(int argc, char **argv)
 			break;
 		case 's':
 			o.strict = 1;
+			break;
+		case 'S':
+			state = optarg;
+			break;
+		case 'j':
+			if ((o.jobs = atoi(optarg)) < 1 || o.jobs > 256)
+				return (cmd_usage_error(c, "-j takes a number of "
+				    "readers from 1 to 256"));
 			break;
 		case 'q':
 			log_set_level(-1);
@@ -122,7 +111,7 @@ cmd_analyze(int argc, char **argv)
 		return (cmd_usage_error(c, "--by needs an attribute name"));
 	if (formats == NULL)
 		formats = outdir != NULL ? "text,json,csv" : "text";
-	if (parse_formats(formats, want, &bad) != 0)
+	if (report_parse_formats(formats, want, &bad) != 0)
 		return (cmd_usage_error(c, "unknown format in \"%s\" (known: "
 		    "text, json, csv)", bad));
 	nfiles = (size_t)(argc - optind);
@@ -158,32 +147,12 @@ cmd_analyze(int argc, char **argv)
 	rep.s = &r.sum;
 	rep.by = o.by;
 	rep.zone = o.zone;
-	if (outdir != NULL) {
-		for (w = report_writers; w->format != NULL; w++) {
-			if (!want[w - report_writers])
-				continue;
-			if ((rc = afile_open(&out[nout], outdir, w->file,
-			    &cause)) != 0)
-				goto out;
-			w->write(&rep, out[nout++].f);
-		}
-		for (i = 0; i < nout; i++) {
-			if ((rc = afile_commit(&out[i], &cause)) != 0)
-				goto out;
-		}
-		if (occ.f != NULL && (rc = afile_commit(&occ, &cause)) != 0)
-			goto out;
-		if (want[0])
-			report_text(&rep, stdout);
-	} else {
-		for (w = report_writers; w->format != NULL; w++) {
-			if (want[w - report_writers])
-				w->write(&rep, stdout);
-		}
-	}
+	if (state != NULL && (rc = state_save(state, r.e, &r.agg, &cause)) != 0)
+		goto out;
+	if ((rc = report_write(&rep, outdir, want, occ.f != NULL ? &occ : NULL,
+	    &cause)) != 0)
+		goto out;
 out:
-	for (i = 0; i < nout; i++)
-		afile_abort(&out[i]);
 	afile_abort(&occ);
 	if (cause != NULL) {
 		errorf("%s", cause);
@@ -216,6 +185,10 @@ const struct cmd_entry cmd_analyze_entry = {
 	"                           joined with +, name a touchpoint (default\n"
 	"                           concept:name)\n"
 	"      --strict             stop at the first rejected journey\n"
+	"  -j, --jobs=N             read N files at once (default: one per\n"
+	"                           core); results do not depend on N\n"
+	"      --save-state=FILE    also save the run's aggregates, to combine\n"
+	"                           with others by mot merge\n"
 	"  -q, --quiet              no warnings\n"
 	"  -v, --verbose            say what is being read\n"
 	"  -h, --help               show this help\n"

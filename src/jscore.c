@@ -12,7 +12,7 @@
 #include "jscore.h"
 #include "xmalloc.h"
 
-static const struct occurrence	*sort_occ;
+static _Thread_local const struct occurrence *sort_occ;	/* for stop_cmp */
 
 /* Time order of the scores: by stop, then by moment, for a stable answer. */
 static int

@@ -14,6 +14,7 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_analyze_entry,
 	&cmd_check_entry,
+	&cmd_merge_entry,
 	&cmd_validate_entry,
 	NULL
 };

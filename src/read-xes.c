@@ -335,7 +335,7 @@ end_event(struct xmlin *x, struct rd *r)
 	ev->group = event_value(xs, first, n, "org:group");
 }
 
-static struct xes *pair_xes;	/* for the qsort comparators */
+static _Thread_local struct xes *pair_xes;	/* for the qsort comparators */
 
 static int is_lifecycle(const struct xevent *, const char *);
 

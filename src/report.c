@@ -1,7 +1,12 @@
 /* report.c - the table of report writers. */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "afile.h"
+#include "xmalloc.h"
 
 #include "report.h"
 
@@ -41,4 +46,63 @@ report_dq(const struct agg *a, struct read_stats *dq)
 		dq->unpaired_starts += st->unpaired_starts;
 		dq->unpaired_completes += st->unpaired_completes;
 	}
+}
+
+int
+report_parse_formats(const char *list, int *want, const char **bad)
+{
+	const struct report_writer	*w;
+	char				*copy, *tok, *save;
+	int				 rc = 0;
+
+	copy = xstrdup(list);
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save)) {
+		if ((w = report_writer_find(tok)) == NULL) {
+			*bad = list;
+			rc = -1;
+			break;
+		}
+		want[w - report_writers] = 1;
+	}
+	free(copy);
+	return (rc);
+}
+
+int
+report_write(const struct report *rep, const char *dir, const int *want,
+    struct afile *occ, char **cause)
+{
+	const struct report_writer	*w;
+	struct afile			 out[REPORT_MAX_WRITERS];
+	size_t				 i, n = 0;
+	int				 rc = 0;
+
+	if (dir == NULL) {
+		for (w = report_writers; w->format != NULL; w++) {
+			if (want[w - report_writers])
+				w->write(rep, stdout);
+		}
+		return (0);
+	}
+	for (w = report_writers; w->format != NULL; w++) {
+		if (!want[w - report_writers])
+			continue;
+		if ((rc = afile_open(&out[n], dir, w->file, cause)) != 0)
+			goto out;
+		w->write(rep, out[n++].f);
+	}
+	/* Every file is complete before the first takes its final name. */
+	for (i = 0; i < n; i++) {
+		if ((rc = afile_commit(&out[i], cause)) != 0)
+			goto out;
+	}
+	if (occ != NULL && (rc = afile_commit(occ, cause)) != 0)
+		goto out;
+	if (want[0])
+		report_text(rep, stdout);
+out:
+	for (i = 0; i < n; i++)
+		afile_abort(&out[i]);
+	return (rc);
 }

@@ -10,12 +10,15 @@
 #include "journey.h"
 #include "summary.h"
 
+struct charts;
+
 struct report {
 	const struct expectations	*e;
 	const struct agg		*a;
 	const struct summary		*s;
 	const char			*by;		/* or NULL */
 	const char			*zone;		/* --assume-zone or NULL */
+	const struct charts		*charts;	/* drawn, or NULL */
 };
 
 struct report_writer {
@@ -24,9 +27,19 @@ struct report_writer {
 	void		(*write)(const struct report *, FILE *);
 };
 
+/* The most writers there can be. */
+#define REPORT_MAX_WRITERS	8
+
+struct afile;
+
 /* The writers: text, json and csv (moments). */
 extern const struct report_writer report_writers[];
 
+/* Mark the writers of a list such as "text,json" in want (by index); -1 on an unknown name. */
+int	report_parse_formats(const char *, int *, const char **);
+/* Write the reports wanted: atomically into dir (and the text to stdout), or all to stdout. */
+int	report_write(const struct report *, const char *, const int *,
+	    struct afile *, char **);
 /* The writer of a --format name, or NULL. */
 const struct report_writer *report_writer_find(const char *);
 
@@ -36,6 +49,10 @@ void	report_text(const struct report *, FILE *);
 void	report_json(const struct report *, FILE *);
 /* Write moments.csv. */
 void	report_csv(const struct report *, FILE *);
+/* Write report.html: one self-contained file for people. */
+void	report_html(const struct report *, FILE *);
+/* Write report.md: the same in Markdown, charts referred to as files. */
+void	report_md(const struct report *, FILE *);
 /* Write the header of occurrences.csv. */
 void	report_occ_header(FILE *, const char *);
 /* Write one occurrence as a row of occurrences.csv. */
@@ -47,5 +64,9 @@ void	report_dq(const struct agg *, struct read_stats *);
 void	csv_field(FILE *, const char *);
 /* Write a string as a JSON string literal. */
 void	json_string(FILE *, const char *);
+/* Write text as HTML character data or attribute value (escaped, valid UTF-8). */
+void	html_text(FILE *, const char *);
+/* Write text as Markdown inline text (punctuation that means something escaped). */
+void	md_text(FILE *, const char *);
 
 #endif

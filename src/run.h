@@ -2,6 +2,7 @@
 #ifndef MOT_RUN_H
 #define MOT_RUN_H
 
+#include <pthread.h>
 #include <stdio.h>
 
 #include "agg.h"
@@ -17,11 +18,17 @@ struct run_opts {
 	const char	*zone;		/* --assume-zone, or NULL */
 	const char	*classifier;	/* --classifier, or NULL */
 	int		 strict;	/* a rejected journey stops the run */
+	int		 jobs;		/* readers at once; 0: one per core */
 	FILE		*occ;		/* occurrences.csv, or NULL */
 	/* Keep an occurrence (NULL keeps all): lets a command narrow the period. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;
 };
+
+/* Rejected journeys reported one by one on stderr before a count takes over. */
+#define REJECT_SHOWN	10
+
+struct file_result;
 
 struct run {
 	const struct run_opts	*o;
@@ -31,8 +38,13 @@ struct run {
 	struct summary		 sum;
 	int			 have_agg;
 	int			 have_sum;
-	struct occ_vec		 occ;
-	uint64_t		 rejected_shown;
+	char			**files;
+	size_t			 nfiles;
+	struct file_result	*results;	/* by file */
+	size_t			 njobs;
+	size_t			 next;		/* the next file to read */
+	volatile int		 stop;		/* a reader failed */
+	pthread_mutex_t		 lock;
 };
 
 /* Check an input list ("-" at most once) and sort it by name; 0, or -1 with *cause. */

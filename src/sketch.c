@@ -17,14 +17,13 @@
 /* Values below this (seconds) share the zero bucket. */
 #define SKETCH_MIN	1e-6
 
+/* ln((1 + SKETCH_ALPHA) / (1 - SKETCH_ALPHA)), the width of a bucket. */
+#define GAMMA_LN	0.020000666706669435
+
 static double
 gamma_ln(void)
 {
-	static double	g;
-
-	if (g == 0)
-		g = log((1 + SKETCH_ALPHA) / (1 - SKETCH_ALPHA));
-	return (g);
+	return (GAMMA_LN);
 }
 
 void

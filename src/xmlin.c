@@ -8,6 +8,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +49,21 @@ xmlin_name(struct xmlin *x, const char *name)
 		return (name);
 	return ((const char *)xmlDictLookup(x->ctxt->dict,
 	    (const xmlChar *)name, -1));
+}
+
+static void
+xmlin_init_once(void)
+{
+	xmlInitParser();
+	xmlSetExternalEntityLoader(no_entity_loader);
+}
+
+void
+xmlin_init(void)
+{
+	static pthread_once_t	once = PTHREAD_ONCE_INIT;
+
+	pthread_once(&once, xmlin_init_once);
 }
 
 unsigned long
@@ -230,7 +246,7 @@ xmlin_parse(const char *path, const struct xmlin_ops *ops, void *ud,
 	x.ud = ud;
 	*cause = NULL;
 
-	xmlSetExternalEntityLoader(no_entity_loader);
+	xmlin_init();
 	if (strcmp(path, "-") == 0)
 		x.path = "(stdin)";
 	if ((rc = input_open(&in, path, cause)) != 0)

@@ -31,6 +31,8 @@ struct xmlin_stats {
 	int		gzip;
 };
 
+/* Set up libxml2 once, before any thread parses. */
+void	xmlin_init(void);
 /* Parse path ("-" for stdin) with ops; 0 on success, else an exit code and *cause. */
 int	xmlin_parse(const char *, const struct xmlin_ops *, void *,
 	    struct xmlin_stats *, char **);
