@@ -27,6 +27,12 @@
 
 struct input_src {
 	int		 fd;
+	const char	*prefix;	/* bytes given before the file's */
+	size_t		 prefix_len;
+	const char	*suffix;	/* and after */
+	size_t		 suffix_len;
+	uint64_t	 left;		/* of the file's range; UINT64_MAX: all */
+	int		 stage;		/* 0 prefix, 1 file, 2 suffix */
 	int		 gzip;
 	int		 eof;		/* no more raw bytes */
 	int		 ended;	/* the last gzip member ended */
@@ -41,11 +47,18 @@ raw_read(struct input_src *s, void *buf, size_t n)
 {
 	ssize_t	r;
 
+	if (s->left != UINT64_MAX && n > s->left)
+		n = (size_t)s->left;
+	if (n == 0)
+		return (0);
 	do
 		r = read(s->fd, buf, n);
 	while (r == -1 && errno == EINTR);
-	if (r > 0)
+	if (r > 0) {
 		s->raw += (uint64_t)r;
+		if (s->left != UINT64_MAX)
+			s->left -= (uint64_t)r;
+	}
 	return (r);
 }
 
@@ -56,6 +69,8 @@ input_open(struct input_src **sp, const char *path, char **cause)
 	ssize_t			 r;
 
 	s = xcalloc(1, sizeof *s);
+	s->left = UINT64_MAX;
+	s->stage = 1;
 	if (strcmp(path, "-") == 0)
 		s->fd = dup(STDIN_FILENO);
 	else
@@ -207,12 +222,78 @@ gzip_read(struct input_src *s, char *buf, size_t n, int *code,
 	return (r);
 }
 
+int
+input_open_range(struct input_src **sp, const char *path, uint64_t off,
+    uint64_t len, const char *prefix, size_t prefix_len, const char *suffix,
+    size_t suffix_len, char **cause)
+{
+	struct input_src	*s;
+
+	s = xcalloc(1, sizeof *s);
+	s->in = xmalloc(IN_CHUNK);
+	if ((s->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	    lseek(s->fd, (off_t)off, SEEK_SET) == -1) {
+		*cause = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		input_close(s);
+		return (MOT_EXIT_NOINPUT);
+	}
+	s->left = len;
+	s->prefix = prefix;
+	s->prefix_len = prefix_len;
+	s->suffix = suffix;
+	s->suffix_len = suffix_len;
+	*sp = s;
+	return (0);
+}
+
+/* A range's bytes: prefix, then the file's, then suffix. */
+static ssize_t
+range_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	const char	*p;
+	size_t		 k, *len;
+	ssize_t		 r;
+
+	for (;;) {
+		if (s->stage == 1) {
+			if ((r = plain_read(s, buf, n, code, msg)) != 0)
+				return (r);
+			if (s->left != 0 && s->left != UINT64_MAX) {
+				*code = MOT_EXIT_IOERR;
+				*msg = "the file shrank while it was read";
+				return (-1);
+			}
+			s->stage = 2;
+			continue;
+		}
+		p = s->stage == 0 ? s->prefix : s->suffix;
+		len = s->stage == 0 ? &s->prefix_len : &s->suffix_len;
+		if (*len == 0) {
+			if (s->stage == 2)
+				return (0);
+			s->stage = 1;
+			continue;
+		}
+		k = *len < n ? *len : n;
+		memcpy(buf, p, k);
+		*len -= k;
+		if (s->stage == 0)
+			s->prefix += k;
+		else
+			s->suffix += k;
+		return ((ssize_t)k);
+	}
+}
+
 ssize_t
 input_read(struct input_src *s, char *buf, size_t n, int *code,
     const char **msg)
 {
 	if (s->gzip)
 		return (gzip_read(s, buf, n, code, msg));
+	if (s->prefix != NULL || s->suffix != NULL)
+		return (range_read(s, buf, n, code, msg));
 	return (plain_read(s, buf, n, code, msg));
 }
 

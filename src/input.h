@@ -10,6 +10,9 @@ struct input_src;
 
 /* Open a file ("-" for standard input); 0, or an exit code with *cause. */
 int	input_open(struct input_src **, const char *, char **);
+/* Open len bytes of a plain file at off, given between a prefix and a suffix. */
+int	input_open_range(struct input_src **, const char *, uint64_t, uint64_t,
+	    const char *, size_t, const char *, size_t, char **);
 /* Read up to n bytes; the count, 0 at the end, or -1 with an exit code and a static message. */
 ssize_t	input_read(struct input_src *, char *, size_t, int *, const char **);
 /* Bytes read from the file itself (compressed, for gzip). */

@@ -174,6 +174,14 @@ int
 read_file(const char *path, const struct read_opts *o, journey_fn fn,
     struct read_stats *st, char **cause)
 {
+	return (read_range(path, NULL, o, fn, st, cause));
+}
+
+int
+read_range(const char *path, const struct xmlin_range *range,
+    const struct read_opts *o, journey_fn fn, struct read_stats *st,
+    char **cause)
+{
 	struct rd	r;
 	int		rc;
 
@@ -184,7 +192,7 @@ read_file(const char *path, const struct read_opts *o, journey_fn fn,
 	r.st = st;
 	st->format = "unknown";
 	journey_init(&r.j);
-	rc = xmlin_parse(path, &read_ops, &r, &st->io, cause);
+	rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io, cause);
 	xes_free(&r);
 	journey_free(&r.j);
 	return (rc);

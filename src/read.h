@@ -39,6 +39,9 @@ struct read_stats {
 	uint64_t		unpaired_completes;
 };
 
+/* Read every journey of a range of a file, given as a document of its own. */
+int	read_range(const char *, const struct xmlin_range *,
+	    const struct read_opts *, journey_fn, struct read_stats *, char **);
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */
 int	read_file(const char *, const struct read_opts *, journey_fn,
 	    struct read_stats *, char **);

@@ -19,6 +19,7 @@
 #include "read.h"
 #include "report.h"
 #include "run.h"
+#include "split.h"
 #include "tz.h"
 #include "xmalloc.h"
 #include "xmlin.h"
@@ -66,13 +67,16 @@ struct worker {
 	struct run		*r;
 	struct agg		*agg;
 	struct occ_vec		 occ;
-	FILE			*occ_out;	/* occurrences of the file being read */
-	size_t			 file;		/* index of the file being read */
+	FILE			*occ_out;	/* occurrences of the unit read */
+	size_t			 unit;		/* the unit being read */
 	pthread_t		 tid;
 };
 
-/* What reading one file left to say, said in file order after the run. */
-struct file_result {
+/* A unit of reading: a whole file, or a piece of one (-j). */
+struct unit {
+	size_t			 file;
+	const struct xmlin_range *range;	/* NULL: the whole file */
+	struct agg		*agg;		/* a piece's own aggregates */
 	int			 rc;
 	char			*cause;
 	struct read_stats	 st;
@@ -96,7 +100,8 @@ on_journey(struct journey *j, void *arg, char **cause)
 	struct worker		*w = arg;
 	struct run		*r = w->r;
 	const struct run_opts	*o = r->o;
-	struct file_result	*fr = &r->results[w->file];
+	struct unit		*u = &r->units[w->unit];
+	struct agg		*agg = u->agg != NULL ? u->agg : w->agg;
 	const char		*value = NULL;
 	char			 why[200], buf[32];
 	size_t			 i, k;
@@ -110,13 +115,13 @@ on_journey(struct journey *j, void *arg, char **cause)
 			journey_reject(j, j->line, "bad time", "%s", why);
 	}
 	if (j->reject != NULL) {
-		agg_reject(w->agg, j);
+		agg_reject(agg, j);
 		if (o->strict) {
 			*cause = journey_message(j, "rejected (--strict)");
 			return (MOT_EXIT_DATAERR);
 		}
-		if (fr->nshown < REJECT_SHOWN)
-			fr->shown[fr->nshown++] = journey_message(j, "skipped");
+		if (u->nshown < REJECT_SHOWN)
+			u->shown[u->nshown++] = journey_message(j, "skipped");
 		return (0);
 	}
 	for (i = k = 0; i < w->occ.n; i++) {
@@ -127,24 +132,25 @@ on_journey(struct journey *j, void *arg, char **cause)
 	w->occ.n = k;
 	if (w->occ_out != NULL) {
 		for (i = 0; i < w->occ.n; i++) {
-			value = agg_value(w->agg, j, &w->occ.v[i], buf,
+			value = agg_value(agg, j, &w->occ.v[i], buf,
 			    sizeof buf);
 			report_occ_row(w->occ_out, j,
 			    &r->e->moments[w->occ.v[i].moment], &w->occ.v[i],
 			    value);
 		}
 	}
-	agg_journey(w->agg, j, w->occ.v, w->occ.n);
+	agg_journey(agg, j, w->occ.v, w->occ.n);
 	return (0);
 }
 
-/* Read one file into a worker's aggregates. */
+/* Read one unit: a file into the worker's aggregates, a piece into its own. */
 static void
 read_one(struct worker *w, size_t i)
 {
 	struct run		*r = w->r;
-	struct file_result	*fr = &r->results[i];
+	struct unit		*u = &r->units[i];
 	struct read_opts	 ro;
+	const char		*path = r->files[u->file];
 
 	memset(&ro, 0, sizeof ro);
 	ro.zone = r->zone;
@@ -153,25 +159,25 @@ read_one(struct worker *w, size_t i)
 	    r->e->classifier;
 	ro.outcome = &r->e->outcome;
 	ro.arg = w;
-	w->file = i;
+	w->unit = i;
 	w->occ_out = r->o->occ;
-	if (r->o->occ != NULL && r->njobs > 1) {
-		if ((fr->occ = tmpfile()) == NULL) {
-			fr->rc = MOT_EXIT_CANTCREAT;
-			fr->cause = xasprintf("cannot make a temporary file: %s",
+	if (r->o->occ != NULL && r->nunits > 1) {
+		if ((u->occ = tmpfile()) == NULL) {
+			u->rc = MOT_EXIT_CANTCREAT;
+			u->cause = xasprintf("cannot make a temporary file: %s",
 			    strerror(errno));
 			r->stop = 1;
 			return;
 		}
-		w->occ_out = fr->occ;
+		w->occ_out = u->occ;
 	}
-	verbosef("reading %s", r->files[i]);
-	fr->rc = read_file(r->files[i], &ro, on_journey, &fr->st, &fr->cause);
-	if (fr->rc != 0)
-		r->stop = 1;
-	else
-		agg_input(w->agg, strcmp(r->files[i], "-") == 0 ? "(stdin)" :
-		    r->files[i], &fr->st);
+	verbosef("reading %s%s", path, u->range != NULL ? " (a piece)" : "");
+	u->rc = read_range(path, u->range, &ro, on_journey, &u->st, &u->cause);
+	if (u->rc != 0 && u->range == NULL)
+		r->stop = r->stop_whole = 1;	/* a piece is retried whole */
+	else if (u->rc == 0 && u->range == NULL)
+		agg_input(w->agg, strcmp(path, "-") == 0 ? "(stdin)" : path,
+		    &u->st);
 }
 
 static void *
@@ -185,7 +191,7 @@ worker_main(void *arg)
 		pthread_mutex_lock(&r->lock);
 		i = r->next++;
 		pthread_mutex_unlock(&r->lock);
-		if (i >= r->nfiles || r->stop)
+		if (i >= r->nunits || r->stop)
 			break;
 		read_one(w, i);
 	}
@@ -207,7 +213,7 @@ input_warnings(const char *path, const struct read_stats *st)
 		    (unsigned long long)st->unpaired_starts);
 }
 
-/* Copy a file's occurrences into the report, in file order. */
+/* Copy a unit's occurrences into the report, in file order. */
 static int
 copy_occ(FILE *from, FILE *to, char **cause)
 {
@@ -227,25 +233,116 @@ copy_occ(FILE *from, FILE *to, char **cause)
 	return (0);
 }
 
+static void
+unit_clear(struct unit *u)
+{
+	size_t	k;
+
+	free(u->cause);
+	u->cause = NULL;
+	for (k = 0; k < u->nshown; k++)
+		free(u->shown[k]);
+	u->nshown = 0;
+	if (u->occ != NULL)
+		fclose(u->occ);
+	u->occ = NULL;
+	if (u->agg != NULL) {
+		agg_free(u->agg);
+		free(u->agg);
+		u->agg = NULL;
+	}
+}
+
+static void
+add_stats(struct read_stats *d, const struct read_stats *s)
+{
+	d->format = s->format;
+	d->io.raw_bytes += s->io.raw_bytes;
+	d->io.xml_bytes += s->io.xml_bytes;
+	d->journeys += s->journeys;
+	d->touchpoints += s->touchpoints;
+	d->events += s->events;
+	d->events_no_time += s->events_no_time;
+	d->events_bad_time += s->events_bad_time;
+	d->unpaired_starts += s->unpaired_starts;
+	d->unpaired_completes += s->unpaired_completes;
+}
+
+/* Plan the units: whole files, and large plain files in pieces when readers would idle. */
+static void
+plan_units(struct run *r)
+{
+	size_t	i, k, want;
+
+	r->splits = xcalloc(r->nfiles + 1, sizeof *r->splits);
+	r->units = NULL;
+	r->nunits = 0;
+	for (i = 0; i < r->nfiles; i++) {
+		want = r->njobs > r->nfiles ? (r->njobs + r->nfiles - 1) /
+		    r->nfiles : 1;
+		k = split_plan(r->files[i], want, &r->splits[i]);
+		if (want > 1 && k == 1)
+			verbosef("%s: read by one reader (not a plain file "
+			    "large enough to split)", r->files[i]);
+		r->units = xreallocarray(r->units, r->nunits + k,
+		    sizeof *r->units);
+		for (; k > 0; k--) {
+			memset(&r->units[r->nunits], 0, sizeof *r->units);
+			r->units[r->nunits].file = i;
+			if (r->splits[i].n > 0) {
+				r->units[r->nunits].range =
+				    &r->splits[i].pieces[r->splits[i].n - k];
+				r->units[r->nunits].agg = xcalloc(1,
+				    sizeof (struct agg));
+				agg_init(r->units[r->nunits].agg, r->e,
+				    r->o->by);
+			}
+			r->nunits++;
+		}
+	}
+}
+
+/* Whole again, in this thread: a file whose pieces did not all parse. */
+static void
+reread_whole(struct run *r, struct worker *w, size_t first, size_t n)
+{
+	struct unit	*u = &r->units[first];
+	size_t		 k;
+
+	verbosef("%s: read whole again (a piece did not parse on its own)",
+	    r->files[u->file]);
+	for (k = 0; k < n; k++)
+		unit_clear(&r->units[first + k]);
+	for (k = 1; k < n; k++)
+		r->units[first + k].rc = 0;
+	u->range = NULL;
+	u->rc = 0;
+	memset(&u->st, 0, sizeof u->st);
+	r->stop = 0;
+	read_one(w, first);
+}
+
 int
 run_inputs(struct run *r, char **files, size_t n, char **cause)
 {
 	struct worker	*w;
 	struct agg	*aggs;
-	size_t		 i, k, shown = 0, nw;
+	struct unit	*u;
+	struct read_stats st;
+	size_t		 i, k, shown = 0, nw, first;
 	int		 rc = 0;
 	long		 cores;
 
 	xmlin_init();
 	r->files = files;
 	r->nfiles = n;
-	r->results = xcalloc(n + 1, sizeof *r->results);
 	r->njobs = r->o->jobs;
 	if (r->njobs <= 0) {
 		cores = sysconf(_SC_NPROCESSORS_ONLN);
 		r->njobs = cores > 0 ? (size_t)cores : 1;
 	}
-	nw = r->njobs < n ? r->njobs : n;
+	plan_units(r);
+	nw = r->njobs < r->nunits ? r->njobs : r->nunits;
 	if (nw == 0)
 		nw = 1;
 	w = xcalloc(nw, sizeof *w);
@@ -261,11 +358,8 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 		pthread_mutex_init(&r->lock, NULL);
 		for (i = 0; i < nw; i++) {
 			if (pthread_create(&w[i].tid, NULL, worker_main,
-			    &w[i]) != 0) {
-				errorf("cannot start a thread: reading with %zu",
-				    i);
+			    &w[i]) != 0)
 				break;
-			}
 		}
 		k = i;
 		if (k == 0)
@@ -273,6 +367,32 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 		for (i = 0; i < k; i++)
 			pthread_join(w[i].tid, NULL);
 		pthread_mutex_destroy(&r->lock);
+	}
+	/* Pieces: all parsed, or the file is read whole again. */
+	for (i = 0; i < r->nunits; i = first + k) {
+		first = i;
+		for (k = 0; first + k < r->nunits &&
+		    r->units[first + k].file == r->units[first].file; k++)
+			;
+		if (r->units[first].range == NULL)
+			continue;
+		for (i = 0; i < k && r->units[first + i].rc == 0; i++)
+			;
+		if (i < k && !r->stop_whole)
+			reread_whole(r, &w[0], first, k);
+		else if (i == k) {
+			memset(&st, 0, sizeof st);
+			for (i = 0; i < k; i++) {
+				u = &r->units[first + i];
+				add_stats(&st, &u->st);
+				agg_merge(&aggs[0], u->agg);
+			}
+			agg_input(&aggs[0], files[r->units[first].file], &st);
+			r->units[first].st = st;	/* for the warnings */
+			for (i = 1; i < k; i++)
+				memset(&r->units[first + i].st, 0,
+				    sizeof r->units[first + i].st);
+		}
 	}
 	for (i = 0; i < nw; i++) {
 		agg_merge(&r->agg, &aggs[i]);
@@ -284,22 +404,23 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	agg_sort_inputs(&r->agg);
 
 	/* In file order: the first failure, then what each file had to say. */
-	for (i = 0; i < n; i++) {
-		if (r->results[i].rc != 0 && rc == 0 &&
-		    r->results[i].cause != NULL) {
-			rc = r->results[i].rc;
-			*cause = r->results[i].cause;
-			r->results[i].cause = NULL;
+	for (i = 0; i < r->nunits; i++) {
+		u = &r->units[i];
+		if (u->rc != 0 && rc == 0 && u->cause != NULL) {
+			rc = u->rc;
+			*cause = u->cause;
+			u->cause = NULL;
 		}
 	}
-	for (i = 0; i < n && rc == 0; i++) {
-		for (k = 0; k < r->results[i].nshown; k++) {
+	for (i = 0; i < r->nunits && rc == 0; i++) {
+		u = &r->units[i];
+		for (k = 0; k < u->nshown; k++) {
 			if (shown++ < REJECT_SHOWN)
-				warnf("%s", r->results[i].shown[k]);
+				warnf("%s", u->shown[k]);
 		}
-		input_warnings(files[i], &r->results[i].st);
-		if (r->results[i].occ != NULL && r->o->occ != NULL)
-			rc = copy_occ(r->results[i].occ, r->o->occ, cause);
+		input_warnings(files[u->file], &u->st);
+		if (u->occ != NULL && r->o->occ != NULL)
+			rc = copy_occ(u->occ, r->o->occ, cause);
 	}
 	if (rc != 0)
 		return (rc);
@@ -320,16 +441,14 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 void
 run_free(struct run *r)
 {
-	size_t	i, k;
+	size_t	i;
 
-	for (i = 0; r->results != NULL && i < r->nfiles; i++) {
-		free(r->results[i].cause);
-		for (k = 0; k < r->results[i].nshown; k++)
-			free(r->results[i].shown[k]);
-		if (r->results[i].occ != NULL)
-			fclose(r->results[i].occ);
-	}
-	free(r->results);
+	for (i = 0; i < r->nunits; i++)
+		unit_clear(&r->units[i]);
+	free(r->units);
+	for (i = 0; r->splits != NULL && i < r->nfiles; i++)
+		split_free(&r->splits[i]);
+	free(r->splits);
 	if (r->have_sum)
 		summary_free(&r->sum);
 	if (r->have_agg)

@@ -28,7 +28,8 @@ struct run_opts {
 /* Rejected journeys reported one by one on stderr before a count takes over. */
 #define REJECT_SHOWN	10
 
-struct file_result;
+struct unit;
+struct split;
 
 struct run {
 	const struct run_opts	*o;
@@ -40,10 +41,13 @@ struct run {
 	int			 have_sum;
 	char			**files;
 	size_t			 nfiles;
-	struct file_result	*results;	/* by file */
+	struct split		*splits;	/* by file */
+	struct unit		*units;		/* files and pieces, in order */
+	size_t			 nunits;
 	size_t			 njobs;
-	size_t			 next;		/* the next file to read */
+	size_t			 next;		/* the next unit to read */
 	volatile int		 stop;		/* a reader failed */
+	int			 stop_whole;	/* a whole file failed */
 	pthread_mutex_t		 lock;
 };
 

@@ -32,6 +32,7 @@ struct xmlin {
 	char			*error;
 	int			 code;
 	int			 terminating;	/* the last chunk was pushed */
+	long			 line_delta;	/* a range's first line in its file, less one */
 	struct xattr		*attrs;
 	int			 attrs_cap;
 };
@@ -71,7 +72,7 @@ xmlin_line(const struct xmlin *x)
 {
 	if (x->ctxt == NULL || x->ctxt->input == NULL)
 		return (0);
-	return ((unsigned long)x->ctxt->input->line);
+	return ((unsigned long)(x->ctxt->input->line + x->line_delta));
 }
 
 const char *
@@ -160,8 +161,9 @@ sax_error(void *ud, xmlErrorPtr e)
 	len = strlen(msg);
 	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
 		msg[--len] = '\0';
-	fail_at(x, MOT_EXIT_DATAERR, e->line > 0 ? (unsigned long)e->line :
-	    xmlin_line(x), e->int2, "not well-formed XML: %s", msg);
+	fail_at(x, MOT_EXIT_DATAERR, e->line > 0 ? (unsigned long)(e->line +
+	    x->line_delta) : xmlin_line(x), e->int2, "not well-formed XML: %s",
+	    msg);
 	free(msg);
 }
 
@@ -231,6 +233,14 @@ int
 xmlin_parse(const char *path, const struct xmlin_ops *ops, void *ud,
     struct xmlin_stats *st, char **cause)
 {
+	return (xmlin_parse_range(path, NULL, ops, ud, st, cause));
+}
+
+int
+xmlin_parse_range(const char *path, const struct xmlin_range *range,
+    const struct xmlin_ops *ops, void *ud, struct xmlin_stats *st,
+    char **cause)
+{
 	struct xmlin		 x;
 	xmlSAXHandler		 sax;
 	struct input_src	*in = NULL;
@@ -249,7 +259,14 @@ xmlin_parse(const char *path, const struct xmlin_ops *ops, void *ud,
 	xmlin_init();
 	if (strcmp(path, "-") == 0)
 		x.path = "(stdin)";
-	if ((rc = input_open(&in, path, cause)) != 0)
+	if (range != NULL) {
+		x.line_delta = range->line_delta;
+		rc = input_open_range(&in, path, range->off, range->len,
+		    range->prefix, range->prefix_len, range->suffix,
+		    range->suffix_len, cause);
+	} else
+		rc = input_open(&in, path, cause);
+	if (rc != 0)
 		return (rc);
 	buf = xmalloc(CHUNK);
 	sax_init(&sax);

@@ -33,6 +33,19 @@ struct xmlin_stats {
 
 /* Set up libxml2 once, before any thread parses. */
 void	xmlin_init(void);
+/* A piece of a file, parsed as a document of its own: prefix, bytes, suffix. */
+struct xmlin_range {
+	uint64_t	 off, len;
+	const char	*prefix;
+	size_t		 prefix_len;
+	const char	*suffix;
+	size_t		 suffix_len;
+	long		 line_delta;	/* add to the parser's lines */
+};
+
+/* Parse a range of a plain file the same way. */
+int	xmlin_parse_range(const char *, const struct xmlin_range *,
+	    const struct xmlin_ops *, void *, struct xmlin_stats *, char **);
 /* Parse path ("-" for stdin) with ops; 0 on success, else an exit code and *cause. */
 int	xmlin_parse(const char *, const struct xmlin_ops *, void *,
 	    struct xmlin_stats *, char **);

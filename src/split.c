@@ -1,0 +1,154 @@
+/*
+ * split.c - cuts one large uncompressed file into pieces for several
+ * readers. A piece begins at a journey (or XES trace) start tag; each is
+ * parsed as a document of its own: the file's beginning up to its first
+ * journey (the XML declaration, the root's start tag and, for XES, the
+ * globals), then the piece, then the root's end tag. A piece that does not
+ * parse (a "<journey" inside a comment, say) makes run.c read the file
+ * whole again, so a bad cut costs time, never correctness.
+ */
+#include <config.h>
+
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "split.h"
+#include "xmalloc.h"
+
+#define WINDOW	(1024 * 1024)
+
+/* The offset of the first unit start tag at or after off, or -1. */
+static int64_t
+find_unit(int fd, uint64_t off, uint64_t size, const char *tag, char *buf)
+{
+	size_t	tl = strlen(tag), i;
+	ssize_t	n;
+	char	c;
+
+	while (off < size) {
+		if ((n = pread(fd, buf, WINDOW, (off_t)off)) <= 0)
+			return (-1);
+		for (i = 0; i + tl < (size_t)n; i++) {
+			if (buf[i] != '<' || memcmp(buf + i, tag, tl) != 0)
+				continue;
+			c = buf[i + tl];
+			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+			    c == '>')
+				return ((int64_t)(off + i));
+		}
+		if ((size_t)n <= tl)
+			return (-1);
+		off += (uint64_t)n - tl;
+	}
+	return (-1);
+}
+
+size_t
+split_plan(const char *path, size_t want, struct split *sp)
+{
+	struct stat	 sb;
+	char		*buf = NULL, *root, *xes;
+	const char	*tag;
+	int64_t		*cut = NULL, at;
+	uint64_t	 size, first, target, nl, pos;
+	size_t		 ncut = 0, k, i;
+	ssize_t		 n;
+	long		 hl = 0;
+	int		 fd;
+
+	memset(sp, 0, sizeof *sp);
+	if (want < 2 || strcmp(path, "-") == 0 ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (1);
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (uint64_t)sb.st_size < SPLIT_MIN)
+		goto whole;
+	size = (uint64_t)sb.st_size;
+	buf = xmalloc(WINDOW + 1);
+	if ((n = pread(fd, buf, WINDOW, 0)) < 64 ||
+	    ((unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b))
+		goto whole;	/* short, or gzip: one reader */
+	buf[n] = '\0';
+	root = strstr(buf, "<journeys");
+	xes = strstr(buf, "<log");
+	if (root != NULL && (xes == NULL || root < xes)) {
+		tag = "<journey";
+		sp->suffix = "\n</journeys>\n";
+	} else if (xes != NULL) {
+		tag = "<trace";
+		sp->suffix = "\n</log>\n";
+	} else
+		goto whole;
+	if ((at = find_unit(fd, 0, size, tag, buf)) < 0 || at >= WINDOW)
+		goto whole;	/* the header must be small */
+	first = (uint64_t)at;
+	if (pread(fd, buf, (size_t)first, 0) != (ssize_t)first)
+		goto whole;
+	sp->prefix = xstrndup(buf, (size_t)first);
+	for (i = 0; i < first; i++)
+		hl += buf[i] == '\n';
+	cut = xcalloc(want + 1, sizeof *cut);
+	for (k = 1; k < want; k++) {
+		target = first + (size - first) / want * k;
+		if ((at = find_unit(fd, target, size, tag, buf)) < 0)
+			break;
+		if (ncut > 0 && at <= cut[ncut - 1])
+			continue;
+		cut[ncut++] = at;
+	}
+	if (ncut == 0)
+		goto whole;
+	sp->n = ncut + 1;
+	sp->pieces = xcalloc(sp->n, sizeof *sp->pieces);
+	/* Count lines up to each cut, so that messages keep the file's lines. */
+	nl = 0;
+	pos = 0;
+	for (k = 0; k < ncut; k++) {
+		while (pos < (uint64_t)cut[k]) {
+			n = pread(fd, buf, WINDOW < (uint64_t)cut[k] - pos ?
+			    WINDOW : (size_t)((uint64_t)cut[k] - pos),
+			    (off_t)pos);
+			if (n <= 0)
+				goto whole;
+			for (i = 0; i < (size_t)n; i++)
+				nl += buf[i] == '\n';
+			pos += (uint64_t)n;
+		}
+		sp->pieces[k + 1].line_delta = (long)nl - hl;
+	}
+	for (k = 0; k < sp->n; k++) {
+		sp->pieces[k].off = k == 0 ? 0 : (uint64_t)cut[k - 1];
+		sp->pieces[k].len = (k + 1 < sp->n ? (uint64_t)cut[k] : size) -
+		    sp->pieces[k].off;
+		if (k > 0) {
+			sp->pieces[k].prefix = sp->prefix;
+			sp->pieces[k].prefix_len = strlen(sp->prefix);
+		}
+		if (k + 1 < sp->n) {
+			sp->pieces[k].suffix = sp->suffix;
+			sp->pieces[k].suffix_len = strlen(sp->suffix);
+		}
+	}
+	free(cut);
+	free(buf);
+	close(fd);
+	return (sp->n);
+whole:
+	free(cut);
+	free(buf);
+	close(fd);
+	split_free(sp);
+	return (1);
+}
+
+void
+split_free(struct split *sp)
+{
+	free(sp->prefix);
+	free(sp->pieces);
+	memset(sp, 0, sizeof *sp);
+}
