@@ -101,6 +101,9 @@ is_space(char c)
  * The common case, "YYYY-MM-DDThh:mm:ss[.f...](Z|+hh:mm)", read without
  * loops; anything else (or anything wrong) goes to the general parser.
  */
+static _Thread_local int	last_y, last_m, last_d;
+static _Thread_local int64_t	last_days;
+
 static int
 fast_parse(const char *s, size_t len, mot_time *out)
 {
@@ -140,8 +143,14 @@ fast_parse(const char *s, size_t len, mot_time *out)
 		off = (*p == '-' ? -1 : 1) * (D2(p + 1) * 3600 + D2(p + 4) * 60);
 	else
 		return (0);
-	secs = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
-	    h * 3600 + mi * 60 + sec - off;
+	/* Touchpoints of a journey fall on few days: remember the last. */
+	if (y != last_y || mo != last_m || d != last_d) {
+		last_days = days_from_civil(y, (unsigned)mo, (unsigned)d);
+		last_y = y;
+		last_m = mo;
+		last_d = d;
+	}
+	secs = last_days * 86400 + h * 3600 + mi * 60 + sec - off;
 	*out = secs * MOT_USEC + frac;
 	return (1);
 }

@@ -23,6 +23,11 @@ struct rd {
 	const char		*tp_names[16];
 	const struct xmlin	*id_for;
 	const char		*id_name;
+	const struct xmlin	*elem_for;
+	const char		*elem_journey, *elem_touchpoint;
+	int			 too_big;	/* the journey passed a limit */
+	uint64_t		*ids;		/* hashes of this read's ids */
+	size_t			 nids, idscap;
 };
 
 #define READ_UNKNOWN	0
@@ -39,6 +44,8 @@ void	rd_problem(struct xmlin *, struct rd *, int, const char *,
 void	rd_problem_at(struct xmlin *, struct rd *, unsigned long, int,
 	    const char *, const char *, ...)
 	    __attribute__((format(printf, 6, 7)));
+/* Whether the journey is past READ_MAX_*: if so it is rejected, and nothing more is kept. */
+int	rd_full(struct xmlin *, struct rd *, size_t);
 /* Copy an attribute's value into the journey's arena. */
 char	*rd_dup(struct rd *, const struct xattr *);
 /* Start a new journey at the current line. */

@@ -218,12 +218,17 @@ journeys_start(struct xmlin *x, struct rd *r, const char *name,
 			    "<journeys> ignored", bad->name);
 		return;
 	}
-	if (r->depth == 2 && uri == NULL && strcmp(name, "journey") == 0) {
+	if (r->elem_for != x) {		/* the parser's copies of our names */
+		r->elem_journey = xmlin_name(x, "journey");
+		r->elem_touchpoint = xmlin_name(x, "touchpoint");
+		r->elem_for = x;
+	}
+	if (r->depth == 2 && uri == NULL && name == r->elem_journey) {
 		start_journey(x, r, a, n);
 		return;
 	}
 	if (r->depth == 3 && r->in_journey && uri == NULL) {
-		if (strcmp(name, "touchpoint") == 0) {
+		if (name == r->elem_touchpoint) {
 			touchpoint(x, r, a, n);
 			r->skip_depth = r->depth;	/* no children */
 			return;

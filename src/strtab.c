@@ -10,16 +10,20 @@
 #include "strtab.h"
 #include "xmalloc.h"
 
-/* The hash of a table key: FNV-1a of at most its first and last 8 bytes and its length. */
+/* The hash of a table key: its first and last 8 bytes and its length, mixed. */
 static uint64_t
 hash_key(const char *s, size_t len)
 {
-	uint64_t	h;
+	uint64_t	a = 0, b = 0, h;
 
-	if (len <= 16)
-		return (hash_bytes(s, len));
-	h = hash_bytes(s, 8) ^ (hash_bytes(s + len - 8, 8) * 31) ^ len;
-	return (h * UINT64_C(0x9e3779b97f4a7c15));
+	if (len >= 8) {
+		memcpy(&a, s, 8);
+		memcpy(&b, s + len - 8, 8);
+	} else
+		memcpy(&a, s, len);
+	h = (a ^ (b * UINT64_C(0xff51afd7ed558ccd)) ^ len) *
+	    UINT64_C(0x9e3779b97f4a7c15);
+	return (h ^ (h >> 29));
 }
 
 uint64_t
