@@ -33,12 +33,16 @@
 /* Breakdown values in the heatmap, and in a moment's chart row. */
 #define HEAT_VALUES	30
 #define ROW_VALUES	12
+/* Longest moment name on the journey map's slanted labels. */
+#define JOURNEY_LABEL	30
 /* Longest span, in days, drawn by week; longer ones are drawn by month. */
 #define WEEKLY_DAYS	182
 /* Largest SVG read back for report.html. */
 #define SVG_MAX		(32 * 1024 * 1024)
 /* gnuplot processes run at once. */
 #define JOBS_MAX	4
+/* Failures told one by one before a count takes over. */
+#define FAILS_SHOWN	3
 
 /* The colours of the zones, also named in every script. */
 #define C_MET		"#3a9d5d"
@@ -116,11 +120,28 @@ msum(const struct ctx *x, size_t i)
 	return (&x->r->s->ms[i]);
 }
 
+/* The elapsed times on a moment's own clock (kept as calendar time when both are the same). */
+static struct sketch *
+own_sketch(const struct ctx *x, size_t i)
+{
+	struct cell	*c = &x->r->a->m[i].total;
+
+	return (agg_same_clock(&x->r->e->moments[i]) ? &c->elapsed :
+	    &c->business);
+}
+
 /* The own-clock q-quantile of a moment, in seconds: what its zone is judged on. */
 static double
 own_q(const struct ctx *x, size_t i, double q)
 {
-	return (sketch_quantile(&x->r->a->m[i].total.business, q));
+	return (sketch_quantile(own_sketch(x, i), q));
+}
+
+/* The longest own-clock time of a moment, in seconds. */
+static double
+own_max(const struct ctx *x, size_t i)
+{
+	return (msum(x, i)->total.n > 0 ? own_sketch(x, i)->max : NAN);
 }
 
 static const struct periods *
@@ -313,14 +334,15 @@ gp_begin(struct ctx *x, const char *about, int w, int h, int dumb_rows)
 	    "if (here eq \"\" && ARG0[i:i] eq \"/\") { here = ARG0[1:i] } } }\n"
 	    "if (here ne \"\") { cd here }\n");
 	fprintf(f, "if (fmt eq \"svg\") {\n"
-	    "\tset terminal svg size %d,%d font \"Sans,10\" noenhanced "
-	    "background \"#ffffff\"\n", w, h);
-	fprintf(f, "} else if (fmt eq \"pdf\") {\n"
+	    "\tset terminal svg size %d,%d font \"Sans,12\" noenhanced "
+	    "background \"#ffffff\"\n}\n", w, h);
+	fprintf(f, "if (fmt eq \"pdf\") {\n"
 	    "\tset terminal pdfcairo size %.2fin,%.2fin font \"Sans,8\" "
-	    "noenhanced\n", w / 100.0, h / 100.0);
-	fprintf(f, "} else if (fmt eq \"dumb\") {\n"
-	    "\tset terminal dumb size 100,%d noenhanced\n", dumb_rows);
-	fprintf(f, "} else {\n"
+	    "noenhanced\n}\n", w / 100.0, h / 100.0);
+	fprintf(f, "if (fmt eq \"dumb\") {\n"
+	    "\tset terminal dumb size 100,%d noenhanced\n}\n", dumb_rows);
+	fprintf(f, "if (fmt ne \"svg\" && fmt ne \"pdf\" && fmt ne \"dumb\") "
+	    "{\n"
 	    "\tif (strstrt(GPVAL_TERMINALS, \"pngcairo\") > 0) {\n"
 	    "\t\tset terminal pngcairo size %d,%d font \"Sans,10\" "
 	    "noenhanced background \"#ffffff\"\n"
@@ -349,10 +371,21 @@ gp_title(FILE *f, const char *cmd, const char *title)
 	fputc('\n', f);
 }
 
-/* Tics naming the moments idx[0..n) at 1..n. */
+/* The characters a label takes on a chart, at most max. */
+static size_t
+label_chars(const char *s, size_t max)
+{
+	size_t	n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return (n < max ? n : max);
+}
+
+/* Tics naming the moments idx[0..n) at 1..n, each at most max characters. */
 static void
 gp_moment_tics(struct ctx *x, const char *axis, const size_t *idx, size_t n,
-    const char *opts)
+    const char *opts, size_t max)
 {
 	size_t	k;
 
@@ -360,7 +393,7 @@ gp_moment_tics(struct ctx *x, const char *axis, const size_t *idx, size_t n,
 	for (k = 0; k < n; k++) {
 		if (k > 0)
 			fputs(", ", x->gp);
-		gp_string(x->gp, x->r->e->moments[idx[k]].name, GP_LABEL_MAX, 1);
+		gp_string(x->gp, x->r->e->moments[idx[k]].name, max, 1);
 		fprintf(x->gp, " %zu", k + 1);
 	}
 	fputs(")\n", x->gp);
@@ -434,13 +467,13 @@ write_weak(struct ctx *x)
 	}
 	h = 110 + 44 * (int)s->n;
 	gp_begin(x, "the weakest moments", 1000, h < 240 ? 240 : h,
-	    8 + 3 * (int)s->n);
+	    10 + 4 * (int)s->n);
 	gp_title(f, "set title", x->c->title);
-	fprintf(f, "set xrange [0:1.42]\n"
+	fprintf(f, "set xrange [0:1.5]\n"
 	    "set yrange [%zu.6:0.4]\n"
 	    "set xtics (\"0%%%%\" 0, \"25%%%%\" 0.25, \"50%%%%\" 0.5, "
 	    "\"75%%%%\" 0.75, \"100%%%%\" 1)\n", s->n);
-	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0");
+	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0", GP_LABEL_MAX);
 	fprintf(f, "set key below horizontal\n"
 	    "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
 	    "plot \"%s.dat\" using ($2/2):1:($2/2):(0.36) with boxxyerror "
@@ -453,7 +486,7 @@ write_weak(struct ctx *x)
 	    "lc rgb \"#000000\" title \"objective: most breached allowed\", "
 	    "\\\n"
 	    "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, %%.1f%%%% "
-	    "breached%%s\", int($5), 100*$6, $10 > 0 ? \": objective missed\" "
+	    "breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
 	    ": \"\") : \"no finished occurrence\"):($10 > 0 ? 0xc0392b : "
 	    "0x333333) with labels left tc rgb variable notitle\n",
 	    x->c->name);
@@ -508,7 +541,7 @@ write_elapsed(struct ctx *x)
 		q[1] = own_q(x, i, 0.50);
 		q[2] = own_q(x, i, 0.90);
 		q[3] = own_q(x, i, 0.95);
-		q[4] = ms->total.n > 0 ? x->r->a->m[i].total.business.max : NAN;
+		q[4] = own_max(x, i);
 		fprintf(d, "%zu\t", k + 1);
 		dat_num(d, a > 0 ? dd / a : NAN, 0);
 		for (j = 0; j < 5; j++) {
@@ -545,8 +578,8 @@ write_elapsed(struct ctx *x)
 	    "set format x \"%%g\"\n"
 	    "set xlabel \"elapsed time / adequate time (log scale; 1 = "
 	    "adequate)\"\n"
-	    "set rmargin 24\n", lo, hi, s->n);
-	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0");
+	    "set rmargin 32\n", lo, hi, s->n);
+	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0", GP_LABEL_MAX);
 	for (k = 0; k < s->n; k++) {
 		i = s->order[k];
 		ms = msum(x, i);
@@ -611,7 +644,7 @@ write_journey(struct ctx *x)
 	const struct expectations	*e = x->r->e;
 	const struct moment_sum		*ms;
 	FILE				*d = x->dat, *f = x->gp;
-	size_t				*idx, k, start;
+	size_t				*idx, k, start, longest = 0;
 	int				 w;
 
 	x->c->title = xstrdup("The journey as customers live it: mean score "
@@ -638,18 +671,27 @@ write_journey(struct ctx *x)
 		dat_text(d, ms->m->id, 0);
 		dat_text(d, ms->m->name, 1);
 	}
+	for (k = 0; k < e->nmoments; k++) {
+		if (label_chars(e->moments[idx[k]].name, JOURNEY_LABEL) > longest)
+			longest = label_chars(e->moments[idx[k]].name,
+			    JOURNEY_LABEL);
+	}
 	w = 220 + 110 * (int)e->nmoments;
 	gp_begin(x, "the journey map", w < 800 ? 800 : w > 1400 ? 1400 : w,
-	    460, 30);
+	    360 + 3 * (int)longest, 30);
 	gp_title(f, "set title", x->c->title);
 	fprintf(f, "set xrange [0.5:%zu.5]\n"
 	    "set yrange [-1.05:1.18]\n"
 	    "set ytics (\"-1\" -1, \"-0.5\" -0.5, \"0 adequate\" 0, \"%.2g "
 	    "desired\" %g, \"1\" 1)\n"
 	    "set ylabel \"mean score\"\n"
-	    "set bmargin 7\n", e->nmoments, e->params.desired_score,
-	    e->params.desired_score);
-	gp_moment_tics(x, "xtics", idx, e->nmoments, "rotate by 25 right");
+	    "set bmargin %.0f\n"
+	    "set lmargin %.0f\n", e->nmoments, e->params.desired_score,
+	    e->params.desired_score, 3 + 0.22 * (double)longest,
+	    fmax(12, 0.85 * (double)label_chars(e->moments[idx[0]].name,
+	    JOURNEY_LABEL)));
+	gp_moment_tics(x, "xtics", idx, e->nmoments, "rotate by 25 right",
+	    JOURNEY_LABEL);
 	fprintf(f, "set arrow 1 from graph 0, first 0 to graph 1, first 0 "
 	    "nohead dt 2 lc rgb c_breached\n"
 	    "set arrow 2 from graph 0, first %g to graph 1, first %g nohead "
@@ -811,7 +853,7 @@ write_heatmap(struct ctx *x)
 	const struct cell_sum	*c;
 	FILE			*d = x->dat, *f = x->gp;
 	double			 top = 0.05;
-	size_t			 k, v;
+	size_t			 k, v, longest = 0;
 	int			 w, h;
 
 	x->c->title = xasprintf("Breach rate by %s", x->r->by);
@@ -838,8 +880,12 @@ write_heatmap(struct ctx *x)
 		}
 	}
 	top = ceil(top * 10) / 10;
+	for (v = 0; v < x->nvalues; v++) {
+		if (label_chars(x->values[v], GP_LABEL_MAX) > longest)
+			longest = label_chars(x->values[v], GP_LABEL_MAX);
+	}
 	w = 320 + 80 * (int)x->nvalues;
-	h = 170 + 40 * (int)s->n;
+	h = 130 + (s->n < 4 ? 160 : 40 * (int)s->n) + 7 * (int)longest;
 	gp_begin(x, "the breach rate by breakdown value", w < 700 ? 700 :
 	    w > 1400 ? 1400 : w, h, 30);
 	fputs("set title ", f);
@@ -849,14 +895,14 @@ write_heatmap(struct ctx *x)
 	    "set yrange [%zu.5:0.5]\n"
 	    "set cbrange [0:%g]\n"
 	    "set format cb \"%%g%%%%\"\n"
-	    "set cblabel \"breached\"\n"
 	    "set palette defined (0 \"#ffffff\", 0.2 \"#fde4c4\", 0.5 "
 	    "\"#f0a15c\", 1 \"#a50f15\")\n"
 	    "set border 0\n"
 	    "set tics scale 0\n"
-	    "set bmargin 6\n", x->nvalues, s->n, 100 * top);
-	gp_moment_tics(x, "ytics", s->order, s->n, "");
-	fputs("set xtics rotate by 30 right (", f);
+	    "set bmargin %.0f\n", x->nvalues, s->n, 100 * top,
+	    2 + 0.45 * (double)longest);
+	gp_moment_tics(x, "ytics", s->order, s->n, "", GP_LABEL_MAX);
+	fputs("set xtics rotate by 90 right (", f);
 	for (v = 0; v < x->nvalues; v++) {
 		if (v > 0)
 			fputs(", ", f);
@@ -944,11 +990,11 @@ write_impact(struct ctx *x)
 	    "set yrange [%zu.6:0.4]\n"
 	    "set xtics -100, 25, 100\n"
 	    "set xlabel \"Net Promoter Score\"\n"
-	    "set rmargin 34\n"
+	    "set rmargin 40\n"
 	    "set grid xtics lc rgb \"#e5e5e5\"\n"
 	    "set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb "
 	    "\"#999999\"\n", n);
-	gp_moment_tics(x, "ytics", rows, n, "scale 0");
+	gp_moment_tics(x, "ytics", rows, n, "scale 0", GP_LABEL_MAX);
 	fprintf(f, "set key below horizontal\n"
 	    "plot \"%s.dat\" using 2:1:($6-$2):(0) with vectors nohead lw 2 "
 	    "lc rgb \"#bbbbbb\" notitle, \\\n"
@@ -957,9 +1003,9 @@ write_impact(struct ctx *x)
 	    "     \"\" using 6:($1+0.1):7:8 with xerrorbars pt 7 ps 1.4 lw 2 "
 	    "lc rgb c_breached title \"NPS where breached (95%% CI)\", \\\n"
 	    "     \"\" using (100):1:(sprintf(\"  %%+.0f points (%%+.0f to "
-	    "%%+.0f)%%s, n %%d/%%d\", $10, $11, $12, $13 == $13 ? "
-	    "sprintf(\", q %%.2g\", $13) : \"\", int($9), int($5))) with "
-	    "labels left textcolor rgb c_ink notitle\n", x->c->name);
+	    "%%+.0f)%%s\", $10, $11, $12, $13 == $13 ? sprintf(\", q %%.2g\", "
+	    "$13) : \"\")):($13 < 0.05 && $10 < 0 ? 0xc0392b : 0x333333) "
+	    "with labels left tc rgb variable notitle\n", x->c->name);
 	fprintf(f, "# The last labels sit beyond x = 100, in the right "
 	    "margin.\n");
 	free(rows);
@@ -1057,8 +1103,7 @@ write_moment(struct ctx *x)
 	fprintf(d, "# share\telapsed_s\telapsed_%s\n", u.name);
 	xmax = a * 1.3;
 	for (i = 0; i < sizeof qs / sizeof qs[0]; i++) {
-		v = qs[i] < 1 ? own_q(x, x->mi, qs[i]) :
-		    x->r->a->m[x->mi].total.business.max;
+		v = qs[i] < 1 ? own_q(x, x->mi, qs[i]) : own_max(x, x->mi);
 		if (qs[i] <= 0.99 && v * 1.05 > xmax)
 			xmax = v * 1.05;
 		dat_num(d, qs[i], 0);
@@ -1115,7 +1160,7 @@ write_moment(struct ctx *x)
 	    "set format y \"%%g%%%%\"\n"
 	    "set xlabel \"%s\"\n"
 	    "set ylabel \"finished within\"\n"
-	    "set key bottom right\n", xmax / u.s, u.name);
+	    "set key bottom right opaque\n", xmax / u.s, u.name);
 	fprintf(f, "set object 1 rect from 0, graph 0 to %g, graph 1 fc rgb "
 	    "c_met fs solid 0.15 noborder behind\n", dd / u.s);
 	fprintf(f, "set object 2 rect from %g, graph 0 to %g, graph 1 fc rgb "
@@ -1126,12 +1171,10 @@ write_moment(struct ctx *x)
 		fprintf(f, "set arrow 1 from graph 0, first %g to graph 1, "
 		    "first %g nohead dt 2 lw 1.5 lc rgb c_ink\n", 100 * obj,
 		    100 * obj);
-	if (c->max > xmax * 1.0001 || x->r->a->m[x->mi].total.business.max >
-	    xmax) {
-		isodur_human(x->r->a->m[x->mi].total.business.max, mx,
-		    sizeof mx);
+	if (own_max(x, x->mi) > xmax) {
+		isodur_human(own_max(x, x->mi), mx, sizeof mx);
 		fprintf(f, "set label 1 \"longest: %s\" at graph 0.97, graph "
-		    "0.08 right textcolor rgb c_ink\n", mx);
+		    "0.2 right textcolor rgb c_ink\n", mx);
 	}
 	fprintf(f, "plot \"%s.dat\" index 0 using 3:(100*$1) with lines lw "
 	    "2.5 lc rgb \"#1f4e79\" notitle, \\\n"
@@ -1172,7 +1215,7 @@ write_moment(struct ctx *x)
 		    "set yrange [%zu.6:0.4]\n"
 		    "set format x \"%%g%%%%\"\n"
 		    "set format y \"%%g\"\n"
-		    "set xlabel \"breached (95%%%% CI)\"\n"
+		    "set xlabel \"breached (95%% CI)\"\n"
 		    "set ylabel \"\"\n"
 		    "set xtics auto\n", 100 * fmin(1, ceil(fmax(0.1,
 		    rows[0]->ci_hi) * 10) / 10), nrows);
@@ -1381,14 +1424,14 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
     const char *prog, unsigned formats, int want_svg)
 {
 	static char	 tz[] = "TZ=UTC", sde[64];
-	char		*env[3], *name, *cause = NULL;
+	char		*env[3], *name, *script, *cause = NULL;
 	struct job	*jobs;
 	size_t		 njobs = 0, i, next = 0, done = 0, running = 0;
 	unsigned	 fmts[] = { CHART_PNG, CHART_SVG, CHART_PDF }, k;
 	time_t		 epoch = pdf_epoch(r);
 	long		 ncpu;
-	int		 missing, gave_up = 0;
-	size_t		 maxjobs;
+	int		 missing, gave_up = 0, rc;
+	size_t		 maxjobs, fails = 0;
 
 	snprintf(sde, sizeof sde, "SOURCE_DATE_EPOCH=%lld", (long long)epoch);
 	env[0] = tz;
@@ -1411,10 +1454,14 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 
 			name = xasprintf("%s.%s", cs->v[j->chart].name,
 			    fmt_ext(j->fmt));
-			if (afile_open(&j->af, cdir, name, &cause) != 0 ||
-			    gp_spawn(&j->p, prog, cdir, strrchr(j->af.tmp,
-			    '/') + 1, fmt_ext(j->fmt), strrchr(j->af.tmp,
-			    '/') + 1, 0, env, &cause) != 0) {
+			script = xasprintf("%s.gp", cs->v[j->chart].name);
+			rc = afile_open(&j->af, cdir, name, &cause);
+			if (rc == 0)
+				rc = gp_spawn(&j->p, prog, cdir, script,
+				    fmt_ext(j->fmt), strrchr(j->af.tmp, '/') + 1,
+				    0, env, &cause);
+			free(script);
+			if (rc != 0) {
 				free(name);
 				errorf("%s", cause);
 				free(cause);
@@ -1442,18 +1489,15 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 			done = i + 1;
 			if (gp_wait(&j->p, &missing, &cause) != 0 ||
 			    job_finish(cs, j, epoch, want_svg, &cause) != 0) {
-				if (!gave_up || !missing) {
-					if (missing)
-						errorf("%s (\"%s\"): the charts "
-						    "were not drawn; their .gp "
-						    "and .dat files are in %s. "
-						    "Install gnuplot, or name it "
-						    "with --gnuplot PATH or "
-						    "MOT_GNUPLOT", cause, prog,
-						    cdir);
-					else
-						errorf("%s", cause);
-				}
+				if (missing && !gave_up)
+					errorf("cannot run gnuplot \"%s\": %s; "
+					    "the charts were not drawn (their "
+					    ".gp and .dat files are in %s). "
+					    "Install gnuplot, or name it with "
+					    "--gnuplot PATH or MOT_GNUPLOT",
+					    prog, cause, cdir);
+				else if (!missing && fails++ < FAILS_SHOWN)
+					errorf("%s", cause);
 				if (missing)
 					gave_up = 1;
 				free(cause);
@@ -1466,6 +1510,8 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 	for (i = 0; i < njobs; i++)
 		afile_abort(&jobs[i].af);
 	free(jobs);
+	if (fails > FAILS_SHOWN)
+		errorf("gnuplot failed on %zu pictures in all", fails);
 	if (cs->failed)
 		cs->note = xstrdup(gave_up ? "gnuplot could not be run, so the "
 		    "charts were not drawn" : "gnuplot failed on some charts; "
@@ -1495,6 +1541,7 @@ charts_make(struct charts *cs, const struct report *r, const char *dir,
 	int			 rc = 0;
 
 	memset(cs, 0, sizeof *cs);
+	memset(&x, 0, sizeof x);
 	cs->formats = formats;
 	cdir = xasprintf("%s/%s", dir, CHART_DIR);
 	if ((rc = afile_mkdirs(cdir, cause)) != 0)
@@ -1577,9 +1624,10 @@ charts_dumb(struct charts *cs, const struct report *r, const char *dir,
 	}
 	if (gp_wait(&p, &missing, cause) != 0) {
 		if (missing)
-			errorf("%s (\"%s\"): the chart was not drawn. Install "
-			    "gnuplot, or name it with --gnuplot PATH or "
-			    "MOT_GNUPLOT", *cause, gp_program(gnuplot));
+			errorf("cannot run gnuplot \"%s\": %s; the chart was "
+			    "not drawn. Install gnuplot, or name it with "
+			    "--gnuplot PATH or MOT_GNUPLOT", gp_program(gnuplot),
+			    *cause);
 		else
 			errorf("%s", *cause);
 		free(*cause);

@@ -12,11 +12,13 @@
 
 #include "afile.h"
 #include "agg.h"
+#include "chart.h"
 #include "clock.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "expect.h"
 #include "log.h"
+#include "progress.h"
 #include "report.h"
 #include "run.h"
 #include "state.h"
@@ -32,6 +34,8 @@ static const struct option analyze_opts[] = {
 	{ "strict", no_argument, NULL, 's' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "save-state", required_argument, NULL, 'S' },
+	{ "charts", required_argument, NULL, 'C' },
+	{ "gnuplot", required_argument, NULL, 'G' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -48,10 +52,14 @@ cmd_analyze(int argc, char **argv)
 	struct afile			 occ;
 	const char			*outdir = NULL, *formats = NULL, *bad;
 	const char			*state = NULL;
+	const char			*charts_opt = NULL, *gnuplot = NULL;
+	struct charts			 charts;
+	unsigned			 chart_fmts = 0;
 	char				*cause = NULL, **files = NULL;
-	int				 want[8] = { 0 }, ch, rc = 0;
+	int				 want[8] = { 0 }, ch, rc = 0, html, md;
 	size_t				 i, nfiles;
 
+	memset(&charts, 0, sizeof charts);
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
 	memset(&occ, 0, sizeof occ);
@@ -82,6 +90,12 @@ cmd_analyze(int argc, char **argv)
 		case 'S':
 			state = optarg;
 			break;
+		case 'C':
+			charts_opt = optarg;
+			break;
+		case 'G':
+			gnuplot = optarg;
+			break;
 		case 'j':
 			if ((o.jobs = atoi(optarg)) < 1 || o.jobs > 256)
 				return (cmd_usage_error(c, "-j takes a number of "
@@ -110,10 +124,21 @@ cmd_analyze(int argc, char **argv)
 	if (o.by != NULL && *o.by == '\0')
 		return (cmd_usage_error(c, "--by needs an attribute name"));
 	if (formats == NULL)
-		formats = outdir != NULL ? "text,json,csv" : "text";
+		formats = outdir != NULL ? "text,json,csv,html,md" : "text";
 	if (report_parse_formats(formats, want, &bad) != 0)
 		return (cmd_usage_error(c, "unknown format in \"%s\" (known: "
-		    "text, json, csv)", bad));
+		    "text, json, csv, html, md)", bad));
+	html = want[report_writer_find("html") - report_writers];
+	md = want[report_writer_find("md") - report_writers];
+	/* Charts go with the reports that show them: png unless told. */
+	if (charts_opt == NULL)
+		chart_fmts = outdir != NULL && (html || md) ? CHART_PNG : 0;
+	else if (charts_parse(charts_opt, &chart_fmts) != 0)
+		return (cmd_usage_error(c, "unknown chart format in \"%s\" "
+		    "(known: png, svg, pdf, dumb, none)", charts_opt));
+	if (outdir == NULL && (chart_fmts & ~CHART_DUMB) != 0)
+		return (cmd_usage_error(c, "--charts %s needs -o DIR (only dumb "
+		    "draws on the terminal)", charts_opt));
 	nfiles = (size_t)(argc - optind);
 	files = xreallocarray(NULL, nfiles, sizeof *files);
 	for (i = 0; i < nfiles; i++)
@@ -138,7 +163,10 @@ cmd_analyze(int argc, char **argv)
 			o.occ = occ.f;
 		}
 	}
-	if ((rc = run_inputs(&r, files, nfiles, &cause)) != 0)
+	progress_start(files, nfiles);
+	rc = run_inputs(&r, files, nfiles, &cause);
+	progress_end();
+	if (rc != 0)
 		goto out;
 
 	memset(&rep, 0, sizeof rep);
@@ -149,10 +177,23 @@ cmd_analyze(int argc, char **argv)
 	rep.zone = o.zone;
 	if (state != NULL && (rc = state_save(state, r.e, &r.agg, &cause)) != 0)
 		goto out;
+	if (outdir != NULL && chart_fmts != 0) {
+		if ((rc = charts_make(&charts, &rep, outdir, chart_fmts, html,
+		    gnuplot, &cause)) != 0)
+			goto out;
+		rep.charts = &charts;
+	}
 	if ((rc = report_write(&rep, outdir, want, occ.f != NULL ? &occ : NULL,
 	    &cause)) != 0)
 		goto out;
+	if ((chart_fmts & CHART_DUMB) && (rc = charts_dumb(&charts, &rep,
+	    outdir, gnuplot, &cause)) != 0)
+		goto out;
+	/* Everything else is written: now say that charts are missing. */
+	if (charts.failed)
+		rc = MOT_EXIT_UNAVAILABLE;
 out:
+	charts_free(&charts);
 	afile_abort(&occ);
 	if (cause != NULL) {
 		errorf("%s", cause);
@@ -173,12 +214,21 @@ const struct cmd_entry cmd_analyze_entry = {
 	"\n"
 	"  -e, --expectations=FILE  the moments and their zones of tolerance\n"
 	"  -o, --output=DIR         also write report.json, moments.csv,\n"
-	"                           occurrences.csv and summary.txt in DIR\n"
+	"                           occurrences.csv, summary.txt, report.html,\n"
+	"                           report.md and charts/ in DIR\n"
 	"      --by=ATTR            break every moment down by a journey\n"
 	"                           attribute (segment, region, ...)\n"
-	"      --format=LIST        reports to write, from text, json, csv\n"
-	"                           (default: text; with -o: text,json,csv);\n"
+	"      --format=LIST        reports to write, from text, json, csv,\n"
+	"                           html, md (default: text; with -o: all);\n"
 	"                           without -o they go to standard output\n"
+	"      --charts=LIST        charts to draw in DIR/charts with gnuplot,\n"
+	"                           from png, svg, pdf, none (default with -o\n"
+	"                           and html or md: png); dumb prints the\n"
+	"                           weakest moments on the terminal\n"
+	"      --gnuplot=PATH       the gnuplot to run (default: $MOT_GNUPLOT,\n"
+	"                           else gnuplot on PATH); when it is missing\n"
+	"                           or fails, the rest is written and mot\n"
+	"                           exits with 69\n"
 	"      --assume-zone=ZONE   zone of times written without an offset:\n"
 	"                           UTC, +02:00 or a name like Europe/Paris\n"
 	"      --classifier=KEYS    XES: the event attributes whose values,\n"

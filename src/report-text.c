@@ -3,10 +3,27 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "isotime.h"
 #include "report.h"
+
+/* Colour, only on a terminal and unless NO_COLOR is set (no-color.org). */
+static int	text_colour;
+
+#define SGR_BOLD	"\033[1m"
+#define SGR_RED		"\033[1;31m"
+#define SGR_GREEN	"\033[32m"
+#define SGR_YELLOW	"\033[33m"
+#define SGR_RESET	"\033[0m"
+
+static const char *
+sgr(const char *code)
+{
+	return (text_colour ? code : "");
+}
 
 /* Copy s for a terminal: control bytes become '?', at most size - 1 bytes. */
 static const char *
@@ -90,9 +107,13 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	char			 name[80], id[80], stage[80], verdict[512];
 	char			 met[16], tol[16], br[16], lo[16], hi[16];
 	char			 p50[32], p90[32], p95[32], mx[32], d[32], a[32];
-	char			 src[80];
+	char			 src[80], clean[512];
+	const char		*tone;
 
 	summary_verdict(ms, verdict, sizeof verdict);
+	tone = c->objective_met == 0 ? SGR_RED : c->objective_met == 1 ?
+	    SGR_GREEN : c->breached > 0 ? SGR_YELLOW : "";
+	fputs(sgr(SGR_BOLD), f);
 	if (strcmp(m->name, m->id) == 0)
 		fprintf(f, "%2zu. %s", ms->rank, text_clean(m->id, id,
 		    sizeof id));
@@ -101,7 +122,9 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    name, sizeof name), text_clean(m->id, id, sizeof id));
 	if (*m->stage != '\0')
 		fprintf(f, " - %s", text_clean(m->stage, stage, sizeof stage));
-	fprintf(f, "\n    %s\n", verdict);
+	fprintf(f, "%s\n    %s%s%s\n", sgr(SGR_RESET), sgr(tone),
+	    text_clean(verdict, clean, sizeof clean), *tone != '\0' ?
+	    sgr(SGR_RESET) : "");
 	pct(met, sizeof met, c->met_rate);
 	pct(tol, sizeof tol, c->tolerated_rate);
 	pct(br, sizeof br, c->breach_rate);
@@ -211,8 +234,12 @@ report_text(const struct report *r, FILE *f)
 	const struct agg	*a = r->a;
 	struct read_stats	 dq;
 	char			 buf[80];
+	const char		*nc;
 	size_t			 i, k;
 
+	nc = getenv("NO_COLOR");
+	text_colour = f == stdout && isatty(fileno(f)) && (nc == NULL ||
+	    *nc == '\0');
 	fprintf(f, "mot %s: %llu journeys read from %zu input%s, %llu "
 	    "accepted, %llu rejected; %zu moments\n", PACKAGE_VERSION,
 	    (unsigned long long)a->journeys_read, a->ninputs,

@@ -14,6 +14,8 @@ const struct report_writer report_writers[] = {
 	{ "text", "summary.txt", report_text },
 	{ "json", "report.json", report_json },
 	{ "csv", "moments.csv", report_csv },
+	{ "html", "report.html", report_html },
+	{ "md", "report.md", report_md },
 	{ NULL, NULL, NULL }
 };
 

@@ -18,6 +18,7 @@
 #include "log.h"
 #include "read.h"
 #include "report.h"
+#include "progress.h"
 #include "run.h"
 #include "split.h"
 #include "tz.h"
@@ -108,6 +109,7 @@ on_journey(struct journey *j, void *arg, char **cause)
 
 	if (r->stop)
 		return (MOT_EXIT_DATAERR);	/* another reader failed */
+	progress_journeys(1);
 	w->occ.n = 0;
 	for (i = 0; j->reject == NULL && i < r->e->nmoments; i++) {
 		if (clock_find(r->e, i, j, r->zone, &w->occ, why,

@@ -15,5 +15,6 @@ Suite	*make_pipeline_suite(void);
 Suite	*make_calendar_suite(void);
 Suite	*make_model_suite(void);
 Suite	*make_check_suite(void);
+Suite	*make_chart_suite(void);
 
 #endif

@@ -5,13 +5,18 @@
 #               optional "setup: SHELL" (run in $OUT first)
 #   NAME.out    expected standard output (absent: must be empty)
 #   NAME.err    expected standard error (absent: must be empty)
-#   NAME.d/     expected files in the output folder $OUT (exactly these)
+#   NAME.d/     expected files in the output folder $OUT (exactly these,
+#               subfolders such as charts/ included)
 # mot runs in tests/data; $OUT is a fresh folder, shown as OUT in outputs;
 # the version is shown as VERSION. MOT_REGEN=1 rewrites the expected files.
+# Charts are drawn by tests/fake-gnuplot: its pictures do not depend on
+# gnuplot's version (tests/charts.sh runs the real one).
 set -u
 case_file=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MOT=${MOT:-$srcdir/mot}
+MOT_GNUPLOT=$srcdir/tests/fake-gnuplot
+export MOT_GNUPLOT
 name=${case_file%.case}
 base=$(basename "$name")
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mot-golden.XXXXXX") || exit 99
@@ -56,7 +61,11 @@ if [ "${MOT_REGEN:-}" = 1 ]; then
 	if [ -s "$tmp/e" ]; then cp "$tmp/e" "$name.err"; else rm -f "$name.err"; fi
 	if [ -n "$(ls -A "$OUT")" ]; then
 		rm -rf "$name.d"; mkdir "$name.d"
-		for f in "$OUT"/*; do clean "$f" >"$name.d/$(basename "$f")"; done
+		(cd "$OUT" && find . -type f | sort) >"$tmp/files"
+		while read -r f; do
+			mkdir -p "$name.d/$(dirname "$f")"
+			clean "$OUT/$f" >"$name.d/$f"
+		done <"$tmp/files"
 	fi
 	exit $fail
 fi
@@ -70,21 +79,22 @@ for stream in out err; do
 	fi
 done
 if [ -d "$name.d" ]; then
-	for f in "$name.d"/*; do
-		g=$OUT/$(basename "$f")
+	(cd "$name.d" && find . -type f | sort) >"$tmp/files"
+	while read -r f; do
+		g=$OUT/$f
 		if [ ! -f "$g" ]; then
-			echo "$base: $(basename "$f") was not written"; fail=1
-		elif ! clean "$g" | diff -u "$f" - >"$tmp/diff"; then
-			echo "$base: $(basename "$f") differs:"; cat "$tmp/diff"
+			echo "$base: ${f#./} was not written"; fail=1
+		elif ! clean "$g" | diff -u "$name.d/$f" - >"$tmp/diff"; then
+			echo "$base: ${f#./} differs:"; cat "$tmp/diff"
 			fail=1
 		fi
-	done
+	done <"$tmp/files"
 fi
 # No stray files (temporary files of an atomic write, unexpected reports).
-for g in "$OUT"/* "$OUT"/.[!.]*; do
-	[ -e "$g" ] || continue
-	[ -f "$name.d/$(basename "$g")" ] && continue
+(cd "$OUT" && find . -type f | sort) >"$tmp/files"
+while read -r g; do
+	[ -f "$name.d/$g" ] && continue
 	case $setup in *"$(basename "$g")"*) continue;; esac
-	echo "$base: unexpected file $(basename "$g")"; fail=1
-done
+	echo "$base: unexpected file ${g#./}"; fail=1
+done <"$tmp/files"
 exit $fail

@@ -1,0 +1,736 @@
+/*
+ * report-doc.c - what the client report says, in order: a summary (the run,
+ * its period, the three weakest moments in a sentence each, the overview
+ * charts), a section per moment (verdict, chart row, figures, breakdown),
+ * data quality, then the expectations and the method with the parameters in
+ * force. It is written once, against struct doc_ops: report-html.c and
+ * report-md.c render it, and each escapes every piece of text it is given.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "isotime.h"
+#include "report-doc.h"
+#include "report.h"
+#include "xmalloc.h"
+
+/* The weakest moments told in the summary. */
+#define SUMMARY_MOMENTS	3
+
+static void
+t(struct doc *d, const char *s)
+{
+	d->ops->text(d, s);
+}
+
+static void __attribute__((format(printf, 2, 3)))
+tf(struct doc *d, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->ops->text(d, s);
+	free(s);
+}
+
+static void
+strong(struct doc *d, const char *s)
+{
+	d->ops->strong(d, 1);
+	t(d, s);
+	d->ops->strong(d, 0);
+}
+
+/* A share as a percentage with one decimal, "-" when it does not exist. */
+static const char *
+pct(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.1f%%", 100 * v);
+	return (buf);
+}
+
+static const char *
+dur(char *buf, size_t size, double s)
+{
+	isodur_human(s, buf, size);
+	return (buf);
+}
+
+static const char *
+date_of(mot_time tm, char *buf, size_t size)
+{
+	char	full[64];
+
+	if (tm == MOT_TIME_NONE) {
+		snprintf(buf, size, "-");
+		return (buf);
+	}
+	isotime_format(tm, full, sizeof full);
+	snprintf(buf, size, "%.10s", full);
+	return (buf);
+}
+
+static void
+heading(struct doc *d, int level, const char *id, const char *text)
+{
+	d->ops->heading(d, level, id);
+	t(d, text);
+	d->ops->heading_end(d, level);
+}
+
+static void
+para_text(struct doc *d, enum doc_class cls, const char *text)
+{
+	d->ops->para(d, cls);
+	t(d, text);
+	d->ops->para_end(d);
+}
+
+static void
+cell(struct doc *d, enum doc_class cls, const char *text)
+{
+	d->ops->cell(d, cls);
+	t(d, text);
+	d->ops->cell_end(d);
+}
+
+static void __attribute__((format(printf, 3, 4)))
+cellf(struct doc *d, enum doc_class cls, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	cell(d, cls, s);
+	free(s);
+}
+
+/* One row of a two-column table of figures. */
+static void __attribute__((format(printf, 4, 5)))
+fig_row(struct doc *d, const char *name, enum doc_class cls,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	d->ops->row(d);
+	cell(d, DOC_PLAIN, name);
+	cell(d, cls, s);
+	d->ops->row_end(d);
+	free(s);
+}
+
+/* How a moment's clock runs, in words. */
+static char *
+clock_words(const struct moment *m)
+{
+	if (m->span)
+		return (xasprintf("the length of each %s", m->from.name));
+	return (xasprintf("from %s%s to %s%s", m->from.is_attr ? "@" : "",
+	    m->from.name, m->to.is_attr ? "@" : "", m->to.name));
+}
+
+static double
+adequate_s(const struct moment *m)
+{
+	return ((double)m->adequate.us / 1e6);
+}
+
+static double
+desired_s(const struct moment *m)
+{
+	return ((double)m->desired.us / 1e6);
+}
+
+/* p90 on the clock the zone is judged on. */
+static double
+judged_p(const struct moment *m, const struct cell_sum *c, int p90)
+{
+	if (m->calendar >= 0 || m->npauses > 0)
+		return (p90 ? c->business_p90 : c->business_p50);
+	return (p90 ? c->p90 : c->p50);
+}
+
+/* The summary's sentence on a weak moment: what, how often, how late, what it costs. */
+static void
+weak_sentence(struct doc *d, const struct moment_sum *ms)
+{
+	const struct moment	*m = ms->m;
+	const struct cell_sum	*c = &ms->total;
+	char			 a[32], b[32], e[32], *clock;
+
+	snprintf(a, sizeof a, "moment-%zu", ms->index + 1);
+	d->ops->link(d, a, 1);
+	strong(d, m->name);
+	d->ops->link(d, a, 0);
+	clock = clock_words(m);
+	tf(d, " (%s%s%s", *m->stage != '\0' ? "stage " : "", m->stage,
+	    *m->stage != '\0' ? "; " : "");
+	t(d, clock);
+	free(clock);
+	tf(d, "): breached in %s of its %llu finished occurrences ", pct(a,
+	    sizeof a, c->breach_rate), (unsigned long long)c->n);
+	tf(d, "(95%% CI %s to %s)", pct(a, sizeof a, c->ci_lo), pct(b,
+	    sizeof b, c->ci_hi));
+	if (c->objective_met == 0) {
+		t(d, ", so it ");
+		d->ops->strong(d, 1);
+		t(d, "misses its objective");
+		d->ops->strong(d, 0);
+		tf(d, ": %s within the adequate %s, against a target of %s.",
+		    pct(a, sizeof a, c->within_rate), dur(b, sizeof b,
+		    adequate_s(m)), pct(e, sizeof e, m->objective));
+	} else if (c->objective_met == 1)
+		tf(d, "; it meets its objective (%s within the adequate %s, "
+		    "target %s).", pct(a, sizeof a, c->within_rate), dur(b,
+		    sizeof b, adequate_s(m)), pct(e, sizeof e, m->objective));
+	else
+		tf(d, "; adequate is %s.", dur(b, sizeof b, adequate_s(m)));
+	tf(d, " Half were done within %s and 90%% within %s", dur(a,
+	    sizeof a, judged_p(m, c, 0)), dur(b, sizeof b, judged_p(m, c, 1)));
+	tf(d, " (desired %s, adequate %s).", dur(e, sizeof e, desired_s(m)),
+	    dur(a, sizeof a, adequate_s(m)));
+	if (c->promised > 0)
+		tf(d, " %s of the %llu promise%s made to customers %s broken.",
+		    pct(a, sizeof a, c->promise_broken_rate),
+		    (unsigned long long)c->promised, c->promised == 1 ? "" : "s",
+		    c->promised == 1 ? "was" : "were");
+	if (!isnan(c->nps.delta)) {
+		tf(d, " Journeys where it was breached have an NPS of %+.0f, "
+		    "against %+.0f where it was not", c->nps.breached,
+		    c->nps.met);
+		if (c->nps.delta < 0) {
+			tf(d, ": a breach costs %.0f points (95%% CI %.0f to "
+			    "%.0f", -c->nps.delta, -c->nps.ci_hi, -c->nps.ci_lo);
+			if (!isnan(c->nps.q))
+				tf(d, "; adjusted p %.2g", c->nps.q);
+			t(d, ")");
+		}
+		t(d, ".");
+		if (!isnan(c->nps_recoverable) && c->nps_recoverable > 0)
+			tf(d, " Never breaching it would win back %.1f NPS "
+			    "points.", c->nps_recoverable);
+	} else if (c->breached > 0)
+		tf(d, " A breached occurrence scores %.2f on average, and it is "
+		    "the worst or the last moment of %s of the journeys it "
+		    "occurs in.", isnan(c->severity) ? 0 : -c->severity,
+		    pct(a, sizeof a, c->memory_share));
+}
+
+static void
+figure(struct doc *d, const char *name)
+{
+	const struct chart	*c;
+
+	if ((c = charts_find(d->r->charts, name)) != NULL)
+		d->ops->figure(d, c);
+}
+
+static void
+charts_note(struct doc *d)
+{
+	const struct charts	*cs = d->r->charts;
+
+	if (cs == NULL)
+		para_text(d, DOC_NOTE, "No charts: they are drawn with -o DIR, "
+		    "unless --charts none is given.");
+	else if (cs->note != NULL) {
+		d->ops->para(d, DOC_BAD);
+		tf(d, "Some charts are missing: %s. The rest of the report is "
+		    "complete.", cs->note);
+		d->ops->para_end(d);
+	}
+}
+
+static void
+summary_section(struct doc *d)
+{
+	const struct report	*r = d->r;
+	const struct agg	*a = r->a;
+	const struct summary	*s = r->s;
+	const struct moment_sum	*ms;
+	char			 b1[32], b2[32];
+	size_t			 k, told = 0, missed = 0;
+
+	heading(d, 2, "summary", "Summary");
+	d->ops->para(d, DOC_PLAIN);
+	strong(d, "Journeys analysed:");
+	t(d, " ");
+	tf(d, "%llu accepted of %llu read from %zu file%s (%llu rejected), "
+	    "against %zu moment%s of truth. ",
+	    (unsigned long long)(a->journeys_read - a->journeys_rejected),
+	    (unsigned long long)a->journeys_read, a->ninputs,
+	    a->ninputs == 1 ? "" : "s",
+	    (unsigned long long)a->journeys_rejected, s->n,
+	    s->n == 1 ? "" : "s");
+	strong(d, "Period:");
+	t(d, " ");
+	if (a->first_stop == MOT_TIME_NONE)
+		t(d, "no occurrence finished.");
+	else
+		tf(d, "occurrences that finished from %s to %s (UTC).",
+		    date_of(a->first_stop, b1, sizeof b1),
+		    date_of(a->last_stop, b2, sizeof b2));
+	d->ops->para_end(d);
+	for (k = 0; k < s->n; k++) {
+		if (s->ms[k].total.objective_met == 0)
+			missed++;
+	}
+	d->ops->para(d, DOC_PLAIN);
+	if (missed > 0)
+		tf(d, "%zu of the %zu moments %s. ", missed, s->n,
+		    missed == 1 ? "misses its objective" : "miss their "
+		    "objectives");
+	t(d, "The weakest moments, by priority (how many journeys a moment "
+	    "reaches, how often it is breached, and what a breach costs):");
+	d->ops->para_end(d);
+	d->ops->list(d, 1);
+	for (k = 0; k < s->n && told < SUMMARY_MOMENTS; k++) {
+		ms = &s->ms[s->order[k]];
+		if (ms->total.n == 0)
+			continue;
+		d->ops->item(d);
+		weak_sentence(d, ms);
+		d->ops->item_end(d);
+		told++;
+	}
+	d->ops->list_end(d, 1);
+	if (told == 0)
+		para_text(d, DOC_NOTE, "No moment has a finished occurrence: "
+		    "there is nothing to rank.");
+	charts_note(d);
+	figure(d, "weak-moments");
+	figure(d, "journey-map");
+	figure(d, "elapsed");
+	figure(d, "trend");
+	figure(d, "heatmap");
+	figure(d, "impact");
+}
+
+static void
+breakdown_table(struct doc *d, const struct moment_sum *ms)
+{
+	static const char *const head[] = { "value", "n", "met", "tolerated",
+	    "breached", "95% CI", "p90", "objective" };
+	const struct cell_sum	*c;
+	char			 a[32], b[32];
+	size_t			 i;
+	char			*title;
+
+	title = xasprintf("By %s", d->r->by);
+	d->ops->para(d, DOC_PLAIN);
+	strong(d, title);
+	d->ops->para_end(d);
+	free(title);
+	d->ops->table(d, 8, head, "lrrrrrrl");
+	for (i = 0; i < ms->nby; i++) {
+		c = &ms->by[i];
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, c->value);
+		cellf(d, DOC_PLAIN, "%llu", (unsigned long long)c->n);
+		cell(d, DOC_PLAIN, pct(a, sizeof a, c->met_rate));
+		cell(d, DOC_PLAIN, pct(a, sizeof a, c->tolerated_rate));
+		cell(d, c->objective_met == 0 ? DOC_BAD : DOC_PLAIN, pct(a,
+		    sizeof a, c->breach_rate));
+		if (c->n > 0)
+			cellf(d, DOC_PLAIN, "%s to %s", pct(a, sizeof a,
+			    c->ci_lo), pct(b, sizeof b, c->ci_hi));
+		else
+			cell(d, DOC_PLAIN, "-");
+		cell(d, DOC_PLAIN, dur(a, sizeof a, judged_p(ms->m, c, 1)));
+		cell(d, c->objective_met == 0 ? DOC_BAD : c->objective_met ==
+		    1 ? DOC_GOOD : DOC_PLAIN, c->objective_met == 0 ? "missed" :
+		    c->objective_met == 1 ? "met" : "-");
+		d->ops->row_end(d);
+	}
+	d->ops->table_end(d);
+}
+
+static void
+moment_figures(struct doc *d, const struct moment_sum *ms)
+{
+	static const char *const head[] = { "figure", "value" };
+	const struct moment	*m = ms->m;
+	const struct cell_sum	*c = &ms->total;
+	const struct report	*r = d->r;
+	char			 a[32], b[32], e[32], g[32];
+
+	d->ops->table(d, 2, head, "ll");
+	fig_row(d, "finished occurrences (n)", DOC_PLAIN, "%llu (open %llu, "
+	    "invalid %llu); in %s of the journeys", (unsigned long long)c->n,
+	    (unsigned long long)c->open, (unsigned long long)c->invalid,
+	    pct(a, sizeof a, ms->reach));
+	if (c->n > 0) {
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, "met, tolerated, breached");
+		d->ops->cell(d, DOC_PLAIN);
+		d->ops->zones(d, c->met_rate, c->tolerated_rate,
+		    c->breach_rate);
+		d->ops->cell_end(d);
+		d->ops->row_end(d);
+		fig_row(d, "breach rate (95% CI)", c->objective_met == 0 ?
+		    DOC_BAD : DOC_PLAIN, "%s (%s to %s)", pct(a, sizeof a,
+		    c->breach_rate), pct(b, sizeof b, c->ci_lo), pct(e,
+		    sizeof e, c->ci_hi));
+	}
+	if (m->objective > 0)
+		fig_row(d, "within adequate, objective", c->objective_met == 0 ?
+		    DOC_BAD : c->objective_met == 1 ? DOC_GOOD : DOC_PLAIN,
+		    "%s, objective %s: %s", pct(a, sizeof a, c->within_rate),
+		    pct(b, sizeof b, m->objective), c->objective_met == 0 ?
+		    "missed" : c->objective_met == 1 ? "met" : "not decided");
+	fig_row(d, "desired, adequate", DOC_PLAIN, "%s, %s%s", dur(a,
+	    sizeof a, desired_s(m)), dur(b, sizeof b, adequate_s(m)),
+	    m->promised_by != NULL ? " (or the journey's promise)" : "");
+	if (c->n > 0) {
+		fig_row(d, "elapsed p50, p90, p95, longest", DOC_PLAIN,
+		    "%s, %s, %s, %s", dur(a, sizeof a, c->p50), dur(b, sizeof b,
+		    c->p90), dur(e, sizeof e, c->p95), dur(g, sizeof g,
+		    c->max));
+		if (m->calendar >= 0 || m->npauses > 0)
+			fig_row(d, "own clock p50, p90, p95", DOC_PLAIN,
+			    "%s, %s, %s (%s%s%s)", dur(a, sizeof a,
+			    c->business_p50), dur(b, sizeof b, c->business_p90),
+			    dur(e, sizeof e, c->business_p95), m->calendar >= 0 ?
+			    "working hours of " : "", m->calendar >= 0 ?
+			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
+			    0 ? ", pauses left out" : "pauses left out") : "");
+		fig_row(d, "mean score (sd), p10 to p90", DOC_PLAIN,
+		    "%.2f (%.2f), %.2f to %.2f", c->score_mean, c->score_sd,
+		    c->score_p10, c->score_p90);
+	}
+	if (c->promised > 0)
+		fig_row(d, "promises", DOC_PLAIN, "%llu made, %s broken, %s "
+		    "tighter than adequate", (unsigned long long)c->promised,
+		    pct(a, sizeof a, c->promise_broken_rate), pct(b, sizeof b,
+		    c->over_promised_rate));
+	if (c->has_customer && c->n > 0)
+		fig_row(d, "customers' own zone", DOC_PLAIN, "%s breached, mean "
+		    "score %.2f%s%s%s", pct(a, sizeof a, c->cust_breach_rate),
+		    c->cust_score_mean, m->cust_source != NULL ? " (" : "",
+		    m->cust_source != NULL ? m->cust_source : "",
+		    m->cust_source != NULL ? ")" : "");
+	if (r->e->has_recovery && c->failures > 0)
+		fig_row(d, "recovery", DOC_PLAIN, "%llu failures, %llu "
+		    "recovered (%s), median %s to recover, %llu recoveries "
+		    "failed", (unsigned long long)c->failures,
+		    (unsigned long long)c->recovered, pct(a, sizeof a,
+		    c->recovery_rate), dur(b, sizeof b, c->recover_p50),
+		    (unsigned long long)c->recovery_failed);
+	if (!isnan(c->nps.delta))
+		fig_row(d, "NPS where breached, not breached", c->nps.delta < 0 ?
+		    DOC_BAD : DOC_PLAIN, "%+.0f (%llu answers), %+.0f (%llu): "
+		    "%+.1f points (95%% CI %+.1f to %+.1f)", c->nps.breached,
+		    (unsigned long long)c->nps.n_breached, c->nps.met,
+		    (unsigned long long)c->nps.n_met, c->nps.delta,
+		    c->nps.ci_lo, c->nps.ci_hi);
+	if (!isnan(c->nps.q))
+		fig_row(d, "NPS difference: p adjusted for many moments (q)",
+		    DOC_PLAIN, "%.3g%s", c->nps.q, c->nps.q < 0.05 ? " (a real "
+		    "difference)" : " (could be chance)");
+	if (!isnan(c->csat.delta))
+		fig_row(d, "CSAT top-2-box where breached, not breached",
+		    DOC_PLAIN, "%s, %s", pct(a, sizeof a, c->csat.breached),
+		    pct(b, sizeof b, c->csat.met));
+	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %.2f", pct(a,
+	    sizeof a, c->memory_share), c->consistency);
+	fig_row(d, "priority", DOC_PLAIN, "%.4f%s", isnan(ms->priority) ? 0 :
+	    ms->priority, c->rankable ? "" : " (too few occurrences to rank)");
+	d->ops->table_end(d);
+}
+
+static void
+moments_section(struct doc *d)
+{
+	const struct summary	*s = d->r->s;
+	const struct moment_sum	*ms;
+	const struct chart	*ch;
+	char			 id[32], verdict[512], *title, *clock;
+	size_t			 k;
+
+	heading(d, 2, "moments", "Moments, weakest first");
+	for (k = 0; k < s->n; k++) {
+		ms = &s->ms[s->order[k]];
+		snprintf(id, sizeof id, "moment-%zu", ms->index + 1);
+		title = xasprintf("%zu. %s", ms->rank, ms->m->name);
+		heading(d, 3, id, title);
+		free(title);
+		d->ops->para(d, DOC_NOTE);
+		clock = clock_words(ms->m);
+		tf(d, "id %s", ms->m->id);
+		if (*ms->m->stage != '\0')
+			tf(d, ", stage %s", ms->m->stage);
+		tf(d, "; clock: %s.", clock);
+		free(clock);
+		d->ops->para_end(d);
+		summary_verdict(ms, verdict, sizeof verdict);
+		para_text(d, ms->total.objective_met == 0 ? DOC_BAD :
+		    DOC_PLAIN, verdict);
+		if ((ch = charts_moment(d->r->charts, ms->index)) != NULL)
+			d->ops->figure(d, ch);
+		moment_figures(d, ms);
+		if (d->r->by != NULL && ms->nby > 0)
+			breakdown_table(d, ms);
+	}
+}
+
+static void
+journeys_section(struct doc *d)
+{
+	const struct jdist_sum	*j = &d->r->s->jd;
+
+	if (j->n == 0)
+		return;
+	heading(d, 2, "journeys", "Journeys as customers remember them");
+	d->ops->para(d, DOC_PLAIN);
+	tf(d, "%llu journeys have a score: mean %.2f (p10 %.2f, median %.2f, "
+	    "p90 %.2f) on a scale from -1 to 1. The score remembered "
+	    "(weighted towards the worst and the last moment) averages %.2f, "
+	    "the peak-end score %.2f, and effort (hand-offs, repeat contacts, "
+	    "channel switches) %.2f.", (unsigned long long)j->n, j->mean,
+	    j->p10, j->p50, j->p90, j->remembered, j->peak_end, j->effort);
+	d->ops->para_end(d);
+}
+
+static void
+quality_section(struct doc *d)
+{
+	static const char *const ihead[] = { "file", "format", "bytes",
+	    "journeys", "touchpoints" };
+	static const char *const rhead[] = { "reason", "journeys",
+	    "first at" };
+	static const char *const ohead[] = { "moment", "open", "invalid" };
+	const struct agg	*a = d->r->a;
+	const struct summary	*s = d->r->s;
+	struct read_stats	 dq;
+	size_t			 i, k;
+	int			 any = 0;
+
+	heading(d, 2, "data", "Data quality");
+	d->ops->para(d, DOC_PLAIN);
+	tf(d, "%llu journeys read, %llu accepted and %llu rejected; %llu "
+	    "touchpoints in the accepted ones.",
+	    (unsigned long long)a->journeys_read,
+	    (unsigned long long)(a->journeys_read - a->journeys_rejected),
+	    (unsigned long long)a->journeys_rejected,
+	    (unsigned long long)a->touchpoints);
+	d->ops->para_end(d);
+	d->ops->table(d, 5, ihead, "llrrr");
+	for (i = 0; i < a->ninputs; i++) {
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, a->inputs[i].path);
+		cellf(d, DOC_PLAIN, "%s%s", a->inputs[i].format != NULL ?
+		    a->inputs[i].format : "-", a->inputs[i].gzip ? ", gzip" :
+		    "");
+		cellf(d, DOC_PLAIN, "%llu",
+		    (unsigned long long)a->inputs[i].bytes);
+		cellf(d, DOC_PLAIN, "%llu",
+		    (unsigned long long)a->inputs[i].st.journeys);
+		cellf(d, DOC_PLAIN, "%llu",
+		    (unsigned long long)a->inputs[i].st.touchpoints);
+		d->ops->row_end(d);
+	}
+	d->ops->table_end(d);
+	if (a->reasons.n == 0)
+		para_text(d, DOC_GOOD, "No journey was rejected.");
+	else {
+		para_text(d, DOC_PLAIN, "Rejected journeys, by reason (each is "
+		    "left out whole; the first one is named by file and line):");
+		d->ops->table(d, 3, rhead, "lrl");
+		for (i = 0; i < a->reasons.n; i++) {
+			k = s->reasons[i];
+			d->ops->row(d);
+			cell(d, DOC_PLAIN, strtab_key(&a->reasons, k));
+			cellf(d, DOC_PLAIN, "%llu",
+			    (unsigned long long)a->reason_count[k]);
+			cell(d, DOC_PLAIN, a->reason_first[k]);
+			d->ops->row_end(d);
+		}
+		d->ops->table_end(d);
+	}
+	report_dq(a, &dq);
+	if (dq.events > 0) {
+		d->ops->para(d, DOC_PLAIN);
+		tf(d, "XES events: %llu read; %llu without time:timestamp and "
+		    "%llu with an unreadable one were left out; %llu starts "
+		    "never completed; %llu completes had no start.",
+		    (unsigned long long)dq.events,
+		    (unsigned long long)dq.events_no_time,
+		    (unsigned long long)dq.events_bad_time,
+		    (unsigned long long)dq.unpaired_starts,
+		    (unsigned long long)dq.unpaired_completes);
+		d->ops->para_end(d);
+	}
+	for (i = 0; i < s->n; i++)
+		any |= s->ms[i].total.open > 0 || s->ms[i].total.invalid > 0;
+	if (!any)
+		return;
+	para_text(d, DOC_PLAIN, "Occurrences not scored: open ones (the clock "
+	    "never stopped, usually because the journey is not over) and "
+	    "invalid ones (the clock stopped before it started, an error in "
+	    "the export).");
+	d->ops->table(d, 3, ohead, "lrr");
+	for (i = 0; i < s->n; i++) {
+		if (s->ms[i].total.open == 0 && s->ms[i].total.invalid == 0)
+			continue;
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, s->ms[i].m->name);
+		cellf(d, DOC_PLAIN, "%llu",
+		    (unsigned long long)s->ms[i].total.open);
+		cellf(d, s->ms[i].total.invalid > 0 ? DOC_BAD : DOC_PLAIN,
+		    "%llu", (unsigned long long)s->ms[i].total.invalid);
+		d->ops->row_end(d);
+	}
+	d->ops->table_end(d);
+}
+
+static void
+method_section(struct doc *d)
+{
+	static const char *const mhead[] = { "id", "name", "stage", "clock",
+	    "desired", "adequate", "objective", "calendar, pauses" };
+	static const char *const phead[] = { "parameter", "value", "source" };
+	const struct expectations	*e = d->r->e;
+	const struct score_params	*p = &e->params;
+	const struct score_param_def	*pd;
+	const struct moment		*m;
+	char				 a[32], *clock;
+	const char			*v;
+	size_t				 i;
+	double				 num;
+
+	heading(d, 2, "method", "Expectations and method");
+	d->ops->para(d, DOC_PLAIN);
+	t(d, "Expectations file: ");
+	t(d, e->path);
+	tf(d, " (content hash %016llx).", (unsigned long long)e->hash);
+	if (d->r->by != NULL) {
+		t(d, " Broken down by ");
+		t(d, d->r->by);
+		t(d, ".");
+	}
+	if (d->r->zone != NULL) {
+		t(d, " Times without an offset were read in ");
+		t(d, d->r->zone);
+		t(d, ".");
+	}
+	d->ops->para_end(d);
+	d->ops->table(d, 8, mhead, "llllrrrl");
+	for (i = 0; i < e->nmoments; i++) {
+		m = &e->moments[i];
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, m->id);
+		cell(d, DOC_PLAIN, m->name);
+		cell(d, DOC_PLAIN, m->stage);
+		clock = clock_words(m);
+		cell(d, DOC_PLAIN, clock);
+		free(clock);
+		cell(d, DOC_PLAIN, dur(a, sizeof a, desired_s(m)));
+		cell(d, DOC_PLAIN, dur(a, sizeof a, adequate_s(m)));
+		cell(d, DOC_PLAIN, m->objective > 0 ? pct(a, sizeof a,
+		    m->objective) : "none");
+		cellf(d, DOC_PLAIN, "%s%s", m->calendar_id != NULL ?
+		    m->calendar_id : "24x7", m->npauses > 0 ? ", with pauses" :
+		    "");
+		d->ops->row_end(d);
+	}
+	d->ops->table_end(d);
+
+	para_text(d, DOC_PLAIN, "How the figures are computed (the full rules "
+	    "are in mot's docs/scoring.md):");
+	d->ops->list(d, 0);
+	d->ops->item(d);
+	tf(d, "Each occurrence of a moment is a clock in one journey. It is "
+	    "met when its elapsed time is at most desired, tolerated up to "
+	    "adequate, breached beyond (the zone of tolerance, Zeithaml, Berry "
+	    "and Parasuraman 1993). A clock that never stopped is open and not "
+	    "scored.");
+	d->ops->item_end(d);
+	d->ops->item(d);
+	tf(d, "Its score runs from 1 (at once) through %g (exactly desired) "
+	    "and 0 (exactly adequate) to -1 (%g adequate times late or more), "
+	    "then is adjusted for how the customer was kept informed and for "
+	    "service recovery.", p->desired_score, p->loss_span + 1);
+	d->ops->item_end(d);
+	d->ops->item(d);
+	t(d, "Rates are shares of finished occurrences, with 95% Wilson "
+	    "intervals; percentiles are nearest-rank (exact up to 1,024 "
+	    "values, within 1% beyond).");
+	d->ops->item_end(d);
+	d->ops->item(d);
+	tf(d, "Moments are ranked by priority = reach x breach rate x %s x "
+	    "(1 + memory share); a moment with fewer than %g finished "
+	    "occurrences is listed after the others.", d->r->s->outcomes ?
+	    "the NPS points a breach costs" : "severity (the mean loss of "
+	    "the negative scores)", p->min_n);
+	d->ops->item_end(d);
+	d->ops->item(d);
+	t(d, "NPS differences compare journeys where a moment was breached "
+	    "with those where it was not; they are associations in "
+	    "observational data, not experiments.");
+	d->ops->item_end(d);
+	d->ops->list_end(d, 0);
+
+	para_text(d, DOC_PLAIN, "Parameters in force:");
+	d->ops->table(d, 3, phead, "lrl");
+	for (pd = score_param_defs; pd->name != NULL; pd++) {
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, pd->name);
+		if (pd->is_duration) {
+			num = (double)*(const int64_t *)(const void *)
+			    ((const char *)p + pd->offset) / 1e6;
+			v = dur(a, sizeof a, num);
+		} else {
+			num = *(const double *)(const void *)
+			    ((const char *)p + pd->offset);
+			snprintf(a, sizeof a, "%g", num);
+			v = a;
+		}
+		cell(d, DOC_PLAIN, v);
+		cell(d, DOC_PLAIN, pd->source);
+		d->ops->row_end(d);
+	}
+	d->ops->table_end(d);
+}
+
+void
+doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
+{
+	struct doc	d;
+
+	memset(&d, 0, sizeof d);
+	d.ops = ops;
+	d.f = f;
+	d.r = r;
+	d.bol = 1;
+	ops->begin(&d, "Moments of truth");
+	d.ops->para(&d, DOC_NOTE);
+	tf(&d, "Written by mot %s from the expectations in ", PACKAGE_VERSION);
+	t(&d, r->e->path);
+	t(&d, ". Every figure is also in report.json, one row per moment in "
+	    "moments.csv, and one per occurrence in occurrences.csv.");
+	d.ops->para_end(&d);
+	summary_section(&d);
+	moments_section(&d);
+	journeys_section(&d);
+	quality_section(&d);
+	method_section(&d);
+	ops->end(&d);
+}

@@ -1,0 +1,373 @@
+/*
+ * report-html.c - report.html: one self-contained file a client can open on
+ * a laptop or print. The CSS is inline, there is no script and nothing is
+ * fetched: each chart is its SVG drawing in an <img> data: URI (an SVG in an
+ * image cannot run scripts or load anything, and the page stays valid for
+ * HTML parsers that do not know SVG). All text goes through html_text.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "chart.h"
+#include "report-doc.h"
+#include "report.h"
+
+static const char html_style[] =
+	"body{font-family:\"Helvetica Neue\",Arial,\"Liberation Sans\","
+	"sans-serif;color:#222;background:#fff;margin:0;line-height:1.45}\n"
+	".page{max-width:1100px;margin:0 auto;padding:24px 32px 48px}\n"
+	"h1{font-size:1.9em;margin:0 0 4px}\n"
+	"h2{font-size:1.45em;margin:36px 0 10px;padding-bottom:4px;"
+	"border-bottom:2px solid #ddd}\n"
+	"h3{font-size:1.2em;margin:30px 0 4px}\n"
+	"p{margin:8px 0}\n"
+	"ol,ul{margin:8px 0;padding-left:26px}\n"
+	"li{margin:6px 0}\n"
+	".note{color:#666;font-size:0.92em}\n"
+	"a{color:inherit;text-decoration-color:#bbb}\n"
+	".bad{color:#b03a2e;font-weight:600}\n"
+	".good{color:#2e7d4f}\n"
+	"table{border-collapse:collapse;margin:10px 0 16px;font-size:0.92em}\n"
+	"th,td{border:1px solid #d8d8d8;padding:4px 9px;text-align:left;"
+	"vertical-align:top}\n"
+	"th{background:#f3f3f3}\n"
+	"td.r,th.r{text-align:right;font-variant-numeric:tabular-nums}\n"
+	".fig{margin:16px 0 6px;break-inside:avoid;page-break-inside:avoid}\n"
+	".fig img{max-width:100%;height:auto;border:1px solid #eee}\n"
+	".caption{color:#555;font-size:0.88em;margin:2px 0 18px}\n"
+	".zbar{display:inline-block;width:180px;height:11px;vertical-align:"
+	"middle;margin-right:8px;background:#eee;white-space:nowrap;"
+	"-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
+	".zbar span{display:inline-block;height:11px}\n"
+	".zm{background:#3a9d5d}.zt{background:#e8a33d}.zb{background:#c0392b}\n"
+	"@media print{body{font-size:10pt}.page{max-width:none;padding:0}"
+	"h2{break-before:page;page-break-before:always}"
+	"h2#summary{break-before:auto;page-break-before:auto}"
+	"table,h3{break-inside:avoid;page-break-inside:avoid}"
+	"h3{break-after:avoid;page-break-after:avoid}}\n"
+	"@page{size:A4;margin:14mm}\n";
+
+/* The length of a valid UTF-8 sequence at p (of at most left bytes), or 0. */
+static size_t
+utf8_len(const unsigned char *p, size_t left)
+{
+	size_t	n, i;
+	unsigned cp;
+
+	if (*p < 0x80)
+		return (1);
+	if (*p >= 0xc2 && *p <= 0xdf)
+		n = 2;
+	else if (*p >= 0xe0 && *p <= 0xef)
+		n = 3;
+	else if (*p >= 0xf0 && *p <= 0xf4)
+		n = 4;
+	else
+		return (0);
+	if (left < n)
+		return (0);
+	cp = *p & (0x7f >> n);
+	for (i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return (0);
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return (0);
+	return (n);
+}
+
+void
+html_text(FILE *f, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 left = strlen(s), n;
+
+	while (left > 0) {
+		switch (*p) {
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
+		case '\'':
+			fputs("&#39;", f);
+			break;
+		default:
+			if (*p < 0x20 || *p == 0x7f) {
+				fputc(' ', f);
+				break;
+			}
+			if ((n = utf8_len(p, left)) == 0) {
+				fputs("\xef\xbf\xbd", f);	/* U+FFFD */
+				break;
+			}
+			fwrite(p, 1, n, f);
+			p += n;
+			left -= n;
+			continue;
+		}
+		p++;
+		left--;
+	}
+}
+
+static void
+base64(FILE *f, const char *data, size_t len)
+{
+	static const char	 digits[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	const unsigned char	*p = (const unsigned char *)data;
+	unsigned long		 v;
+	size_t			 i;
+
+	for (i = 0; i + 2 < len; i += 3) {
+		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8 |
+		    p[i + 2];
+		fputc(digits[v >> 18 & 63], f);
+		fputc(digits[v >> 12 & 63], f);
+		fputc(digits[v >> 6 & 63], f);
+		fputc(digits[v & 63], f);
+	}
+	if (len - i == 1) {
+		v = (unsigned long)p[i] << 16;
+		fputc(digits[v >> 18 & 63], f);
+		fputc(digits[v >> 12 & 63], f);
+		fputs("==", f);
+	} else if (len - i == 2) {
+		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8;
+		fputc(digits[v >> 18 & 63], f);
+		fputc(digits[v >> 12 & 63], f);
+		fputc(digits[v >> 6 & 63], f);
+		fputc('=', f);
+	}
+}
+
+static const char *
+cls_name(enum doc_class cls)
+{
+	switch (cls) {
+	case DOC_BAD:
+		return ("bad");
+	case DOC_GOOD:
+		return ("good");
+	case DOC_NOTE:
+		return ("note");
+	default:
+		return (NULL);
+	}
+}
+
+static void
+h_begin(struct doc *d, const char *title)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, "
+	    "initial-scale=1\">\n<title>", d->f);
+	html_text(d->f, title);
+	fprintf(d->f, "</title>\n<style>\n%s</style>\n</head>\n<body>\n"
+	    "<div class=\"page\">\n<h1>", html_style);
+	html_text(d->f, title);
+	fputs("</h1>\n", d->f);
+}
+
+static void
+h_end(struct doc *d)
+{
+	fputs("</div>\n</body>\n</html>\n", d->f);
+}
+
+static void
+h_heading(struct doc *d, int level, const char *id)
+{
+	fprintf(d->f, "<h%d id=\"%s\">", level, id);
+}
+
+static void
+h_heading_end(struct doc *d, int level)
+{
+	fprintf(d->f, "</h%d>\n", level);
+}
+
+static void
+h_para(struct doc *d, enum doc_class cls)
+{
+	if (cls_name(cls) != NULL)
+		fprintf(d->f, "<p class=\"%s\">", cls_name(cls));
+	else
+		fputs("<p>", d->f);
+}
+
+static void
+h_para_end(struct doc *d)
+{
+	fputs("</p>\n", d->f);
+}
+
+static void
+h_list(struct doc *d, int ordered)
+{
+	fputs(ordered ? "<ol>\n" : "<ul>\n", d->f);
+}
+
+static void
+h_list_end(struct doc *d, int ordered)
+{
+	fputs(ordered ? "</ol>\n" : "</ul>\n", d->f);
+}
+
+static void
+h_item(struct doc *d)
+{
+	fputs("<li>", d->f);
+}
+
+static void
+h_item_end(struct doc *d)
+{
+	fputs("</li>\n", d->f);
+}
+
+static void
+h_text(struct doc *d, const char *s)
+{
+	html_text(d->f, s);
+}
+
+static void
+h_strong(struct doc *d, int on)
+{
+	fputs(on ? "<strong>" : "</strong>", d->f);
+}
+
+static void
+h_link(struct doc *d, const char *id, int on)
+{
+	if (on)
+		fprintf(d->f, "<a href=\"#%s\">", id);
+	else
+		fputs("</a>", d->f);
+}
+
+static void
+h_table(struct doc *d, size_t ncols, const char *const *head,
+    const char *align)
+{
+	size_t	i;
+
+	d->ncols = ncols < DOC_MAX_COLS ? ncols : DOC_MAX_COLS;
+	memcpy(d->align, align, d->ncols);
+	fputs("<table>\n<thead><tr>", d->f);
+	for (i = 0; i < d->ncols; i++) {
+		fputs(d->align[i] == 'r' ? "<th class=\"r\">" : "<th>", d->f);
+		html_text(d->f, head[i]);
+		fputs("</th>", d->f);
+	}
+	fputs("</tr></thead>\n<tbody>\n", d->f);
+}
+
+static void
+h_row(struct doc *d)
+{
+	d->col = 0;
+	fputs("<tr>", d->f);
+}
+
+static void
+h_cell(struct doc *d, enum doc_class cls)
+{
+	const char	*c = cls_name(cls);
+	int		 r = d->col < d->ncols && d->align[d->col] == 'r';
+
+	if (c != NULL && r)
+		fprintf(d->f, "<td class=\"r %s\">", c);
+	else if (c != NULL || r)
+		fprintf(d->f, "<td class=\"%s\">", r ? "r" : c);
+	else
+		fputs("<td>", d->f);
+	d->col++;
+}
+
+static void
+h_cell_end(struct doc *d)
+{
+	fputs("</td>", d->f);
+}
+
+static void
+h_row_end(struct doc *d)
+{
+	fputs("</tr>\n", d->f);
+}
+
+static void
+h_table_end(struct doc *d)
+{
+	fputs("</tbody>\n</table>\n", d->f);
+	d->ncols = 0;
+}
+
+static void
+h_figure(struct doc *d, const struct chart *c)
+{
+	if (c->svg == NULL) {
+		fputs("<p class=\"note\">Chart not drawn: ", d->f);
+		html_text(d->f, c->title != NULL ? c->title : c->name);
+		fprintf(d->f, " (its data and gnuplot script are in %s/%s.dat "
+		    "and %s.gp).</p>\n", CHART_DIR, c->name, c->name);
+		return;
+	}
+	fputs("<div class=\"fig\"><img alt=\"", d->f);
+	html_text(d->f, c->title != NULL ? c->title : c->name);
+	fputs("\" src=\"data:image/svg+xml;base64,", d->f);
+	base64(d->f, c->svg, c->svglen);
+	fputs("\"></div>\n", d->f);
+	if (c->caption != NULL) {
+		fputs("<p class=\"caption\">", d->f);
+		html_text(d->f, c->caption);
+		fputs("</p>\n", d->f);
+	}
+}
+
+static double
+share(double v)
+{
+	return (isnan(v) ? 0 : 100 * v);
+}
+
+static void
+h_zones(struct doc *d, double met, double tol, double br)
+{
+	fprintf(d->f, "<span class=\"zbar\"><span class=\"zm\" "
+	    "style=\"width:%.1f%%\"></span><span class=\"zt\" "
+	    "style=\"width:%.1f%%\"></span><span class=\"zb\" "
+	    "style=\"width:%.1f%%\"></span></span>", share(met), share(tol),
+	    share(br));
+	fprintf(d->f, "%.1f%% met, %.1f%% tolerated, %.1f%% breached",
+	    share(met), share(tol), share(br));
+}
+
+static const struct doc_ops html_ops = {
+	h_begin, h_end, h_heading, h_heading_end, h_para, h_para_end,
+	h_list, h_list_end, h_item, h_item_end, h_text, h_strong, h_link,
+	h_table, h_row, h_cell, h_cell_end, h_row_end, h_table_end,
+	h_figure, h_zones
+};
+
+void
+report_html(const struct report *r, FILE *f)
+{
+	doc_write(r, &html_ops, f);
+}

@@ -1,0 +1,189 @@
+#!/bin/sh
+# charts.sh - the charts and the client report with the real gnuplot (skipped,
+# 77, when there is none): every chart in png, svg and pdf with its .gp and
+# .dat; the same bytes on a second run; a script run again by hand draws the
+# same picture; report.html is valid, self-contained, its charts inline SVG;
+# hostile names (gnuplot commands, backquotes, markup, newlines) are drawn
+# and written literally and nothing runs; a missing or failing gnuplot
+# leaves every other report written and exits 69. With Chromium, the HTML
+# is also rendered (scripts/render-report).
+set -u
+srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+MOT=${MOT:-$srcdir/mot}
+unset MOT_GNUPLOT
+command -v gnuplot >/dev/null 2>&1 || { echo "no gnuplot: skipped"; exit 77; }
+command -v xmllint >/dev/null 2>&1 || { echo "no xmllint: skipped"; exit 77; }
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mot-charts.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+bad() { echo "charts.sh: $*"; fail=1; }
+
+exp=$srcdir/samples/shop/expectations.xml
+journeys=$srcdir/samples/shop/journeys.xml
+charts="weak-moments journey-map elapsed trend heatmap impact moment-01
+moment-02 moment-03 moment-04 moment-05 moment-06"
+
+# 1. Every chart, every format, twice: the same bytes.
+for run in 1 2; do
+	"$MOT" analyze -q -e "$exp" -o "$tmp/run$run" --by region \
+	    --charts png,svg,pdf "$journeys" >"$tmp/stdout$run" 2>"$tmp/stderr$run"
+	rc=$?
+	[ $rc = 0 ] || { bad "run $run exited $rc:"; cat "$tmp/stderr$run"; }
+done
+for f in report.html report.md report.json moments.csv occurrences.csv \
+    summary.txt; do
+	[ -s "$tmp/run1/$f" ] || bad "$f not written"
+done
+for c in $charts; do
+	for ext in gp dat png svg pdf; do
+		[ -s "$tmp/run1/charts/$c.$ext" ] || bad "charts/$c.$ext not written"
+	done
+done
+diff -r "$tmp/run1" "$tmp/run2" >"$tmp/diff" ||
+    { bad "two runs differ:"; head -20 "$tmp/diff"; }
+head -1 "$tmp/run1/charts/weak-moments.dat" | grep -q '^# rank	breached' ||
+    bad "weak-moments.dat has no header line"
+
+# 2. The script draws the same picture again, run from another folder.
+cp "$tmp/run1/charts/weak-moments.png" "$tmp/before.png"
+(cd "$tmp" && gnuplot run1/charts/weak-moments.gp) ||
+    bad "gnuplot run1/charts/weak-moments.gp failed"
+cmp -s "$tmp/before.png" "$tmp/run1/charts/weak-moments.png" ||
+    bad "gnuplot weak-moments.gp does not reproduce the picture"
+(cd "$tmp/run1/charts" && gnuplot -e 'fmt="svg"' elapsed.gp) ||
+    bad "gnuplot -e 'fmt=\"svg\"' elapsed.gp failed"
+cmp -s "$tmp/run1/charts/elapsed.svg" "$tmp/run2/charts/elapsed.svg" ||
+    bad "elapsed.gp does not reproduce the SVG"
+
+# 3. The HTML: valid, self-contained, charts inline SVG; the weak moment first.
+html=$tmp/run1/report.html
+xmllint --html --noout "$html" >"$tmp/lint" 2>&1 || bad "xmllint failed"
+[ -s "$tmp/lint" ] && { bad "xmllint --html reports:"; head "$tmp/lint"; }
+grep -Eio '(src|href)="[^"#][^"]{0,30}' "$html" | grep -v '^src="data:image/svg+xml;base64,' \
+    >"$tmp/refs" && { bad "external references:"; cat "$tmp/refs"; }
+grep -Eiq '<script|<link|<iframe|<object|@import|url\(' "$html" &&
+    bad "report.html loads or runs something"
+imgs=$(grep -o '<img ' "$html" | wc -l)
+svgs=$(grep -o '<img alt="[^"]*" src="data:image/svg+xml;base64,' "$html" | wc -l)
+[ "$imgs" -eq 12 ] && [ "$svgs" -eq "$imgs" ] ||
+    bad "$imgs images, $svgs of them inline SVG (12 expected)"
+sed -n '/<ol>/,/<\/ol>/p' "$html" | grep -m1 '<li>' | grep -q 'Parcel delivered' ||
+    bad "the summary does not start with the weak moment"
+grep -q '<p class="bad">MISSES its objective' "$html" ||
+    bad "the missed objective is not marked"
+grep -q '^1\. \*\*Parcel delivered\*\*' "$tmp/run1/report.md" ||
+    bad "report.md does not start with the weak moment"
+grep -q '](charts/weak-moments.png)' "$tmp/run1/report.md" ||
+    bad "report.md does not show the charts as files"
+# The weak moment tops the charts' data too, north worst in the heatmap.
+sed -n 2p "$tmp/run1/charts/weak-moments.dat" | grep -q '	delivery	Parcel delivered$' ||
+    bad "weak-moments.dat does not start with delivery"
+sort -t '	' -k3,3gr "$tmp/run1/charts/heatmap.dat" | sed -n 1p |
+    grep -q '	north	delivery$' || bad "north/delivery is not the worst cell"
+
+# 4. Hostile names: drawn and written literally, nothing runs.
+h=$tmp/hostile
+mkdir "$h"
+cat >"$h/exp.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<expectations version="1">
+  <moment id="m1" name="&quot;; system(&quot;touch $h/pwned1&quot;); &quot;"
+          stage="back\\slash &quot;quoted&quot;&#10;newline"
+          from="order-placed" to="order-confirmed" desired="PT2M"
+          adequate="PT15M" objective="0.95"/>
+  <moment id="m2" name="\`touch $h/pwned2\` &lt;script&gt;alert(1)&lt;/script&gt; 100% %s"
+          stage="&lt;b&gt;bold&lt;/b&gt;" from="order-placed" to="delivered"
+          desired="P1D" adequate="P2D" objective="0.90"/>
+</expectations>
+EOF
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	echo '<journeys version="1">'
+	i=0
+	for seg in "&quot;; system(&quot;touch $h/pwned3&quot;); &quot;" \
+	    "\`touch $h/pwned4\`" "100% %s &lt;img src=x&gt;&#10;y"; do
+		for k in 1 2 3 4 5 6; do
+			i=$((i + 1))
+			echo "  <journey id=\"J-$i\" segment=\"$seg\">"
+			echo "    <touchpoint name=\"order-placed\" at=\"2026-10-0${k}T09:00:00Z\"/>"
+			echo "    <touchpoint name=\"order-confirmed\" at=\"2026-10-0${k}T09:0${k}:00Z\"/>"
+			echo "    <touchpoint name=\"delivered\" at=\"2026-10-0$((k + i % 3 + 1))T10:00:00Z\"/>"
+			echo "  </journey>"
+		done
+	done
+	echo '</journeys>'
+} >"$h/journeys.xml"
+"$MOT" analyze -q -e "$h/exp.xml" -o "$h/out" --by segment \
+    --charts png,svg,pdf "$h/journeys.xml" >"$h/stdout" 2>"$h/stderr"
+rc=$?
+[ $rc = 0 ] || { bad "hostile run exited $rc:"; cat "$h/stderr"; }
+for n in 1 2 3 4; do
+	[ -e "$h/pwned$n" ] && bad "a name ran a command (pwned$n)"
+done
+# Tic labels are cut at 48 characters; a chart's title is whole.
+grep -qF "title \"\\\"; system(\\\"touch $h/pwned1\\\"); \\\": how long" \
+    "$h/out/charts/moment-01.gp" ||
+    bad "the name is not quoted literally in moment-01.gp"
+grep -qF '"\"; system(\"touch ' "$h/out/charts/weak-moments.gp" ||
+    bad "the name is not quoted in weak-moments.gp"
+grep -qF "\\140touch $h/pwned2\\140" "$h/out/charts/weak-moments.gp" ||
+    bad "the backquotes are not escaped in weak-moments.gp"
+grep -qF '"100%% %%s <img src=x> y"' "$h/out/charts/heatmap.gp" ||
+    bad "% is not doubled in tic labels"
+grep -q '`' "$h/out/charts/"*.gp && bad "a backquote reached a script"
+for c in weak-moments heatmap moment-01; do
+	[ -s "$h/out/charts/$c.png" ] || bad "hostile $c.png not drawn"
+	xmllint --noout "$h/out/charts/$c.svg" 2>/dev/null || bad "hostile $c.svg is not XML"
+done
+grep -qF "\"; system(\"touch $h/pwned1\"); \": how long" \
+    "$h/out/charts/moment-01.svg" || bad "the name is not drawn in moment-01.svg"
+xmllint --html --noout "$h/out/report.html" >"$tmp/lint" 2>&1
+[ -s "$tmp/lint" ] && { bad "hostile report.html: xmllint reports:"; head "$tmp/lint"; }
+grep -qF "&quot;; system(&quot;touch $h/pwned1&quot;); &quot;" "$h/out/report.html" ||
+    bad "the name is not in report.html, escaped"
+grep -qF "\`touch $h/pwned2\` &lt;script&gt;alert(1)&lt;/script&gt;" "$h/out/report.html" ||
+    bad "the markup is not escaped in report.html"
+grep -qi '<script\|<img src=x' "$h/out/report.html" && bad "markup from the input reached report.html"
+grep -qF '\<script\>alert(1)\</script\>' "$h/out/report.md" ||
+    bad "the markup is not escaped in report.md"
+
+# 5. gnuplot missing, or failing: everything else is written, exit 69.
+for gp in /nonexistent/gnuplot /bin/false; do
+	rm -rf "$tmp/nogp"
+	"$MOT" analyze -e "$exp" -o "$tmp/nogp" --gnuplot "$gp" "$journeys" \
+	    >"$tmp/stdout" 2>"$tmp/stderr"
+	rc=$?
+	[ $rc = 69 ] || bad "--gnuplot $gp: exit $rc, expected 69"
+	for f in summary.txt report.json moments.csv occurrences.csv \
+	    report.html report.md charts/weak-moments.gp charts/weak-moments.dat; do
+		[ -s "$tmp/nogp/$f" ] || bad "--gnuplot $gp: $f not written"
+	done
+	ls "$tmp/nogp/charts" | grep -q '\.png$\|\.svg$\|^\.' &&
+	    bad "--gnuplot $gp: pictures or temporary files left"
+	[ -s "$tmp/stdout" ] || bad "--gnuplot $gp: no summary on stdout"
+	case $gp in
+	/nonexistent/*) grep -q "cannot run gnuplot \"$gp\"" "$tmp/stderr" ||
+	    bad "a missing gnuplot is not named";;
+	*) grep -q 'gnuplot failed on weak-moments.gp' "$tmp/stderr" ||
+	    bad "a failing gnuplot is not reported";;
+	esac
+	grep -q 'Some charts are missing' "$tmp/nogp/report.html" ||
+	    bad "--gnuplot $gp: report.html does not say charts are missing"
+	xmllint --html --noout "$tmp/nogp/report.html" >"$tmp/lint" 2>&1
+	[ -s "$tmp/lint" ] && bad "--gnuplot $gp: report.html not valid"
+done
+
+# 6. The dumb terminal: the weak moments after the summary, on stdout.
+"$MOT" analyze -e "$exp" --charts dumb "$journeys" >"$tmp/dumb" 2>"$tmp/stderr" ||
+    bad "--charts dumb failed"
+grep -q 'Weakest moments first: how often' "$tmp/dumb" || bad "--charts dumb drew nothing"
+grep -q 'n 292, 13.7% breached, objective missed' "$tmp/dumb" ||
+    bad "--charts dumb does not show the weak moment"
+
+# 7. As a person would see it (optional: needs Chromium).
+if out=$(sh "$srcdir/scripts/render-report" "$html" "$tmp/report.png" 2>&1); then
+	[ -s "$tmp/report.png" ] || bad "render-report made no picture"
+elif [ $? -ne 77 ]; then
+	bad "render-report failed: $out"
+fi
+exit $fail

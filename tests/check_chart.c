@@ -1,0 +1,231 @@
+/*
+ * check_chart.c - tests for the escaping of the charts and the client
+ * report: gp_string leaves gnuplot nothing to run or to read as a format,
+ * gp_datfield keeps a data row on one line, html_text and md_text leave
+ * HTML and Markdown nothing to interpret, and the small parsers and
+ * formatters (charts_parse, gp_num, progress_format) say what they should.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "check_mot.h"
+#include "gnuplot.h"
+#include "progress.h"
+#include "report.h"
+
+/* What a writer of (FILE *, const char *) makes of s. */
+static char *
+written(void (*fn)(FILE *, const char *), const char *s)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	fn(f, s);
+	fclose(f);
+	return (buf);
+}
+
+static char *
+gp(const char *s, size_t max, int tic)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	gp_string(f, s, max, tic);
+	fclose(f);
+	return (buf);
+}
+
+static void
+check_gp(const char *in, size_t max, int tic, const char *want)
+{
+	char	*got = gp(in, max, tic);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(test_gp_quotes)
+{
+	check_gp("plain", 0, 0, "\"plain\"");
+	check_gp("\"; system(\"touch x\"); \"", 0, 0,
+	    "\"\\\"; system(\\\"touch x\\\"); \\\"\"");
+	check_gp("back\\slash\\", 0, 0, "\"back\\\\slash\\\\\"");
+	check_gp("", 0, 0, "\"\"");
+}
+END_TEST
+
+START_TEST(test_gp_backquote)
+{
+	char	*got;
+
+	/* gnuplot runs `...` even inside double quotes: never let one through. */
+	check_gp("`touch x`", 0, 0, "\"\\140touch x\\140\"");
+	got = gp("a`b`c`", 0, 1);
+	ck_assert_ptr_null(strchr(got, '`'));
+	free(got);
+}
+END_TEST
+
+START_TEST(test_gp_control)
+{
+	check_gp("a\nb\r\tc\x01" "d\x7f", 0, 0, "\"a b  c d \"");
+	/* A newline cannot end the string and start a command. */
+	check_gp("x\"\nset output \"/etc/passwd", 0, 0,
+	    "\"x\\\" set output \\\"/etc/passwd\"");
+}
+END_TEST
+
+START_TEST(test_gp_tic)
+{
+	check_gp("100% %s %d", 0, 1, "\"100%% %%s %%d\"");
+	check_gp("100% %s", 0, 0, "\"100% %s\"");
+	check_gp("@macro $data", 0, 1, "\"@macro $data\"");
+}
+END_TEST
+
+START_TEST(test_gp_cut)
+{
+	check_gp("abcdef", 4, 0, "\"abc\xe2\x80\xa6\"");
+	check_gp("abcd", 4, 0, "\"abcd\"");
+	/* Characters, not bytes: a UTF-8 sequence is never split. */
+	check_gp("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9", 3, 0,
+	    "\"\xc3\xa9\xc3\xa9\xe2\x80\xa6\"");
+	check_gp("\"\"\"\"\"", 3, 0, "\"\\\"\\\"\xe2\x80\xa6\"");
+}
+END_TEST
+
+START_TEST(test_gp_datfield)
+{
+	char	*got;
+
+	got = written(gp_datfield, "a\tb\nc \"d\" `e`");
+	ck_assert_str_eq(got, "a b c \"d\" `e`");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_gp_num)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	f = open_memstream(&buf, &len);
+	gp_num(f, NAN);
+	fputc(' ', f);
+	gp_num(f, -0.0);
+	fputc(' ', f);
+	gp_num(f, 0.136986301);
+	fputc(' ', f);
+	gp_num(f, 244800);
+	fputc(' ', f);
+	gp_num(f, INFINITY);
+	fclose(f);
+	ck_assert_str_eq(buf, "NaN 0 0.136986 244800 NaN");
+	free(buf);
+}
+END_TEST
+
+START_TEST(test_charts_parse)
+{
+	unsigned	f;
+
+	ck_assert_int_eq(charts_parse("png", &f), 0);
+	ck_assert_uint_eq(f, CHART_PNG);
+	ck_assert_int_eq(charts_parse("svg,pdf,dumb", &f), 0);
+	ck_assert_uint_eq(f, CHART_SVG | CHART_PDF | CHART_DUMB);
+	ck_assert_int_eq(charts_parse("none", &f), 0);
+	ck_assert_uint_eq(f, 0);
+	ck_assert_int_eq(charts_parse("png,jpeg", &f), -1);
+	ck_assert_int_eq(charts_parse("PNG", &f), -1);
+}
+END_TEST
+
+START_TEST(test_html_text)
+{
+	char	*got;
+
+	got = written(html_text, "<script>alert('x')</script> & \"q\"");
+	ck_assert_str_eq(got, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; "
+	    "&amp; &quot;q&quot;");
+	free(got);
+	got = written(html_text, "a\nb\x01" "c");
+	ck_assert_str_eq(got, "a b c");
+	free(got);
+	/* Valid UTF-8 is kept; anything else becomes U+FFFD. */
+	got = written(html_text, "Z\xc3\xbcrich \xe2\x82\xac");
+	ck_assert_str_eq(got, "Z\xc3\xbcrich \xe2\x82\xac");
+	free(got);
+	got = written(html_text, "a\xff" "b\xc3" "c\xed\xa0\x80" "d\xe2\x82");
+	ck_assert_str_eq(got, "a\xef\xbf\xbd" "b\xef\xbf\xbd" "c\xef\xbf\xbd"
+	    "\xef\xbf\xbd\xef\xbf\xbd" "d\xef\xbf\xbd\xef\xbf\xbd");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_md_text)
+{
+	char	*got;
+
+	got = written(md_text, "*a* _b_ `c` [d](e) <f> g|h ~i~ &amp; #j !k");
+	ck_assert_str_eq(got, "\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> "
+	    "g\\|h \\~i\\~ \\&amp; \\#j \\!k");
+	free(got);
+	got = written(md_text, "back\\slash\nline");
+	ck_assert_str_eq(got, "back\\\\slash line");
+	free(got);
+	got = written(md_text, "see http://x.example and www.example.com");
+	ck_assert_str_eq(got, "see http\\://x.example and www\\.example.com");
+	free(got);
+}
+END_TEST
+
+START_TEST(test_progress_format)
+{
+	char	buf[160];
+
+	progress_format(buf, sizeof buf, 45600000, 300000000, 0, 2);
+	ck_assert_str_eq(buf, "reading: 45.6 MB of 300.0 MB (15%), 22.8 MB/s");
+	progress_format(buf, sizeof buf, 1200000, 0, 5000, 2);
+	ck_assert_str_eq(buf, "reading: 1.2 MB, 600 kB/s, 5000 journeys, "
+	    "2500 journeys/s");
+	progress_format(buf, sizeof buf, 500, 400, 0, 0);
+	ck_assert_str_eq(buf, "reading: 0 kB of 0 kB (100%)");
+}
+END_TEST
+
+Suite *
+make_chart_suite(void)
+{
+	Suite	*s = suite_create("chart");
+	TCase	*tc;
+
+	tc = tcase_create("gnuplot");
+	tcase_add_test(tc, test_gp_quotes);
+	tcase_add_test(tc, test_gp_backquote);
+	tcase_add_test(tc, test_gp_control);
+	tcase_add_test(tc, test_gp_tic);
+	tcase_add_test(tc, test_gp_cut);
+	tcase_add_test(tc, test_gp_datfield);
+	tcase_add_test(tc, test_gp_num);
+	tcase_add_test(tc, test_charts_parse);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("report");
+	tcase_add_test(tc, test_html_text);
+	tcase_add_test(tc, test_md_text);
+	tcase_add_test(tc, test_progress_format);
+	suite_add_tcase(s, tc);
+	return (s);
+}
