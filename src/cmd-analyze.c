@@ -50,16 +50,14 @@ cmd_analyze(int argc, char **argv)
 	struct run			 r;
 	struct report			 rep;
 	struct afile			 occ;
-	const char			*outdir = NULL, *formats = NULL, *bad;
+	const char			*outdir = NULL, *formats = NULL;
 	const char			*state = NULL;
 	const char			*charts_opt = NULL, *gnuplot = NULL;
-	struct charts			 charts;
 	unsigned			 chart_fmts = 0;
 	char				*cause = NULL, **files = NULL;
-	int				 want[8] = { 0 }, ch, rc = 0, html, md;
+	int				 want[REPORT_MAX_WRITERS] = { 0 }, ch, rc = 0;
 	size_t				 i, nfiles;
 
-	memset(&charts, 0, sizeof charts);
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
 	memset(&occ, 0, sizeof occ);
@@ -123,22 +121,12 @@ cmd_analyze(int argc, char **argv)
 		    "standard input)"));
 	if (o.by != NULL && *o.by == '\0')
 		return (cmd_usage_error(c, "--by needs an attribute name"));
-	if (formats == NULL)
-		formats = outdir != NULL ? "text,json,csv,html,md" : "text";
-	if (report_parse_formats(formats, want, &bad) != 0)
-		return (cmd_usage_error(c, "unknown format in \"%s\" (known: "
-		    "text, json, csv, html, md)", bad));
-	html = want[report_writer_find("html") - report_writers];
-	md = want[report_writer_find("md") - report_writers];
-	/* Charts go with the reports that show them: png unless told. */
-	if (charts_opt == NULL)
-		chart_fmts = outdir != NULL && (html || md) ? CHART_PNG : 0;
-	else if (charts_parse(charts_opt, &chart_fmts) != 0)
-		return (cmd_usage_error(c, "unknown chart format in \"%s\" "
-		    "(known: png, svg, pdf, dumb, none)", charts_opt));
-	if (outdir == NULL && (chart_fmts & ~CHART_DUMB) != 0)
-		return (cmd_usage_error(c, "--charts %s needs -o DIR (only dumb "
-		    "draws on the terminal)", charts_opt));
+	if (report_plan(formats, charts_opt, outdir, want, &chart_fmts,
+	    &cause) != 0) {
+		rc = cmd_usage_error(c, "%s", cause);
+		free(cause);
+		return (rc);
+	}
 	nfiles = (size_t)(argc - optind);
 	files = xreallocarray(NULL, nfiles, sizeof *files);
 	for (i = 0; i < nfiles; i++)
@@ -177,23 +165,9 @@ cmd_analyze(int argc, char **argv)
 	rep.zone = o.zone;
 	if (state != NULL && (rc = state_save(state, r.e, &r.agg, &cause)) != 0)
 		goto out;
-	if (outdir != NULL && chart_fmts != 0) {
-		if ((rc = charts_make(&charts, &rep, outdir, chart_fmts, html,
-		    gnuplot, &cause)) != 0)
-			goto out;
-		rep.charts = &charts;
-	}
-	if ((rc = report_write(&rep, outdir, want, occ.f != NULL ? &occ : NULL,
-	    &cause)) != 0)
-		goto out;
-	if ((chart_fmts & CHART_DUMB) && (rc = charts_dumb(&charts, &rep,
-	    outdir, gnuplot, &cause)) != 0)
-		goto out;
-	/* Everything else is written: now say that charts are missing. */
-	if (charts.failed)
-		rc = MOT_EXIT_UNAVAILABLE;
+	rc = report_publish(&rep, outdir, want, chart_fmts, gnuplot,
+	    occ.f != NULL ? &occ : NULL, &cause);
 out:
-	charts_free(&charts);
 	afile_abort(&occ);
 	if (cause != NULL) {
 		errorf("%s", cause);

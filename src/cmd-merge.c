@@ -25,6 +25,8 @@
 static const struct option merge_opts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "format", required_argument, NULL, 'f' },
+	{ "charts", required_argument, NULL, 'C' },
+	{ "gnuplot", required_argument, NULL, 'G' },
 	{ "save-state", required_argument, NULL, 'S' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
@@ -53,8 +55,9 @@ cmd_merge(int argc, char **argv)
 	struct agg		 a, a2;
 	struct summary		 sum;
 	struct report		 rep;
-	const char		*outdir = NULL, *formats = NULL, *bad;
-	const char		*save = NULL;
+	const char		*outdir = NULL, *formats = NULL;
+	const char		*save = NULL, *charts_opt = NULL, *gnuplot = NULL;
+	unsigned		 chart_fmts = 0;
 	char			*cause = NULL, *by = NULL, *by2, **files;
 	int			 want[REPORT_MAX_WRITERS] = { 0 }, ch, rc = 0;
 	int			 have_agg = 0, have_sum = 0;
@@ -72,6 +75,12 @@ cmd_merge(int argc, char **argv)
 		case 'S':
 			save = optarg;
 			break;
+		case 'C':
+			charts_opt = optarg;
+			break;
+		case 'G':
+			gnuplot = optarg;
+			break;
 		case 'q':
 			log_set_level(-1);
 			break;
@@ -86,10 +95,12 @@ cmd_merge(int argc, char **argv)
 	}
 	if (optind == argc)
 		return (cmd_usage_error(c, "no state file"));
-	if (formats == NULL)
-		formats = outdir != NULL ? "text,json,csv" : "text";
-	if (report_parse_formats(formats, want, &bad) != 0)
-		return (cmd_usage_error(c, "unknown format in \"%s\"", bad));
+	if (report_plan(formats, charts_opt, outdir, want, &chart_fmts,
+	    &cause) != 0) {
+		rc = cmd_usage_error(c, "%s", cause);
+		free(cause);
+		return (rc);
+	}
 	n = (size_t)(argc - optind);
 	files = xreallocarray(NULL, n, sizeof *files);
 	for (i = 0; i < n; i++)
@@ -135,7 +146,8 @@ cmd_merge(int argc, char **argv)
 	rep.by = by;
 	if (outdir != NULL && (rc = afile_mkdirs(outdir, &cause)) != 0)
 		goto out;
-	rc = report_write(&rep, outdir, want, NULL, &cause);
+	rc = report_publish(&rep, outdir, want, chart_fmts, gnuplot, NULL,
+	    &cause);
 out:
 	if (cause != NULL) {
 		errorf("%s", cause);
@@ -161,9 +173,13 @@ const struct cmd_entry cmd_merge_entry = {
 	"in another format version, are refused. occurrences.csv is not\n"
 	"written: states keep aggregates, not occurrences.\n"
 	"\n"
-	"  -o, --output=DIR         write report.json, moments.csv and\n"
-	"                           summary.txt in DIR\n"
-	"      --format=LIST        reports to write, from text, json, csv\n"
+	"  -o, --output=DIR         write summary.txt, report.json,\n"
+	"                           moments.csv, report.html, report.md and\n"
+	"                           charts/ in DIR\n"
+	"      --format=LIST        reports to write, from text, json, csv,\n"
+	"                           html, md (as for analyze)\n"
+	"      --charts=LIST        as for analyze\n"
+	"      --gnuplot=PATH       as for analyze\n"
 	"      --save-state=FILE    save the merged state too\n"
 	"  -q, --quiet              no warnings\n"
 	"  -h, --help               show this help\n"

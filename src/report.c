@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "afile.h"
+#include "chart.h"
+#include "exitcode.h"
 #include "xmalloc.h"
 
 #include "report.h"
@@ -106,5 +108,68 @@ report_write(const struct report *rep, const char *dir, const int *want,
 out:
 	for (i = 0; i < n; i++)
 		afile_abort(&out[i]);
+	return (rc);
+}
+
+int
+report_plan(const char *formats, const char *charts_opt, const char *dir,
+    int *want, unsigned *chart_fmts, char **msg)
+{
+	const char	*bad;
+	int		 html, md;
+
+	*msg = NULL;
+	if (formats == NULL)
+		formats = dir != NULL ? "text,json,csv,html,md" : "text";
+	if (report_parse_formats(formats, want, &bad) != 0) {
+		*msg = xasprintf("unknown format in \"%s\" (known: text, json, "
+		    "csv, html, md)", bad);
+		return (-1);
+	}
+	html = want[report_writer_find("html") - report_writers];
+	md = want[report_writer_find("md") - report_writers];
+	/* Charts go with the reports that show them: png unless told. */
+	if (charts_opt == NULL)
+		*chart_fmts = dir != NULL && (html || md) ? CHART_PNG : 0;
+	else if (charts_parse(charts_opt, chart_fmts) != 0) {
+		*msg = xasprintf("unknown chart format in \"%s\" (known: png, "
+		    "svg, pdf, dumb, none)", charts_opt);
+		return (-1);
+	}
+	if (dir == NULL && (*chart_fmts & ~CHART_DUMB) != 0) {
+		*msg = xasprintf("--charts %s needs -o DIR (only dumb draws on "
+		    "the terminal)", charts_opt);
+		return (-1);
+	}
+	return (0);
+}
+
+int
+report_publish(struct report *rep, const char *dir, const int *want,
+    unsigned chart_fmts, const char *gnuplot, struct afile *occ,
+    char **cause)
+{
+	struct charts	charts;
+	int		rc, html;
+
+	memset(&charts, 0, sizeof charts);
+	html = want[report_writer_find("html") - report_writers];
+	if (dir != NULL && chart_fmts != 0) {
+		if ((rc = charts_make(&charts, rep, dir, chart_fmts, html,
+		    gnuplot, cause)) != 0)
+			goto out;
+		rep->charts = &charts;
+	}
+	if ((rc = report_write(rep, dir, want, occ, cause)) != 0)
+		goto out;
+	if ((chart_fmts & CHART_DUMB) && (rc = charts_dumb(&charts, rep, dir,
+	    gnuplot, cause)) != 0)
+		goto out;
+	/* Everything else is written: now say that charts are missing. */
+	if (charts.failed)
+		rc = MOT_EXIT_UNAVAILABLE;
+out:
+	rep->charts = NULL;
+	charts_free(&charts);
 	return (rc);
 }

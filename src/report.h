@@ -40,6 +40,12 @@ int	report_parse_formats(const char *, int *, const char **);
 /* Write the reports wanted: atomically into dir (and the text to stdout), or all to stdout. */
 int	report_write(const struct report *, const char *, const int *,
 	    struct afile *, char **);
+/* Check --format and --charts for an output folder (or none); -1 with *msg. */
+int	report_plan(const char *, const char *, const char *, int *, unsigned *,
+	    char **);
+/* Draw the charts, write the reports, then say whether charts failed (69). */
+int	report_publish(struct report *, const char *, const int *, unsigned,
+	    const char *, struct afile *, char **);
 /* The writer of a --format name, or NULL. */
 const struct report_writer *report_writer_find(const char *);
 
