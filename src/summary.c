@@ -67,7 +67,7 @@ static void
 compare_nps(struct outcome_cmp *c, const struct survey *b,
     const struct survey *m)
 {
-	double	seb, sem, se;
+	double	seb = 0, sem = 0, se;
 
 	memset(c, 0, sizeof *c);
 	c->n_breached = b->nps_n;
@@ -78,14 +78,14 @@ compare_nps(struct outcome_cmp *c, const struct survey *b,
 		nps_of(b, &c->breached, &seb);
 	if (m->nps_n > 0)
 		nps_of(m, &c->met, &sem);
-	if (b->nps_n == 0 || m->nps_n == 0)
+	/* One answer has no spread: a difference needs two on each side. */
+	if (b->nps_n < 2 || m->nps_n < 2)
 		return;
 	c->delta = c->breached - c->met;
 	se = sqrt(seb * seb + sem * sem);
 	c->ci_lo = c->delta - Z95 * se;
 	c->ci_hi = c->delta + Z95 * se;
-	if (b->nps_n >= 2 && m->nps_n >= 2)
-		c->p = two_sided_p(c->delta, se);
+	c->p = two_sided_p(c->delta, se);
 }
 
 static void
@@ -110,6 +110,16 @@ compare_csat(struct outcome_cmp *c, const struct survey *b,
 	    (hm - c->met) * (hm - c->met));
 	c->ci_hi = c->delta + sqrt((hb - c->breached) * (hb - c->breached) +
 	    (c->met - lm) * (c->met - lm));
+}
+
+/* Survey answers needed on each side before the NPS cost ranks or speaks. */
+#define NPS_MIN_ANSWERS	10
+
+static int
+nps_usable(const struct outcome_cmp *c)
+{
+	return (!isnan(c->delta) && c->n_breached >= NPS_MIN_ANSWERS &&
+	    c->n_met >= NPS_MIN_ANSWERS);
 }
 
 static void
@@ -180,7 +190,7 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->memory_share = ratio(c->memory_hits, c->journeys);
 	compare_nps(&s->nps, &c->s_breached, &c->s_met);
 	compare_csat(&s->csat, &c->s_breached, &c->s_met);
-	s->nps_recoverable = isnan(s->nps.delta) ? NAN :
+	s->nps_recoverable = !nps_usable(&s->nps) ? NAN :
 	    s->breach_rate * (s->nps.delta < 0 ? -s->nps.delta : 0);
 	if (m->objective > 0 && c->n > 0)
 		s->objective_met = s->within_rate >= m->objective - 1e-12;
@@ -271,7 +281,7 @@ priority(struct summary *s, struct moment_sum *ms, uint64_t accepted)
 		ms->priority = NAN;
 		return;
 	}
-	if (s->outcomes && !isnan(c->nps.delta))
+	if (s->outcomes && nps_usable(&c->nps))
 		sev = c->nps.delta < 0 ? -c->nps.delta / 100 : 0;
 	ms->priority = ms->reach * c->breach_rate * sev *
 	    (1 + (isnan(c->memory_share) ? 0 : c->memory_share));
@@ -324,7 +334,7 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 		ms->index = i;
 		ms->journeys = ma->journeys;
 		cell_summarize(&ms->total, &ma->total, m, &e->params, NULL);
-		if (!isnan(ms->total.nps.delta))
+		if (nps_usable(&ms->total.nps))
 			s->outcomes = 1;
 		ms->nby = ma->values.n;
 		ms->by = xcalloc(ms->nby, sizeof *ms->by);
@@ -404,7 +414,7 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 	}
 	isodur_human(m->calendar >= 0 || m->npauses > 0 ? c->business_p90 :
 	    c->p90, p90, sizeof p90);
-	if (!isnan(c->nps.delta) && c->nps.delta < 0 && c->breached > 0)
+	if (nps_usable(&c->nps) && c->nps.delta < 0 && c->breached > 0)
 		snprintf(cost, sizeof cost, "; a breach costs %.0f NPS points",
 		    -c->nps.delta);
 	if (c->objective_met == 0)

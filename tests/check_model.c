@@ -1009,7 +1009,8 @@ START_TEST(test_nps_all_promoters)
 	ck_assert_double_eq_tol(c->p, 0.033894854, 1e-8);
 	/* One test: q = p. */
 	ck_assert_double_eq_tol(c->q, 0.033894854, 1e-8);
-	ck_assert_int_eq(s.outcomes, 1);
+	/* Three answers a side are too few to rank on (10 are needed). */
+	ck_assert_int_eq(s.outcomes, 0);
 	summary_free(&s);
 	agg_free(&a);
 }

@@ -43,7 +43,7 @@ set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
 set tics scale 0
 set bmargin 4
-set ytics  ("Parcel delivered" 1, "Order dispatched" 2, "Payment authorised" 3, "Support contact handled" 4, "Order confirmation e-mail" 5, "Refund paid" 6)
+set ytics  ("Parcel delivered" 1, "Order confirmation e-mail" 2, "Order dispatched" 3, "Payment authorised" 4, "Support contact handled" 5, "Refund paid" 6)
 set xtics rotate by 90 right ("east" 1, "north" 2, "south" 3, "west" 4)
 set style fill solid 1.0 border lc rgb "#ffffff"
 plot "heatmap.dat" using 1:2:(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \

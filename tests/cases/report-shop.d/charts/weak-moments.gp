@@ -38,7 +38,7 @@ set title "Weakest moments first: how often each was met, tolerated or breached"
 set xrange [0:1.5]
 set yrange [6.6:0.4]
 set xtics ("0%%" 0, "25%%" 0.25, "50%%" 0.5, "75%%" 0.75, "100%%" 1)
-set ytics scale 0 ("Parcel delivered" 1, "Order dispatched" 2, "Payment authorised" 3, "Support contact handled" 4, "Order confirmation e-mail" 5, "Refund paid" 6)
+set ytics scale 0 ("Parcel delivered" 1, "Order confirmation e-mail" 2, "Order dispatched" 3, "Payment authorised" 4, "Support contact handled" 5, "Refund paid" 6)
 set key below horizontal
 set style fill solid 1.0 border lc rgb "#ffffff"
 plot "weak-moments.dat" using ($2/2):1:($2/2):(0.36) with boxxyerror fc rgb c_breached title "breached (beyond adequate)", \
