@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "check-report.h"
+#include "fmt.h"
 #include "isotime.h"
 #include "report.h"
 
@@ -195,40 +196,6 @@ summary_line(const struct check_report *cr, char *buf, size_t size)
 
 /* -------------------------------------------------------------- text -- */
 
-/* Copy s for a terminal: control bytes become '?', at most size - 1 bytes. */
-static const char *
-text_clean(const char *s, char *buf, size_t size)
-{
-	size_t	i;
-
-	for (i = 0; s[i] != '\0' && i + 1 < size; i++)
-		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' :
-		    s[i];
-	buf[i] = '\0';
-	return (buf);
-}
-
-/* Columns a UTF-8 string takes (one per code point). */
-static int
-text_width(const char *s)
-{
-	int	w = 0;
-
-	for (; *s != '\0'; s++) {
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	}
-	return (w);
-}
-
-static void
-text_pad(FILE *f, const char *s, int w)
-{
-	fputs(s, f);
-	for (w -= text_width(s); w > 0; w--)
-		fputc(' ', f);
-}
-
 static void
 text_window(const struct check_report *cr, FILE *f)
 {
@@ -256,9 +223,9 @@ check_report_text(const struct check_report *cr, FILE *f)
 	size_t				 i, k, nbudget = 0;
 
 	for (i = 0; i < res->nrows; i++) {
-		text_clean(row_moment(&res->rows[i])->id, id, sizeof id);
-		if (text_width(id) > w)
-			w = text_width(id);
+		term_clean(row_moment(&res->rows[i])->id, id, sizeof id);
+		if (term_width(id) > w)
+			w = term_width(id);
 		nbudget += res->rows[i].has_budget;
 	}
 	if (res->have_base && w < 10)
@@ -266,27 +233,27 @@ check_report_text(const struct check_report *cr, FILE *f)
 	fprintf(f, "mot check: %zu moments, %zu checks", res->nrows,
 	    res->ntests);
 	if (cr->base_path != NULL)
-		fprintf(f, "; baseline %s", text_clean(cr->base_path, msg,
+		fprintf(f, "; baseline %s", term_clean(cr->base_path, msg,
 		    sizeof msg));
 	fputc('\n', f);
 	text_window(cr, f);
 	fputc('\n', f);
 	fputs("STATUS  ", f);
-	text_pad(f, "MOMENT", w + 2);
+	term_pad(f, "MOMENT", w + 2);
 	fputs("CHECK         DECIDED BY\n", f);
 	if (res->have_base) {
 		base_message(cr, msg, sizeof msg);
 		fprintf(f, "%-8s", check_status_name(res->base_status));
-		text_pad(f, "(baseline)", w + 2);
+		term_pad(f, "(baseline)", w + 2);
 		fprintf(f, "%-14s%s\n", "expectations", msg);
 	}
 	for (i = 0; i < res->nrows; i++) {
 		row = &res->rows[i];
-		text_clean(row_moment(row)->id, id, sizeof id);
+		term_clean(row_moment(row)->id, id, sizeof id);
 		for (k = 0; k < row->nitems; k++) {
 			check_message(cr, row, &row->item[k], msg, sizeof msg);
 			fprintf(f, "%-8s", check_status_name(row->item[k].status));
-			text_pad(f, id, w + 2);
+			term_pad(f, id, w + 2);
 			fprintf(f, "%-14s%s\n", check_kind_name(row->item[k].kind),
 			    msg);
 		}
@@ -294,7 +261,7 @@ check_report_text(const struct check_report *cr, FILE *f)
 	if (nbudget > 0) {
 		fputs("\nError budget (breached occurrences the objective "
 		    "allows over the period):\n", f);
-		text_pad(f, "MOMENT", w + 2);
+		term_pad(f, "MOMENT", w + 2);
 		fputs("OBJECTIVE        N   ALLOWED    SPENT     LEFT  "
 		    "SPENT%  BURN RATE\n", f);
 		for (i = 0; i < res->nrows; i++) {
@@ -302,7 +269,7 @@ check_report_text(const struct check_report *cr, FILE *f)
 			if (!row->has_budget)
 				continue;
 			bu = &row->budget;
-			text_pad(f, text_clean(row->cur->id, id, sizeof id),
+			term_pad(f, term_clean(row->cur->id, id, sizeof id),
 			    w + 2);
 			fprintf(f, "%9s %8llu %9.1f %8llu %8.1f %7s  ",
 			    pct(a, sizeof a, row->cur->objective),
@@ -615,23 +582,9 @@ static void
 cj_num(FILE *f, double v, int digits)
 {
 	char	buf[64];
-	size_t	len;
 
-	if (isnan(v) || isinf(v)) {
-		fputs("null", f);
-		return;
-	}
-	snprintf(buf, sizeof buf, "%.*f", digits, v);
-	if (strchr(buf, '.') != NULL) {
-		len = strlen(buf);
-		while (buf[len - 1] == '0')
-			buf[--len] = '\0';
-		if (buf[len - 1] == '.')
-			buf[--len] = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-	fputs(buf, f);
+	fmt_number(buf, sizeof buf, v, digits);
+	fputs(*buf != '\0' ? buf : "null", f);
 }
 
 /* A p-value: 4 significant digits (exponent form when small); null for NaN. */

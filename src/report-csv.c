@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "report.h"
 
 void
@@ -30,20 +31,8 @@ static void
 csv_num(FILE *f, double v, int digits)
 {
 	char	buf[64];
-	size_t	len;
 
-	if (isnan(v))
-		return;
-	snprintf(buf, sizeof buf, "%.*f", digits, v);
-	if (strchr(buf, '.') != NULL) {
-		len = strlen(buf);
-		while (buf[len - 1] == '0')
-			buf[--len] = '\0';
-		if (buf[len - 1] == '.')
-			buf[--len] = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
+	fmt_number(buf, sizeof buf, v, digits);
 	fputs(buf, f);
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "isotime.h"
 #include "report.h"
 #include "sketch.h"
@@ -50,23 +51,9 @@ static void
 json_num(FILE *f, double v, int digits)
 {
 	char	buf[64];
-	size_t	len;
 
-	if (isnan(v) || isinf(v)) {
-		fputs("null", f);
-		return;
-	}
-	snprintf(buf, sizeof buf, "%.*f", digits, v);
-	if (strchr(buf, '.') != NULL) {
-		len = strlen(buf);
-		while (buf[len - 1] == '0')
-			buf[--len] = '\0';
-		if (buf[len - 1] == '.')
-			buf[--len] = '\0';
-	}
-	if (strcmp(buf, "-0") == 0)
-		strcpy(buf, "0");
-	fputs(buf, f);
+	fmt_number(buf, sizeof buf, v, digits);
+	fputs(*buf != '\0' ? buf : "null", f);
 }
 
 static void

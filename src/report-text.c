@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "isotime.h"
+#include "fmt.h"
 #include "report.h"
 
 /* Colour, only on a terminal and unless NO_COLOR is set (no-color.org). */
@@ -25,19 +26,6 @@ sgr(const char *code)
 	return (text_colour ? code : "");
 }
 
-/* Copy s for a terminal: control bytes become '?', at most size - 1 bytes. */
-static const char *
-text_clean(const char *s, char *buf, size_t size)
-{
-	size_t	i;
-
-	for (i = 0; s[i] != '\0' && i + 1 < size; i++)
-		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' :
-		    s[i];
-	buf[i] = '\0';
-	return (buf);
-}
-
 static void
 pct(char *buf, size_t size, double v)
 {
@@ -45,28 +33,6 @@ pct(char *buf, size_t size, double v)
 		snprintf(buf, size, "-");
 	else
 		snprintf(buf, size, "%.1f%%", 100 * v);
-}
-
-/* Columns a UTF-8 string takes on a terminal (one per code point). */
-static int
-text_width(const char *s)
-{
-	int	w = 0;
-
-	for (; *s != '\0'; s++) {
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	}
-	return (w);
-}
-
-/* Write s left-aligned in w columns. */
-static void
-text_pad(FILE *f, const char *s, int w)
-{
-	fputs(s, f);
-	for (w -= text_width(s); w > 0; w--)
-		fputc(' ', f);
 }
 
 static void
@@ -77,13 +43,13 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 	size_t			 i;
 	int			 w;
 
-	w = text_width(text_clean(r->by, v, sizeof v));
+	w = term_width(term_clean(r->by, v, sizeof v));
 	for (i = 0; i < ms->nby; i++) {
-		if (text_width(text_clean(ms->by[i].value, v, sizeof v)) > w)
-			w = text_width(v);
+		if (term_width(term_clean(ms->by[i].value, v, sizeof v)) > w)
+			w = term_width(v);
 	}
 	fputs("     ", f);
-	text_pad(f, text_clean(r->by, v, sizeof v), w);
+	term_pad(f, term_clean(r->by, v, sizeof v), w);
 	fprintf(f, " %8s %9s %16s %8s\n", "n", "breached", "95% CI", "p90");
 	for (i = 0; i < ms->nby; i++) {
 		c = &ms->by[i];
@@ -93,7 +59,7 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 		isodur_human(c->p90, p90, sizeof p90);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
-		text_pad(f, text_clean(c->value, v, sizeof v), w);
+		term_pad(f, term_clean(c->value, v, sizeof v), w);
 		fprintf(f, " %8llu %9s %16s %8s\n", (unsigned long long)c->n,
 		    br, c->n > 0 ? ci : "-", p90);
 	}
@@ -115,15 +81,15 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	    SGR_GREEN : c->breached > 0 ? SGR_YELLOW : "";
 	fputs(sgr(SGR_BOLD), f);
 	if (strcmp(m->name, m->id) == 0)
-		fprintf(f, "%2zu. %s", ms->rank, text_clean(m->id, id,
+		fprintf(f, "%2zu. %s", ms->rank, term_clean(m->id, id,
 		    sizeof id));
 	else
-		fprintf(f, "%2zu. %s [%s]", ms->rank, text_clean(m->name,
-		    name, sizeof name), text_clean(m->id, id, sizeof id));
+		fprintf(f, "%2zu. %s [%s]", ms->rank, term_clean(m->name,
+		    name, sizeof name), term_clean(m->id, id, sizeof id));
 	if (*m->stage != '\0')
-		fprintf(f, " - %s", text_clean(m->stage, stage, sizeof stage));
+		fprintf(f, " - %s", term_clean(m->stage, stage, sizeof stage));
 	fprintf(f, "%s\n    %s%s%s\n", sgr(SGR_RESET), sgr(tone),
-	    text_clean(verdict, clean, sizeof clean), *tone != '\0' ?
+	    term_clean(verdict, clean, sizeof clean), *tone != '\0' ?
 	    sgr(SGR_RESET) : "");
 	pct(met, sizeof met, c->met_rate);
 	pct(tol, sizeof tol, c->tolerated_rate);
@@ -157,7 +123,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		isodur_human(c->business_p95, p95, sizeof p95);
 		fprintf(f, "    own clock p50 %s  p90 %s  p95 %s  (%s%s%s%s)\n",
 		    p50, p90, p95, m->calendar >= 0 ? "working hours of " : "",
-		    m->calendar >= 0 ? text_clean(m->calendar_id, src,
+		    m->calendar >= 0 ? term_clean(m->calendar_id, src,
 		    sizeof src) : "", m->calendar >= 0 && m->npauses > 0 ?
 		    ", " : "", m->npauses > 0 ? "pauses left out" : "");
 	}
@@ -175,7 +141,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		pct(br, sizeof br, c->cust_breach_rate);
 		fprintf(f, "    customers' own zone%s%s%s: %s breached, score "
 		    "%.2f\n", m->cust_source != NULL ? " (" : "",
-		    m->cust_source != NULL ? text_clean(m->cust_source, src,
+		    m->cust_source != NULL ? term_clean(m->cust_source, src,
 		    sizeof src) : "", m->cust_source != NULL ? ")" : "", br,
 		    c->cust_score_mean);
 	}
@@ -250,7 +216,7 @@ report_text(const struct report *r, FILE *f)
 		k = r->s->reasons[i];
 		fprintf(f, "  rejected: %llu %s (first at %s)\n",
 		    (unsigned long long)a->reason_count[k],
-		    text_clean(strtab_key(&a->reasons, k), buf, sizeof buf),
+		    term_clean(strtab_key(&a->reasons, k), buf, sizeof buf),
 		    a->reason_first[k]);
 	}
 	report_dq(a, &dq);
