@@ -13,7 +13,7 @@
 # gnuplot's version (tests/charts.sh runs the real one).
 set -u
 case_file=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+srcdir=$(cd "${srcdir:-$(dirname "$0")/..}" && pwd)	# canonical: no ../ in outputs
 MOT=${MOT:-$srcdir/mot}
 MOT_GNUPLOT=$srcdir/tests/fake-gnuplot
 export MOT_GNUPLOT
