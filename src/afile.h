@@ -14,6 +14,8 @@ struct afile {
 int	afile_mkdirs(const char *, char **);
 /* Open a temporary file that will become dir/name; 0, or an exit code with *cause. */
 int	afile_open(struct afile *, const char *, const char *, char **);
+/* Flush and sync, so that a later commit only renames; 0, or an exit code with *cause. */
+int	afile_sync(struct afile *, char **);
 /* Flush, sync and rename into place; 0, or an exit code with *cause. */
 int	afile_commit(struct afile *, char **);
 /* Remove the temporary file, leaving any previous file untouched. */

@@ -54,6 +54,7 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	strtab_init(&a->reasons);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
 	a->first_stop = a->last_stop = MOT_TIME_NONE;
+	a->duplicate_ids = -1;
 }
 
 void
@@ -552,6 +553,9 @@ agg_merge(struct agg *d, const struct agg *s)
 {
 	size_t		 i, v, r, before;
 
+	/* Readers of one run share one set of ids; merged states do not. */
+	d->duplicate_ids = -1;
+
 	d->journeys_read += s->journeys_read;
 	d->journeys_rejected += s->journeys_rejected;
 	d->touchpoints += s->touchpoints;
@@ -607,5 +611,6 @@ input_cmp(const void *a, const void *b)
 void
 agg_sort_inputs(struct agg *a)
 {
-	qsort(a->inputs, a->ninputs, sizeof *a->inputs, input_cmp);
+	if (a->ninputs > 1)
+		qsort(a->inputs, a->ninputs, sizeof *a->inputs, input_cmp);
 }

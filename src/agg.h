@@ -114,6 +114,7 @@ struct agg {
 	struct input			*inputs;
 	size_t				 ninputs;
 	struct jdist			 jd;
+	int64_t				 duplicate_ids;	/* -1: not known */
 	mot_time			 first_stop;	/* period covered */
 	mot_time			 last_stop;
 	struct jscratch			 scratch;

@@ -93,8 +93,9 @@ cal_finish(struct calendar *c, const char **why)
 	int	d;
 
 	for (d = 0; d < 7; d++) {
-		qsort(c->spans[d], c->nspans[d], sizeof *c->spans[d],
-		    span_cmp);
+		if (c->nspans[d] > 1)
+			qsort(c->spans[d], c->nspans[d], sizeof *c->spans[d],
+			    span_cmp);
 		for (i = k = 0; i < c->nspans[d]; i++) {	/* merge overlaps */
 			if (k > 0 && c->spans[d][i].from <=
 			    c->spans[d][k - 1].to) {
@@ -107,7 +108,8 @@ cal_finish(struct calendar *c, const char **why)
 		c->nspans[d] = k;
 		total += k;
 	}
-	qsort(c->holidays, c->nholidays, sizeof *c->holidays, day_cmp);
+	if (c->nholidays > 1)
+		qsort(c->holidays, c->nholidays, sizeof *c->holidays, day_cmp);
 	if (total == 0) {
 		*why = "a calendar needs working hours (<hours days=\"mon-fri\" "
 		    "from=\"09:00\" to=\"17:00\"/>)";

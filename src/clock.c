@@ -37,6 +37,7 @@ void
 occ_vec_free(struct occ_vec *ov)
 {
 	free(ov->v);
+	free(ov->stops);
 	memset(ov, 0, sizeof *ov);
 }
 
@@ -57,25 +58,42 @@ attr_time(const struct journey *j, const char *name, const struct tz *zone,
 	return (1);
 }
 
-/* The index of the first touchpoint with ref that starts at or after t, not skip. */
+/* The touchpoints with one name, in time order: the stops a moment can use. */
+static void
+stops_collect(const struct journey *j, int ref, struct occ_vec *s)
+{
+	size_t	i;
+
+	s->nstops = 0;
+	if (j->ntps + 1 > s->stops_cap) {
+		s->stops_cap = j->ntps + 1;
+		s->stops = xreallocarray(s->stops, s->stops_cap,
+		    sizeof *s->stops);
+	}
+	for (i = 0; i < j->ntps; i++) {
+		if (j->tps[i].ref == ref)
+			s->stops[s->nstops++] = &j->tps[i];
+	}
+}
+
+/* The first stop that starts at or after t and is not skip: O(log n). */
 static const struct touchpoint *
-first_at_or_after(const struct journey *j, int ref, mot_time t,
+first_at_or_after(const struct occ_vec *ov, mot_time t,
     const struct touchpoint *skip)
 {
-	size_t	lo = 0, hi = j->ntps, mid, i;
+	const struct touchpoint	*const *v = ov->stops;
+	size_t			 lo = 0, hi = ov->nstops, mid, n = ov->nstops;
 
-	while (lo < hi) {	/* touchpoints are ordered by start */
+	while (lo < hi) {	/* stops are in time order */
 		mid = lo + (hi - lo) / 2;
-		if (j->tps[mid].start < t)
+		if (v[mid]->start < t)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (i = lo; i < j->ntps; i++) {
-		if (j->tps[i].ref == ref && &j->tps[i] != skip)
-			return (&j->tps[i]);
-	}
-	return (NULL);
+	if (lo < n && v[lo] == skip)
+		lo++;	/* a touchpoint never stops its own clock */
+	return (lo < n ? v[lo] : NULL);
 }
 
 /* Close a clock that started at o->start and stops at t. */
@@ -153,13 +171,17 @@ find(const struct expectations *e, size_t mi, const struct journey *j,
 		if (m->to.is_attr) {
 			if (have_stop)
 				occ_stop(o, stop);
-		} else if ((to = first_at_or_after(j, m->to.ref, start,
-		    NULL)) != NULL) {
-			o->to = to;
-			occ_stop(o, to->start);
+		} else {
+			stops_collect(j, m->to.ref, ov);
+			if ((to = first_at_or_after(ov, start, NULL)) != NULL) {
+				o->to = to;
+				occ_stop(o, to->start);
+			}
 		}
 		return (0);
 	}
+	if (!m->to.is_attr)
+		stops_collect(j, m->to.ref, ov);
 	for (i = 0; i < j->ntps; i++) {
 		tp = &j->tps[i];
 		if (tp->ref != m->from.ref)
@@ -174,7 +196,7 @@ find(const struct expectations *e, size_t mi, const struct journey *j,
 		if (m->to.is_attr) {
 			if (have_stop)
 				occ_stop(o, stop);
-		} else if ((to = first_at_or_after(j, m->to.ref, tp->end,
+		} else if ((to = first_at_or_after(ov, tp->end,
 		    tp)) != NULL) {
 			o->to = to;
 			occ_stop(o, to->start);

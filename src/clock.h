@@ -38,6 +38,8 @@ struct occ_vec {
 	struct occurrence	*v;
 	size_t			 n;
 	size_t			 cap;
+	const struct touchpoint	**stops;	/* scratch: a moment's stops */
+	size_t			 nstops, stops_cap;
 };
 
 /* Append the occurrences of moment mi in a time-ordered journey; -1 with *why for a bad @attribute time. */

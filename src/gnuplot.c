@@ -94,8 +94,7 @@ gp_spawn(struct gp_proc *p, const char *prog, const char *dir,
 	argv[3] = vars;
 	argv[4] = p->script;
 	argv[5] = NULL;
-	fflush(stdout);
-	fflush(stderr);
+	fflush(NULL);	/* the child must not write any buffer a second time */
 	switch (p->pid = fork()) {
 	case -1:
 		*cause = xasprintf("cannot start gnuplot: %s", strerror(errno));

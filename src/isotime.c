@@ -389,7 +389,7 @@ isodur_parse(const char *s, size_t len, struct mot_duration *out,
 			    "write days or weeks (P30D)";
 			return (-1);
 		}
-		if (strchr(units, u) == NULL) {
+		if (u == '\0' || strchr(units, u) == NULL) {
 			*why = in_time ? "expected H, M or S after 'T'" :
 			    "expected W or D before 'T'";
 			return (-1);

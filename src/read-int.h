@@ -44,8 +44,16 @@ void	rd_problem(struct xmlin *, struct rd *, int, const char *,
 void	rd_problem_at(struct xmlin *, struct rd *, unsigned long, int,
 	    const char *, const char *, ...)
 	    __attribute__((format(printf, 6, 7)));
-/* Whether the journey is past READ_MAX_*: if so it is rejected, and nothing more is kept. */
-int	rd_full(struct xmlin *, struct rd *, size_t);
+/* Whether the journey is past READ_MAX_* (or the caller's FULL_*): then it is rejected, and nothing more is kept. */
+int	rd_full(struct xmlin *, struct rd *, int);
+/* The same, with the common case (not full) inline. */
+#define RD_FULL(x, r, over)	((r)->too_big || (over) != FULL_NO ||	\
+	(r)->j.ntps >= READ_MAX_TOUCHPOINTS ||				\
+	(r)->j.arena.used >= READ_MAX_BYTES ? rd_full((x), (r), (over)) : 0)
+#define FULL_NO		0
+#define FULL_EVENTS	1
+#define FULL_ITEMS	2
+#define FULL_JATTRS	3
 /* Copy an attribute's value into the journey's arena. */
 char	*rd_dup(struct rd *, const struct xattr *);
 /* Start a new journey at the current line. */

@@ -75,6 +75,8 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	int			 i;
 
 	r->st->touchpoints++;
+	if (RD_FULL(x, r, FULL_NO))
+		return;
 	tp = journey_add_touchpoint(&r->j);
 	tp->line = xmlin_line(x);
 	if (r->o->problem != NULL &&

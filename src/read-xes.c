@@ -163,6 +163,11 @@ add_global(struct xmlin *x, struct rd *r, const char *elem,
 	if ((k = xattr_get(a, n, "key")) == NULL ||
 	    (v = xattr_get(a, n, "value")) == NULL)
 		return;
+	if (xs->nglob[g] >= READ_MAX_JATTRS) {
+		rd_problem(x, r, 0, NULL, "more than %d globals: \"%.*s\" "
+		    "ignored", READ_MAX_JATTRS, SHOW(k));
+		return;
+	}
 	for (i = 0; i < xs->nglob[g]; i++) {
 		if (xattr_is(k, xs->glob[g][i].key)) {
 			rd_problem(x, r, 0, NULL, "duplicate global \"%.*s\" "
@@ -194,13 +199,17 @@ global_value(const struct xes *xs, int scope, const char *key)
 
 /* Keep an attribute element in a growing array of them. */
 static void
-add_kv(struct rd *r, struct xkv **arr, size_t *nkv, size_t *cap,
-    const char *elem, const struct xattr *a, int n)
+add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
+    size_t *cap, const char *elem, const struct xattr *a, int n)
 {
 	const struct xattr	*k, *v;
 	struct xkv		*kv;
 
 	if ((k = xattr_get(a, n, "key")) == NULL)
+		return;
+	if (RD_FULL(x, r, arr == &r->xes->tkv ? (*nkv >= READ_MAX_JATTRS ?
+	    FULL_JATTRS : FULL_NO) : (*nkv >= READ_MAX_ITEMS ? FULL_ITEMS :
+	    FULL_NO)))
 		return;
 	v = xattr_get(a, n, "value");
 	if (*nkv == *cap) {
@@ -316,6 +325,9 @@ end_event(struct xmlin *x, struct rd *r)
 		    "time:timestamp=\"%.60s\": %s", ts->value, why);
 		return;
 	}
+	if (RD_FULL(x, r, xs->nev >= READ_MAX_TOUCHPOINTS ? FULL_EVENTS :
+	    FULL_NO))
+		return;
 	if (xs->nev == xs->evcap) {
 		xs->evcap = xs->evcap == 0 ? 64 : xs->evcap * 2;
 		xs->ev = xreallocarray(xs->ev, xs->evcap, sizeof *xs->ev);
@@ -425,6 +437,8 @@ make_touchpoints(struct rd *r)
 	size_t			 i, g, head, tail;
 	int			 has_starts = 0;
 
+	if (xs->nev == 0)
+		return;
 	qsort(xs->ev, xs->nev, sizeof *xs->ev, time_cmp);
 	for (i = 0; i < xs->nev && !has_starts; i++)
 		has_starts = is_lifecycle(&xs->ev[i], "start");
@@ -562,7 +576,8 @@ xes_start(struct xmlin *x, struct rd *r, const char *name,
 			return;
 		}
 		if (is_attr_element(name))
-			add_kv(r, &xs->tkv, &xs->ntkv, &xs->tkvcap, name, a, n);
+			add_kv(x, r, &xs->tkv, &xs->ntkv, &xs->tkvcap, name, a,
+			    n);
 		else if (!is_container_element(name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in a "
 			    "trace ignored", name);
@@ -571,7 +586,8 @@ xes_start(struct xmlin *x, struct rd *r, const char *name,
 	}
 	if (r->depth == 4 && xs->in_event) {
 		if (is_attr_element(name))
-			add_kv(r, &xs->kv, &xs->nkv, &xs->kvcap, name, a, n);
+			add_kv(x, r, &xs->kv, &xs->nkv, &xs->kvcap, name, a,
+			    n);
 		else if (!is_container_element(name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in an "
 			    "event ignored", name);

@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,14 +60,202 @@ rd_dup(struct rd *r, const struct xattr *a)
 	return (arena_strndup(&r->j.arena, a->value, a->len));
 }
 
+int
+rd_full(struct xmlin *x, struct rd *r, int over)
+{
+	char	what[64];
+
+	if (r->too_big)
+		return (1);
+	if (over == FULL_EVENTS)
+		snprintf(what, sizeof what, "%d events", READ_MAX_TOUCHPOINTS);
+	else if (over == FULL_ITEMS)
+		snprintf(what, sizeof what, "%d attribute elements",
+		    READ_MAX_ITEMS);
+	else if (over == FULL_JATTRS)
+		snprintf(what, sizeof what, "%d attributes", READ_MAX_JATTRS);
+	else if (r->j.ntps >= READ_MAX_TOUCHPOINTS)
+		snprintf(what, sizeof what, "%d touchpoints",
+		    READ_MAX_TOUCHPOINTS);
+	else if (r->j.arena.used >= READ_MAX_BYTES)
+		snprintf(what, sizeof what, "%d MiB of text",
+		    READ_MAX_BYTES >> 20);
+	else
+		return (0);
+	r->too_big = 1;
+	rd_problem(x, r, 1, "too large", "journey too large: more than %s; "
+	    "the rest of it is skipped", what);
+	return (1);
+}
+
 void
 rd_begin_journey(struct xmlin *x, struct rd *r)
 {
 	journey_reset(&r->j);
+	r->too_big = 0;
 	r->in_journey = 1;
 	r->seen_outcome = 0;
 	r->j.file = xmlin_path(x);
 	r->j.line = xmlin_line(x);
+}
+
+/*
+ * Duplicate journey ids. Each read keeps a 64-bit hash of every id it
+ * sees and hands them to the run's set only if it succeeds, so a piece
+ * of a file read again whole is not counted twice. The set keeps the
+ * distinct hashes sorted: duplicates are the ids added less the distinct
+ * ones, whatever the order of files, pieces and threads. Past
+ * READ_IDS_MAX distinct ids it stops and says so.
+ */
+struct read_ids {
+	pthread_mutex_t	 lock;
+	uint64_t	*v;		/* sorted, distinct */
+	size_t		 n;
+	uint64_t	*pend;		/* added, not merged yet */
+	size_t		 npend, pendcap;
+	uint64_t	 added;
+	int		 over;		/* past READ_IDS_MAX */
+};
+
+/* FNV-1a, then a finaliser that spreads every bit. */
+static uint64_t
+id_hash(const char *s)
+{
+	uint64_t	h = UINT64_C(14695981039346656037);
+
+	for (; *s != '\0'; s++) {
+		h ^= (unsigned char)*s;
+		h *= UINT64_C(1099511628211);
+	}
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return (h);
+}
+
+static void
+ids_add(struct rd *r, const char *id)
+{
+	if (r->nids == r->idscap) {
+		if (r->idscap >= READ_IDS_MAX + 1)
+			return;	/* too many to count: the set says so */
+		r->idscap = r->idscap == 0 ? 1024 : r->idscap * 2;
+		r->ids = xreallocarray(r->ids, r->idscap, sizeof *r->ids);
+	}
+	r->ids[r->nids++] = id_hash(id);
+}
+
+static int
+u64_cmp(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return ((x > y) - (x < y));
+}
+
+/* Merge the pending hashes into the sorted set; with the lock held. */
+static void
+ids_merge(struct read_ids *s)
+{
+	uint64_t	*out;
+	size_t		 i, j, k, m;
+
+	if (s->over || s->npend == 0)
+		return;
+	qsort(s->pend, s->npend, sizeof *s->pend, u64_cmp);
+	for (i = m = 0; i < s->npend; i++) {
+		if (m == 0 || s->pend[m - 1] != s->pend[i])
+			s->pend[m++] = s->pend[i];
+	}
+	out = xreallocarray(NULL, s->n + m, sizeof *out);
+	for (i = j = k = 0; i < s->n || j < m; ) {
+		if (j == m || (i < s->n && s->v[i] < s->pend[j]))
+			out[k++] = s->v[i++];
+		else if (i == s->n || s->pend[j] < s->v[i])
+			out[k++] = s->pend[j++];
+		else {
+			out[k++] = s->v[i++];
+			j++;
+		}
+	}
+	free(s->v);
+	s->v = out;
+	s->n = k;
+	s->npend = 0;
+	if (s->n > READ_IDS_MAX) {
+		s->over = 1;
+		free(s->v);
+		free(s->pend);
+		s->v = s->pend = NULL;
+		s->n = s->pendcap = 0;
+	}
+}
+
+/* Hand a successful read's ids to the set. */
+static void
+ids_commit(struct read_ids *s, struct rd *r)
+{
+	size_t	i, k;
+
+	pthread_mutex_lock(&s->lock);
+	s->added += r->nids;
+	if (r->nids > READ_IDS_MAX)
+		s->over = 1;
+	i = 0;
+	while (i < r->nids && !s->over) {
+		if (s->npend == s->pendcap) {
+			if (s->pendcap < 65536) {
+				s->pendcap = s->pendcap == 0 ? 1024 :
+				    s->pendcap * 2;
+				s->pend = xreallocarray(s->pend, s->pendcap,
+				    sizeof *s->pend);
+			} else
+				ids_merge(s);
+			continue;
+		}
+		k = r->nids - i;
+		if (k > s->pendcap - s->npend)
+			k = s->pendcap - s->npend;
+		memcpy(s->pend + s->npend, r->ids + i, k * sizeof *s->pend);
+		s->npend += k;
+		i += k;
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+struct read_ids *
+read_ids_new(void)
+{
+	struct read_ids	*s;
+
+	s = xcalloc(1, sizeof *s);
+	pthread_mutex_init(&s->lock, NULL);
+	return (s);
+}
+
+int64_t
+read_ids_duplicates(struct read_ids *s)
+{
+	int64_t	dups;
+
+	pthread_mutex_lock(&s->lock);
+	ids_merge(s);
+	dups = s->over ? -1 : (int64_t)(s->added - s->n);
+	pthread_mutex_unlock(&s->lock);
+	return (dups);
+}
+
+void
+read_ids_free(struct read_ids *s)
+{
+	if (s == NULL)
+		return;
+	pthread_mutex_destroy(&s->lock);
+	free(s->v);
+	free(s->pend);
+	free(s);
 }
 
 /* Fill an outcome value from the attribute the expectations map it to. */
@@ -117,6 +306,8 @@ rd_end_journey(struct xmlin *x, struct rd *r)
 	}
 	if (r->j.reject == NULL)
 		journey_sort(&r->j);
+	if (r->o->ids != NULL && r->j.id != NULL)
+		ids_add(r, r->j.id);
 	if ((rc = r->fn(&r->j, r->o->arg, &cause)) != 0)
 		xmlin_abort(x, rc, cause);
 }
@@ -193,6 +384,9 @@ read_range(const char *path, const struct xmlin_range *range,
 	st->format = "unknown";
 	journey_init(&r.j);
 	rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io, cause);
+	if (rc == 0 && o->ids != NULL)
+		ids_commit(o->ids, &r);
+	free(r.ids);
 	xes_free(&r);
 	journey_free(&r.j);
 	return (rc);

@@ -10,6 +10,19 @@
 #include "xmlin.h"
 
 struct tz;
+struct read_ids;
+
+/*
+ * Limits on one journey (docs/robustness.md): past them the journey is
+ * rejected as "too large" and the rest of it is skipped, so that memory
+ * stays bounded whatever the input.
+ */
+#define READ_MAX_TOUCHPOINTS	100000		/* touchpoints, or XES events */
+#define READ_MAX_ITEMS		1000000		/* XES attribute elements */
+#define READ_MAX_JATTRS		1000		/* XES trace attributes */
+#define READ_MAX_BYTES		(64 << 20)	/* text kept, in bytes */
+/* Distinct journey ids a read_ids set counts duplicates among. */
+#define READ_IDS_MAX		(1 << 22)
 
 /* Called for each problem found (validate reports them all). */
 typedef void (*problem_fn)(void *, const char *, unsigned long, int,
@@ -24,6 +37,7 @@ struct read_opts {
 	const struct outcome_map *outcome;	/* outcome from attributes */
 	problem_fn		 problem;	/* NULL: report nothing */
 	void			*arg;		/* for problem and the journey_fn */
+	struct read_ids		*ids;		/* to count duplicate ids, or NULL */
 };
 
 /* What a file held. */
@@ -45,5 +59,12 @@ int	read_range(const char *, const struct xmlin_range *,
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */
 int	read_file(const char *, const struct read_opts *, journey_fn,
 	    struct read_stats *, char **);
+
+/* A set of journey ids that readers (of any thread) add to: bounded memory. */
+struct read_ids *read_ids_new(void);
+/* Journeys whose id an earlier one had, over every successful read; -1 past READ_IDS_MAX ids. */
+int64_t	read_ids_duplicates(struct read_ids *);
+/* Free a set of ids. */
+void	read_ids_free(struct read_ids *);
 
 #endif

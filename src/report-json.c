@@ -387,6 +387,11 @@ report_json(const struct report *r, FILE *f)
 	json_u64(f, 2, "events_bad_time", dq.events_bad_time, ",");
 	json_u64(f, 2, "unpaired_starts", dq.unpaired_starts, ",");
 	json_u64(f, 2, "unpaired_completes", dq.unpaired_completes, ",");
+	json_key(f, 2, "duplicate_ids");
+	if (a->duplicate_ids < 0)
+		fputs("null,\n", f);
+	else
+		fprintf(f, "%" PRId64 ",\n", a->duplicate_ids);
 	fputs("  \"rejections\": [", f);
 	for (i = 0; i < a->reasons.n; i++) {
 		k = r->s->reasons[i];

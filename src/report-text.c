@@ -220,6 +220,9 @@ report_text(const struct report *r, FILE *f)
 		    a->reason_first[k]);
 	}
 	report_dq(a, &dq);
+	if (a->duplicate_ids > 0)
+		fprintf(f, "  duplicate ids: %lld journeys have an id an earlier "
+		    "one had (all were read)\n", (long long)a->duplicate_ids);
 	if (dq.events > 0)
 		fprintf(f, "  XES events: %llu read, %llu without time:timestamp "
 		    "and %llu with an unreadable one (left out), %llu starts "

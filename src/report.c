@@ -96,7 +96,13 @@ report_write(const struct report *rep, const char *dir, const int *want,
 			goto out;
 		w->write(rep, out[n++].f);
 	}
-	/* Every file is complete before the first takes its final name. */
+	/* Every file is complete on disk before the first takes its name. */
+	for (i = 0; i < n; i++) {
+		if ((rc = afile_sync(&out[i], cause)) != 0)
+			goto out;
+	}
+	if (occ != NULL && (rc = afile_sync(occ, cause)) != 0)
+		goto out;
 	for (i = 0; i < n; i++) {
 		if ((rc = afile_commit(&out[i], cause)) != 0)
 			goto out;

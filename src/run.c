@@ -160,6 +160,7 @@ read_one(struct worker *w, size_t i)
 	ro.classifier = r->o->classifier != NULL ? r->o->classifier :
 	    r->e->classifier;
 	ro.outcome = &r->e->outcome;
+	ro.ids = r->ids;
 	ro.arg = w;
 	w->unit = i;
 	w->occ_out = r->o->occ;
@@ -313,6 +314,7 @@ reread_whole(struct run *r, struct worker *w, size_t first, size_t n)
 
 	verbosef("%s: read whole again (a piece did not parse on its own)",
 	    r->files[u->file]);
+	r->reread = 1;	/* its pieces' ids were seen: duplicates unknown */
 	for (k = 0; k < n; k++)
 		unit_clear(&r->units[first + k]);
 	for (k = 1; k < n; k++)
@@ -344,6 +346,7 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 		r->njobs = cores > 0 ? (size_t)cores : 1;
 	}
 	plan_units(r);
+	r->ids = read_ids_new();
 	nw = r->njobs < r->nunits ? r->njobs : r->nunits;
 	if (nw == 0)
 		nw = 1;
@@ -404,6 +407,7 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	free(aggs);
 	free(w);
 	agg_sort_inputs(&r->agg);
+	r->agg.duplicate_ids = r->reread ? -1 : read_ids_duplicates(r->ids);
 
 	/* In file order: the first failure, then what each file had to say. */
 	for (i = 0; i < r->nunits; i++) {
@@ -448,6 +452,7 @@ run_free(struct run *r)
 	for (i = 0; i < r->nunits; i++)
 		unit_clear(&r->units[i]);
 	free(r->units);
+	read_ids_free(r->ids);
 	for (i = 0; r->splits != NULL && i < r->nfiles; i++)
 		split_free(&r->splits[i]);
 	free(r->splits);

@@ -48,6 +48,8 @@ struct run {
 	size_t			 next;		/* the next unit to read */
 	volatile int		 stop;		/* a reader failed */
 	int			 stop_whole;	/* a whole file failed */
+	struct read_ids		*ids;		/* journey ids seen, for duplicates */
+	int			 reread;	/* a file was read whole again */
 	pthread_mutex_t		 lock;
 };
 

@@ -10,6 +10,41 @@
 #include "exitcode.h"
 #include "xmalloc.h"
 
+#ifdef MOT_FAULT
+#include <stdatomic.h>
+
+/*
+ * Fault injection (./configure --enable-fault-injection): MOT_FAULT_ALLOC=N
+ * makes mot's Nth allocation fail, and MOT_FAULT_WRITE, _RENAME, _OPEN and
+ * _SYNC do the same for output files (afile.c). What fails is said on
+ * stderr, so that a test knows when N has passed the last such operation.
+ */
+int	fault_now(int);
+
+int
+fault_now(int kind)
+{
+	static const char *const	 names[] = {
+		"MOT_FAULT_ALLOC", "MOT_FAULT_WRITE", "MOT_FAULT_RENAME",
+		"MOT_FAULT_OPEN", "MOT_FAULT_SYNC"
+	};
+	static atomic_ulong		 count[5];
+	const char			*s;
+	unsigned long			 at;
+
+	if (kind < 0 || kind > 4 || (s = getenv(names[kind])) == NULL ||
+	    (at = strtoul(s, NULL, 10)) == 0)
+		return (0);
+	if (atomic_fetch_add(&count[kind], 1) + 1 != at)
+		return (0);
+	fprintf(stderr, "mot: fault injected: %s=%lu\n", names[kind], at);
+	return (1);
+}
+#define ALLOC_FAILS()	fault_now(0)
+#else
+#define ALLOC_FAILS()	0
+#endif
+
 static void
 nomem(size_t n)
 {
@@ -24,7 +59,7 @@ xmalloc(size_t size)
 
 	if (size == 0)
 		size = 1;
-	if ((p = malloc(size)) == NULL)
+	if (ALLOC_FAILS() || (p = malloc(size)) == NULL)
 		nomem(size);
 	return (p);
 }
@@ -36,7 +71,9 @@ xcalloc(size_t n, size_t size)
 
 	if (n == 0 || size == 0)
 		n = size = 1;
-	if ((p = calloc(n, size)) == NULL)
+	if (SIZE_MAX / n < size)
+		nomem(SIZE_MAX);
+	if (ALLOC_FAILS() || (p = calloc(n, size)) == NULL)
 		nomem(n * size);
 	return (p);
 }
@@ -50,7 +87,7 @@ xreallocarray(void *old, size_t n, size_t size)
 		n = size = 1;
 	if (SIZE_MAX / n < size)
 		nomem(SIZE_MAX);
-	if ((p = realloc(old, n * size)) == NULL)
+	if (ALLOC_FAILS() || (p = realloc(old, n * size)) == NULL)
 		nomem(n * size);
 	return (p);
 }

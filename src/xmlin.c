@@ -3,6 +3,10 @@
  * libxml2 (whose loader follows URLs), read through zlib (so gzip is
  * transparent) and pushed in chunks into a SAX2 push parser. DTDs are
  * refused outright: no entity expansion, no external entity, no network.
+ * Before libxml2 sees them, encodings that are not ASCII-compatible are
+ * refused, and each chunk is checked for elements with too many
+ * attributes; nesting and gzip inflation are bounded too, and libxml2's
+ * errors are turned into one-line messages (docs/robustness.md).
  */
 #include <config.h>
 
@@ -13,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include <libxml/parserInternals.h>
@@ -23,6 +28,27 @@
 #include "xmlin.h"
 
 #define CHUNK		(256 * 1024)
+/*
+ * Limits on hostile input (docs/robustness.md). libxml2 2.9 checks an
+ * element's attributes for duplicates in quadratic time, so an element
+ * with more than MAX_ATTRS attributes is refused before libxml2 sees it;
+ * MAX_DEPTH bounds nesting, which the push parser does not.
+ */
+#define MAX_ATTRS	1000
+#define MAX_DEPTH	256
+/* Decompressed bytes of one gzip input, unless MOT_GZIP_MAX says otherwise. */
+#define GZIP_MAX	(UINT64_C(16) << 30)
+
+/* The tag being read across chunks, for the attribute limit. */
+struct guard {
+	int	 state;		/* TAG_* */
+	char	 quote;		/* in TAG_QUOTE */
+	int	 eqs;		/* '=' outside quotes so far */
+};
+#define TAG_NONE	0	/* not in a start tag: text, end tag, comment */
+#define TAG_START	1	/* just after '<' */
+#define TAG_IN		2	/* in a start tag, outside quotes */
+#define TAG_QUOTE	3	/* in an attribute value */
 
 struct xmlin {
 	const char		*path;
@@ -35,7 +61,13 @@ struct xmlin {
 	long			 line_delta;	/* a range's first line in its file, less one */
 	struct xattr		*attrs;
 	int			 attrs_cap;
+	int			 depth;		/* of elements open */
+	int			 root;		/* ROOT_* */
+	struct guard		 guard;
 };
+#define ROOT_NONE	0	/* not seen yet */
+#define ROOT_OPEN	1
+#define ROOT_CLOSED	2
 
 static xmlParserInputPtr
 no_entity_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt)
@@ -142,28 +174,73 @@ fail_at(struct xmlin *x, int code, unsigned long line, int col,
 	va_end(ap);
 }
 
+/* libxml2's message on one line, without its trailing newline. */
+static char *
+one_line(const char *s)
+{
+	char	*msg, *p;
+	size_t	 len;
+
+	msg = xstrdup(s != NULL ? s : "XML error");
+	for (p = msg; *p != '\0'; p++) {
+		if (*p == '\n' || *p == '\r' || *p == '\t')
+			*p = ' ';
+	}
+	len = strlen(msg);
+	while (len > 0 && msg[len - 1] == ' ')
+		msg[--len] = '\0';
+	return (msg);
+}
+
 static void
 sax_error(void *ud, xmlErrorPtr e)
 {
 	struct xmlin	*x = ud;
-	char		*msg;
-	size_t		 len;
+	unsigned long	 line;
+	char		*msg, *bytes;
 
 	if (e == NULL || e->level == XML_ERR_WARNING)
 		return;
-	if (x->terminating && e->code == XML_ERR_DOCUMENT_END) {
-		/* libxml2's push parser says "extra content" for a cut file. */
-		fail_at(x, MOT_EXIT_DATAERR, xmlin_line(x), 0, "the file ends "
-		    "before its document does (truncated?)");
-		return;
-	}
-	msg = xstrdup(e->message != NULL ? e->message : "XML error");
-	len = strlen(msg);
-	while (len > 0 && (msg[len - 1] == '\n' || msg[len - 1] == ' '))
-		msg[--len] = '\0';
-	fail_at(x, MOT_EXIT_DATAERR, e->line > 0 ? (unsigned long)(e->line +
-	    x->line_delta) : xmlin_line(x), e->int2, "not well-formed XML: %s",
-	    msg);
+	line = e->line > 0 ? (unsigned long)(e->line + x->line_delta) :
+	    xmlin_line(x);
+	msg = one_line(e->message);
+	if (e->code == XML_ERR_DOCUMENT_END && x->root == ROOT_CLOSED)
+		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "content after "
+		    "the end of the root element (two root elements?)");
+	else if (e->code == XML_ERR_DOCUMENT_END ||
+	    e->code == XML_ERR_DOCUMENT_EMPTY) {
+		/* The push parser says "extra content" for these too. */
+		if (x->root == ROOT_NONE)
+			fail_at(x, MOT_EXIT_DATAERR, line, 0, "no root "
+			    "element: not an XML document, or only white "
+			    "space");
+		else
+			fail_at(x, MOT_EXIT_DATAERR, xmlin_line(x), 0,
+			    "the file ends before its document does "
+			    "(truncated?)");
+	} else if (x->terminating && x->ctxt != NULL &&
+	    x->ctxt->input != NULL && x->ctxt->input->cur >=
+	    x->ctxt->input->end) {
+		/* At the very end of the input: a cut file. */
+		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "the file ends "
+		    "before its document does (truncated?): %s", msg);
+	} else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
+		bytes = strstr(msg, "Bytes: ");
+		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "invalid "
+		    "UTF-8%s%s%s (mot reads UTF-8)", bytes != NULL ? " (" : "",
+		    bytes != NULL ? bytes + 7 : "", bytes != NULL ? ")" : "");
+	} else if (strcmp(msg, "Char 0x0 out of allowed range") == 0)
+		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "a NUL byte: not "
+		    "allowed in XML (a binary file, or UTF-16?)");
+	else if (strstr(msg, "Huge input lookup") != NULL ||
+	    e->code == XML_ERR_NAME_TOO_LONG)
+		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "a tag, name or "
+		    "value longer than libxml2's limit of %d bytes: refused",
+		    e->code == XML_ERR_NAME_TOO_LONG ? XML_MAX_NAME_LENGTH :
+		    XML_MAX_LOOKUP_LIMIT);
+	else
+		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "not well-formed "
+		    "XML: %s", msg);
 	free(msg);
 }
 
@@ -189,8 +266,15 @@ sax_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	struct xmlin	*x = ud;
 	int		 i;
 
+	x->depth++;
+	x->root = ROOT_OPEN;
 	if (x->error != NULL)
 		return;
+	if (x->depth > MAX_DEPTH) {
+		xmlin_fail(x, MOT_EXIT_DATAERR, "elements nested more than %d "
+		    "deep: refused", MAX_DEPTH);
+		return;
+	}
 	if (nattrs > x->attrs_cap) {
 		x->attrs_cap = nattrs;
 		x->attrs = xreallocarray(x->attrs, (size_t)nattrs,
@@ -212,6 +296,8 @@ sax_end(void *ud, const xmlChar *localname, const xmlChar *prefix,
 {
 	struct xmlin	*x = ud;
 
+	if (--x->depth == 0)
+		x->root = ROOT_CLOSED;
 	if (x->error != NULL)
 		return;
 	x->ops->end(x, x->ud, (const char *)localname, (const char *)uri);
@@ -227,6 +313,322 @@ sax_init(xmlSAXHandler *sax)
 	sax->serror = sax_error;
 	sax->internalSubset = sax_internal_subset;
 	sax->getEntity = sax_get_entity;
+}
+
+/*
+ * The attribute limit. A "segment" is what lies between two '<': all the
+ * attributes of a start tag are in its segment, since '<' either ends the
+ * tag or is an error that stops the parse. Per block, a count of '='
+ * bounds the attributes of every segment that crosses it; only when that
+ * bound passes MAX_ATTRS are segments counted one by one, and only a
+ * segment with that many '=' is read as a tag, quotes and all. The start
+ * tag open at the end of a chunk is followed into the next.
+ */
+#define GUARD_BLOCK	2048
+
+static size_t
+count_eq(const char *p, size_t n)
+{
+	size_t	i, c = 0;
+
+	for (i = 0; i < n; i++)
+		c += p[i] == '=';
+	return (c);
+}
+
+#if defined(__GNUC__)
+typedef unsigned char	guard_v16 __attribute__((vector_size(16)));
+
+/* The '=' in GUARD_BLOCK bytes, and whether they hold a '<'. */
+static size_t
+block_scan(const char *p, int *lt)
+{
+	guard_v16	eq = { 0 }, any = { 0 }, v, veq, vlt;
+	size_t		c = 0;
+	int		i;
+
+	memset(&veq, '=', sizeof veq);
+	memset(&vlt, '<', sizeof vlt);
+	for (i = 0; i < GUARD_BLOCK; i += 16) {	/* at most 128 a lane */
+		memcpy(&v, p + i, sizeof v);
+		eq -= (guard_v16)(v == veq);
+		any |= (guard_v16)(v == vlt);
+	}
+	*lt = 0;
+	for (i = 0; i < 16; i++) {
+		c += eq[i];
+		*lt |= any[i];
+	}
+	return (c);
+}
+#else
+static size_t
+block_scan(const char *p, int *lt)
+{
+	*lt = memchr(p, '<', GUARD_BLOCK) != NULL;
+	return (count_eq(p, GUARD_BLOCK));
+}
+#endif
+
+/* Read on in a tag (after its '<'); -1 past MAX_ATTRS attributes. */
+static int
+tag_feed(struct guard *g, const char *p, const char *end)
+{
+	const char	*q;
+
+	while (p < end) {
+		switch (g->state) {
+		case TAG_NONE:
+			return (0);
+		case TAG_START:
+			g->state = *p == '/' || *p == '!' || *p == '?' ?
+			    TAG_NONE : TAG_IN;
+			break;
+		case TAG_QUOTE:
+			q = memchr(p, g->quote, (size_t)(end - p));
+			if (q == NULL)
+				return (0);
+			p = q + 1;
+			g->state = TAG_IN;
+			break;
+		default:
+			switch (*p++) {
+			case '"':
+			case '\'':
+				g->quote = p[-1];
+				g->state = TAG_QUOTE;
+				break;
+			case '>':
+				g->state = TAG_NONE;
+				break;
+			case '=':
+				if (++g->eqs > MAX_ATTRS)
+					return (-1);
+				break;
+			}
+		}
+	}
+	return (0);
+}
+
+/* Whether segment [a, b), a at its '<', is a tag with too many attributes. */
+static int
+tag_too_big(const char *a, const char *b)
+{
+	struct guard	g = { TAG_START, 0, 0 };
+
+	return (tag_feed(&g, a + 1, b) != 0);
+}
+
+/*
+ * Look at a chunk before libxml2 does: 0 if no start tag in it has more
+ * than MAX_ATTRS attributes; else 1 with *bad at the '<' of the first that
+ * has, or 2 if that tag began in an earlier chunk.
+ */
+static int
+guard_chunk(struct guard *g, const char *buf, size_t n, size_t *bad)
+{
+	const char	*end = buf + n, *first, *last, *s, *e, *a, *b;
+	size_t		 acc = 0, c;
+	int		 lt;
+
+	first = memchr(buf, '<', n);
+	if (tag_feed(g, buf, first != NULL ? first : end) != 0)
+		return (2);
+	if (first == NULL)
+		return (0);
+	last = memrchr(first, '<', (size_t)(end - first));
+	for (s = first; s < last; ) {
+		if ((size_t)(last - s) >= GUARD_BLOCK) {
+			e = s + GUARD_BLOCK;
+			c = block_scan(s, &lt);
+		} else {
+			e = last;
+			c = count_eq(s, (size_t)(e - s));
+			lt = memchr(s, '<', (size_t)(e - s)) != NULL;
+		}
+		if (acc + c <= MAX_ATTRS) {
+			acc = lt ? c : acc + c;
+			s = e;
+			continue;
+		}
+		/* Segment by segment, from the one s is in. */
+		a = *s == '<' ? s : memrchr(first, '<', (size_t)(s - first));
+		do {
+			b = memchr(a + 1, '<', (size_t)(last - a));
+			if (count_eq(a, (size_t)(b - a)) > MAX_ATTRS &&
+			    tag_too_big(a, b)) {
+				*bad = (size_t)(a - buf);
+				return (1);
+			}
+			a = b;
+		} while (a < e);
+		s = a;
+		acc = 0;
+	}
+	g->state = TAG_START;
+	g->eqs = 0;
+	if (tag_feed(g, last + 1, end) != 0) {
+		*bad = (size_t)(last - buf);
+		return (1);
+	}
+	return (0);
+}
+
+/*
+ * Fail on the tag the guard refused, at its line and column: the end of
+ * what libxml2 was given (where 1), or the last '<' in it (where 2).
+ */
+static void
+guard_fail(struct xmlin *x, int where)
+{
+	xmlParserInputPtr	 in;
+	const xmlChar		*p, *stop, *nl = NULL;
+	unsigned long		 line = 0;
+	int			 col = 0;
+
+	in = x->ctxt != NULL ? x->ctxt->input : NULL;
+	if (in != NULL && in->cur != NULL && in->end != NULL &&
+	    in->cur <= in->end) {
+		stop = in->end;
+		if (where == 2) {
+			for (p = in->end; p > in->cur && p[-1] != '<'; p--)
+				;
+			if (p > in->cur)
+				stop = p - 1;
+		}
+		line = (unsigned long)(in->line + x->line_delta);
+		for (p = in->cur; p < stop; p++) {
+			if (*p == '\n') {
+				line++;
+				nl = p;
+			}
+		}
+		col = nl != NULL ? (int)(stop - nl) :
+		    in->col + (int)(stop - in->cur);
+	}
+	fail_at(x, MOT_EXIT_DATAERR, line, col, "an element with more than %d "
+	    "attributes: refused", MAX_ATTRS);
+}
+
+/* Whether an encoding name is UTF-8, or keeps ASCII's bytes one a character. */
+static int
+encoding_ok(const char *name)
+{
+	static const char *const	 same[] = {
+		"UTF-8", "UTF8", "US-ASCII", "ASCII", "LATIN1", "ISO-LATIN-1",
+		NULL
+	};
+	static const char *const	 family[] = {
+		"ISO-8859-", "ISO8859-", "ISO_8859-", "WINDOWS-125", "CP125",
+		NULL
+	};
+	const char *const		*k;
+
+	for (k = same; *k != NULL; k++) {
+		if (strcasecmp(name, *k) == 0)
+			return (1);
+	}
+	for (k = family; *k != NULL; k++) {
+		if (strncasecmp(name, *k, strlen(*k)) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Refuse, before libxml2 switches to it, an encoding other than UTF-8 and
+ * its ASCII-compatible kin: the limits above read bytes as ASCII. b is
+ * the start of the file.
+ */
+static int
+check_encoding(struct xmlin *x, const char *b, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)b;
+	const char		*p, *end, *q, *what = NULL;
+	char			 name[64];
+	size_t			 i;
+
+	if (n >= 4 && ((u[0] == 0 && u[1] == 0 && u[2] == 0xFE &&
+	    u[3] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 &&
+	    u[3] == 0)))
+		what = "UTF-32";
+	else if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
+	    (u[0] == 0xFF && u[1] == 0xFE)))
+		what = "UTF-16";
+	else if (n >= 4 && memcmp(b, "\x4c\x6f\xa7\x94", 4) == 0)
+		what = "EBCDIC";
+	for (i = 0; what == NULL && i < n && i < 4; i++) {
+		if (b[i] == '\0')
+			what = "UTF-16 or UTF-32 without a byte order "
+			    "mark (or is not text)";
+	}
+	if (what != NULL) {
+		fail_at(x, MOT_EXIT_DATAERR, 1, 0, "the file is in %s: mot "
+		    "reads UTF-8 (convert it, e.g. with iconv -t UTF-8)", what);
+		return (-1);
+	}
+	if (n >= 3 && memcmp(b, "\xef\xbb\xbf", 3) == 0) {
+		b += 3;
+		n -= 3;
+	}
+	if (n < 6 || memcmp(b, "<?xml", 5) != 0 || (b[5] != ' ' &&
+	    b[5] != '\t' && b[5] != '\r' && b[5] != '\n'))
+		return (0);
+	end = b + (n < 1024 ? n : 1024);
+	if ((q = memchr(b, '>', (size_t)(end - b))) != NULL)
+		end = q;
+	for (p = b + 5; p + 8 <= end && memcmp(p, "encoding", 8) != 0; p++)
+		;
+	if (p + 8 > end)
+		return (0);
+	for (p += 8; p < end && strchr(" \t\r\n=", *p) != NULL; p++)
+		;
+	if (p >= end || (*p != '"' && *p != '\''))
+		return (0);
+	q = memchr(p + 1, *p, (size_t)(end - p - 1));
+	if (q == NULL)
+		return (0);
+	snprintf(name, sizeof name, "%.*s", (int)(q - p - 1), p + 1);
+	if (encoding_ok(name))
+		return (0);
+	fail_at(x, MOT_EXIT_DATAERR, 1, 0, "encoding \"%s\" is not supported: "
+	    "mot reads UTF-8 (convert the file, e.g. with iconv -t UTF-8)",
+	    name);
+	return (-1);
+}
+
+/* The cap on a gzip input's size, from MOT_GZIP_MAX (0: none); -1 if bad. */
+static int
+gzip_max(uint64_t *max)
+{
+	const char		*s = getenv("MOT_GZIP_MAX");
+	char			*end;
+	unsigned long long	 v;
+	int			 shift = 0;
+
+	*max = GZIP_MAX;
+	if (s == NULL || *s == '\0')
+		return (0);
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (end == s || errno != 0 || *s == '-')
+		return (-1);
+	switch (*end) {
+	case 'k': case 'K': shift = 10; end++; break;
+	case 'm': case 'M': shift = 20; end++; break;
+	case 'g': case 'G': shift = 30; end++; break;
+	case 't': case 'T': shift = 40; end++; break;
+	}
+	if (*end != '\0' || (shift > 0 && v > (UINT64_MAX >> shift)))
+		return (-1);
+	*max = (uint64_t)v << shift;
+	return (0);
+}
+
+static void
+silent_error(void *ctx, const char *msg, ...)
+{
 }
 
 int
@@ -246,8 +648,10 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 	struct input_src	*in = NULL;
 	char			*buf = NULL;
 	const char		*msg;
-	ssize_t			 n;
-	int			 rc = 0, first = 1, code;
+	ssize_t			 n, more;
+	uint64_t		 gzmax;
+	size_t			 push, bad = 0;
+	int			 rc = 0, first = 1, code, g = 0;
 
 	memset(&x, 0, sizeof x);
 	memset(st, 0, sizeof *st);
@@ -257,6 +661,13 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 	*cause = NULL;
 
 	xmlin_init();
+	xmlSetGenericErrorFunc(NULL, silent_error);	/* all come to serror */
+	if (gzip_max(&gzmax) != 0) {
+		*cause = xasprintf("MOT_GZIP_MAX=\"%s\": not a size (bytes, "
+		    "or a number with K, M, G or T; 0 for no limit)",
+		    getenv("MOT_GZIP_MAX"));
+		return (MOT_EXIT_USAGE);
+	}
 	if (strcmp(path, "-") == 0)
 		x.path = "(stdin)";
 	if (range != NULL) {
@@ -272,6 +683,15 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 	sax_init(&sax);
 	for (;;) {
 		n = input_read(in, buf, CHUNK, &code, &msg);
+		while (first && n > 0 && n < 1024) {	/* enough to sniff */
+			if ((more = input_read(in, buf + n, CHUNK - (size_t)n,
+			    &code, &msg)) <= 0) {
+				if (more < 0)
+					n = more;
+				break;
+			}
+			n += more;
+		}
 		st->raw_bytes = input_raw_bytes(in);
 		st->gzip = input_is_gzip(in);
 		if (n < 0) {
@@ -279,14 +699,27 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 			break;
 		}
 		st->xml_bytes += (uint64_t)n;
+		if (st->gzip && gzmax != 0 && st->xml_bytes > gzmax) {
+			fail_at(&x, MOT_EXIT_DATAERR, 0, 0, "gzip data "
+			    "inflates to more than %llu bytes (MOT_GZIP_MAX): "
+			    "refused as a likely gzip bomb",
+			    (unsigned long long)gzmax);
+			break;
+		}
 		if (first && n == 0) {
 			fail_at(&x, MOT_EXIT_DATAERR, 0, 0, "empty file");
 			break;
 		}
+		if (first && check_encoding(&x, buf, (size_t)n) != 0)
+			break;
+		push = (size_t)n;
+		if (n > 0 && (g = guard_chunk(&x.guard, buf, (size_t)n,
+		    &bad)) != 0)
+			push = g == 1 ? bad : 0;
 		if (first) {
 			first = 0;
-			x.ctxt = xmlCreatePushParserCtxt(&sax, &x, buf, (int)n,
-			    x.path);
+			x.ctxt = xmlCreatePushParserCtxt(&sax, &x, buf,
+			    (int)push, x.path);
 			if (x.ctxt == NULL) {
 				fail_at(&x, MOT_EXIT_SOFTWARE, 0, 0,
 				    "cannot create an XML parser");
@@ -294,10 +727,17 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 			}
 			xmlCtxtUseOptions(x.ctxt, XML_PARSE_NONET |
 			    XML_PARSE_NOENT | XML_PARSE_NOCDATA);
-			continue;
+			if (g == 0)
+				continue;
+			xmlParseChunk(x.ctxt, NULL, 0, 0);
+		} else {
+			x.terminating = n == 0;
+			xmlParseChunk(x.ctxt, buf, (int)push, n == 0);
 		}
-		x.terminating = n == 0;
-		xmlParseChunk(x.ctxt, buf, (int)n, n == 0);
+		if (g != 0) {
+			guard_fail(&x, g);
+			break;
+		}
 		if (n == 0 || x.error != NULL)
 			break;
 	}

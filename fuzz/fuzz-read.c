@@ -1,0 +1,107 @@
+/*
+ * fuzz-read.c - the journeys and XES readers, through the code that mot
+ * validate and mot analyze run: the input is a file (plain or gzip); its
+ * root is sniffed, it is read with every problem reported and duplicate
+ * ids counted, then analysed against fixed expectations (FUZZ_EXP, under
+ * the source folder) broken down by segment, with occurrences written to
+ * /dev/null, and every report too for one input in eight (writing them
+ * takes most of the time). Built as fuzz_journeys (the shop's
+ * expectations) and fuzz_xes (the XES ones, with a classifier).
+ */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "log.h"
+#include "read.h"
+#include "report.h"
+#include "run.h"
+
+#ifndef FUZZ_EXP
+#define FUZZ_EXP	"samples/shop/expectations.xml"
+#endif
+
+static char	*exp_path;
+static FILE	*devnull;
+
+static void
+on_problem(void *arg, const char *file, unsigned long line, int error,
+    const char *msg)
+{
+	(*(unsigned long *)arg)++;
+}
+
+static int
+on_journey(struct journey *j, void *arg, char **cause)
+{
+	return (0);
+}
+
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	log_set_level(-1);	/* no warnings on stderr */
+	if (asprintf(&exp_path, "%s/%s", fuzz_srcdir(), FUZZ_EXP) == -1)
+		abort();
+	if ((devnull = fopen("/dev/null", "w")) == NULL)
+		abort();
+	return (0);
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const struct report_writer	*w;
+	const char			*path;
+	struct read_opts		 ro;
+	struct read_stats		 st;
+	struct read_ids			*ids;
+	struct run_opts			 o;
+	struct run			 r;
+	struct report			 rep;
+	char				*cause = NULL, *files[1], root[64];
+	char				 file[64];
+	unsigned long			 problems = 0;
+
+	path = fuzz_file(data, size);
+
+	/* mot validate */
+	if (xmlin_root(path, root, sizeof root, &cause) == 0) {
+		memset(&ro, 0, sizeof ro);
+		ro.problem = on_problem;
+		ro.arg = &problems;
+		ro.ids = ids = read_ids_new();
+		free(cause);
+		cause = NULL;
+		if (read_file(path, &ro, on_journey, &st, &cause) == 0)
+			(void)read_ids_duplicates(ids);
+		read_ids_free(ids);
+	}
+	free(cause);
+	cause = NULL;
+
+	/* mot analyze */
+	memset(&o, 0, sizeof o);
+	o.expectations = exp_path;
+	o.by = "segment";
+	o.jobs = 1;
+	o.occ = devnull;
+	snprintf(file, sizeof file, "%s", path);
+	files[0] = file;
+	if (run_load(&r, &o, &cause) == 0 &&
+	    run_inputs(&r, files, 1, &cause) == 0 && size % 8 == 0) {
+		memset(&rep, 0, sizeof rep);
+		rep.e = r.e;
+		rep.a = &r.agg;
+		rep.s = &r.sum;
+		rep.by = o.by;
+		for (w = report_writers; w->format != NULL; w++)
+			w->write(&rep, devnull);
+	}
+	free(cause);
+	run_free(&r);
+	return (0);
+}

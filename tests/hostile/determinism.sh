@@ -1,0 +1,87 @@
+#!/bin/sh
+# determinism.sh - the same inputs give byte-identical reports whatever
+# the order of the files on the command line, the number of readers (-j,
+# which also splits a large file), the locale (LC_ALL=de_DE.UTF-8 must not
+# write 0.5 as 0,5) and the machine's time zone (TZ=Pacific/Auckland).
+# Uses $MOT and $srcdir.
+set -u
+srcdir=${srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
+MOT=${MOT:-$srcdir/mot}
+DATA=$srcdir/tests/data
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mot-determinism.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "ok: $*"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
+cd "$tmp" || exit 99
+
+formats=text,json,csv
+"$MOT" analyze --help | grep -q html && formats=$formats,html,md
+# Three inputs, one past 16 MB (read in pieces with -j), one compressed.
+awk -f "$srcdir/tests/gen-journeys.awk" -v seed=21 -v journeys=70000 \
+    -v rates="0.1 0.2 0.3" -v prefix=A >a.xml
+awk -f "$srcdir/tests/gen-journeys.awk" -v seed=22 -v journeys=3000 \
+    -v rates="0.3 0.1 0.2" -v prefix=B | gzip >b.xml.gz
+awk -f "$srcdir/tests/gen-journeys.awk" -v seed=23 -v journeys=3000 \
+    -v rates="0.2 0.2 0.2" -v prefix=C >c.xml
+
+# run NAME ENV... -- ARGS: reports into out.NAME.
+run() {
+	name=$1
+	shift
+	envs=
+	while [ "$1" != -- ]; do
+		envs="$envs $1"
+		shift
+	done
+	shift
+	# shellcheck disable=SC2086
+	env $envs "$MOT" analyze -q -e "$DATA/gen-exp.xml" --by segment \
+	    -o "out.$name" --charts none --format "$formats" "$@" \
+	    >"stdout.$name" 2>"stderr.$name" ||
+	    bad "$name: exit status $?: $(head -n 3 "stderr.$name")"
+}
+same() {
+	if diff -r out.ref "out.$1" >"diff.$1" &&
+	    cmp -s stdout.ref "stdout.$1"; then
+		ok "$2"
+	else
+		bad "$2:"; head -n 20 "diff.$1"
+	fi
+}
+
+run ref LC_ALL=C TZ=UTC -- -j1 a.xml b.xml.gz c.xml
+run order LC_ALL=C TZ=UTC -- -j1 c.xml b.xml.gz a.xml
+same order "the order of the files does not matter"
+run jobs LC_ALL=C TZ=UTC -- -j4 b.xml.gz c.xml a.xml
+same jobs "-j4 (and a file read in pieces) gives the same bytes as -j1"
+
+# A German locale, compiled here when the system has none.
+de=de_DE.UTF-8
+locpath=
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+	mkdir -p "$tmp/loc"
+	if command -v localedef >/dev/null 2>&1 &&
+	    localedef -i de_DE -f UTF-8 "$tmp/loc/$de" >/dev/null 2>&1; then
+		locpath=LOCPATH=$tmp/loc
+	fi
+fi
+if [ "$(env $locpath LC_ALL=$de printf '%.1f' 0.5 2>/dev/null)" = "0,5" ]; then
+	run de $locpath LC_ALL=$de LANG=$de TZ=UTC -- -j2 a.xml b.xml.gz c.xml
+	same de "LC_ALL=$de gives the same bytes"
+else
+	echo "note: no $de locale here: the locale is not checked"
+fi
+run tz LC_ALL=C TZ=Pacific/Auckland -- -j2 a.xml b.xml.gz c.xml
+same tz "TZ=Pacific/Auckland gives the same bytes"
+run both LC_ALL=C.UTF-8 TZ=America/St_Johns -- -j3 c.xml a.xml b.xml.gz
+same both "C.UTF-8, TZ=America/St_Johns and -j3 give the same bytes"
+if grep -E -q '"[a-z_]+": -?[0-9]+,[0-9]' out.ref/report.json; then
+	bad "a decimal comma in report.json"
+else
+	ok "no decimal comma in report.json"
+fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" = 0 ]
