@@ -22,7 +22,7 @@ struct read_ids;
 #define READ_MAX_JATTRS		1000		/* XES trace attributes */
 #define READ_MAX_BYTES		(64 << 20)	/* text kept, in bytes */
 /* Distinct journey ids a read_ids set counts duplicates among. */
-#define READ_IDS_MAX		(1 << 22)
+#define READ_IDS_MAX		(1 << 19)	/* 4 MiB of hashes: memory stays flat */
 
 /* Called for each problem found (validate reports them all). */
 typedef void (*problem_fn)(void *, const char *, unsigned long, int,
