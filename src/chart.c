@@ -469,7 +469,7 @@ write_weak(struct ctx *x)
 	gp_begin(x, "the weakest moments", 1000, h < 240 ? 240 : h,
 	    10 + 4 * (int)s->n);
 	gp_title(f, "set title", x->c->title);
-	fprintf(f, "set xrange [0:1.5]\n"
+	fprintf(f, "set xrange [0:1.65]\n"
 	    "set yrange [%zu.6:0.4]\n"
 	    "set xtics (\"0%%%%\" 0, \"25%%%%\" 0.25, \"50%%%%\" 0.5, "
 	    "\"75%%%%\" 0.75, \"100%%%%\" 1)\n", s->n);

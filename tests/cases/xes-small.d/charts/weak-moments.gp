@@ -35,7 +35,7 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set title "Weakest moments first: how often each was met, tolerated or breached"
-set xrange [0:1.5]
+set xrange [0:1.65]
 set yrange [3.6:0.4]
 set xtics ("0%%" 0, "25%%" 0.25, "50%%" 0.5, "75%%" 0.75, "100%%" 1)
 set ytics scale 0 ("Handling" 1, "First reply" 2, "Case closed" 3)
