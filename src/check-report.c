@@ -27,16 +27,6 @@ row_moment(const struct check_row *row)
 	return (row->cur != NULL ? row->cur : row->base);
 }
 
-static const char *
-pct(char *buf, size_t size, double v)
-{
-	if (isnan(v))
-		snprintf(buf, size, "-");
-	else
-		snprintf(buf, size, "%.1f%%", 100 * v);
-	return (buf);
-}
-
 /* A change in percent (pp: percentage points), signed, never "-0.0". */
 static const char *
 signed_pct(char *buf, size_t size, double v, const char *unit)
@@ -121,26 +111,26 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	switch (it->why) {
 	case CHECK_WHY_MET:
 		snprintf(buf, size, "%s within %s (%llu of %llu) >= objective "
-		    "%s", pct(a, sizeof a, it->within), human(b, sizeof b,
-		    m->adequate_s), in, n, pct(c, sizeof c, m->objective));
+		    "%s", fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
+		    m->adequate_s), in, n, fmt_pct(c, sizeof c, m->objective));
 		break;
 	case CHECK_WHY_NOISE:
 		snprintf(buf, size, "%s within %s (%llu of %llu) < objective "
 		    "%s, but its 95%% interval reaches %s: may be noise%s",
-		    pct(a, sizeof a, it->within), human(b, sizeof b,
-		    m->adequate_s), in, n, pct(c, sizeof c, m->objective),
-		    pct(d, sizeof d, it->hi), extra);
+		    fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
+		    m->adequate_s), in, n, fmt_pct(c, sizeof c, m->objective),
+		    fmt_pct(d, sizeof d, it->hi), extra);
 		break;
 	case CHECK_WHY_MISSED:
 		snprintf(buf, size, "%s within %s (%llu of %llu) < objective "
 		    "%s; even its 95%% interval tops out at %s",
-		    pct(a, sizeof a, it->within), human(b, sizeof b,
-		    m->adequate_s), in, n, pct(c, sizeof c, m->objective),
-		    pct(d, sizeof d, it->hi));
+		    fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
+		    m->adequate_s), in, n, fmt_pct(c, sizeof c, m->objective),
+		    fmt_pct(d, sizeof d, it->hi));
 		break;
 	case CHECK_WHY_NO_OBJECTIVE:
 		snprintf(buf, size, "no objective set (%s within %s, n %llu)",
-		    pct(a, sizeof a, it->within), human(b, sizeof b,
+		    fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
 		    m->adequate_s), n);
 		break;
 	case CHECK_WHY_FEW:
@@ -175,7 +165,7 @@ check_message(const struct check_report *cr, const struct check_row *row,
 		}
 		snprintf(buf, size, "breached %s -> %s (%s, limit +%.1f pp); "
 		    "one-sided p %s, BH q %s (alpha %g)",
-		    pct(a, sizeof a, it->rate0), pct(b, sizeof b, it->rate1),
+		    fmt_pct(a, sizeof a, it->rate0), fmt_pct(b, sizeof b, it->rate1),
 		    signed_pct(e, sizeof e, it->change, " pp"),
 		    100 * p->min_change, pval(c, sizeof c, it->p),
 		    pval(d, sizeof d, it->q), p->alpha);
@@ -272,11 +262,11 @@ check_report_text(const struct check_report *cr, FILE *f)
 			term_pad(f, term_clean(row->cur->id, id, sizeof id),
 			    w + 2);
 			fprintf(f, "%9s %8llu %9.1f %8llu %8.1f %7s  ",
-			    pct(a, sizeof a, row->cur->objective),
+			    fmt_pct(a, sizeof a, row->cur->objective),
 			    (unsigned long long)row->cur->n, bu->allowed,
 			    (unsigned long long)bu->spent, bu->remaining,
 			    isnan(bu->spent_share) ? "-" :
-			    pct(b, sizeof b, bu->spent_share));
+			    fmt_pct(b, sizeof b, bu->spent_share));
 			if (isnan(bu->burn_rate))
 				fputs("-\n", f);
 			else {
@@ -577,16 +567,6 @@ check_report_junit(const struct check_report *cr, FILE *f)
 
 /* -------------------------------------------------------------- JSON -- */
 
-/* A number with up to digits decimals, trailing zeros dropped; null for NaN. */
-static void
-cj_num(FILE *f, double v, int digits)
-{
-	char	buf[64];
-
-	fmt_number(buf, sizeof buf, v, digits);
-	fputs(*buf != '\0' ? buf : "null", f);
-}
-
 /* A p-value: 4 significant digits (exponent form when small); null for NaN. */
 static void
 cj_sig(FILE *f, double v)
@@ -619,7 +599,7 @@ cj_dbl(FILE *f, int in, const char *key, double v, int digits,
     const char *end)
 {
 	cj_key(f, in, key);
-	cj_num(f, v, digits);
+	json_number(f, v, digits);
 	fprintf(f, "%s\n", end);
 }
 
@@ -667,9 +647,9 @@ json_item(const struct check_report *cr, const struct check_row *row,
 			fputs("null,\n", f);
 		else {
 			fputc('[', f);
-			cj_num(f, it->lo, 6);
+			json_number(f, it->lo, 6);
 			fputs(", ", f);
-			cj_num(f, it->hi, 6);
+			json_number(f, it->hi, 6);
 			fputs("],\n", f);
 		}
 		break;

@@ -63,3 +63,13 @@ term_pad(FILE *f, const char *s, int w)
 	for (w -= term_width(s); w > 0; w--)
 		fputc(' ', f);
 }
+
+const char *
+fmt_pct(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.1f%%", 100 * v);
+	return (buf);
+}

@@ -7,6 +7,8 @@
 
 /* A number with up to digits decimals, trailing zeros dropped, "-0" as "0"; "" for NaN. */
 void	fmt_number(char *, size_t, double, int);
+/* A share as a percentage with one decimal ("12.5%"), "-" when NaN. */
+const char *fmt_pct(char *, size_t, double);
 /* Copy s for a terminal: control bytes become '?', at most size - 1 bytes. */
 const char *term_clean(const char *, char *, size_t);
 /* Columns a UTF-8 string takes on a terminal (one per code point). */

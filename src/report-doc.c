@@ -16,6 +16,7 @@
 
 #include "chart.h"
 #include "isotime.h"
+#include "fmt.h"
 #include "report-doc.h"
 #include "report.h"
 #include "xmalloc.h"
@@ -48,17 +49,6 @@ strong(struct doc *d, const char *s)
 	d->ops->strong(d, 1);
 	t(d, s);
 	d->ops->strong(d, 0);
-}
-
-/* A share as a percentage with one decimal, "-" when it does not exist. */
-static const char *
-pct(char *buf, size_t size, double v)
-{
-	if (isnan(v))
-		snprintf(buf, size, "-");
-	else
-		snprintf(buf, size, "%.1f%%", 100 * v);
-	return (buf);
 }
 
 static const char *
@@ -185,9 +175,9 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 	    *m->stage != '\0' ? "; " : "");
 	t(d, clock);
 	free(clock);
-	tf(d, "): breached in %s of its %llu finished occurrences ", pct(a,
+	tf(d, "): breached in %s of its %llu finished occurrences ", fmt_pct(a,
 	    sizeof a, c->breach_rate), (unsigned long long)c->n);
-	tf(d, "(95%% CI %s to %s)", pct(a, sizeof a, c->ci_lo), pct(b,
+	tf(d, "(95%% CI %s to %s)", fmt_pct(a, sizeof a, c->ci_lo), fmt_pct(b,
 	    sizeof b, c->ci_hi));
 	if (c->objective_met == 0) {
 		t(d, ", so it ");
@@ -195,12 +185,12 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		t(d, "misses its objective");
 		d->ops->strong(d, 0);
 		tf(d, ": %s within the adequate %s, against a target of %s.",
-		    pct(a, sizeof a, c->within_rate), dur(b, sizeof b,
-		    adequate_s(m)), pct(e, sizeof e, m->objective));
+		    fmt_pct(a, sizeof a, c->within_rate), dur(b, sizeof b,
+		    adequate_s(m)), fmt_pct(e, sizeof e, m->objective));
 	} else if (c->objective_met == 1)
 		tf(d, "; it meets its objective (%s within the adequate %s, "
-		    "target %s).", pct(a, sizeof a, c->within_rate), dur(b,
-		    sizeof b, adequate_s(m)), pct(e, sizeof e, m->objective));
+		    "target %s).", fmt_pct(a, sizeof a, c->within_rate), dur(b,
+		    sizeof b, adequate_s(m)), fmt_pct(e, sizeof e, m->objective));
 	else
 		tf(d, "; adequate is %s.", dur(b, sizeof b, adequate_s(m)));
 	tf(d, " Half were done within %s and 90%% within %s", dur(a,
@@ -209,7 +199,7 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 	    dur(a, sizeof a, adequate_s(m)));
 	if (c->promised > 0)
 		tf(d, " %s of the %llu promise%s made to customers %s broken.",
-		    pct(a, sizeof a, c->promise_broken_rate),
+		    fmt_pct(a, sizeof a, c->promise_broken_rate),
 		    (unsigned long long)c->promised, c->promised == 1 ? "" : "s",
 		    c->promised == 1 ? "was" : "were");
 	if (!isnan(c->nps.delta)) {
@@ -231,7 +221,7 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		tf(d, " A breached occurrence scores %.2f on average, and it is "
 		    "the worst or the last moment of %s of the journeys it "
 		    "occurs in.", isnan(c->severity) ? 0 : -c->severity,
-		    pct(a, sizeof a, c->memory_share));
+		    fmt_pct(a, sizeof a, c->memory_share));
 }
 
 static void
@@ -345,13 +335,13 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 		d->ops->row(d);
 		cell(d, DOC_PLAIN, c->value);
 		cellf(d, DOC_PLAIN, "%llu", (unsigned long long)c->n);
-		cell(d, DOC_PLAIN, pct(a, sizeof a, c->met_rate));
-		cell(d, DOC_PLAIN, pct(a, sizeof a, c->tolerated_rate));
-		cell(d, c->objective_met == 0 ? DOC_BAD : DOC_PLAIN, pct(a,
+		cell(d, DOC_PLAIN, fmt_pct(a, sizeof a, c->met_rate));
+		cell(d, DOC_PLAIN, fmt_pct(a, sizeof a, c->tolerated_rate));
+		cell(d, c->objective_met == 0 ? DOC_BAD : DOC_PLAIN, fmt_pct(a,
 		    sizeof a, c->breach_rate));
 		if (c->n > 0)
-			cellf(d, DOC_PLAIN, "%s to %s", pct(a, sizeof a,
-			    c->ci_lo), pct(b, sizeof b, c->ci_hi));
+			cellf(d, DOC_PLAIN, "%s to %s", fmt_pct(a, sizeof a,
+			    c->ci_lo), fmt_pct(b, sizeof b, c->ci_hi));
 		else
 			cell(d, DOC_PLAIN, "-");
 		cell(d, DOC_PLAIN, dur(a, sizeof a, judged_p(ms->m, c, 1)));
@@ -376,7 +366,7 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	fig_row(d, "finished occurrences (n)", DOC_PLAIN, "%llu (open %llu, "
 	    "invalid %llu); in %s of the journeys", (unsigned long long)c->n,
 	    (unsigned long long)c->open, (unsigned long long)c->invalid,
-	    pct(a, sizeof a, ms->reach));
+	    fmt_pct(a, sizeof a, ms->reach));
 	if (c->n > 0) {
 		d->ops->row(d);
 		cell(d, DOC_PLAIN, "met, tolerated, breached");
@@ -386,15 +376,15 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		d->ops->cell_end(d);
 		d->ops->row_end(d);
 		fig_row(d, "breach rate (95% CI)", c->objective_met == 0 ?
-		    DOC_BAD : DOC_PLAIN, "%s (%s to %s)", pct(a, sizeof a,
-		    c->breach_rate), pct(b, sizeof b, c->ci_lo), pct(e,
+		    DOC_BAD : DOC_PLAIN, "%s (%s to %s)", fmt_pct(a, sizeof a,
+		    c->breach_rate), fmt_pct(b, sizeof b, c->ci_lo), fmt_pct(e,
 		    sizeof e, c->ci_hi));
 	}
 	if (m->objective > 0)
 		fig_row(d, "within adequate, objective", c->objective_met == 0 ?
 		    DOC_BAD : c->objective_met == 1 ? DOC_GOOD : DOC_PLAIN,
-		    "%s, objective %s: %s", pct(a, sizeof a, c->within_rate),
-		    pct(b, sizeof b, m->objective), c->objective_met == 0 ?
+		    "%s, objective %s: %s", fmt_pct(a, sizeof a, c->within_rate),
+		    fmt_pct(b, sizeof b, m->objective), c->objective_met == 0 ?
 		    "missed" : c->objective_met == 1 ? "met" : "not decided");
 	fig_row(d, "desired, adequate", DOC_PLAIN, "%s, %s%s", dur(a,
 	    sizeof a, desired_s(m)), dur(b, sizeof b, adequate_s(m)),
@@ -419,11 +409,11 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	if (c->promised > 0)
 		fig_row(d, "promises", DOC_PLAIN, "%llu made, %s broken, %s "
 		    "tighter than adequate", (unsigned long long)c->promised,
-		    pct(a, sizeof a, c->promise_broken_rate), pct(b, sizeof b,
+		    fmt_pct(a, sizeof a, c->promise_broken_rate), fmt_pct(b, sizeof b,
 		    c->over_promised_rate));
 	if (c->has_customer && c->n > 0)
 		fig_row(d, "customers' own zone", DOC_PLAIN, "%s breached, mean "
-		    "score %.2f%s%s%s", pct(a, sizeof a, c->cust_breach_rate),
+		    "score %.2f%s%s%s", fmt_pct(a, sizeof a, c->cust_breach_rate),
 		    c->cust_score_mean, m->cust_source != NULL ? " (" : "",
 		    m->cust_source != NULL ? m->cust_source : "",
 		    m->cust_source != NULL ? ")" : "");
@@ -431,7 +421,7 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		fig_row(d, "recovery", DOC_PLAIN, "%llu failures, %llu "
 		    "recovered (%s), median %s to recover, %llu recoveries "
 		    "failed", (unsigned long long)c->failures,
-		    (unsigned long long)c->recovered, pct(a, sizeof a,
+		    (unsigned long long)c->recovered, fmt_pct(a, sizeof a,
 		    c->recovery_rate), dur(b, sizeof b, c->recover_p50),
 		    (unsigned long long)c->recovery_failed);
 	if (!isnan(c->nps.delta))
@@ -447,9 +437,9 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    "difference)" : " (could be chance)");
 	if (!isnan(c->csat.delta))
 		fig_row(d, "CSAT top-2-box where breached, not breached",
-		    DOC_PLAIN, "%s, %s", pct(a, sizeof a, c->csat.breached),
-		    pct(b, sizeof b, c->csat.met));
-	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %.2f", pct(a,
+		    DOC_PLAIN, "%s, %s", fmt_pct(a, sizeof a, c->csat.breached),
+		    fmt_pct(b, sizeof b, c->csat.met));
+	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %.2f", fmt_pct(a,
 	    sizeof a, c->memory_share), c->consistency);
 	fig_row(d, "priority", DOC_PLAIN, "%.4f%s", isnan(ms->priority) ? 0 :
 	    ms->priority, c->rankable ? "" : " (too few occurrences to rank)");
@@ -644,7 +634,7 @@ method_section(struct doc *d)
 		free(clock);
 		cell(d, DOC_PLAIN, dur(a, sizeof a, desired_s(m)));
 		cell(d, DOC_PLAIN, dur(a, sizeof a, adequate_s(m)));
-		cell(d, DOC_PLAIN, m->objective > 0 ? pct(a, sizeof a,
+		cell(d, DOC_PLAIN, m->objective > 0 ? fmt_pct(a, sizeof a,
 		    m->objective) : "none");
 		cellf(d, DOC_PLAIN, "%s%s", m->calendar_id != NULL ?
 		    m->calendar_id : "24x7", m->npauses > 0 ? ", with pauses" :

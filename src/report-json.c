@@ -46,9 +46,8 @@ json_string(FILE *f, const char *s)
 	fputc('"', f);
 }
 
-/* A number with up to digits decimals and no trailing zeros; null for NaN. */
-static void
-json_num(FILE *f, double v, int digits)
+void
+json_number(FILE *f, double v, int digits)
 {
 	char	buf[64];
 
@@ -74,7 +73,7 @@ json_dbl(FILE *f, int indent, const char *key, double v, int digits,
     const char *end)
 {
 	json_key(f, indent, key);
-	json_num(f, v, digits);
+	json_number(f, v, digits);
 	fprintf(f, "%s\n", end);
 }
 
@@ -97,9 +96,9 @@ json_pair(FILE *f, int in, const char *key, double lo, double hi, int digits)
 		fputs("null,\n", f);
 	else {
 		fputc('[', f);
-		json_num(f, lo, digits);
+		json_number(f, lo, digits);
 		fputs(", ", f);
-		json_num(f, hi, digits);
+		json_number(f, hi, digits);
 		fputs("],\n", f);
 	}
 }
@@ -342,10 +341,10 @@ report_json(const struct report *r, FILE *f)
 		fprintf(f, "%s\n      \"%s\": ", d == score_param_defs ? "" :
 		    ",", d->name);
 		if (d->is_duration)
-			json_num(f, (double)*(const int64_t *)(const void *)
+			json_number(f, (double)*(const int64_t *)(const void *)
 			    ((const char *)&e->params + d->offset) / 1e6, 3);
 		else
-			json_num(f, *(const double *)(const void *)
+			json_number(f, *(const double *)(const void *)
 			    ((const char *)&e->params + d->offset), 6);
 	}
 	fputs("\n    }\n  },\n", f);

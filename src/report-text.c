@@ -27,15 +27,6 @@ sgr(const char *code)
 }
 
 static void
-pct(char *buf, size_t size, double v)
-{
-	if (isnan(v))
-		snprintf(buf, size, "-");
-	else
-		snprintf(buf, size, "%.1f%%", 100 * v);
-}
-
-static void
 text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 {
 	const struct cell_sum	*c;
@@ -53,9 +44,9 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 	fprintf(f, " %8s %9s %16s %8s\n", "n", "breached", "95% CI", "p90");
 	for (i = 0; i < ms->nby; i++) {
 		c = &ms->by[i];
-		pct(br, sizeof br, c->breach_rate);
-		pct(lo, sizeof lo, c->ci_lo);
-		pct(hi, sizeof hi, c->ci_hi);
+		fmt_pct(br, sizeof br, c->breach_rate);
+		fmt_pct(lo, sizeof lo, c->ci_lo);
+		fmt_pct(hi, sizeof hi, c->ci_hi);
 		isodur_human(c->p90, p90, sizeof p90);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
@@ -91,11 +82,11 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	fprintf(f, "%s\n    %s%s%s\n", sgr(SGR_RESET), sgr(tone),
 	    term_clean(verdict, clean, sizeof clean), *tone != '\0' ?
 	    sgr(SGR_RESET) : "");
-	pct(met, sizeof met, c->met_rate);
-	pct(tol, sizeof tol, c->tolerated_rate);
-	pct(br, sizeof br, c->breach_rate);
-	pct(lo, sizeof lo, c->ci_lo);
-	pct(hi, sizeof hi, c->ci_hi);
+	fmt_pct(met, sizeof met, c->met_rate);
+	fmt_pct(tol, sizeof tol, c->tolerated_rate);
+	fmt_pct(br, sizeof br, c->breach_rate);
+	fmt_pct(lo, sizeof lo, c->ci_lo);
+	fmt_pct(hi, sizeof hi, c->ci_hi);
 	fprintf(f, "    n %llu  open %llu", (unsigned long long)c->n,
 	    (unsigned long long)c->open);
 	if (c->invalid > 0)
@@ -128,8 +119,8 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    ", " : "", m->npauses > 0 ? "pauses left out" : "");
 	}
 	if (c->promised > 0) {
-		pct(br, sizeof br, c->promise_broken_rate);
-		pct(tol, sizeof tol, c->over_promised_rate);
+		fmt_pct(br, sizeof br, c->promise_broken_rate);
+		fmt_pct(tol, sizeof tol, c->over_promised_rate);
 		isodur_human(c->promise_late_p90, p90, sizeof p90);
 		fprintf(f, "    promises: %llu made, %s broken", (unsigned long
 		    long)c->promised, br);
@@ -138,7 +129,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fprintf(f, ", %s tighter than adequate\n", tol);
 	}
 	if (c->has_customer) {
-		pct(br, sizeof br, c->cust_breach_rate);
+		fmt_pct(br, sizeof br, c->cust_breach_rate);
 		fprintf(f, "    customers' own zone%s%s%s: %s breached, score "
 		    "%.2f\n", m->cust_source != NULL ? " (" : "",
 		    m->cust_source != NULL ? term_clean(m->cust_source, src,
@@ -146,7 +137,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    c->cust_score_mean);
 	}
 	if (r->e->has_recovery && c->failures > 0) {
-		pct(br, sizeof br, c->recovery_rate);
+		fmt_pct(br, sizeof br, c->recovery_rate);
 		isodur_human(c->recover_p50, p50, sizeof p50);
 		fprintf(f, "    recovery: %llu failures, %llu recovered (%s)",
 		    (unsigned long long)c->failures,
@@ -172,8 +163,8 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 			fprintf(f, "; %.1f points to win back", c->nps_recoverable);
 		fputc('\n', f);
 	}
-	pct(br, sizeof br, ms->reach);
-	pct(tol, sizeof tol, c->memory_share);
+	fmt_pct(br, sizeof br, ms->reach);
+	fmt_pct(tol, sizeof tol, c->memory_share);
 	fprintf(f, "    priority %.4f  (reach %s, memory share %s, "
 	    "consistency %.2f)\n", isnan(ms->priority) ? 0 : ms->priority,
 	    br, tol, c->consistency);

@@ -68,6 +68,8 @@ void	report_occ_row(FILE *, const struct journey *, const struct moment *,
 void	report_dq(const struct agg *, struct read_stats *);
 /* Write a field as CSV, quoted when it must be (RFC 4180). */
 void	csv_field(FILE *, const char *);
+/* Write a number as JSON: up to digits decimals, no trailing zeros, null for NaN. */
+void	json_number(FILE *, double, int);
 /* Write a string as a JSON string literal. */
 void	json_string(FILE *, const char *);
 /* Write text as HTML character data or attribute value (escaped, valid UTF-8). */
