@@ -25,11 +25,16 @@ occ_add(struct occ_vec *ov, size_t mi)
 		ov->v = xreallocarray(ov->v, ov->cap, sizeof *ov->v);
 	}
 	o = &ov->v[ov->n++];
-	memset(o, 0, sizeof *o);
+	/* Field by field: cheaper than a memset, once per occurrence. */
 	o->moment = mi;
+	o->from = o->to = NULL;
 	o->start = o->stop = o->deadline = MOT_TIME_NONE;
 	o->promise = o->notified = MOT_TIME_NONE;
+	o->elapsed = o->business = o->adequate = o->recover_dt = 0;
 	o->status = o->cust_status = ST_OPEN;
+	o->base = o->score = o->cust_score = 0;
+	o->promise_broken = o->over_promised = o->failed = 0;
+	o->recovered = 0;
 	return (o);
 }
 
@@ -38,6 +43,8 @@ occ_vec_free(struct occ_vec *ov)
 {
 	free(ov->v);
 	free(ov->stops);
+	free(ov->head);
+	free(ov->next);
 	memset(ov, 0, sizeof *ov);
 }
 
@@ -58,6 +65,46 @@ attr_time(const struct journey *j, const char *name, const struct tz *zone,
 	return (1);
 }
 
+#define NO_TP	SIZE_MAX
+
+/*
+ * Chain the touchpoints of a journey by name, in time order, so that each
+ * moment visits only the touchpoints it names: head[ref] is the first with
+ * that name, next[i] the one after touchpoint i.
+ */
+static void
+index_build(const struct expectations *e, const struct journey *j,
+    struct occ_vec *ov)
+{
+	size_t	nnames = e->names.n, i;
+	int	ref;
+
+	if (nnames > ov->head_cap) {
+		ov->head_cap = nnames;
+		ov->head = xreallocarray(ov->head, nnames, sizeof *ov->head);
+	}
+	if (j->ntps > ov->next_cap) {
+		ov->next_cap = j->ntps;
+		ov->next = xreallocarray(ov->next, j->ntps, sizeof *ov->next);
+	}
+	for (i = 0; i < nnames; i++)
+		ov->head[i] = NO_TP;
+	for (i = j->ntps; i-- > 0; ) {
+		if ((ref = j->tps[i].ref) < 0 || (size_t)ref >= nnames)
+			continue;
+		ov->next[i] = ov->head[ref];
+		ov->head[ref] = i;
+	}
+}
+
+/* The first touchpoint with name ref, or NO_TP. */
+static size_t
+index_first(const struct occ_vec *ov, int ref)
+{
+	return (ref >= 0 && (size_t)ref < ov->head_cap ? ov->head[ref] :
+	    NO_TP);
+}
+
 /* The touchpoints with one name, in time order: the stops a moment can use. */
 static void
 stops_collect(const struct journey *j, int ref, struct occ_vec *s)
@@ -70,10 +117,8 @@ stops_collect(const struct journey *j, int ref, struct occ_vec *s)
 		s->stops = xreallocarray(s->stops, s->stops_cap,
 		    sizeof *s->stops);
 	}
-	for (i = 0; i < j->ntps; i++) {
-		if (j->tps[i].ref == ref)
-			s->stops[s->nstops++] = &j->tps[i];
-	}
+	for (i = index_first(s, ref); i != NO_TP; i = s->next[i])
+		s->stops[s->nstops++] = &j->tps[i];
 }
 
 /* The first stop that starts at or after t and is not skip: O(log n). */
@@ -109,9 +154,11 @@ static int
 find(const struct expectations *e, size_t mi, const struct journey *j,
     const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen);
 
-int
-clock_find(const struct expectations *e, size_t mi, const struct journey *j,
-    const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen)
+/* One moment's occurrences, with the journey's index built. */
+static int
+find_indexed(const struct expectations *e, size_t mi,
+    const struct journey *j, const struct tz *zone, struct occ_vec *ov,
+    char *why, size_t whylen)
 {
 	const struct moment	*m = &e->moments[mi];
 	size_t			 first = ov->n, i;
@@ -130,6 +177,28 @@ clock_find(const struct expectations *e, size_t mi, const struct journey *j,
 	return (0);
 }
 
+int
+clock_find(const struct expectations *e, size_t mi, const struct journey *j,
+    const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen)
+{
+	index_build(e, j, ov);
+	return (find_indexed(e, mi, j, zone, ov, why, whylen));
+}
+
+int
+clock_find_all(const struct expectations *e, const struct journey *j,
+    const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen)
+{
+	size_t	mi;
+
+	index_build(e, j, ov);
+	for (mi = 0; mi < e->nmoments; mi++) {
+		if (find_indexed(e, mi, j, zone, ov, why, whylen) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
 static int
 find(const struct expectations *e, size_t mi, const struct journey *j,
     const struct tz *zone, struct occ_vec *ov, char *why, size_t whylen)
@@ -142,9 +211,10 @@ find(const struct expectations *e, size_t mi, const struct journey *j,
 	size_t			 i;
 
 	if (m->span) {
-		for (i = 0; i < j->ntps; i++) {
+		for (i = index_first(ov, m->from.ref); i != NO_TP;
+		    i = ov->next[i]) {
 			tp = &j->tps[i];
-			if (tp->ref != m->from.ref || tp->kind == TP_INSTANT)
+			if (tp->kind == TP_INSTANT)
 				continue;	/* an instant has no duration */
 			o = occ_add(ov, mi);
 			o->from = o->to = tp;
@@ -182,10 +252,8 @@ find(const struct expectations *e, size_t mi, const struct journey *j,
 	}
 	if (!m->to.is_attr)
 		stops_collect(j, m->to.ref, ov);
-	for (i = 0; i < j->ntps; i++) {
+	for (i = index_first(ov, m->from.ref); i != NO_TP; i = ov->next[i]) {
 		tp = &j->tps[i];
-		if (tp->ref != m->from.ref)
-			continue;
 		o = occ_add(ov, mi);
 		o->from = tp;
 		if (tp->kind == TP_OPEN) {

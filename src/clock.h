@@ -40,10 +40,16 @@ struct occ_vec {
 	size_t			 cap;
 	const struct touchpoint	**stops;	/* scratch: a moment's stops */
 	size_t			 nstops, stops_cap;
+	size_t			*head;		/* scratch: by name, first touchpoint */
+	size_t			*next;		/* ... and the next with its name */
+	size_t			 head_cap, next_cap;
 };
 
 /* Append the occurrences of moment mi in a time-ordered journey; -1 with *why for a bad @attribute time. */
 int	clock_find(const struct expectations *, size_t, const struct journey *,
+	    const struct tz *, struct occ_vec *, char *, size_t);
+/* clock_find for every moment, in order; -1 with *why as clock_find. */
+int	clock_find_all(const struct expectations *, const struct journey *,
 	    const struct tz *, struct occ_vec *, char *, size_t);
 /* Score an occurrence: own clock, zone, promise, waiting, recovery, customers' zone. */
 void	clock_score(struct occurrence *, const struct expectations *,

@@ -100,32 +100,70 @@ is_space(char c)
 /*
  * The common case, "YYYY-MM-DDThh:mm:ss[.f...](Z|+hh:mm)", read without
  * loops; anything else (or anything wrong) goes to the general parser.
+ * Touchpoints fall on few days, so the day numbers of recent dates are
+ * remembered by their text (16 slots, by the day's digits), and "hh:mm:ss"
+ * is checked eight bytes at a time.
  */
-static _Thread_local int	last_y, last_m, last_d;
-static _Thread_local int64_t	last_days;
+#define DATE_CACHE	16
+static _Thread_local struct {
+	uint64_t	date8;		/* "YYYY-MM-" */
+	uint16_t	date2;		/* "DD" */
+	int64_t		days;		/* INT64_MIN: empty */
+} date_cache[DATE_CACHE] = {
+	[0 ... DATE_CACHE - 1] = { 0, 0, INT64_MIN }
+};
+
+static uint64_t
+load8(const char *p)
+{
+	uint64_t	v;
+
+	memcpy(&v, p, sizeof v);
+	return (v);
+}
+
+/* The day number of "YYYY-MM-DD" at s, or INT64_MIN if it is not one. */
+static int64_t
+fast_date(const char *s)
+{
+	int	y, mo, d;
+
+	if (s[4] != '-' || s[7] != '-' || !DIG(s[0]) || !DIG(s[1]) ||
+	    !DIG(s[2]) || !DIG(s[3]) || !DIG(s[5]) || !DIG(s[6]) ||
+	    !DIG(s[8]) || !DIG(s[9]))
+		return (INT64_MIN);
+	y = D2(s) * 100 + D2(s + 2);
+	mo = D2(s + 5);
+	d = D2(s + 8);
+	if (y < 1 || mo < 1 || mo > 12 || d < 1 ||
+	    d > (int)days_in_month(y, (unsigned)mo))
+		return (INT64_MIN);
+	return (days_from_civil(y, (unsigned)mo, (unsigned)d));
+}
 
 static int
 fast_parse(const char *s, size_t len, mot_time *out)
 {
+	/* "hh:mm:ss" as little-endian bytes, and the colons' places. */
+	const uint64_t	 hms = UINT64_C(0x30303a30303a3030);
+	const uint64_t	 colons = UINT64_C(0x0000ff0000ff0000);
+	const uint64_t	 high = UINT64_C(0x8080808080808080);
 	const char	*p = s + 19, *end = s + len;
-	int64_t		 frac = 0, scale = 100000, secs;
-	int		 y, mo, d, h, mi, sec, off = 0;
+	int64_t		 frac = 0, scale = 100000, secs, days;
+	uint64_t	 x;
+	uint16_t	 d2;
+	int		 h, mi, sec, off = 0, slot;
 
-	if (len < 20 || s[4] != '-' || s[7] != '-' || s[10] != 'T' ||
-	    s[13] != ':' || s[16] != ':' || !DIG(s[0]) || !DIG(s[1]) ||
-	    !DIG(s[2]) || !DIG(s[3]) || !DIG(s[5]) || !DIG(s[6]) ||
-	    !DIG(s[8]) || !DIG(s[9]) || !DIG(s[11]) || !DIG(s[12]) ||
-	    !DIG(s[14]) || !DIG(s[15]) || !DIG(s[17]) || !DIG(s[18]))
+	if (len < 20 || s[10] != 'T')
 		return (0);
-	y = D2(s) * 100 + D2(s + 2);
-	mo = D2(s + 5);
-	d = D2(s + 8);
-	h = D2(s + 11);
-	mi = D2(s + 14);
-	sec = D2(s + 17);
-	if (y < 1 || mo < 1 || mo > 12 || d < 1 ||
-	    d > (int)days_in_month(y, (unsigned)mo) || h > 23 || mi > 59 ||
-	    sec > 59)
+	x = load8(s + 11) ^ hms;	/* digits to 0-9, colons to 0 */
+	if (((x | (x + UINT64_C(0x7676767676767676))) & high) != 0 ||
+	    (x & colons) != 0)
+		return (0);
+	h = (int)(x & 0xff) * 10 + (int)(x >> 8 & 0xff);
+	mi = (int)(x >> 24 & 0xff) * 10 + (int)(x >> 32 & 0xff);
+	sec = (int)(x >> 48 & 0xff) * 10 + (int)(x >> 56 & 0xff);
+	if (h > 23 || mi > 59 || sec > 59)
 		return (0);
 	if (*p == '.') {
 		if (++p == end || !DIG(*p))
@@ -143,20 +181,38 @@ fast_parse(const char *s, size_t len, mot_time *out)
 		off = (*p == '-' ? -1 : 1) * (D2(p + 1) * 3600 + D2(p + 4) * 60);
 	else
 		return (0);
-	/* Touchpoints of a journey fall on few days: remember the last. */
-	if (y != last_y || mo != last_m || d != last_d) {
-		last_days = days_from_civil(y, (unsigned)mo, (unsigned)d);
-		last_y = y;
-		last_m = mo;
-		last_d = d;
+	memcpy(&d2, s + 8, sizeof d2);
+	slot = (s[9] + s[8] * 3 + s[6] * 7) & (DATE_CACHE - 1);
+	if (date_cache[slot].days != INT64_MIN &&
+	    load8(s) == date_cache[slot].date8 && d2 == date_cache[slot].date2)
+		days = date_cache[slot].days;
+	else {
+		if ((days = fast_date(s)) == INT64_MIN)
+			return (0);
+		date_cache[slot].date8 = load8(s);
+		date_cache[slot].date2 = d2;
+		date_cache[slot].days = days;
 	}
-	secs = last_days * 86400 + h * 3600 + mi * 60 + sec - off;
+	secs = days * 86400 + h * 3600 + mi * 60 + sec - off;
 	*out = secs * MOT_USEC + frac;
 	return (1);
 }
 
+static int	slow_parse(const char *, size_t, const struct tz *, mot_time *,
+		    const char **) __attribute__((noinline));
+
 int
 isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
+    const char **why)
+{
+	if (fast_parse(s, len, out))
+		return (0);
+	return (slow_parse(s, len, zone, out, why));
+}
+
+/* Everything fast_parse does not take: other layouts, zones, errors. */
+static int
+slow_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
     const char **why)
 {
 	const char	*p = s, *end = s + len;
@@ -165,8 +221,6 @@ isotime_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
 	int64_t		 frac = 0, scale = 100000, secs;
 	int		 sign, have_offset = 0, offset = 0;
 
-	if (fast_parse(s, len, out))
-		return (0);
 	while (p < end && is_space(*p))
 		p++;
 	while (end > p && is_space(end[-1]))

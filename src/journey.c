@@ -56,11 +56,15 @@ journey_add_touchpoint(struct journey *j)
 		j->tps_cap = j->tps_cap == 0 ? 16 : j->tps_cap * 2;
 		j->tps = xreallocarray(j->tps, j->tps_cap, sizeof *j->tps);
 	}
+	/* Field by field: cheaper than a memset for the hottest call. */
 	tp = &j->tps[j->ntps];
-	memset(tp, 0, sizeof *tp);
+	tp->name = NULL;
 	tp->ref = -1;
+	tp->kind = TP_INSTANT;
 	tp->start = tp->end = MOT_TIME_NONE;
 	tp->promised = tp->notified = MOT_TIME_NONE;
+	tp->channel = tp->actor = tp->team = tp->status = NULL;
+	tp->line = 0;
 	tp->seq = j->ntps++;
 	return (tp);
 }

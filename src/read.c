@@ -147,12 +147,30 @@ ids_add(struct rd *r, const char *id)
 	r->ids[r->nids++] = id_hash(id);
 }
 
-static int
-u64_cmp(const void *a, const void *b)
+/* Sort n hashes: least significant byte first, eight passes through tmp. */
+static void
+u64_sort(uint64_t *v, size_t n, uint64_t *tmp)
 {
-	uint64_t	x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	size_t		 count[256], i, sum, c;
+	uint64_t	*from = v, *to = tmp, *t;
+	int		 shift;
 
-	return ((x > y) - (x < y));
+	for (shift = 0; shift < 64; shift += 8) {
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[from[i] >> shift & 0xff]++;
+		for (i = sum = 0; i < 256; i++) {
+			c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[from[i] >> shift & 0xff]++] = from[i];
+		t = from;
+		from = to;
+		to = t;
+	}
+	/* Eight passes: the sorted hashes are back in v. */
 }
 
 /* Merge the pending hashes into the sorted set; with the lock held. */
@@ -164,7 +182,9 @@ ids_merge(struct read_ids *s)
 
 	if (s->over || s->npend == 0)
 		return;
-	qsort(s->pend, s->npend, sizeof *s->pend, u64_cmp);
+	out = xreallocarray(NULL, s->npend, sizeof *out);
+	u64_sort(s->pend, s->npend, out);
+	free(out);
 	for (i = m = 0; i < s->npend; i++) {
 		if (m == 0 || s->pend[m - 1] != s->pend[i])
 			s->pend[m++] = s->pend[i];

@@ -111,11 +111,9 @@ on_journey(struct journey *j, void *arg, char **cause)
 		return (MOT_EXIT_DATAERR);	/* another reader failed */
 	progress_journeys(1);
 	w->occ.n = 0;
-	for (i = 0; j->reject == NULL && i < r->e->nmoments; i++) {
-		if (clock_find(r->e, i, j, r->zone, &w->occ, why,
-		    sizeof why) != 0)
-			journey_reject(j, j->line, "bad time", "%s", why);
-	}
+	if (j->reject == NULL && clock_find_all(r->e, j, r->zone, &w->occ,
+	    why, sizeof why) != 0)
+		journey_reject(j, j->line, "bad time", "%s", why);
 	if (j->reject != NULL) {
 		agg_reject(agg, j);
 		if (o->strict) {

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check_mot.h"
@@ -180,6 +181,62 @@ parse_no_offset(const char *s)
 	ck_assert_msg(rc == ISOTIME_NO_OFFSET, "\"%s\": rc %d", s, rc);
 	ck_assert_ptr_nonnull(why);
 }
+
+/*
+ * The fast path checks "hh:mm:ss" eight bytes at a time: every byte just
+ * outside '0'-'9' and ':' in each place must still be refused, and times
+ * that alternate between days must each get their own day (the day
+ * numbers are cached by the date's text).
+ */
+START_TEST(test_time_fast_path_bytes)
+{
+	static const char	 bad[] = { '/', ':', ';', ' ', '\x80', '\xb0',
+	    '\xff', 'a' };
+	static const int	 places[] = { 11, 12, 13, 14, 15, 16, 17, 18 };
+	char			 s[] = "2026-10-01T07:00:00Z";
+	size_t			 i, k;
+
+	for (i = 0; i < sizeof places / sizeof places[0]; i++) {
+		for (k = 0; k < sizeof bad; k++) {
+			memcpy(s, "2026-10-01T07:00:00Z", sizeof s);
+			if ((places[i] == 13 || places[i] == 16) && bad[k] == ':')
+				continue;	/* that is the colon's place */
+			s[places[i]] = bad[k];
+			parse_bad(s);
+		}
+	}
+	parse_bad("2026-10-01T07:00-00Z");
+	parse_bad("2026-10-01T07-00:00Z");
+	ck_assert_int_eq(parse_ok("2026-10-01T19:59:59Z"),
+	    (T0 + 13 * 3600 - 1) * S);
+}
+END_TEST
+
+START_TEST(test_time_date_cache)
+{
+	static const char *const	days[] = {
+		"2026-10-01", "2026-10-02", "2026-11-01", "2025-10-01",
+		"2026-10-11", "2026-10-21", "2026-12-01", "2026-10-31"
+	};
+	static const int64_t		offset[] = {
+		0, 1, 31, -365, 10, 20, 61, 30
+	};
+	char				s[32];
+	size_t				i, round;
+
+	for (round = 0; round < 3; round++) {
+		for (i = 0; i < sizeof days / sizeof days[0]; i++) {
+			snprintf(s, sizeof s, "%sT07:00:00Z", days[i]);
+			ck_assert_int_eq(parse_ok(s),
+			    (T0 + offset[i] * 86400) * S);
+		}
+	}
+	/* A bad date after a good one with the same day digits. */
+	parse_ok("2026-01-31T07:00:00Z");
+	parse_bad("2026-02-31T07:00:00Z");
+	parse_bad("2026-0x-31T07:00:00Z");
+}
+END_TEST
 
 START_TEST(test_time_needs_offset)
 {
@@ -517,6 +574,8 @@ make_isotime_suite(void)
 
 	tc = tcase_create("time");
 	tcase_add_test(tc, test_time_z);
+	tcase_add_test(tc, test_time_fast_path_bytes);
+	tcase_add_test(tc, test_time_date_cache);
 	tcase_add_test(tc, test_time_offsets);
 	tcase_add_test(tc, test_time_bad_offsets);
 	tcase_add_test(tc, test_time_offset_dangling_colon);
