@@ -70,8 +70,15 @@ struct worker {
 	struct occ_vec		 occ;
 	FILE			*occ_out;	/* occurrences of the unit read */
 	size_t			 unit;		/* the unit being read */
+	uint64_t		 seen;		/* journeys not yet in the progress count */
 	pthread_t		 tid;
 };
+
+/* Units of reading planned per reader (-j), when files are few. */
+#define UNITS_PER_READER	4
+
+/* Journeys counted by a reader before they go to the shared progress count. */
+#define PROGRESS_BATCH	1024
 
 /* A unit of reading: a whole file, or a piece of one (-j). */
 struct unit {
@@ -109,7 +116,10 @@ on_journey(struct journey *j, void *arg, char **cause)
 
 	if (r->stop)
 		return (MOT_EXIT_DATAERR);	/* another reader failed */
-	progress_journeys(1);
+	if (++w->seen == PROGRESS_BATCH) {	/* a shared counter: not per journey */
+		progress_journeys(w->seen);
+		w->seen = 0;
+	}
 	w->occ.n = 0;
 	if (j->reject == NULL && clock_find_all(r->e, j, r->zone, &w->occ,
 	    why, sizeof why) != 0)
@@ -174,6 +184,8 @@ read_one(struct worker *w, size_t i)
 	}
 	verbosef("reading %s%s", path, u->range != NULL ? " (a piece)" : "");
 	u->rc = read_range(path, u->range, &ro, on_journey, &u->st, &u->cause);
+	progress_journeys(w->seen);
+	w->seen = 0;
 	if (u->rc != 0 && u->range == NULL)
 		r->stop = r->stop_whole = 1;	/* a piece is retried whole */
 	else if (u->rc == 0 && u->range == NULL)
@@ -278,9 +290,15 @@ plan_units(struct run *r)
 	r->splits = xcalloc(r->nfiles + 1, sizeof *r->splits);
 	r->units = NULL;
 	r->nunits = 0;
+	/*
+	 * With several readers, about UNITS_PER_READER units each, so that
+	 * they finish together: a reader that is done early takes the next
+	 * piece instead of waiting for the others.
+	 */
+	want = 1;
+	if (r->njobs > 1)
+		want = (UNITS_PER_READER * r->njobs + r->nfiles - 1) / r->nfiles;
 	for (i = 0; i < r->nfiles; i++) {
-		want = r->njobs > r->nfiles ? (r->njobs + r->nfiles - 1) /
-		    r->nfiles : 1;
 		k = split_plan(r->files[i], want, &r->splits[i]);
 		if (want > 1 && k == 1)
 			verbosef("%s: read by one reader (not a plain file "

@@ -21,6 +21,46 @@
 
 #define WINDOW	(1024 * 1024)
 
+#if defined(__GNUC__)
+typedef unsigned char	split_v16 __attribute__((vector_size(16)));
+
+/* The newlines in n bytes, sixteen at a time. */
+static uint64_t
+count_newlines(const char *p, size_t n)
+{
+	split_v16	acc, v, vnl;
+	uint64_t	c = 0;
+	size_t		i = 0, k, lanes;
+
+	memset(&vnl, '\n', sizeof vnl);
+	while (i + 16 <= n) {
+		memset(&acc, 0, sizeof acc);
+		/* At most 255 rounds, so that no lane's count overflows. */
+		for (k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
+			memcpy(&v, p + i, sizeof v);
+			acc -= (split_v16)(v == vnl);
+		}
+		for (lanes = 0; lanes < 16; lanes++)
+			c += acc[lanes];
+	}
+	for (; i < n; i++)
+		c += p[i] == '\n';
+	return (c);
+}
+#else
+/* The newlines in n bytes. */
+static uint64_t
+count_newlines(const char *p, size_t n)
+{
+	uint64_t	c = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		c += p[i] == '\n';
+	return (c);
+}
+#endif
+
 /* The offset of the first unit start tag at or after off, or -1. */
 static int64_t
 find_unit(int fd, uint64_t off, uint64_t size, const char *tag, char *buf)
@@ -55,7 +95,7 @@ split_plan(const char *path, size_t want, struct split *sp)
 	const char	*tag;
 	int64_t		*cut = NULL, at;
 	uint64_t	 size, first, target, nl, pos;
-	size_t		 ncut = 0, k, i;
+	size_t		 ncut = 0, k;
 	ssize_t		 n;
 	long		 hl = 0;
 	int		 fd;
@@ -68,6 +108,8 @@ split_plan(const char *path, size_t want, struct split *sp)
 	    (uint64_t)sb.st_size < SPLIT_MIN)
 		goto whole;
 	size = (uint64_t)sb.st_size;
+	if (want > size / SPLIT_PIECE_MIN)
+		want = (size_t)(size / SPLIT_PIECE_MIN);
 	buf = xmalloc(WINDOW + 1);
 	if ((n = pread(fd, buf, WINDOW, 0)) < 64 ||
 	    ((unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b))
@@ -89,8 +131,7 @@ split_plan(const char *path, size_t want, struct split *sp)
 	if (pread(fd, buf, (size_t)first, 0) != (ssize_t)first)
 		goto whole;
 	sp->prefix = xstrndup(buf, (size_t)first);
-	for (i = 0; i < first; i++)
-		hl += buf[i] == '\n';
+	hl = (long)count_newlines(buf, (size_t)first);
 	cut = xcalloc(want + 1, sizeof *cut);
 	for (k = 1; k < want; k++) {
 		target = first + (size - first) / want * k;
@@ -114,8 +155,7 @@ split_plan(const char *path, size_t want, struct split *sp)
 			    (off_t)pos);
 			if (n <= 0)
 				goto whole;
-			for (i = 0; i < (size_t)n; i++)
-				nl += buf[i] == '\n';
+			nl += count_newlines(buf, (size_t)n);
 			pos += (uint64_t)n;
 		}
 		sp->pieces[k + 1].line_delta = (long)nl - hl;

@@ -15,6 +15,8 @@ struct split {
 
 /* Files smaller than this are read whole. */
 #define SPLIT_MIN	(UINT64_C(16) << 20)
+/* No piece is planned smaller than this. */
+#define SPLIT_PIECE_MIN	(UINT64_C(8) << 20)
 
 /* Plan up to want pieces of a plain journeys file or XES log; the count (1: read it whole). */
 size_t	split_plan(const char *, size_t, struct split *);
