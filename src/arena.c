@@ -37,7 +37,9 @@ arena_alloc(struct arena *a, size_t n)
 	void			*p;
 
 	n = (n + align - 1) & ~(align - 1);
-	if (c == NULL || c->size - c->off < n) {
+	if (c != NULL)		/* strings may have left it unaligned */
+		c->off = (c->off + align - 1) & ~(align - 1);
+	if (c == NULL || c->off > c->size || c->size - c->off < n) {
 		size = n > ARENA_CHUNK ? n : ARENA_CHUNK;
 		c = xmalloc(sizeof *c + size);
 		c->size = size;
@@ -54,9 +56,16 @@ arena_alloc(struct arena *a, size_t n)
 char *
 arena_strndup(struct arena *a, const char *s, size_t n)
 {
-	char	*p;
+	struct arena_chunk	*c = a->head;
+	char			*p;
 
-	p = arena_alloc(a, n + 1);
+	/* Strings need no alignment: the common case bumps the offset. */
+	if (c != NULL && c->size - c->off > n) {
+		p = (char *)c->data + c->off;
+		c->off += n + 1;
+		a->used += n + 1;
+	} else
+		p = arena_alloc(a, n + 1);
 	memcpy(p, s, n);
 	p[n] = '\0';
 	return (p);

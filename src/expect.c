@@ -75,7 +75,7 @@ efail(struct xmlin *x, struct eparse *p, const char *fmt, ...)
 static char *
 attr_dup(const struct xattr *a)
 {
-	return (xstrndup(a->value, a->len));
+	return (xstrndup(a->value, XATTR_LEN(a)));
 }
 
 static int
@@ -135,16 +135,16 @@ parse_scoring(struct xmlin *x, struct eparse *p, const struct xattr *a,
 		if ((v = xattr_get(a, n, d->name)) == NULL)
 			continue;
 		if (d->is_duration) {
-			if (isodur_parse(v->value, v->len, &dur, &why) != 0) {
+			if (isodur_parse(v->value, XATTR_LEN(v), &dur, &why) != 0) {
 				efail(x, p, "%s=\"%.*s\": %s", d->name,
-				    (int)(v->len > 64 ? 64 : v->len), v->value,
+				    (int)(XATTR_LEN(v) > 64 ? 64 : XATTR_LEN(v)), v->value,
 				    why);
 				return;
 			}
 			*(int64_t *)(void *)((char *)sp + d->offset) = dur.us;
 			continue;
 		}
-		if (parse_number(v->value, v->len, &num) != 0 ||
+		if (parse_number(v->value, XATTR_LEN(v), &num) != 0 ||
 		    num < d->min || num > d->max) {
 			efail(x, p, "%s must be a number from %g to %g",
 			    d->name, d->min, d->max);
@@ -160,18 +160,18 @@ static int
 parse_endpoint(struct xmlin *x, struct eparse *p, const char *what,
     const struct xattr *v, struct endpoint *ep)
 {
-	if (v->len == 0 || (v->value[0] == '@' && v->len == 1)) {
+	if (XATTR_LEN(v) == 0 || (v->value[0] == '@' && XATTR_LEN(v) == 1)) {
 		efail(x, p, "empty %s", what);
 		return (-1);
 	}
 	if (v->value[0] == '@') {
 		ep->is_attr = 1;
-		ep->name = xstrndup(v->value + 1, v->len - 1);
+		ep->name = xstrndup(v->value + 1, XATTR_LEN(v) - 1);
 		ep->ref = -1;
 	} else {
 		ep->is_attr = 0;
 		ep->name = attr_dup(v);
-		ep->ref = (int)strtab_intern(&p->e->names, v->value, v->len);
+		ep->ref = (int)strtab_intern(&p->e->names, v->value, XATTR_LEN(v));
 	}
 	return (0);
 }
@@ -188,9 +188,9 @@ parse_duration_attr(struct xmlin *x, struct eparse *p, const char *what, const s
 		    "\"ISO 8601 duration\" (for example PT15M)", what);
 		return (-1);
 	}
-	if (isodur_parse(v->value, v->len, d, &why) != 0) {
+	if (isodur_parse(v->value, XATTR_LEN(v), d, &why) != 0) {
 		efail(x, p, "%s=\"%.*s\": %s", what,
-		    (int)(v->len > 64 ? 64 : v->len), v->value, why);
+		    (int)(XATTR_LEN(v) > 64 ? 64 : XATTR_LEN(v)), v->value, why);
 		return (-1);
 	}
 	return (0);
@@ -210,10 +210,10 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		efail(x, p, "<moment> needs an id");
 		return;
 	}
-	if (!valid_id(id->value, id->len)) {
+	if (!valid_id(id->value, XATTR_LEN(id))) {
 		efail(x, p, "moment id \"%.*s\" must be "
 		    "letters, digits, '_', '.' or '-'",
-		    (int)(id->len > 64 ? 64 : id->len), id->value);
+		    (int)(XATTR_LEN(id) > 64 ? 64 : XATTR_LEN(id)), id->value);
 		return;
 	}
 	for (i = 0; i < e->nmoments; i++) {
@@ -252,7 +252,7 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 	}
 	if (tp != NULL) {
 		m->span = 1;
-		if (tp->len > 0 && tp->value[0] == '@') {
+		if (XATTR_LEN(tp) > 0 && tp->value[0] == '@') {
 			efail(x, p, "moment \"%s\": "
 			    "touchpoint= names a touchpoint, not an "
 			    "attribute", m->id);
@@ -293,16 +293,16 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		}
 	}
 	if ((v = xattr_get(a, n, "promised-by")) != NULL) {
-		if (v->len < 2 || v->value[0] != '@') {
+		if (XATTR_LEN(v) < 2 || v->value[0] != '@') {
 			efail(x, p, "moment \"%s\": promised-by names a journey "
 			    "attribute holding the promised time: "
 			    "promised-by=\"@deadline\"", m->id);
 			return;
 		}
-		m->promised_by = xstrndup(v->value + 1, v->len - 1);
+		m->promised_by = xstrndup(v->value + 1, XATTR_LEN(v) - 1);
 	}
 	if ((v = xattr_get(a, n, "objective")) != NULL &&
-	    (parse_number(v->value, v->len, &m->objective) != 0 ||
+	    (parse_number(v->value, XATTR_LEN(v), &m->objective) != 0 ||
 	    m->objective <= 0 || m->objective > 1)) {
 		efail(x, p, "moment \"%s\": objective must "
 		    "be a share greater than 0 and at most 1 (0.95 for 95%%)",
@@ -322,7 +322,7 @@ parse_xes(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 	}
 	if (check_unknown(x, p, "xes", a, n, xes_attrs) != 0)
 		return;
-	if ((v = xattr_get(a, n, "classifier")) == NULL || v->len == 0) {
+	if ((v = xattr_get(a, n, "classifier")) == NULL || XATTR_LEN(v) == 0) {
 		efail(x, p, "<xes> needs classifier=\"KEY ...\" (for example "
 		    "\"concept:name lifecycle:transition\")");
 		return;
@@ -352,13 +352,13 @@ parse_outcome(struct xmlin *x, struct eparse *p, const struct xattr *a,
 	for (i = 0; i < 4; i++) {
 		if ((v = xattr_get(a, n, outcome_attrs[i])) == NULL)
 			continue;
-		if (v->len < 2 || v->value[0] != '@') {
+		if (XATTR_LEN(v) < 2 || v->value[0] != '@') {
 			efail(x, p, "<outcome> %s= names the attribute that "
 			    "holds it: %s=\"@survey_%s\"", outcome_attrs[i],
 			    outcome_attrs[i], outcome_attrs[i]);
 			return;
 		}
-		*slot[i] = xstrndup(v->value + 1, v->len - 1);
+		*slot[i] = xstrndup(v->value + 1, XATTR_LEN(v) - 1);
 	}
 }
 
@@ -374,7 +374,7 @@ parse_calendar(struct xmlin *x, struct eparse *p, const struct xattr *a,
 
 	if (check_unknown(x, p, "calendar", a, n, calendar_attrs) != 0)
 		return;
-	if ((id = xattr_get(a, n, "id")) == NULL || id->len == 0 ||
+	if ((id = xattr_get(a, n, "id")) == NULL || XATTR_LEN(id) == 0 ||
 	    (zone = xattr_get(a, n, "zone")) == NULL) {
 		efail(x, p, "<calendar> needs id= and zone= (an IANA zone "
 		    "such as Europe/Amsterdam)");
@@ -420,14 +420,14 @@ parse_hours(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		    "from=\"09:00\" to=\"17:30\")");
 		return;
 	}
-	if (cal_parse_days(days->value, days->len, &mask) != 0) {
+	if (cal_parse_days(days->value, XATTR_LEN(days), &mask) != 0) {
 		efail(x, p, "days=\"%.*s\": expected days such as mon-fri or "
-		    "sat,sun", (int)(days->len > 40 ? 40 : days->len),
+		    "sat,sun", (int)(XATTR_LEN(days) > 40 ? 40 : XATTR_LEN(days)),
 		    days->value);
 		return;
 	}
-	if (cal_parse_hhmm(from->value, from->len, &f) != 0 ||
-	    cal_parse_hhmm(to->value, to->len, &t) != 0) {
+	if (cal_parse_hhmm(from->value, XATTR_LEN(from), &f) != 0 ||
+	    cal_parse_hhmm(to->value, XATTR_LEN(to), &t) != 0) {
 		efail(x, p, "from= and to= are times of day such as 09:00 and "
 		    "17:30 (24:00 for midnight)");
 		return;
@@ -446,7 +446,7 @@ parse_holiday(struct xmlin *x, struct eparse *p, const struct xattr *a,
 
 	if (check_unknown(x, p, "holiday", a, n, holiday_attrs) != 0)
 		return;
-	if ((v = xattr_get(a, n, "date")) == NULL || v->len != 10 ||
+	if ((v = xattr_get(a, n, "date")) == NULL || XATTR_LEN(v) != 10 ||
 	    sscanf(v->value, "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 ||
 	    m > 12 || d < 1 || d > 31 || v->value[4] != '-' ||
 	    v->value[7] != '-') {
@@ -465,7 +465,7 @@ parse_pause(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 
 	if (check_unknown(x, p, "pause", a, n, pause_attrs) != 0)
 		return;
-	if ((v = xattr_get(a, n, "touchpoint")) == NULL || v->len == 0 ||
+	if ((v = xattr_get(a, n, "touchpoint")) == NULL || XATTR_LEN(v) == 0 ||
 	    v->value[0] == '@') {
 		efail(x, p, "<pause> needs touchpoint=\"NAME\": the touchpoint "
 		    "during which the clock stops");
@@ -474,7 +474,7 @@ parse_pause(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 	m->pauses = xreallocarray(m->pauses, m->npauses + 1,
 	    sizeof *m->pauses);
 	m->pauses[m->npauses++] = (int)strtab_intern(&p->e->names, v->value,
-	    v->len);
+	    XATTR_LEN(v));
 }
 
 static void
@@ -509,7 +509,7 @@ parse_customer(struct xmlin *x, struct eparse *p, const struct xattr *a,
 static void
 parse_names(const struct xattr *v, struct strtab *t)
 {
-	const char	*s = v->value, *end = v->value + v->len, *w;
+	const char	*s = v->value, *end = v->value + XATTR_LEN(v), *w;
 
 	while (s < end) {
 		while (s < end && (*s == ' ' || *s == '\t'))
@@ -535,14 +535,14 @@ parse_recovery(struct xmlin *x, struct eparse *p, const struct xattr *a,
 	}
 	if (check_unknown(x, p, "recovery", a, n, recovery_attrs) != 0)
 		return;
-	if ((v = xattr_get(a, n, "touchpoints")) == NULL || v->len == 0) {
+	if ((v = xattr_get(a, n, "touchpoints")) == NULL || XATTR_LEN(v) == 0) {
 		efail(x, p, "<recovery> needs touchpoints=\"NAME ...\" (for "
 		    "example \"apology callback refund\")");
 		return;
 	}
 	parse_names(v, &p->recovery);
 	if ((v = xattr_get(a, n, "window")) != NULL) {
-		if (isodur_parse(v->value, v->len, &d, &why) != 0) {
+		if (isodur_parse(v->value, XATTR_LEN(v), &d, &why) != 0) {
 			efail(x, p, "window=: %s", why);
 			return;
 		}
@@ -562,7 +562,7 @@ parse_effort(struct xmlin *x, struct eparse *p, const struct xattr *a,
 	}
 	if (check_unknown(x, p, "effort", a, n, effort_attrs) != 0)
 		return;
-	if ((v = xattr_get(a, n, "contacts")) == NULL || v->len == 0) {
+	if ((v = xattr_get(a, n, "contacts")) == NULL || XATTR_LEN(v) == 0) {
 		efail(x, p, "<effort> needs contacts=\"NAME ...\": the "
 		    "touchpoints the customer starts (calls, chats, e-mails)");
 		return;

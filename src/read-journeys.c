@@ -28,7 +28,7 @@ parse_time_attr(struct xmlin *x, struct rd *r, const struct xattr *a,
 {
 	const char	*why;
 
-	if (isotime_parse(a->value, a->len, r->o->zone, t, &why) == 0)
+	if (isotime_parse(a->value, XATTR_LEN(a), r->o->zone, t, &why) == 0)
 		return (0);
 	rd_problem(x, r, 1, "bad time", "%s=\"%.*s\": %s", a->name, SHOW(a),
 	    why);
@@ -38,7 +38,7 @@ parse_time_attr(struct xmlin *x, struct rd *r, const struct xattr *a,
 static void
 start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
-	struct journey	*j = &r->j;
+	struct journey	*j = r->j;
 	int		 i;
 
 	rd_begin_journey(x, r);
@@ -50,7 +50,7 @@ start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		if (a[i].uri != NULL)
 			continue;
 		if (a[i].name == r->id_name) {
-			if (a[i].len == 0)
+			if (XATTR_LEN(&a[i]) == 0)
 				rd_problem(x, r, 1, "missing id",
 				    "journey with an empty id");
 			else
@@ -77,7 +77,7 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	r->st->touchpoints++;
 	if (RD_FULL(x, r, FULL_NO))
 		return;
-	tp = journey_add_touchpoint(&r->j);
+	tp = journey_add_touchpoint(r->j);
 	tp->line = xmlin_line(x);
 	if (r->o->problem != NULL &&
 	    (bad = xattr_unknown(a, n, tp_attrs)) != NULL) {
@@ -117,12 +117,12 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		else if (v->name == r->tp_names[TPA_NOTIFIED])
 			notified = v;
 	}
-	if ((v = name) == NULL || v->len == 0) {
+	if ((v = name) == NULL || XATTR_LEN(v) == 0) {
 		rd_problem(x, r, 1, "touchpoint without name",
 		    "touchpoint without a name");
 		tp->name = "";
 	} else if (r->o->names != NULL && (ref = strtab_find(r->o->names,
-	    v->value, v->len)) >= 0) {
+	    v->value, XATTR_LEN(v))) >= 0) {
 		tp->ref = (int)ref;	/* the expectations' copy will do */
 		tp->name = strtab_key(r->o->names, (size_t)ref);
 	} else
@@ -169,7 +169,7 @@ outcome_value(struct xmlin *x, struct rd *r, const struct xattr *a, int n,
 
 	if ((v = xattr_get(a, n, key)) == NULL)
 		return;
-	if (parse_integer(v->value, v->len, &i) != 0 || i < lo || i > hi) {
+	if (parse_integer(v->value, XATTR_LEN(v), &i) != 0 || i < lo || i > hi) {
 		rd_problem(x, r, 1, "bad outcome", "%s=\"%.*s\": expected a "
 		    "whole number from %d to %d", key, SHOW(v), lo, hi);
 		return;
@@ -190,14 +190,14 @@ outcome(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
 		    "<outcome> ignored (known: nps, csat, ces, churn)",
 		    bad->name);
-	outcome_value(x, r, a, n, "nps", 0, 10, &r->j.outcome.nps);
-	outcome_value(x, r, a, n, "csat", 1, 5, &r->j.outcome.csat);
-	outcome_value(x, r, a, n, "ces", 1, 7, &r->j.outcome.ces);
+	outcome_value(x, r, a, n, "nps", 0, 10, &r->j->outcome.nps);
+	outcome_value(x, r, a, n, "csat", 1, 5, &r->j->outcome.csat);
+	outcome_value(x, r, a, n, "ces", 1, 7, &r->j->outcome.ces);
 	if ((v = xattr_get(a, n, "churn")) != NULL) {
 		if (xattr_is(v, "true") || xattr_is(v, "1"))
-			r->j.outcome.churn = 1;
+			r->j->outcome.churn = 1;
 		else if (xattr_is(v, "false") || xattr_is(v, "0"))
-			r->j.outcome.churn = 0;
+			r->j->outcome.churn = 0;
 		else
 			rd_problem(x, r, 1, "bad outcome", "churn=\"%.*s\": "
 			    "expected true or false", SHOW(v));

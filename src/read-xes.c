@@ -178,8 +178,8 @@ add_global(struct xmlin *x, struct rd *r, const char *elem,
 	xs->glob[g] = xreallocarray(xs->glob[g], xs->nglob[g] + 1,
 	    sizeof *xs->glob[g]);
 	d = &xs->glob[g][xs->nglob[g]++];
-	d->key = xstrndup(k->value, k->len);
-	d->value = xstrndup(v->value, v->len);
+	d->key = xstrndup(k->value, XATTR_LEN(k));
+	d->value = xstrndup(v->value, XATTR_LEN(v));
 	d->is_date = strcmp(elem, "date") == 0;
 }
 
@@ -282,7 +282,7 @@ classify(struct rd *r, size_t first, size_t n, int without_lifecycle)
 	}
 	if (np == 1)
 		return (parts[0]);
-	p = s = arena_alloc(&r->j.arena, len + 1);
+	p = s = arena_alloc(&r->j->arena, len + 1);
 	for (i = 0; i < np; i++) {
 		if (i > 0)
 			*p++ = '+';
@@ -413,7 +413,7 @@ event_touchpoint(struct rd *r, const struct xevent *ev, const char *name)
 	struct touchpoint	*tp;
 	long			 ref;
 
-	tp = journey_add_touchpoint(&r->j);
+	tp = journey_add_touchpoint(r->j);
 	r->st->touchpoints++;
 	tp->name = name;
 	if (r->o->names != NULL && (ref = strtab_find(r->o->names, name,
@@ -501,7 +501,7 @@ static void
 end_trace(struct xmlin *x, struct rd *r)
 {
 	struct xes		*xs = r->xes;
-	struct journey		*j = &r->j;
+	struct journey		*j = r->j;
 	const struct xkv	*kv;
 	const char		*id;
 	size_t			 i;

@@ -27,7 +27,7 @@ rd_vproblem(struct xmlin *x, struct rd *r, unsigned long line, int error,
 		return;
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	if (error && r->in_journey)
-		journey_reject(&r->j, line, reason, "%s", msg);
+		journey_reject(r->j, line, reason, "%s", msg);
 	if (r->o->problem != NULL)
 		r->o->problem(r->o->arg, xmlin_path(x), line, error, msg);
 }
@@ -57,7 +57,7 @@ rd_problem_at(struct xmlin *x, struct rd *r, unsigned long line, int error,
 char *
 rd_dup(struct rd *r, const struct xattr *a)
 {
-	return (arena_strndup(&r->j.arena, a->value, a->len));
+	return (arena_strndup(&r->j->arena, a->value, XATTR_LEN(a)));
 }
 
 int
@@ -74,10 +74,10 @@ rd_full(struct xmlin *x, struct rd *r, int over)
 		    READ_MAX_ITEMS);
 	else if (over == FULL_JATTRS)
 		snprintf(what, sizeof what, "%d attributes", READ_MAX_JATTRS);
-	else if (r->j.ntps >= READ_MAX_TOUCHPOINTS)
+	else if (r->j->ntps >= READ_MAX_TOUCHPOINTS)
 		snprintf(what, sizeof what, "%d touchpoints",
 		    READ_MAX_TOUCHPOINTS);
-	else if (r->j.arena.used >= READ_MAX_BYTES)
+	else if (r->j->arena.used >= READ_MAX_BYTES)
 		snprintf(what, sizeof what, "%d MiB of text",
 		    READ_MAX_BYTES >> 20);
 	else
@@ -91,12 +91,12 @@ rd_full(struct xmlin *x, struct rd *r, int over)
 void
 rd_begin_journey(struct xmlin *x, struct rd *r)
 {
-	journey_reset(&r->j);
+	journey_reset(r->j);
 	r->too_big = 0;
 	r->in_journey = 1;
 	r->seen_outcome = 0;
-	r->j.file = xmlin_path(x);
-	r->j.line = xmlin_line(x);
+	r->j->file = xmlin_path(x);
+	r->j->line = xmlin_line(x);
 }
 
 /*
@@ -288,7 +288,7 @@ map_outcome(struct xmlin *x, struct rd *r, const char *what,
 
 	if (key == NULL || *out != -1)
 		return;
-	if ((v = journey_attr(&r->j, key)) == NULL && r->xes != NULL)
+	if ((v = journey_attr(r->j, key)) == NULL && r->xes != NULL)
 		v = xes_event_value(r, key);
 	if (v == NULL || *v == '\0')
 		return;
@@ -300,7 +300,7 @@ map_outcome(struct xmlin *x, struct rd *r, const char *what,
 	else if (parse_number(v, strlen(v), &d) != 0 || d != (double)(long)d)
 		d = -1e9;
 	if (d < lo || d > hi) {
-		journey_reject(&r->j, r->j.line, "bad outcome",
+		journey_reject(r->j, r->j->line, "bad outcome",
 		    "%s from attribute %s=\"%.60s\": expected a whole number "
 		    "from %d to %d", what, key, v, lo, hi);
 		return;
@@ -312,24 +312,54 @@ void
 rd_end_journey(struct xmlin *x, struct rd *r)
 {
 	const struct outcome_map	*om = r->o->outcome;
-	char				*cause = NULL;
-	int				 rc;
 
 	r->in_journey = 0;
 	r->st->journeys++;
-	if (om != NULL && r->j.reject == NULL) {
-		map_outcome(x, r, "nps", om->nps, 0, 10, &r->j.outcome.nps);
-		map_outcome(x, r, "csat", om->csat, 1, 5, &r->j.outcome.csat);
-		map_outcome(x, r, "ces", om->ces, 1, 7, &r->j.outcome.ces);
+	if (om != NULL && r->j->reject == NULL) {
+		map_outcome(x, r, "nps", om->nps, 0, 10, &r->j->outcome.nps);
+		map_outcome(x, r, "csat", om->csat, 1, 5, &r->j->outcome.csat);
+		map_outcome(x, r, "ces", om->ces, 1, 7, &r->j->outcome.ces);
 		map_outcome(x, r, "churn", om->churn, 0, 1,
-		    &r->j.outcome.churn);
+		    &r->j->outcome.churn);
 	}
-	if (r->j.reject == NULL)
-		journey_sort(&r->j);
-	if (r->o->ids != NULL && r->j.id != NULL)
-		ids_add(r, r->j.id);
-	if ((rc = r->fn(&r->j, r->o->arg, &cause)) != 0)
-		xmlin_abort(x, rc, cause);
+	if (r->j->reject == NULL)
+		journey_sort(r->j);
+	if (r->o->ids != NULL && r->j->id != NULL)
+		ids_add(r, r->j->id);
+	/*
+	 * A rejected or large journey goes at once, with those before it, so
+	 * that --strict stops where it did and big buffers are not kept.
+	 */
+	r->nready++;
+	if (!r->batching || r->nready == READ_BATCH ||
+	    r->j->reject != NULL || r->j->ntps > BATCH_TPS_MAX ||
+	    r->j->arena.used > BATCH_BYTES_MAX)
+		rd_flush(x, r);
+	else
+		r->j = &r->batch[r->nready];
+}
+
+void
+rd_flush(struct xmlin *x, struct rd *r)
+{
+	char	*cause = NULL;
+	size_t	 i, n = r->nready;
+	int	 rc;
+
+	r->nready = 0;
+	r->j = &r->batch[0];
+	for (i = 0; i < n; i++) {
+		if ((rc = r->fn(&r->batch[i], r->o->arg, &cause)) != 0) {
+			xmlin_abort(x, rc, cause);
+			break;
+		}
+	}
+	for (i = 1; i < n; i++) {	/* only the first keeps large buffers */
+		if (r->batch[i].tps_cap > BATCH_TPS_MAX) {
+			journey_free(&r->batch[i]);
+			journey_init(&r->batch[i]);
+		}
+	}
 }
 
 static void
@@ -345,6 +375,8 @@ r_start(struct xmlin *x, void *ud, const char *name, const char *uri,
 		if (strcmp(name, "journeys") == 0 && uri == NULL) {
 			r->format = READ_JOURNEYS;
 			r->st->format = "journeys";
+			/* XES journeys point into the reader's trace: one at a time. */
+			r->batching = 1;
 		} else if (strcmp(name, "log") == 0) {
 			r->format = READ_XES;
 			r->st->format = "xes";
@@ -376,6 +408,8 @@ r_end(struct xmlin *x, void *ud, const char *name, const char *uri)
 		else
 			journeys_end(x, r);
 	}
+	if (r->depth == 1 && r->nready > 0)
+		rd_flush(x, r);		/* the document's end */
 	r->depth--;
 }
 
@@ -394,6 +428,7 @@ read_range(const char *path, const struct xmlin_range *range,
     char **cause)
 {
 	struct rd	r;
+	size_t		i;
 	int		rc;
 
 	memset(&r, 0, sizeof r);
@@ -402,12 +437,15 @@ read_range(const char *path, const struct xmlin_range *range,
 	r.fn = fn;
 	r.st = st;
 	st->format = "unknown";
-	journey_init(&r.j);
+	for (i = 0; i < READ_BATCH; i++)
+		journey_init(&r.batch[i]);
+	r.j = &r.batch[0];
 	rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io, cause);
 	if (rc == 0 && o->ids != NULL)
 		ids_commit(o->ids, &r);
 	free(r.ids);
 	xes_free(&r);
-	journey_free(&r.j);
+	for (i = 0; i < READ_BATCH; i++)
+		journey_free(&r.batch[i]);
 	return (rc);
 }

@@ -258,13 +258,15 @@ sax_get_entity(void *ud, const xmlChar *name)
 	return (xmlGetPredefinedEntity(name));
 }
 
+_Static_assert(sizeof (struct xattr) == 5 * sizeof (const xmlChar *),
+    "struct xattr is libxml2's five attribute pointers");
+
 static void
 sax_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri, int nns, const xmlChar **ns, int nattrs,
     int ndefaulted, const xmlChar **attrs)
 {
 	struct xmlin	*x = ud;
-	int		 i;
 
 	x->depth++;
 	x->root = ROOT_OPEN;
@@ -275,6 +277,13 @@ sax_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 		    "deep: refused", MAX_DEPTH);
 		return;
 	}
+#if defined(__GNUC__)
+	/* libxml2's array is read in place: struct xattr is its layout. */
+	x->ops->start(x, x->ud, (const char *)localname, (const char *)uri,
+	    (const struct xattr *)(const void *)attrs, nattrs);
+#else
+	int		 i;
+
 	if (nattrs > x->attrs_cap) {
 		x->attrs_cap = nattrs;
 		x->attrs = xreallocarray(x->attrs, (size_t)nattrs,
@@ -282,12 +291,14 @@ sax_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 	}
 	for (i = 0; i < nattrs; i++) {
 		x->attrs[i].name = (const char *)attrs[i * 5];
+		x->attrs[i].prefix = (const char *)attrs[i * 5 + 1];
 		x->attrs[i].uri = (const char *)attrs[i * 5 + 2];
 		x->attrs[i].value = (const char *)attrs[i * 5 + 3];
-		x->attrs[i].len = (size_t)(attrs[i * 5 + 4] - attrs[i * 5 + 3]);
+		x->attrs[i].end = (const char *)attrs[i * 5 + 4];
 	}
 	x->ops->start(x, x->ud, (const char *)localname, (const char *)uri,
 	    x->attrs, nattrs);
+#endif
 }
 
 static void
@@ -776,7 +787,7 @@ xattr_is(const struct xattr *a, const char *s)
 {
 	size_t	len = strlen(s);
 
-	return (a->len == len && memcmp(a->value, s, len) == 0);
+	return (XATTR_LEN(a) == len && memcmp(a->value, s, len) == 0);
 }
 
 const struct xattr *

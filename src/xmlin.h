@@ -9,13 +9,25 @@
 
 struct xmlin;
 
-/* One attribute as libxml2's SAX2 hands it over: value is not NUL-terminated. */
+/*
+ * One attribute as libxml2's SAX2 hands it over: five pointers, in the
+ * order of its attributes array, so that the array is read in place (GNU C
+ * is told the struct may alias it); value is not NUL-terminated.
+ */
 struct xattr {
-	const char	*name;
+	const char	*name;		/* local name */
+	const char	*prefix;	/* NULL when none */
 	const char	*uri;		/* namespace URI or NULL */
 	const char	*value;
-	size_t		 len;
-};
+	const char	*end;		/* one past the value's last byte */
+}
+#if defined(__GNUC__)
+__attribute__((__may_alias__))
+#endif
+;
+
+/* The length of an attribute's value. */
+#define XATTR_LEN(a)	((size_t)((a)->end - (a)->value))
 
 /* The callbacks of a format reader. */
 struct xmlin_ops {

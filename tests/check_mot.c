@@ -23,6 +23,7 @@ main(void)
 	srunner_add_suite(sr, make_model_suite());
 	srunner_add_suite(sr, make_check_suite());
 	srunner_add_suite(sr, make_chart_suite());
+	srunner_add_suite(sr, make_arena_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

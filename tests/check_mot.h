@@ -16,5 +16,6 @@ Suite	*make_calendar_suite(void);
 Suite	*make_model_suite(void);
 Suite	*make_check_suite(void);
 Suite	*make_chart_suite(void);
+Suite	*make_arena_suite(void);
 
 #endif
