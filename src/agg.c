@@ -136,14 +136,13 @@ agg_same_clock(const struct moment *m)
 size_t
 agg_score_bin(double s)
 {
-	long	b;
+	double	x = (s + 1) / 2 * SCORE_BINS;
 
-	b = (long)floor((s + 1) / 2 * SCORE_BINS);
-	if (b < 0)
-		b = 0;
-	if (b >= SCORE_BINS)
-		b = SCORE_BINS - 1;
-	return ((size_t)b);
+	if (!(x > 0))		/* below the first bin, or NaN */
+		return (0);
+	if (x >= SCORE_BINS)
+		return (SCORE_BINS - 1);
+	return ((size_t)x);	/* floor, for x > 0 */
 }
 
 void

@@ -147,30 +147,42 @@ ids_add(struct rd *r, const char *id)
 	r->ids[r->nids++] = id_hash(id);
 }
 
-/* Sort n hashes: least significant byte first, eight passes through tmp. */
+/*
+ * Sort n hashes: least significant digit first, six digits of 11 bits,
+ * with every digit's counts taken in one pass.
+ */
+#define ID_DIGIT	11
+#define ID_DIGITS	6
+#define ID_RADIX	(1 << ID_DIGIT)
+
 static void
 u64_sort(uint64_t *v, size_t n, uint64_t *tmp)
 {
-	size_t		 count[256], i, sum, c;
+	size_t		(*count)[ID_RADIX];
 	uint64_t	*from = v, *to = tmp, *t;
-	int		 shift;
+	size_t		 i, sum, c;
+	int		 d;
 
-	for (shift = 0; shift < 64; shift += 8) {
-		memset(count, 0, sizeof count);
-		for (i = 0; i < n; i++)
-			count[from[i] >> shift & 0xff]++;
-		for (i = sum = 0; i < 256; i++) {
-			c = count[i];
-			count[i] = sum;
+	count = xcalloc(ID_DIGITS, sizeof *count);
+	for (i = 0; i < n; i++) {
+		for (d = 0; d < ID_DIGITS; d++)
+			count[d][v[i] >> (d * ID_DIGIT) & (ID_RADIX - 1)]++;
+	}
+	for (d = 0; d < ID_DIGITS; d++) {
+		for (i = sum = 0; i < ID_RADIX; i++) {
+			c = count[d][i];
+			count[d][i] = sum;
 			sum += c;
 		}
 		for (i = 0; i < n; i++)
-			to[count[from[i] >> shift & 0xff]++] = from[i];
+			to[count[d][from[i] >> (d * ID_DIGIT) &
+			    (ID_RADIX - 1)]++] = from[i];
 		t = from;
 		from = to;
 		to = t;
 	}
-	/* Eight passes: the sorted hashes are back in v. */
+	/* An even number of passes: the sorted hashes are back in v. */
+	free(count);
 }
 
 /* Merge the pending hashes into the sorted set; with the lock held. */

@@ -46,7 +46,10 @@ sketch_free(struct sketch *s)
 static int32_t
 key_of(double v)
 {
-	return ((int32_t)ceil(log(v) / gamma_ln()));
+	double	x = log(v) / gamma_ln();
+	int32_t	k = (int32_t)x;	/* |x| < 40000 for any double v >= SKETCH_MIN */
+
+	return (k < x ? k + 1 : k);	/* ceil, without a call */
 }
 
 static void
@@ -108,12 +111,23 @@ in_bins(const struct sketch *s)
 void
 sketch_add(struct sketch *s, double v)
 {
+	int32_t	k;
+
 	if (!(v > 0))
 		v = 0;
 	if (v < s->min)
 		s->min = v;
 	if (v > s->max)
 		s->max = v;
+	if (s->exact == NULL && s->n > 0 && v >= SKETCH_MIN) {
+		k = key_of(v);		/* in buckets: the common case */
+		if (k >= s->min_key && (size_t)(k - s->min_key) < s->nbins)
+			s->bins[k - s->min_key]++;
+		else
+			bin_add_key(s, k, 1);
+		s->n++;
+		return;
+	}
 	if (s->n < SKETCH_EXACT && !in_bins(s)) {
 		if (s->exact == NULL)
 			s->exact = xmalloc(SKETCH_EXACT * sizeof *s->exact);

@@ -10,20 +10,36 @@
 #include "strtab.h"
 #include "xmalloc.h"
 
+/* A key's first and last 8 bytes (zero-padded when shorter): all of it up to 16. */
+static void
+key_words(const char *s, size_t len, uint64_t *a, uint64_t *b)
+{
+	*a = *b = 0;
+	if (len >= 8) {
+		memcpy(a, s, 8);
+		memcpy(b, s + len - 8, 8);
+	} else
+		memcpy(a, s, len);
+}
+
 /* The hash of a table key: its first and last 8 bytes and its length, mixed. */
 static uint64_t
-hash_key(const char *s, size_t len)
+hash_words(uint64_t a, uint64_t b, size_t len)
 {
-	uint64_t	a = 0, b = 0, h;
+	uint64_t	h;
 
-	if (len >= 8) {
-		memcpy(&a, s, 8);
-		memcpy(&b, s + len - 8, 8);
-	} else
-		memcpy(&a, s, len);
 	h = (a ^ (b * UINT64_C(0xff51afd7ed558ccd)) ^ len) *
 	    UINT64_C(0x9e3779b97f4a7c15);
 	return (h ^ (h >> 29));
+}
+
+static uint64_t
+hash_key(const char *s, size_t len)
+{
+	uint64_t	a, b;
+
+	key_words(s, len, &a, &b);
+	return (hash_words(a, b, len));
 }
 
 uint64_t
@@ -54,6 +70,8 @@ strtab_free(struct strtab *t)
 		free(t->keys[i]);
 	free(t->keys);
 	free(t->lens);
+	free(t->first8);
+	free(t->last8);
 	free(t->slots);
 	memset(t, 0, sizeof *t);
 }
@@ -62,16 +80,22 @@ long
 strtab_find(const struct strtab *t, const char *s, size_t len)
 {
 	size_t		mask, i;
+	uint64_t	a, b;
 	uint32_t	v;
 
 	if (t->nslots == 0)
 		return (-1);
+	key_words(s, len, &a, &b);
 	mask = t->nslots - 1;
-	for (i = hash_key(s, len) & mask;; i = (i + 1) & mask) {
+	for (i = hash_words(a, b, len) & mask;; i = (i + 1) & mask) {
 		if ((v = t->slots[i]) == 0)
 			return (-1);
-		if (t->lens[v - 1] == len && memcmp(t->keys[v - 1], s, len) == 0)
-			return ((long)v - 1);
+		v--;
+		/* Up to 16 bytes, the two words are the whole key. */
+		if (t->lens[v] == len && t->first8[v] == a &&
+		    t->last8[v] == b && (len <= 16 ||
+		    memcmp(t->keys[v] + 8, s + 8, len - 16) == 0))
+			return ((long)v);
 	}
 }
 
@@ -105,9 +129,13 @@ strtab_intern(struct strtab *t, const char *s, size_t len)
 		t->cap = t->cap == 0 ? 16 : t->cap * 2;
 		t->keys = xreallocarray(t->keys, t->cap, sizeof *t->keys);
 		t->lens = xreallocarray(t->lens, t->cap, sizeof *t->lens);
+		t->first8 = xreallocarray(t->first8, t->cap,
+		    sizeof *t->first8);
+		t->last8 = xreallocarray(t->last8, t->cap, sizeof *t->last8);
 	}
 	t->keys[t->n] = xstrndup(s, len);
 	t->lens[t->n] = len;
+	key_words(s, len, &t->first8[t->n], &t->last8[t->n]);
 	t->n++;
 	if (t->n * 2 > t->nslots)
 		strtab_grow(t);

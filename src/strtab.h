@@ -8,6 +8,8 @@
 struct strtab {
 	char		**keys;		/* by index, in insertion order */
 	size_t		 *lens;
+	uint64_t	 *first8;	/* by index: the key's first 8 bytes */
+	uint64_t	 *last8;	/* ... and its last 8 */
 	size_t		  n;
 	size_t		  cap;		/* of keys */
 	uint32_t	 *slots;	/* open addressing: index + 1, 0 empty */

@@ -17,5 +17,6 @@ Suite	*make_model_suite(void);
 Suite	*make_check_suite(void);
 Suite	*make_chart_suite(void);
 Suite	*make_arena_suite(void);
+Suite	*make_strtab_suite(void);
 
 #endif
