@@ -17,18 +17,29 @@
 #include "read-int.h"
 #include "xmalloc.h"
 
+/*
+ * Attribute keys are interned in a table of the reader's (up to
+ * XES_KEYS_MAX of them; globals always), so that looking one up is a
+ * pointer comparison; a key past the cap is kept as text, compared as text.
+ */
+#define XES_KEYS_MAX	4096
+/* Keys remembered by their place among a trace's or an event's attributes. */
+#define XES_KCACHE	8
+
 /* One attribute of the current trace or of one of its events. */
 struct xkv {
-	const char	*key;
+	const char	*key;		/* interned, unless !interned */
 	const char	*value;
+	size_t		 len;		/* of value */
 	int		 is_date;
+	int		 interned;
 };
 
 /* A default value from a <global>. */
 struct xdefault {
-	char	*key;
-	char	*value;
-	int	 is_date;
+	const char	*key;		/* interned */
+	char		*value;
+	int		 is_date;
 };
 
 struct xevent {
@@ -42,6 +53,7 @@ struct xevent {
 	unsigned long	 line;
 	size_t		 seq;
 	size_t		 kv_first, kv_n;
+	int		 rank;		/* 0 start, 2 complete, 1 other */
 	int		 used;
 };
 
@@ -49,8 +61,20 @@ struct xes {
 	struct xdefault	*glob[2];	/* 0 trace, 1 event */
 	size_t		 nglob[2];
 	int		 in_global;	/* 0 none, 1 trace, 2 event */
-	char		**keys;		/* classifier keys */
+	const char	**keys;		/* classifier keys (interned) */
 	size_t		 nkeys;
+	struct strtab	 keytab;	/* interned attribute keys */
+	struct xkcache {		/* the key last seen at a position */
+		size_t		 len;
+		uint64_t	 a, b;
+		const char	*key;
+	}		 kcache[2][XES_KCACHE];	/* trace, event */
+	const char	*k_name, *k_time, *k_lifecycle, *k_instance;
+	const char	*k_resource, *k_group;
+	const struct xmlin *names_for;	/* the element names are this parser's */
+	const char	*e_string, *e_date, *e_int, *e_float, *e_boolean;
+	const char	*e_id, *e_list, *e_container, *e_trace, *e_event;
+	const char	*e_global, *a_key, *a_value, *a_scope;
 	int		 in_trace;
 	int		 in_event;
 	unsigned long	 event_line;
@@ -67,18 +91,66 @@ struct xes {
 	int		 warned_bad_time;
 };
 
-static int
-is_attr_element(const char *name)
+/* An interned key: its canonical pointer. */
+static const char *
+key_intern(struct xes *xs, const char *s, size_t len)
 {
-	return (strcmp(name, "string") == 0 || strcmp(name, "date") == 0 ||
-	    strcmp(name, "int") == 0 || strcmp(name, "float") == 0 ||
-	    strcmp(name, "boolean") == 0 || strcmp(name, "id") == 0);
+	return (strtab_key(&xs->keytab, strtab_intern(&xs->keytab, s, len)));
+}
+
+/* The parser's own pointers for the element and attribute names we compare. */
+static void
+names_for(struct xmlin *x, struct xes *xs)
+{
+	if (xs->names_for == x)
+		return;
+	xs->e_string = xmlin_name(x, "string");
+	xs->e_date = xmlin_name(x, "date");
+	xs->e_int = xmlin_name(x, "int");
+	xs->e_float = xmlin_name(x, "float");
+	xs->e_boolean = xmlin_name(x, "boolean");
+	xs->e_id = xmlin_name(x, "id");
+	xs->e_list = xmlin_name(x, "list");
+	xs->e_container = xmlin_name(x, "container");
+	xs->e_trace = xmlin_name(x, "trace");
+	xs->e_event = xmlin_name(x, "event");
+	xs->e_global = xmlin_name(x, "global");
+	xs->a_key = xmlin_name(x, "key");
+	xs->a_value = xmlin_name(x, "value");
+	xs->a_scope = xmlin_name(x, "scope");
+	xs->names_for = x;
 }
 
 static int
-is_container_element(const char *name)
+is_attr_element(const struct xes *xs, const char *name)
 {
-	return (strcmp(name, "list") == 0 || strcmp(name, "container") == 0);
+	return (name == xs->e_string || name == xs->e_date ||
+	    name == xs->e_int || name == xs->e_float ||
+	    name == xs->e_boolean || name == xs->e_id);
+}
+
+static int
+is_container_element(const struct xes *xs, const char *name)
+{
+	return (name == xs->e_list || name == xs->e_container);
+}
+
+/* The key= and value= of an attribute element, found in one pass. */
+static void
+key_value(const struct xes *xs, const struct xattr *a, int n,
+    const struct xattr **k, const struct xattr **v)
+{
+	int	i;
+
+	*k = *v = NULL;
+	for (i = 0; i < n; i++) {
+		if (a[i].uri != NULL)
+			continue;
+		if (a[i].name == xs->a_key && *k == NULL)
+			*k = &a[i];
+		else if (a[i].name == xs->a_value && *v == NULL)
+			*v = &a[i];
+	}
 }
 
 /* Split classifier keys: white space separates, single quotes group. */
@@ -103,13 +175,14 @@ set_classifier(struct xes *xs, const char *spec)
 		}
 		xs->keys = xreallocarray(xs->keys, xs->nkeys + 1,
 		    sizeof *xs->keys);
-		xs->keys[xs->nkeys++] = xstrndup(start, (size_t)(p - start));
+		xs->keys[xs->nkeys++] = key_intern(xs, start,
+		    (size_t)(p - start));
 		if (*p == '\'')
 			p++;
 	}
 	if (xs->nkeys == 0) {
 		xs->keys = xreallocarray(xs->keys, 1, sizeof *xs->keys);
-		xs->keys[xs->nkeys++] = xstrdup("concept:name");
+		xs->keys[xs->nkeys++] = xs->k_name;
 	}
 }
 
@@ -120,6 +193,13 @@ xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 
 	xs = xcalloc(1, sizeof *xs);
 	r->xes = xs;
+	strtab_init(&xs->keytab);
+	xs->k_name = key_intern(xs, "concept:name", 12);
+	xs->k_time = key_intern(xs, "time:timestamp", 14);
+	xs->k_lifecycle = key_intern(xs, "lifecycle:transition", 20);
+	xs->k_instance = key_intern(xs, "concept:instance", 16);
+	xs->k_resource = key_intern(xs, "org:resource", 12);
+	xs->k_group = key_intern(xs, "org:group", 9);
 	set_classifier(xs, r->o->classifier != NULL ? r->o->classifier :
 	    "concept:name");
 }
@@ -133,15 +213,12 @@ xes_free(struct rd *r)
 	if (xs == NULL)
 		return;
 	for (g = 0; g < 2; g++) {
-		for (i = 0; i < xs->nglob[g]; i++) {
-			free(xs->glob[g][i].key);
+		for (i = 0; i < xs->nglob[g]; i++)
 			free(xs->glob[g][i].value);
-		}
 		free(xs->glob[g]);
 	}
-	for (i = 0; i < xs->nkeys; i++)
-		free(xs->keys[i]);
 	free(xs->keys);
+	strtab_free(&xs->keytab);
 	free(xs->tkv);
 	free(xs->kv);
 	free(xs->ev);
@@ -160,8 +237,8 @@ add_global(struct xmlin *x, struct rd *r, const char *elem,
 	struct xdefault		*d;
 	size_t			 g = (size_t)xs->in_global - 1, i;
 
-	if ((k = xattr_get(a, n, "key")) == NULL ||
-	    (v = xattr_get(a, n, "value")) == NULL)
+	key_value(xs, a, n, &k, &v);
+	if (k == NULL || v == NULL)
 		return;
 	if (xs->nglob[g] >= READ_MAX_JATTRS) {
 		rd_problem(x, r, 0, NULL, "more than %d globals: \"%.*s\" "
@@ -178,23 +255,75 @@ add_global(struct xmlin *x, struct rd *r, const char *elem,
 	xs->glob[g] = xreallocarray(xs->glob[g], xs->nglob[g] + 1,
 	    sizeof *xs->glob[g]);
 	d = &xs->glob[g][xs->nglob[g]++];
-	d->key = xstrndup(k->value, XATTR_LEN(k));
+	d->key = key_intern(xs, k->value, XATTR_LEN(k));
 	d->value = xstrndup(v->value, XATTR_LEN(v));
-	d->is_date = strcmp(elem, "date") == 0;
+	d->is_date = elem == xs->e_date;
 }
 
-/* A global default, never for a date: a default date means "unknown". */
+/* A global default, never for a date: a default date means "unknown". key is interned. */
 static const char *
 global_value(const struct xes *xs, int scope, const char *key)
 {
 	size_t	i;
 
 	for (i = 0; i < xs->nglob[scope]; i++) {
-		if (strcmp(xs->glob[scope][i].key, key) == 0)
+		if (xs->glob[scope][i].key == key)
 			return (xs->glob[scope][i].is_date ? NULL :
 			    xs->glob[scope][i].value);
 	}
 	return (NULL);
+}
+
+/* A key of up to 16 bytes as two words and its length (0: longer, not cached). */
+static size_t
+key_words16(const struct xattr *k, uint64_t *a, uint64_t *b)
+{
+	size_t	len = XATTR_LEN(k);
+
+	*a = *b = 0;
+	if (len == 0 || len > 16)
+		return (0);
+	if (len >= 8) {
+		memcpy(a, k->value, 8);
+		memcpy(b, k->value + len - 8, 8);
+	} else
+		memcpy(a, k->value, len);
+	return (len);
+}
+
+/* The interned key last seen at this place, if k is the same; else NULL. */
+static const char *
+key_cached(const struct xes *xs, int bank, size_t pos, const struct xattr *k)
+{
+	const struct xkcache	*c;
+	uint64_t		 a, b;
+	size_t			 len;
+
+	if (pos >= XES_KCACHE || (len = key_words16(k, &a, &b)) == 0)
+		return (NULL);
+	c = &xs->kcache[bank][pos];
+	if (c->key == NULL || c->len != len || c->a != a || c->b != b)
+		return (NULL);
+	return (c->key);
+}
+
+/* Remember an interned key at its place; returns it. */
+static const char *
+key_cache(struct xes *xs, int bank, size_t pos, const struct xattr *k,
+    const char *key)
+{
+	struct xkcache	*c;
+	uint64_t	 a, b;
+	size_t		 len;
+
+	if (pos >= XES_KCACHE || (len = key_words16(k, &a, &b)) == 0)
+		return (key);
+	c = &xs->kcache[bank][pos];
+	c->len = len;
+	c->a = a;
+	c->b = b;
+	c->key = key;
+	return (key);
 }
 
 /* Keep an attribute element in a growing array of them. */
@@ -204,32 +333,53 @@ add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
 {
 	const struct xattr	*k, *v;
 	struct xkv		*kv;
+	long			 ref;
+	size_t			 pos;
+	int			 bank;
+	struct xes		*xs = r->xes;
 
-	if ((k = xattr_get(a, n, "key")) == NULL)
+	key_value(xs, a, n, &k, &v);
+	if (k == NULL)
 		return;
 	if (RD_FULL(x, r, arr == &r->xes->tkv ? (*nkv >= READ_MAX_JATTRS ?
 	    FULL_JATTRS : FULL_NO) : (*nkv >= READ_MAX_ITEMS ? FULL_ITEMS :
 	    FULL_NO)))
 		return;
-	v = xattr_get(a, n, "value");
 	if (*nkv == *cap) {
 		*cap = *cap == 0 ? 64 : *cap * 2;
 		*arr = xreallocarray(*arr, *cap, sizeof **arr);
 	}
 	kv = &(*arr)[(*nkv)++];
-	kv->key = rd_dup(r, k);
+	kv->interned = 1;
+	bank = arr == &xs->tkv ? 0 : 1;
+	pos = bank == 0 ? *nkv - 1 : *nkv - 1 - xs->ev_kv_first;
+	if ((kv->key = key_cached(xs, bank, pos, k)) == NULL) {
+		ref = strtab_find(&xs->keytab, k->value, XATTR_LEN(k));
+		if (ref >= 0)
+			kv->key = key_cache(xs, bank, pos, k,
+			    strtab_key(&xs->keytab, (size_t)ref));
+		else if (xs->keytab.n < XES_KEYS_MAX)
+			kv->key = key_cache(xs, bank, pos, k,
+			    key_intern(xs, k->value, XATTR_LEN(k)));
+		else {
+			kv->key = rd_dup(r, k);	/* too many: kept as text */
+			kv->interned = 0;
+		}
+	}
 	kv->value = v != NULL ? rd_dup(r, v) : "";
-	kv->is_date = strcmp(elem, "date") == 0;
+	kv->len = v != NULL ? XATTR_LEN(v) : 0;
+	kv->is_date = elem == xs->e_date;
 }
 
-/* An attribute among kv[first, first + n), or NULL. */
+/* An attribute among kv[first, first + n), or NULL; key is interned. */
 static const struct xkv *
 find_kv(const struct xkv *kv, size_t first, size_t n, const char *key)
 {
 	size_t	i;
 
 	for (i = first; i < first + n; i++) {
-		if (strcmp(kv[i].key, key) == 0)
+		if (kv[i].key == key || (!kv[i].interned &&
+		    strcmp(kv[i].key, key) == 0))
 			return (&kv[i]);
 	}
 	return (NULL);
@@ -249,10 +399,16 @@ event_value(const struct xes *xs, size_t first, size_t n, const char *key)
 const char *
 xes_event_value(struct rd *r, const char *key)
 {
-	const struct xes	*xs = r->xes;
+	struct xes		*xs = r->xes;
 	const struct xkv	*kv;
 	size_t			 i;
+	long			 ref;
 
+	/* Every key of the trace is interned unless the table is full. */
+	if ((ref = strtab_find(&xs->keytab, key, strlen(key))) >= 0)
+		key = strtab_key(&xs->keytab, (size_t)ref);
+	else if (xs->keytab.n < XES_KEYS_MAX)
+		return (NULL);
 	for (i = xs->nev; i > 0; i--) {		/* events are in time order */
 		kv = find_kv(xs->kv, xs->ev[i - 1].kv_first, xs->ev[i - 1].kv_n,
 		    key);
@@ -272,8 +428,7 @@ classify(struct rd *r, size_t first, size_t n, int without_lifecycle)
 	char		*s, *p;
 
 	for (i = 0; i < xs->nkeys && np < 16; i++) {
-		if (without_lifecycle &&
-		    strcmp(xs->keys[i], "lifecycle:transition") == 0)
+		if (without_lifecycle && xs->keys[i] == xs->k_lifecycle)
 			continue;
 		if ((v = event_value(xs, first, n, xs->keys[i])) == NULL)
 			v = "";
@@ -293,6 +448,65 @@ classify(struct rd *r, size_t first, size_t n, int without_lifecycle)
 	return (s);
 }
 
+static int	lifecycle_rank(const struct xevent *);
+
+/* Whether an attribute has an interned key, compared as text past the cap. */
+static int
+kv_is(const struct xkv *kv, const char *key)
+{
+	return (kv->key == key || (!kv->interned && strcmp(kv->key, key) == 0));
+}
+
+/*
+ * An event's classifier value, lifecycle, instance, resource and group, in
+ * one pass over its attributes (the first of each key counts), then from
+ * the globals; with a classifier of several keys, through classify.
+ */
+static void
+event_fields(struct rd *r, struct xevent *ev, size_t first, size_t n)
+{
+	struct xes		*xs = r->xes;
+	const struct xkv	*kv;
+	const char		*one = xs->nkeys == 1 &&
+				    xs->keys[0] != xs->k_lifecycle ?
+				    xs->keys[0] : NULL;
+	const char		*name = NULL;
+	size_t			 i;
+
+	ev->lifecycle = ev->instance = ev->resource = ev->group = NULL;
+	for (i = first; i < first + n; i++) {
+		kv = &xs->kv[i];
+		if (one != NULL && name == NULL && kv_is(kv, one))
+			name = kv->value;
+		if (ev->lifecycle == NULL && kv_is(kv, xs->k_lifecycle))
+			ev->lifecycle = kv->value;
+		else if (ev->instance == NULL && kv_is(kv, xs->k_instance))
+			ev->instance = kv->value;
+		else if (ev->resource == NULL && kv_is(kv, xs->k_resource))
+			ev->resource = kv->value;
+		else if (ev->group == NULL && kv_is(kv, xs->k_group))
+			ev->group = kv->value;
+	}
+	if (xs->nglob[1] > 0) {
+		if (ev->lifecycle == NULL)
+			ev->lifecycle = global_value(xs, 1, xs->k_lifecycle);
+		if (ev->instance == NULL)
+			ev->instance = global_value(xs, 1, xs->k_instance);
+		if (ev->resource == NULL)
+			ev->resource = global_value(xs, 1, xs->k_resource);
+		if (ev->group == NULL)
+			ev->group = global_value(xs, 1, xs->k_group);
+		if (one != NULL && name == NULL)
+			name = global_value(xs, 1, one);
+	}
+	if (one != NULL)
+		ev->name = ev->activity = name != NULL ? name : "";
+	else {
+		ev->name = classify(r, first, n, 0);
+		ev->activity = classify(r, first, n, 1);
+	}
+}
+
 static void
 end_event(struct xmlin *x, struct rd *r)
 {
@@ -306,14 +520,13 @@ end_event(struct xmlin *x, struct rd *r)
 
 	r->st->events++;
 	xs->in_event = 0;
-	if ((ts = find_kv(xs->kv, first, n, "time:timestamp")) == NULL) {
+	if ((ts = find_kv(xs->kv, first, n, xs->k_time)) == NULL) {
 		r->st->events_no_time++;
 		rd_problem_at(x, r, xs->event_line, 0, NULL, "event without "
 		    "time:timestamp left out");
 		return;
 	}
-	rc = isotime_parse(ts->value, strlen(ts->value), r->o->zone, &t,
-	    &why);
+	rc = isotime_parse(ts->value, ts->len, r->o->zone, &t, &why);
 	if (rc == ISOTIME_NO_OFFSET) {
 		rd_problem_at(x, r, xs->event_line, 1, "time without offset",
 		    "time:timestamp=\"%.60s\": %s", ts->value, why);
@@ -333,21 +546,19 @@ end_event(struct xmlin *x, struct rd *r)
 		xs->ev = xreallocarray(xs->ev, xs->evcap, sizeof *xs->ev);
 	}
 	ev = &xs->ev[xs->nev];
-	memset(ev, 0, sizeof *ev);
+	ev->used = 0;		/* event_fields sets the strings */
 	ev->seq = xs->nev++;
 	ev->time = t;
 	ev->line = xs->event_line;
 	ev->kv_first = first;
 	ev->kv_n = n;
-	ev->name = classify(r, first, n, 0);
-	ev->activity = classify(r, first, n, 1);
-	ev->lifecycle = event_value(xs, first, n, "lifecycle:transition");
-	ev->instance = event_value(xs, first, n, "concept:instance");
-	ev->resource = event_value(xs, first, n, "org:resource");
-	ev->group = event_value(xs, first, n, "org:group");
+	event_fields(r, ev, first, n);
+	ev->rank = lifecycle_rank(ev);
 }
 
 static _Thread_local struct xes *pair_xes;	/* for the qsort comparators */
+
+static int	key_order(const struct xevent *, const struct xevent *);
 
 static int is_lifecycle(const struct xevent *, const char *);
 
@@ -370,7 +581,7 @@ time_cmp(const void *a, const void *b)
 
 	if (x->time != y->time)
 		return (x->time < y->time ? -1 : 1);
-	if ((rx = lifecycle_rank(x)) != (ry = lifecycle_rank(y)))
+	if ((rx = x->rank) != (ry = y->rank))
 		return (rx - ry);
 	return ((x->seq > y->seq) - (x->seq < y->seq));
 }
@@ -379,24 +590,69 @@ time_cmp(const void *a, const void *b)
 static int
 key_cmp(const void *a, const void *b)
 {
-	const struct xevent	*x = &pair_xes->ev[*(const size_t *)a];
-	const struct xevent	*y = &pair_xes->ev[*(const size_t *)b];
-	int			 c;
+	return (key_order(&pair_xes->ev[*(const size_t *)a],
+	    &pair_xes->ev[*(const size_t *)b]));
+}
 
-	if ((c = strcmp(x->activity, y->activity)) != 0)
+/*
+ * The few events of most traces are sorted by insertion, with the same
+ * orders as time_cmp and key_cmp (total orders, so the result is qsort's).
+ */
+#define SORT_SMALL	32
+
+static void
+sort_by_time(struct xevent *ev, size_t n)
+{
+	struct xevent	t;
+	size_t		i, k;
+
+	for (i = 1; i < n; i++) {
+		if (time_cmp(&ev[i - 1], &ev[i]) <= 0)
+			continue;
+		t = ev[i];
+		for (k = i; k > 0 && time_cmp(&ev[k - 1], &t) > 0; k--)
+			ev[k] = ev[k - 1];
+		ev[k] = t;
+	}
+}
+
+static int
+key_order(const struct xevent *x, const struct xevent *y)
+{
+	int	c;
+
+	if (x->activity != y->activity &&
+	    (c = strcmp(x->activity, y->activity)) != 0)
 		return (c);
-	if ((c = strcmp(x->instance != NULL ? x->instance : "",
-	    y->instance != NULL ? y->instance : "")) != 0)
+	if (x->instance != y->instance && (c = strcmp(x->instance != NULL ?
+	    x->instance : "", y->instance != NULL ? y->instance : "")) != 0)
 		return (c);
 	if (x->time != y->time)
 		return (x->time < y->time ? -1 : 1);
 	return ((x->seq > y->seq) - (x->seq < y->seq));
 }
 
+static void
+sort_by_key(const struct xes *xs, size_t *order, size_t n)
+{
+	size_t	i, k, t;
+
+	for (i = 1; i < n; i++) {
+		if (key_order(&xs->ev[order[i - 1]], &xs->ev[order[i]]) <= 0)
+			continue;
+		t = order[i];
+		for (k = i; k > 0 && key_order(&xs->ev[order[k - 1]],
+		    &xs->ev[t]) > 0; k--)
+			order[k] = order[k - 1];
+		order[k] = t;
+	}
+}
+
 static int
 same_key(const struct xevent *x, const struct xevent *y)
 {
-	return (strcmp(x->activity, y->activity) == 0 &&
+	return ((x->activity == y->activity ||
+	    strcmp(x->activity, y->activity) == 0) &&
 	    strcmp(x->instance != NULL ? x->instance : "",
 	    y->instance != NULL ? y->instance : "") == 0);
 }
@@ -439,9 +695,12 @@ make_touchpoints(struct rd *r)
 
 	if (xs->nev == 0)
 		return;
-	qsort(xs->ev, xs->nev, sizeof *xs->ev, time_cmp);
+	if (xs->nev > SORT_SMALL)
+		qsort(xs->ev, xs->nev, sizeof *xs->ev, time_cmp);
+	else
+		sort_by_time(xs->ev, xs->nev);
 	for (i = 0; i < xs->nev && !has_starts; i++)
-		has_starts = is_lifecycle(&xs->ev[i], "start");
+		has_starts = xs->ev[i].rank == 0;
 	for (i = 0; i < xs->nev; i++)
 		xs->ev[i].seq = i;
 	if (xs->nev > xs->ordercap) {
@@ -453,18 +712,21 @@ make_touchpoints(struct rd *r)
 	}
 	for (i = 0; i < xs->nev; i++)
 		xs->order[i] = i;
-	pair_xes = xs;
-	qsort(xs->order, xs->nev, sizeof *xs->order, key_cmp);
-	pair_xes = NULL;
+	if (xs->nev > SORT_SMALL) {
+		pair_xes = xs;
+		qsort(xs->order, xs->nev, sizeof *xs->order, key_cmp);
+		pair_xes = NULL;
+	} else
+		sort_by_key(xs, xs->order, xs->nev);
 	for (g = 0; g < xs->nev; g = i) {
 		head = tail = 0;
 		for (i = g; i < xs->nev && same_key(&xs->ev[xs->order[g]],
 		    &xs->ev[xs->order[i]]); i++) {
 			ev = &xs->ev[xs->order[i]];
-			if (is_lifecycle(ev, "start")) {
+			if (ev->rank == 0) {		/* start */
 				xs->queue[tail++] = xs->order[i];
 				ev->used = 1;
-			} else if (is_lifecycle(ev, "complete")) {
+			} else if (ev->rank == 2) {	/* complete */
 				ev->used = 1;
 				if (head == tail) {
 					/* Only where the trace uses starts at all. */
@@ -507,23 +769,23 @@ end_trace(struct xmlin *x, struct rd *r)
 	size_t			 i;
 
 	xs->in_trace = 0;
-	if ((kv = find_kv(xs->tkv, 0, xs->ntkv, "concept:name")) != NULL)
+	if ((kv = find_kv(xs->tkv, 0, xs->ntkv, xs->k_name)) != NULL)
 		id = kv->value;
 	else
-		id = global_value(xs, 0, "concept:name");
+		id = global_value(xs, 0, xs->k_name);
 	if (id == NULL || *id == '\0')
 		journey_reject(j, j->line, "missing id", "trace without "
 		    "concept:name");
 	else
 		j->id = id;
 	for (i = 0; i < xs->ntkv; i++) {
-		if (strcmp(xs->tkv[i].key, "concept:name") != 0)
+		if (xs->tkv[i].key != xs->k_name && (xs->tkv[i].interned ||
+		    strcmp(xs->tkv[i].key, "concept:name") != 0))
 			journey_add_attr(j, xs->tkv[i].key, xs->tkv[i].value,
 			    j->line);
 	}
 	for (i = 0; i < xs->nglob[0]; i++) {
-		if (xs->glob[0][i].is_date ||
-		    strcmp(xs->glob[0][i].key, "concept:name") == 0 ||
+		if (xs->glob[0][i].is_date || xs->glob[0][i].key == xs->k_name ||
 		    find_kv(xs->tkv, 0, xs->ntkv, xs->glob[0][i].key) != NULL)
 			continue;
 		journey_add_attr(j, xs->glob[0][i].key, xs->glob[0][i].value,
@@ -544,16 +806,20 @@ xes_start(struct xmlin *x, struct rd *r, const char *name,
 {
 	struct xes		*xs = r->xes;
 	const struct xattr	*scope;
+	int			 i;
 
+	names_for(x, xs);
 	if (r->depth == 2) {
-		if (strcmp(name, "trace") == 0) {
+		if (name == xs->e_trace) {
 			rd_begin_journey(x, r);
 			xs->in_trace = 1;
 			xs->nkv = xs->ntkv = xs->nev = 0;
 			return;
 		}
-		if (strcmp(name, "global") == 0) {
-			scope = xattr_get(a, n, "scope");
+		if (name == xs->e_global) {
+			for (i = 0, scope = NULL; i < n && scope == NULL; i++)
+				if (a[i].name == xs->a_scope && a[i].uri == NULL)
+					scope = &a[i];
 			xs->in_global = scope != NULL &&
 			    xattr_is(scope, "trace") ? 1 : 2;
 			return;
@@ -563,32 +829,32 @@ xes_start(struct xmlin *x, struct rd *r, const char *name,
 		return;
 	}
 	if (r->depth == 3 && xs->in_global) {
-		if (is_attr_element(name))
+		if (is_attr_element(xs, name))
 			add_global(x, r, name, a, n);
 		r->skip_depth = r->depth;
 		return;
 	}
 	if (r->depth == 3 && xs->in_trace) {
-		if (strcmp(name, "event") == 0) {
+		if (name == xs->e_event) {
 			xs->in_event = 1;
 			xs->event_line = xmlin_line(x);
 			xs->ev_kv_first = xs->nkv;
 			return;
 		}
-		if (is_attr_element(name))
+		if (is_attr_element(xs, name))
 			add_kv(x, r, &xs->tkv, &xs->ntkv, &xs->tkvcap, name, a,
 			    n);
-		else if (!is_container_element(name))
+		else if (!is_container_element(xs, name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in a "
 			    "trace ignored", name);
 		r->skip_depth = r->depth;	/* nested attributes */
 		return;
 	}
 	if (r->depth == 4 && xs->in_event) {
-		if (is_attr_element(name))
+		if (is_attr_element(xs, name))
 			add_kv(x, r, &xs->kv, &xs->nkv, &xs->kvcap, name, a,
 			    n);
-		else if (!is_container_element(name))
+		else if (!is_container_element(xs, name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in an "
 			    "event ignored", name);
 		r->skip_depth = r->depth;

@@ -387,8 +387,6 @@ r_start(struct xmlin *x, void *ud, const char *name, const char *uri,
 		if (strcmp(name, "journeys") == 0 && uri == NULL) {
 			r->format = READ_JOURNEYS;
 			r->st->format = "journeys";
-			/* XES journeys point into the reader's trace: one at a time. */
-			r->batching = 1;
 		} else if (strcmp(name, "log") == 0) {
 			r->format = READ_XES;
 			r->st->format = "xes";
@@ -452,6 +450,11 @@ read_range(const char *path, const struct xmlin_range *range,
 	for (i = 0; i < READ_BATCH; i++)
 		journey_init(&r.batch[i]);
 	r.j = &r.batch[0];
+	/*
+	 * Batches in both formats: a journey's strings are in its own arena,
+	 * or (XES keys and globals) in the reader's, never in the parser's.
+	 */
+	r.batching = 1;
 	rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io, cause);
 	if (rc == 0 && o->ids != NULL)
 		ids_commit(o->ids, &r);
