@@ -35,6 +35,9 @@ struct rd {
 	const char		*tp_names[16];
 	const struct xmlin	*id_for;
 	const char		*id_name;
+	const struct xmlin	*keep_for;	/* keep_names are this parser's */
+	const char		*keep_names[READ_KEEP_MAX];
+	size_t			 nkeep;
 	const struct xmlin	*elem_for;
 	const char		*elem_journey, *elem_touchpoint;
 	int			 too_big;	/* the journey passed a limit */

@@ -35,6 +35,29 @@ parse_time_attr(struct xmlin *x, struct rd *r, const struct xattr *a,
 	return (-1);
 }
 
+/* Whether the caller uses a journey attribute (name: the parser's pointer). */
+static int
+keep_attr(struct xmlin *x, struct rd *r, const char *name)
+{
+	const char *const	*k;
+	size_t			 i;
+
+	if (r->o->keep_attrs == NULL)
+		return (1);
+	if (r->keep_for != x) {
+		r->nkeep = 0;
+		for (k = r->o->keep_attrs; *k != NULL &&
+		    r->nkeep < READ_KEEP_MAX; k++)
+			r->keep_names[r->nkeep++] = xmlin_name(x, *k);
+		r->keep_for = x;
+	}
+	for (i = 0; i < r->nkeep; i++) {
+		if (r->keep_names[i] == name)
+			return (1);
+	}
+	return (0);
+}
+
 static void
 start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
@@ -58,7 +81,9 @@ start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 			continue;
 		}
 		/* Names live in the parser's dictionary for the whole file. */
-		journey_add_attr(j, a[i].name, rd_dup(r, &a[i]), j->line);
+		if (keep_attr(x, r, a[i].name))
+			journey_add_attr(j, a[i].name, rd_dup(r, &a[i]),
+			    j->line);
 	}
 	if (j->id == NULL && j->reject == NULL)
 		rd_problem(x, r, 1, "missing id", "journey without an id");
@@ -104,8 +129,10 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 			start = v;
 		else if (v->name == r->tp_names[TPA_END])
 			end = v;
-		else if (v->name == r->tp_names[TPA_CHANNEL])
-			tp->channel = rd_dup(r, v);
+		else if (v->name == r->tp_names[TPA_CHANNEL]) {
+			if (!r->o->no_channel)
+				tp->channel = rd_dup(r, v);
+		}
 		else if (v->name == r->tp_names[TPA_ACTOR])
 			tp->actor = rd_dup(r, v);
 		else if (v->name == r->tp_names[TPA_TEAM])

@@ -30,6 +30,9 @@ typedef void (*problem_fn)(void *, const char *, unsigned long, int,
 /* Called for each journey, accepted or rejected; 0 goes on, an exit code stops. */
 typedef int (*journey_fn)(struct journey *, void *, char **);
 
+/* The most journey attributes a reader is asked to keep by name. */
+#define READ_KEEP_MAX	64
+
 struct read_opts {
 	const struct tz		*zone;		/* --assume-zone, or NULL */
 	const struct strtab	*names;		/* touchpoint names of interest */
@@ -38,6 +41,13 @@ struct read_opts {
 	problem_fn		 problem;	/* NULL: report nothing */
 	void			*arg;		/* for problem and the journey_fn */
 	struct read_ids		*ids;		/* to count duplicate ids, or NULL */
+	/*
+	 * What the caller uses of a journey (mot's own format): the journey
+	 * attributes to keep (NULL-terminated; NULL: all), and whether the
+	 * touchpoints' channels are needed. What is not used is not copied.
+	 */
+	const char *const	*keep_attrs;
+	int			 no_channel;
 };
 
 /* What a file held. */

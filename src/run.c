@@ -47,6 +47,48 @@ run_sort_inputs(char **files, size_t n, char **cause)
 	return (0);
 }
 
+static void
+keep_add(struct run *r, const char *name)
+{
+	if (name == NULL)
+		return;
+	r->keep = xreallocarray(r->keep, r->nkeep + 2, sizeof *r->keep);
+	r->keep[r->nkeep++] = name;
+	r->keep[r->nkeep] = NULL;
+}
+
+/*
+ * The journey attributes this run uses, so that the reader copies only
+ * those: the breakdown (--by), the outcome mapping, clock endpoints
+ * (@name) and promises (promised-by).
+ */
+static void
+keep_list(struct run *r)
+{
+	const struct expectations	*e = r->e;
+	size_t				 i;
+
+	keep_add(r, r->o->by);
+	keep_add(r, e->outcome.nps);
+	keep_add(r, e->outcome.csat);
+	keep_add(r, e->outcome.ces);
+	keep_add(r, e->outcome.churn);
+	for (i = 0; i < e->nmoments; i++) {
+		if (e->moments[i].from.is_attr)
+			keep_add(r, e->moments[i].from.name);
+		if (e->moments[i].to.is_attr)
+			keep_add(r, e->moments[i].to.name);
+		keep_add(r, e->moments[i].promised_by);
+	}
+	if (r->keep == NULL)
+		keep_add(r, "");	/* none: an empty list, not "all" */
+	if (r->nkeep > READ_KEEP_MAX) {	/* more than a reader compares */
+		free(r->keep);
+		r->keep = NULL;
+		r->nkeep = 0;
+	}
+}
+
 int
 run_load(struct run *r, const struct run_opts *o, char **cause)
 {
@@ -60,6 +102,7 @@ run_load(struct run *r, const struct run_opts *o, char **cause)
 		return (MOT_EXIT_USAGE);
 	agg_init(&r->agg, r->e, o->by);
 	r->have_agg = 1;
+	keep_list(r);
 	return (0);
 }
 
@@ -169,6 +212,10 @@ read_one(struct worker *w, size_t i)
 	    r->e->classifier;
 	ro.outcome = &r->e->outcome;
 	ro.ids = r->ids;
+	ro.keep_attrs = r->keep;
+	/* Channels serve --by channel and channel switches between contacts. */
+	ro.no_channel = !r->e->has_contacts && (r->o->by == NULL ||
+	    strcmp(r->o->by, "channel") != 0);
 	ro.arg = w;
 	w->unit = i;
 	w->occ_out = r->o->occ;
@@ -469,6 +516,7 @@ run_free(struct run *r)
 		unit_clear(&r->units[i]);
 	free(r->units);
 	read_ids_free(r->ids);
+	free(r->keep);
 	for (i = 0; r->splits != NULL && i < r->nfiles; i++)
 		split_free(&r->splits[i]);
 	free(r->splits);

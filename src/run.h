@@ -50,6 +50,8 @@ struct run {
 	int			 stop_whole;	/* a whole file failed */
 	struct read_ids		*ids;		/* journey ids seen, for duplicates */
 	int			 reread;	/* a file was read whole again */
+	const char		**keep;		/* journey attributes the run uses */
+	size_t			 nkeep;
 	pthread_mutex_t		 lock;
 };
 
