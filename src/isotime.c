@@ -123,6 +123,8 @@ load8(const char *p)
 }
 
 /* The day number of "YYYY-MM-DD" at s, or INT64_MIN if it is not one. */
+static int64_t	fast_date(const char *) __attribute__((noinline));
+
 static int64_t
 fast_date(const char *s)
 {
@@ -160,9 +162,10 @@ fast_parse(const char *s, size_t len, mot_time *out)
 	if (((x | (x + UINT64_C(0x7676767676767676))) & high) != 0 ||
 	    (x & colons) != 0)
 		return (0);
-	h = (int)(x & 0xff) * 10 + (int)(x >> 8 & 0xff);
-	mi = (int)(x >> 24 & 0xff) * 10 + (int)(x >> 32 & 0xff);
-	sec = (int)(x >> 48 & 0xff) * 10 + (int)(x >> 56 & 0xff);
+	x = x * 10 + (x >> 8);	/* each pair's value in its first byte */
+	h = (int)(x & 0xff);
+	mi = (int)(x >> 24 & 0xff);
+	sec = (int)(x >> 48 & 0xff);
 	if (h > 23 || mi > 59 || sec > 59)
 		return (0);
 	if (*p == '.') {
