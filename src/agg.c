@@ -283,7 +283,7 @@ agg_period_label(const struct periods *p, int monthly, size_t i, char *buf,
 static int64_t
 units(double v)
 {
-	double	u = v / SCORE_UNIT;
+	double	u = v * SCORE_SCALE;	/* exact, and no division */
 
 	return ((int64_t)(u < 0 ? u - 0.5 : u + 0.5));
 }

@@ -15,6 +15,8 @@
 
 /* Scores are summed as integers of this unit: exact and independent of order. */
 #define SCORE_UNIT	1e-9
+/* Units per score point, 1 / SCORE_UNIT (exact in a double, unlike 1e-9). */
+#define SCORE_SCALE	1e9
 /* Scores in [-1, 1] are also counted in this many equal bins (for bands). */
 #define SCORE_BINS	200
 
@@ -24,6 +26,7 @@ struct survey {
 	uint64_t	csat_n, csat_top2;
 };
 
+/* The fields every occurrence touches come first; the bins last. */
 struct cell {
 	uint64_t	n;		/* closed occurrences */
 	uint64_t	open;
@@ -35,7 +38,6 @@ struct cell {
 	int64_t		score_sq;	/* squares, in SCORE_UNIT */
 	uint64_t	neg_n;		/* negative scores */
 	int64_t		neg_sum;	/* their losses, in SCORE_UNIT */
-	uint64_t	score_bins[SCORE_BINS];
 	struct sketch	elapsed;	/* calendar seconds */
 	struct sketch	business;	/* own-clock seconds */
 	uint64_t	promised;	/* occurrences with a promise */
@@ -52,6 +54,7 @@ struct cell {
 	uint64_t	memory_hits;	/* ... where it is worst or last, < 0 */
 	struct survey	s_breached;	/* journeys where it was breached */
 	struct survey	s_met;		/* journeys where it was not */
+	uint64_t	score_bins[SCORE_BINS];
 };
 
 /* Occurrences per period, for trends. */

@@ -179,8 +179,11 @@ on_journey(struct journey *j, void *arg, char **cause)
 	}
 	for (i = k = 0; i < w->occ.n; i++) {
 		clock_score(&w->occ.v[i], r->e, j);
-		if (o->keep == NULL || o->keep(&w->occ.v[i], o->keep_arg))
-			w->occ.v[k++] = w->occ.v[i];
+		if (o->keep != NULL && !o->keep(&w->occ.v[i], o->keep_arg))
+			continue;
+		if (k != i)
+			w->occ.v[k] = w->occ.v[i];
+		k++;
 	}
 	w->occ.n = k;
 	if (w->occ_out != NULL) {
