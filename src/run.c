@@ -118,7 +118,7 @@ struct worker {
 };
 
 /* Units of reading planned per reader (-j), when files are few. */
-#define UNITS_PER_READER	4
+#define UNITS_PER_READER	16
 
 /* Journeys counted by a reader before they go to the shared progress count. */
 #define PROGRESS_BATCH	1024
@@ -134,6 +134,7 @@ struct unit {
 	char			*shown[REJECT_SHOWN];	/* rejected journeys */
 	size_t			 nshown;
 	FILE			*occ;		/* occurrences, with -j */
+	int			 ready;		/* its lines are known */
 };
 
 static char *
@@ -233,6 +234,11 @@ read_one(struct worker *w, size_t i)
 		w->occ_out = u->occ;
 	}
 	verbosef("reading %s%s", path, u->range != NULL ? " (a piece)" : "");
+	if (u->range != NULL && u->range->line_delta == SPLIT_NO_LINES) {
+		u->rc = MOT_EXIT_IOERR;	/* its lines were not counted */
+		u->cause = xasprintf("%s: cannot count its lines", path);
+		return;
+	}
 	u->rc = read_range(path, u->range, &ro, on_journey, &u->st, &u->cause);
 	progress_journeys(w->seen);
 	w->seen = 0;
@@ -253,6 +259,8 @@ worker_main(void *arg)
 	for (;;) {
 		pthread_mutex_lock(&r->lock);
 		i = r->next++;
+		while (i < r->nunits && !r->units[i].ready)
+			pthread_cond_wait(&r->counted, &r->lock);
 		pthread_mutex_unlock(&r->lock);
 		if (i >= r->nunits || r->stop)
 			break;
@@ -358,6 +366,9 @@ plan_units(struct run *r)
 		for (; k > 0; k--) {
 			memset(&r->units[r->nunits], 0, sizeof *r->units);
 			r->units[r->nunits].file = i;
+			/* A piece waits for the lines before it to be counted. */
+			r->units[r->nunits].ready = r->splits[i].n == 0 ||
+			    k == r->splits[i].n;
 			if (r->splits[i].n > 0) {
 				r->units[r->nunits].range =
 				    &r->splits[i].pieces[r->splits[i].n - k];
@@ -368,6 +379,41 @@ plan_units(struct run *r)
 			}
 			r->nunits++;
 		}
+	}
+}
+
+/* What split_count's callback needs: the run, and the file's first unit. */
+struct counting {
+	struct run	*r;
+	size_t		 first;
+};
+
+static void
+piece_counted(void *arg, size_t k)
+{
+	struct counting	*c = arg;
+
+	pthread_mutex_lock(&c->r->lock);
+	c->r->units[c->first + k].ready = 1;
+	pthread_cond_broadcast(&c->r->counted);
+	pthread_mutex_unlock(&c->r->lock);
+}
+
+/* Count the lines before each piece of every split file, in file order. */
+static void
+count_pieces(struct run *r)
+{
+	struct counting	c;
+	size_t		i;
+
+	c.r = r;
+	for (i = 0; i < r->nunits; i++) {
+		if (r->units[i].range == NULL ||
+		    r->units[i].range != &r->splits[r->units[i].file].pieces[0])
+			continue;
+		c.first = i;
+		split_count(r->files[r->units[i].file],
+		    &r->splits[r->units[i].file], piece_counted, &c);
 	}
 }
 
@@ -423,22 +469,27 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 		w[i].agg = &aggs[i];
 		agg_init(&aggs[i], r->e, r->o->by);
 	}
-	if (nw == 1)
+	pthread_mutex_init(&r->lock, NULL);
+	pthread_cond_init(&r->counted, NULL);
+	if (nw == 1) {
+		count_pieces(r);
 		worker_main(&w[0]);
-	else {
-		pthread_mutex_init(&r->lock, NULL);
+	} else {
+		/* The readers start while this thread counts the pieces' lines. */
 		for (i = 0; i < nw; i++) {
 			if (pthread_create(&w[i].tid, NULL, worker_main,
 			    &w[i]) != 0)
 				break;
 		}
 		k = i;
+		count_pieces(r);
 		if (k == 0)
 			worker_main(&w[0]);
 		for (i = 0; i < k; i++)
 			pthread_join(w[i].tid, NULL);
-		pthread_mutex_destroy(&r->lock);
 	}
+	pthread_cond_destroy(&r->counted);
+	pthread_mutex_destroy(&r->lock);
 	/* Pieces: all parsed, or the file is read whole again. */
 	for (i = 0; i < r->nunits; i = first + k) {
 		first = i;

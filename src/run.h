@@ -53,6 +53,7 @@ struct run {
 	const char		**keep;		/* journey attributes the run uses */
 	size_t			 nkeep;
 	pthread_mutex_t		 lock;
+	pthread_cond_t		 counted;	/* a piece's lines are counted */
 };
 
 /* Check an input list ("-" at most once) and sort it by name; 0, or -1 with *cause. */

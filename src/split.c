@@ -94,7 +94,7 @@ split_plan(const char *path, size_t want, struct split *sp)
 	char		*buf = NULL, *root, *xes;
 	const char	*tag;
 	int64_t		*cut = NULL, at;
-	uint64_t	 size, first, target, nl, pos;
+	uint64_t	 size, first, target;
 	size_t		 ncut = 0, k;
 	ssize_t		 n;
 	long		 hl = 0;
@@ -145,22 +145,10 @@ split_plan(const char *path, size_t want, struct split *sp)
 		goto whole;
 	sp->n = ncut + 1;
 	sp->pieces = xcalloc(sp->n, sizeof *sp->pieces);
-	/* Count lines up to each cut, so that messages keep the file's lines. */
-	nl = 0;
-	pos = 0;
-	for (k = 0; k < ncut; k++) {
-		while (pos < (uint64_t)cut[k]) {
-			n = pread(fd, buf, WINDOW < (uint64_t)cut[k] - pos ?
-			    WINDOW : (size_t)((uint64_t)cut[k] - pos),
-			    (off_t)pos);
-			if (n <= 0)
-				goto whole;
-			nl += count_newlines(buf, (size_t)n);
-			pos += (uint64_t)n;
-		}
-		sp->pieces[k + 1].line_delta = (long)nl - hl;
-	}
+	sp->header_lines = hl;
 	for (k = 0; k < sp->n; k++) {
+		/* Lines come from split_count; a piece is not read before. */
+		sp->pieces[k].line_delta = k == 0 ? 0 : SPLIT_NO_LINES;
 		sp->pieces[k].off = k == 0 ? 0 : (uint64_t)cut[k - 1];
 		sp->pieces[k].len = (k + 1 < sp->n ? (uint64_t)cut[k] : size) -
 		    sp->pieces[k].off;
@@ -183,6 +171,38 @@ whole:
 	close(fd);
 	split_free(sp);
 	return (1);
+}
+
+void
+split_count(const char *path, struct split *sp, void (*ready)(void *, size_t),
+    void *arg)
+{
+	char		*buf = NULL;
+	uint64_t	 nl = 0, pos = 0, end;
+	ssize_t		 n = 1;
+	size_t		 k;
+	int		 fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) != -1)
+		buf = xmalloc(WINDOW);
+	for (k = 1; k < sp->n; k++) {
+		end = sp->pieces[k].off;
+		while (fd != -1 && n > 0 && pos < end) {
+			n = pread(fd, buf, WINDOW < end - pos ? WINDOW :
+			    (size_t)(end - pos), (off_t)pos);
+			if (n > 0) {
+				nl += count_newlines(buf, (size_t)n);
+				pos += (uint64_t)n;
+			}
+		}
+		/* A piece whose lines cannot be counted fails: read whole. */
+		if (fd != -1 && n > 0)
+			sp->pieces[k].line_delta = (long)nl - sp->header_lines;
+		ready(arg, k);
+	}
+	free(buf);
+	if (fd != -1)
+		close(fd);
 }
 
 void

@@ -2,6 +2,7 @@
 #ifndef MOT_SPLIT_H
 #define MOT_SPLIT_H
 
+#include <limits.h>
 #include <stddef.h>
 
 #include "xmlin.h"
@@ -11,7 +12,11 @@ struct split {
 	const char		*suffix;	/* the root's end tag */
 	struct xmlin_range	*pieces;
 	size_t			 n;
+	long			 header_lines;	/* newlines in prefix */
 };
+
+/* A piece's line_delta until split_count has counted the lines before it. */
+#define SPLIT_NO_LINES	LONG_MIN
 
 /* Files smaller than this are read whole. */
 #define SPLIT_MIN	(UINT64_C(16) << 20)
@@ -20,6 +25,13 @@ struct split {
 
 /* Plan up to want pieces of a plain journeys file or XES log; the count (1: read it whole). */
 size_t	split_plan(const char *, size_t, struct split *);
+/*
+ * Count the lines before each piece (but the first) of a plan, in order,
+ * calling ready(arg, k) once piece k's line_delta is set (or left at
+ * SPLIT_NO_LINES, when the file cannot be read: that piece then fails).
+ */
+void	split_count(const char *, struct split *, void (*)(void *, size_t),
+	    void *);
 /* Free a plan. */
 void	split_free(struct split *);
 
