@@ -64,7 +64,6 @@ journey_add_touchpoint(struct journey *j)
 	tp->start = tp->end = MOT_TIME_NONE;
 	tp->promised = tp->notified = MOT_TIME_NONE;
 	tp->channel = tp->actor = tp->team = tp->status = NULL;
-	tp->line = 0;
 	tp->seq = j->ntps++;
 	return (tp);
 }

@@ -26,7 +26,6 @@ struct touchpoint {
 	const char	*actor;
 	const char	*team;
 	const char	*status;
-	unsigned long	 line;
 	size_t		 seq;		/* position in the file, for stable order */
 };
 

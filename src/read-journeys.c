@@ -103,7 +103,6 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	if (RD_FULL(x, r, FULL_NO))
 		return;
 	tp = journey_add_touchpoint(r->j);
-	tp->line = xmlin_line(x);
 	if (r->o->problem != NULL &&
 	    (bad = xattr_unknown(a, n, tp_attrs)) != NULL) {
 		xattr_names(tp_attrs, list, sizeof list);

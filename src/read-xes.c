@@ -679,7 +679,6 @@ event_touchpoint(struct rd *r, const struct xevent *ev, const char *name)
 	tp->start = tp->end = ev->time;
 	tp->actor = ev->resource;
 	tp->team = ev->group;
-	tp->line = ev->line;
 	return (tp);
 }
 
