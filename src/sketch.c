@@ -8,6 +8,9 @@
 #include <config.h>
 
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,13 +20,10 @@
 /* Values below this (seconds) share the zero bucket. */
 #define SKETCH_MIN	1e-6
 
-/* ln((1 + SKETCH_ALPHA) / (1 - SKETCH_ALPHA)), the width of a bucket. */
-#define GAMMA_LN	0.020000666706669435
-
 static double
 gamma_ln(void)
 {
-	return (GAMMA_LN);
+	return (SKETCH_GAMMA_LN);
 }
 
 void
@@ -43,13 +43,79 @@ sketch_free(struct sketch *s)
 	sketch_init(s);
 }
 
+/* The bucket of v: ceil(ln v / gamma), the definition. */
 static int32_t
-key_of(double v)
+key_log(double v)
 {
 	double	x = log(v) / gamma_ln();
 	int32_t	k = (int32_t)x;	/* |x| < 40000 for any double v >= SKETCH_MIN */
 
 	return (k < x ? k + 1 : k);	/* ceil, without a call */
+}
+
+/*
+ * The same keys without a log for most values: the doubles of one binary
+ * exponent and one value of the top KEY_BITS mantissa bits form a cell,
+ * and where key_log gives its smallest and largest double the same key,
+ * every double between has it too (key_log does not decrease), so the
+ * table holds it; cells that straddle a bucket edge (about one in twenty)
+ * and exponents outside the table go to key_log.
+ */
+#define KEY_BITS	10
+#define KEY_EXP_MIN	(1023 - 21)	/* 2^-21 < SKETCH_MIN */
+#define KEY_EXP_MAX	(1023 + 40)	/* 2^40 s: 35,000 years */
+#define KEY_STRADDLE	INT16_MIN
+
+static int16_t	key_table[KEY_EXP_MAX - KEY_EXP_MIN + 1][1 << KEY_BITS];
+static pthread_once_t	key_once = PTHREAD_ONCE_INIT;
+static atomic_int	key_ready;
+
+static double
+double_of(uint64_t bits)
+{
+	double	d;
+
+	memcpy(&d, &bits, sizeof d);
+	return (d);
+}
+
+static void
+key_table_init(void)
+{
+	uint64_t	e, c, lo, hi;
+	int32_t		klo, khi;
+
+	for (e = KEY_EXP_MIN; e <= KEY_EXP_MAX; e++) {
+		for (c = 0; c < (1 << KEY_BITS); c++) {
+			lo = e << 52 | c << (52 - KEY_BITS);
+			hi = lo | ((UINT64_C(1) << (52 - KEY_BITS)) - 1);
+			klo = key_log(double_of(lo));
+			khi = key_log(double_of(hi));
+			key_table[e - KEY_EXP_MIN][c] = klo == khi &&
+			    klo > KEY_STRADDLE && klo <= INT16_MAX ?
+			    (int16_t)klo : KEY_STRADDLE;
+		}
+	}
+	atomic_store_explicit(&key_ready, 1, memory_order_release);
+}
+
+int32_t
+sketch_key(double v)
+{
+	uint64_t	bits, e;
+	int16_t		k;
+
+	memcpy(&bits, &v, sizeof bits);
+	e = bits >> 52;		/* v > 0: no sign bit */
+	if (e >= KEY_EXP_MIN && e <= KEY_EXP_MAX) {
+		if (!atomic_load_explicit(&key_ready, memory_order_acquire))
+			pthread_once(&key_once, key_table_init);
+		k = key_table[e - KEY_EXP_MIN][(bits >> (52 - KEY_BITS)) &
+		    ((1 << KEY_BITS) - 1)];
+		if (k != KEY_STRADDLE)
+			return (k);
+	}
+	return (key_log(v));
 }
 
 static void
@@ -85,7 +151,7 @@ bin_add(struct sketch *s, double v, uint64_t count)
 	if (v < SKETCH_MIN)
 		s->zeros += count;
 	else
-		bin_add_key(s, key_of(v), count);
+		bin_add_key(s, sketch_key(v), count);
 }
 
 /* Move the exact values into buckets. */
@@ -120,7 +186,7 @@ sketch_add(struct sketch *s, double v)
 	if (v > s->max)
 		s->max = v;
 	if (s->exact == NULL && s->n > 0 && v >= SKETCH_MIN) {
-		k = key_of(v);		/* in buckets: the common case */
+		k = sketch_key(v);		/* in buckets: the common case */
 		if (k >= s->min_key && (size_t)(k - s->min_key) < s->nbins)
 			s->bins[k - s->min_key]++;
 		else

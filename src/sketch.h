@@ -9,6 +9,8 @@
 #define SKETCH_EXACT		1024
 /* Relative accuracy of a quantile once in buckets. */
 #define SKETCH_ALPHA		0.01
+/* ln((1 + SKETCH_ALPHA) / (1 - SKETCH_ALPHA)), the width of a bucket. */
+#define SKETCH_GAMMA_LN		0.020000666706669435
 
 struct sketch {
 	uint64_t	 n;
@@ -25,6 +27,8 @@ struct sketch {
 void	sketch_init(struct sketch *);
 /* Free a sketch's memory. */
 void	sketch_free(struct sketch *);
+/* The bucket of a value v >= 1e-6: ceil(ln v / SKETCH_GAMMA_LN). */
+int32_t	sketch_key(double);
 /* Add a value (non-negative; negative values count as 0). */
 void	sketch_add(struct sketch *, double);
 /* Add every value of src to dst. */

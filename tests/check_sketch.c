@@ -8,6 +8,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 
 #include "check_mot.h"
@@ -419,6 +420,48 @@ START_TEST(test_merge_binned_into_exact)
 }
 END_TEST
 
+/* The definition of a bucket, computed here with libm. */
+static int32_t
+key_def(double v)
+{
+	return ((int32_t)ceil(log(v) / SKETCH_GAMMA_LN));
+}
+
+/*
+ * sketch_key reads most keys from a table instead of calling log; it must
+ * give the definition's key for every value: random ones over the whole
+ * range, and the doubles right around each bucket's edge.
+ */
+START_TEST(test_key_matches_log)
+{
+	unsigned	seed = 12345;
+	double		v, edge;
+	int32_t		k;
+	int		i, d;
+
+	for (i = 0; i < 2000000; i++) {
+		seed = seed * 1103515245u + 12345u;
+		/* 1e-6 .. 1e12: ln spans -13.8 .. 27.6 */
+		v = exp(-13.8 + 41.4 * (double)(seed >> 8) / 16777216.0);
+		ck_assert_int_eq(sketch_key(v), key_def(v));
+	}
+	for (k = -690; k <= 1400; k++) {
+		edge = exp((double)k * SKETCH_GAMMA_LN);
+		v = edge;
+		for (d = 0; d < 4; d++)
+			v = nextafter(v, 0);
+		for (d = 0; d < 9; d++) {
+			if (v >= 1e-6)
+				ck_assert_int_eq(sketch_key(v), key_def(v));
+			v = nextafter(v, INFINITY);
+		}
+	}
+	/* Outside the table: very large values still follow the definition. */
+	ck_assert_int_eq(sketch_key(1e15), key_def(1e15));
+	ck_assert_int_eq(sketch_key(1e-6), key_def(1e-6));
+}
+END_TEST
+
 Suite *
 make_sketch_suite(void)
 {
@@ -440,6 +483,7 @@ make_sketch_suite(void)
 	tcase_add_test(tc, test_binned_spread);
 	tcase_add_test(tc, test_zeros_binned);
 	tcase_add_test(tc, test_all_zeros_binned);
+	tcase_add_test(tc, test_key_matches_log);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("merge");
