@@ -22,6 +22,7 @@
 #include "afile.h"
 #include "chart.h"
 #include "exitcode.h"
+#include "fmt.h"
 #include "gnuplot.h"
 #include "isotime.h"
 #include "log.h"
@@ -375,10 +376,8 @@ gp_title(FILE *f, const char *cmd, const char *title)
 static size_t
 label_chars(const char *s, size_t max)
 {
-	size_t	n = 0;
+	size_t	n = utf8_chars(s);
 
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
 	return (n < max ? n : max);
 }
 

@@ -4,8 +4,8 @@
  * GitHub) and JSON for scripts. All say the same thing from the same
  * messages; numbers are written in the C locale and nothing depends on the
  * time of the run, so the same inputs give the same bytes. Escaping: one
- * function per format (text_clean, tap_text, xml_text; JSON uses
- * json_string).
+ * function per format (text_clean, tap_text, xml_text on fmt.c's
+ * markup_text; JSON through report-json.c's writers).
  */
 #include <config.h>
 
@@ -343,38 +343,6 @@ check_report_tap(const struct check_report *cr, FILE *f)
 
 /* ------------------------------------------------------------- JUnit -- */
 
-/* Length of the valid UTF-8 sequence at p, or 0. */
-static size_t
-utf8_len(const unsigned char *p)
-{
-	size_t		n, i;
-	uint32_t	cp;
-
-	if (p[0] < 0x80)
-		return (1);
-	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
-		n = 2;
-		cp = p[0] & 0x1f;
-	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
-		n = 3;
-		cp = p[0] & 0x0f;
-	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
-		n = 4;
-		cp = p[0] & 0x07;
-	} else
-		return (0);
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return (0);
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff) ||
-	    cp == 0xfffe || cp == 0xffff)) || (n == 4 && (cp < 0x10000 ||
-	    cp > 0x10ffff)))
-		return (0);
-	return (n);
-}
-
 /*
  * Write s as XML character data or an attribute value: markup escaped,
  * tabs and line breaks as character references (so attributes keep them),
@@ -383,46 +351,7 @@ utf8_len(const unsigned char *p)
 static void
 xml_text(FILE *f, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 n;
-
-	while (*p != '\0') {
-		switch (*p) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&apos;", f);
-			break;
-		case '\t':
-		case '\n':
-		case '\r':
-			fprintf(f, "&#%d;", *p);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				fputc('?', f);
-				break;
-			}
-			if ((n = utf8_len(p)) == 0) {
-				fputc('?', f);
-				break;
-			}
-			fwrite(p, 1, n, f);
-			p += n;
-			continue;
-		}
-		p++;
-	}
+	markup_text(f, s, MARKUP_XML);
 }
 
 static void
@@ -578,54 +507,14 @@ cj_sig(FILE *f, double v)
 }
 
 static void
-cj_key(FILE *f, int in, const char *key)
-{
-	fprintf(f, "%*s\"%s\": ", in, "", key);
-}
-
-static void
-cj_str(FILE *f, int in, const char *key, const char *v, const char *end)
-{
-	cj_key(f, in, key);
-	if (v == NULL)
-		fputs("null", f);
-	else
-		json_string(f, v);
-	fprintf(f, "%s\n", end);
-}
-
-static void
-cj_dbl(FILE *f, int in, const char *key, double v, int digits,
-    const char *end)
-{
-	cj_key(f, in, key);
-	json_number(f, v, digits);
-	fprintf(f, "%s\n", end);
-}
-
-static void
-cj_u64(FILE *f, int in, const char *key, uint64_t v, const char *end)
-{
-	cj_key(f, in, key);
-	fprintf(f, "%" PRIu64 "%s\n", v, end);
-}
-
-static void
-cj_bool(FILE *f, int in, const char *key, int v, const char *end)
-{
-	cj_key(f, in, key);
-	fprintf(f, "%s%s\n", v ? "true" : "false", end);
-}
-
-static void
 json_figures(FILE *f, int in, const struct check_moment *m, const char *end)
 {
 	fputs("{\n", f);
-	cj_u64(f, in + 2, "n", m->n, ",");
-	cj_u64(f, in + 2, "breached", m->breached, ",");
-	cj_dbl(f, in + 2, "breach_rate", m->n > 0 ? (double)m->breached /
+	json_u64(f, in + 2, "n", m->n, ",");
+	json_u64(f, in + 2, "breached", m->breached, ",");
+	json_dbl(f, in + 2, "breach_rate", m->n > 0 ? (double)m->breached /
 	    (double)m->n : NAN, 6, ",");
-	cj_dbl(f, in + 2, "p90_s", m->p90, 3, "");
+	json_dbl(f, in + 2, "p90_s", m->p90, 3, "");
 	fprintf(f, "%*s}%s\n", in, "", end);
 }
 
@@ -636,13 +525,13 @@ json_item(const struct check_report *cr, const struct check_row *row,
 	char	msg[512];
 
 	fputs("        {\n", f);
-	cj_str(f, 10, "check", check_kind_name(it->kind), ",");
-	cj_str(f, 10, "status", lowercase_status(it->status), ",");
-	cj_bool(f, 10, "promoted", it->promoted, ",");
+	json_str(f, 10, "check", check_kind_name(it->kind), ",");
+	json_str(f, 10, "status", lowercase_status(it->status), ",");
+	json_bool(f, 10, "promoted", it->promoted, ",");
 	switch (it->kind) {
 	case CHECK_OBJECTIVE:
-		cj_dbl(f, 10, "within_adequate_rate", it->within, 6, ",");
-		cj_key(f, 10, "within_adequate_ci");
+		json_dbl(f, 10, "within_adequate_rate", it->within, 6, ",");
+		json_key(f, 10, "within_adequate_ci");
 		if (isnan(it->lo))
 			fputs("null,\n", f);
 		else {
@@ -654,25 +543,25 @@ json_item(const struct check_report *cr, const struct check_row *row,
 		}
 		break;
 	case CHECK_BREACH_RATE:
-		cj_dbl(f, 10, "baseline_breach_rate", it->rate0, 6, ",");
-		cj_dbl(f, 10, "breach_rate", it->rate1, 6, ",");
-		cj_dbl(f, 10, "change", it->change, 6, ",");
-		cj_dbl(f, 10, "z", it->z, 4, ",");
-		cj_key(f, 10, "p");
+		json_dbl(f, 10, "baseline_breach_rate", it->rate0, 6, ",");
+		json_dbl(f, 10, "breach_rate", it->rate1, 6, ",");
+		json_dbl(f, 10, "change", it->change, 6, ",");
+		json_dbl(f, 10, "z", it->z, 4, ",");
+		json_key(f, 10, "p");
 		cj_sig(f, it->p);
 		fputs(",\n", f);
-		cj_key(f, 10, "q");
+		json_key(f, 10, "q");
 		cj_sig(f, it->q);
 		fputs(",\n", f);
 		break;
 	case CHECK_P90:
-		cj_dbl(f, 10, "baseline_p90_s", it->p90_0, 3, ",");
-		cj_dbl(f, 10, "p90_s", it->p90_1, 3, ",");
-		cj_dbl(f, 10, "increase", it->increase, 6, ",");
+		json_dbl(f, 10, "baseline_p90_s", it->p90_0, 3, ",");
+		json_dbl(f, 10, "p90_s", it->p90_1, 3, ",");
+		json_dbl(f, 10, "increase", it->increase, 6, ",");
 		break;
 	}
 	check_message(cr, row, it, msg, sizeof msg);
-	cj_str(f, 10, "message", msg, "");
+	json_str(f, 10, "message", msg, "");
 	fprintf(f, "        }%s\n", end);
 }
 
@@ -685,35 +574,35 @@ json_row(const struct check_report *cr, const struct check_row *row, FILE *f,
 	size_t				 k;
 
 	fputs("    {\n", f);
-	cj_str(f, 6, "id", m->id, ",");
-	cj_str(f, 6, "name", m->name, ",");
-	cj_str(f, 6, "status", lowercase_status(row->status), ",");
-	cj_str(f, 6, "presence", !cr->res->have_base ? "current" :
+	json_str(f, 6, "id", m->id, ",");
+	json_str(f, 6, "name", m->name, ",");
+	json_str(f, 6, "status", lowercase_status(row->status), ",");
+	json_str(f, 6, "presence", !cr->res->have_base ? "current" :
 	    row->cur == NULL ? "vanished" : row->base == NULL ? "new" : "both",
 	    ",");
-	cj_dbl(f, 6, "objective", m->objective >= 0 ? m->objective : NAN, 6,
+	json_dbl(f, 6, "objective", m->objective >= 0 ? m->objective : NAN, 6,
 	    ",");
-	cj_dbl(f, 6, "adequate_s", m->adequate_s, 6, ",");
-	cj_key(f, 6, "current");
+	json_dbl(f, 6, "adequate_s", m->adequate_s, 6, ",");
+	json_key(f, 6, "current");
 	if (row->cur == NULL)
 		fputs("null,\n", f);
 	else
 		json_figures(f, 6, row->cur, ",");
-	cj_key(f, 6, "baseline");
+	json_key(f, 6, "baseline");
 	if (row->base == NULL)
 		fputs("null,\n", f);
 	else
 		json_figures(f, 6, row->base, ",");
-	cj_key(f, 6, "error_budget");
+	json_key(f, 6, "error_budget");
 	if (!row->has_budget)
 		fputs("null,\n", f);
 	else {
 		fputs("{\n", f);
-		cj_dbl(f, 8, "allowed", b->allowed, 6, ",");
-		cj_u64(f, 8, "spent", b->spent, ",");
-		cj_dbl(f, 8, "spent_share", b->spent_share, 6, ",");
-		cj_dbl(f, 8, "remaining", b->remaining, 6, ",");
-		cj_dbl(f, 8, "burn_rate", b->burn_rate, 6, "");
+		json_dbl(f, 8, "allowed", b->allowed, 6, ",");
+		json_u64(f, 8, "spent", b->spent, ",");
+		json_dbl(f, 8, "spent_share", b->spent_share, 6, ",");
+		json_dbl(f, 8, "remaining", b->remaining, 6, ",");
+		json_dbl(f, 8, "burn_rate", b->burn_rate, 6, "");
 		fputs("      },\n", f);
 	}
 	fputs("      \"checks\": [\n", f);
@@ -732,60 +621,60 @@ check_report_json(const struct check_report *cr, FILE *f)
 	size_t				 i;
 
 	fputs("{\n", f);
-	cj_str(f, 2, "mot_version", PACKAGE_VERSION, ",");
-	cj_u64(f, 2, "check_version", 1, ",");
-	cj_str(f, 2, "result", lowercase_status(res->status), ",");
-	cj_u64(f, 2, "exit_status", (uint64_t)cr->exit_status, ",");
+	json_str(f, 2, "mot_version", PACKAGE_VERSION, ",");
+	json_u64(f, 2, "check_version", 1, ",");
+	json_str(f, 2, "result", lowercase_status(res->status), ",");
+	json_u64(f, 2, "exit_status", (uint64_t)cr->exit_status, ",");
 	fputs("  \"counts\": {\n", f);
-	cj_u64(f, 4, "tests", res->ntests, ",");
-	cj_u64(f, 4, "pass", res->count[CHECK_PASS], ",");
-	cj_u64(f, 4, "warn", res->count[CHECK_WARN], ",");
-	cj_u64(f, 4, "fail", res->count[CHECK_FAIL], ",");
-	cj_u64(f, 4, "skip", res->count[CHECK_SKIP], ",");
-	cj_u64(f, 4, "new_moments", res->nnew, ",");
-	cj_u64(f, 4, "vanished_moments", res->nvanished, "");
+	json_u64(f, 4, "tests", res->ntests, ",");
+	json_u64(f, 4, "pass", res->count[CHECK_PASS], ",");
+	json_u64(f, 4, "warn", res->count[CHECK_WARN], ",");
+	json_u64(f, 4, "fail", res->count[CHECK_FAIL], ",");
+	json_u64(f, 4, "skip", res->count[CHECK_SKIP], ",");
+	json_u64(f, 4, "new_moments", res->nnew, ",");
+	json_u64(f, 4, "vanished_moments", res->nvanished, "");
 	fputs("  },\n", f);
 	fputs("  \"parameters\": {\n", f);
-	cj_u64(f, 4, "min_occurrences", p->min_n, ",");
-	cj_dbl(f, 4, "alpha", p->alpha, 6, ",");
-	cj_dbl(f, 4, "min_change", p->min_change, 6, ",");
-	cj_dbl(f, 4, "max_p90_increase", p->max_p90_increase, 6, ",");
-	cj_bool(f, 4, "strict_objectives", p->strict_objectives, ",");
-	cj_bool(f, 4, "fail_on_warning", p->fail_on_warning, "");
+	json_u64(f, 4, "min_occurrences", p->min_n, ",");
+	json_dbl(f, 4, "alpha", p->alpha, 6, ",");
+	json_dbl(f, 4, "min_change", p->min_change, 6, ",");
+	json_dbl(f, 4, "max_p90_increase", p->max_p90_increase, 6, ",");
+	json_bool(f, 4, "strict_objectives", p->strict_objectives, ",");
+	json_bool(f, 4, "fail_on_warning", p->fail_on_warning, "");
 	fputs("  },\n", f);
 	fputs("  \"expectations\": {\n", f);
-	cj_str(f, 4, "path", cr->exp_path, ",");
-	cj_str(f, 4, "hash", cr->exp_hash, "");
+	json_str(f, 4, "path", cr->exp_path, ",");
+	json_str(f, 4, "hash", cr->exp_hash, "");
 	fputs("  },\n", f);
-	cj_key(f, 2, "baseline");
+	json_key(f, 2, "baseline");
 	if (!res->have_base)
 		fputs("null,\n", f);
 	else {
 		fputs("{\n", f);
-		cj_str(f, 4, "path", cr->base_path, ",");
-		cj_str(f, 4, "hash", cr->base_hash, ",");
-		cj_bool(f, 4, "same_expectations",
+		json_str(f, 4, "path", cr->base_path, ",");
+		json_str(f, 4, "hash", cr->base_hash, ",");
+		json_bool(f, 4, "same_expectations",
 		    cr->base_hash != NULL && strcmp(cr->base_hash,
 		    cr->exp_hash) == 0, ",");
-		cj_str(f, 4, "status", lowercase_status(res->base_status), ",");
+		json_str(f, 4, "status", lowercase_status(res->base_status), ",");
 		base_message(cr, msg, sizeof msg);
-		cj_str(f, 4, "message", msg, "");
+		json_str(f, 4, "message", msg, "");
 		fputs("  },\n", f);
 	}
-	cj_key(f, 2, "window");
+	json_key(f, 2, "window");
 	if (cr->window == 0)
 		fputs("null,\n", f);
 	else {
 		fputs("{\n", f);
-		cj_dbl(f, 4, "duration_s", (double)cr->window / 1e6, 6, ",");
+		json_dbl(f, 4, "duration_s", (double)cr->window / 1e6, 6, ",");
 		if (cr->win_end == MOT_TIME_NONE) {
-			cj_str(f, 4, "after", NULL, ",");
-			cj_str(f, 4, "until", NULL, "");
+			json_str(f, 4, "after", NULL, ",");
+			json_str(f, 4, "until", NULL, "");
 		} else {
 			isotime_format(cr->win_start, msg, sizeof msg);
-			cj_str(f, 4, "after", msg, ",");
+			json_str(f, 4, "after", msg, ",");
 			isotime_format(cr->win_end, msg, sizeof msg);
-			cj_str(f, 4, "until", msg, "");
+			json_str(f, 4, "until", msg, "");
 		}
 		fputs("  },\n", f);
 	}

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "fmt.h"
 #include "gnuplot.h"
 #include "log.h"
 #include "xmalloc.h"
@@ -228,10 +229,8 @@ void
 gp_string(FILE *f, const char *s, size_t max, int tic)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 chars = 0, total = 0;
+	size_t			 chars = 0, total = utf8_chars(s);
 
-	for (; *p != '\0'; p++)
-		total += (*p & 0xc0) != 0x80;
 	fputc('"', f);
 	for (p = (const unsigned char *)s; *p != '\0'; p++) {
 		if ((*p & 0xc0) != 0x80 && max > 0 && total > max &&

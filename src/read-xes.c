@@ -280,14 +280,9 @@ key_words16(const struct xattr *k, uint64_t *a, uint64_t *b)
 {
 	size_t	len = XATTR_LEN(k);
 
-	*a = *b = 0;
 	if (len == 0 || len > 16)
 		return (0);
-	if (len >= 8) {
-		memcpy(a, k->value, 8);
-		memcpy(b, k->value + len - 8, 8);
-	} else
-		memcpy(a, k->value, len);
+	strtab_words(k->value, len, a, b);
 	return (len);
 }
 

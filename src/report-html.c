@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "chart.h"
+#include "fmt.h"
 #include "report-doc.h"
 #include "report.h"
 
@@ -50,77 +51,10 @@ static const char html_style[] =
 	"h3{break-after:avoid;page-break-after:avoid}}\n"
 	"@page{size:A4;margin:14mm}\n";
 
-/* The length of a valid UTF-8 sequence at p (of at most left bytes), or 0. */
-static size_t
-utf8_len(const unsigned char *p, size_t left)
-{
-	size_t	n, i;
-	unsigned cp;
-
-	if (*p < 0x80)
-		return (1);
-	if (*p >= 0xc2 && *p <= 0xdf)
-		n = 2;
-	else if (*p >= 0xe0 && *p <= 0xef)
-		n = 3;
-	else if (*p >= 0xf0 && *p <= 0xf4)
-		n = 4;
-	else
-		return (0);
-	if (left < n)
-		return (0);
-	cp = *p & (0x7f >> n);
-	for (i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return (0);
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return (0);
-	return (n);
-}
-
 void
 html_text(FILE *f, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 left = strlen(s), n;
-
-	while (left > 0) {
-		switch (*p) {
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		case '\'':
-			fputs("&#39;", f);
-			break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				fputc(' ', f);
-				break;
-			}
-			if ((n = utf8_len(p, left)) == 0) {
-				fputs("\xef\xbf\xbd", f);	/* U+FFFD */
-				break;
-			}
-			fwrite(p, 1, n, f);
-			p += n;
-			left -= n;
-			continue;
-		}
-		p++;
-		left--;
-	}
+	markup_text(f, s, MARKUP_HTML);
 }
 
 static void

@@ -55,20 +55,20 @@ json_number(FILE *f, double v, int digits)
 	fputs(*buf != '\0' ? buf : "null", f);
 }
 
-static void
+void
 json_key(FILE *f, int indent, const char *key)
 {
 	fprintf(f, "%*s\"%s\": ", indent, "", key);
 }
 
-static void
+void
 json_u64(FILE *f, int indent, const char *key, uint64_t v, const char *end)
 {
 	json_key(f, indent, key);
 	fprintf(f, "%" PRIu64 "%s\n", v, end);
 }
 
-static void
+void
 json_dbl(FILE *f, int indent, const char *key, double v, int digits,
     const char *end)
 {
@@ -77,7 +77,7 @@ json_dbl(FILE *f, int indent, const char *key, double v, int digits,
 	fprintf(f, "%s\n", end);
 }
 
-static void
+void
 json_str(FILE *f, int indent, const char *key, const char *v, const char *end)
 {
 	json_key(f, indent, key);
@@ -103,7 +103,7 @@ json_pair(FILE *f, int in, const char *key, double lo, double hi, int digits)
 	}
 }
 
-static void
+void
 json_bool(FILE *f, int in, const char *key, int v, const char *end)
 {
 	json_key(f, in, key);

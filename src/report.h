@@ -72,6 +72,16 @@ void	csv_field(FILE *, const char *);
 void	json_number(FILE *, double, int);
 /* Write a string as a JSON string literal. */
 void	json_string(FILE *, const char *);
+/* "key": at an indent, for the JSON writers (report.json, mot check). */
+void	json_key(FILE *, int, const char *);
+/* A member "key": value then end and a newline: a string (NULL: null). */
+void	json_str(FILE *, int, const char *, const char *, const char *);
+/* ... a number with up to digits decimals (NaN: null). */
+void	json_dbl(FILE *, int, const char *, double, int, const char *);
+/* ... an unsigned integer. */
+void	json_u64(FILE *, int, const char *, uint64_t, const char *);
+/* ... true, false, or null for a negative v. */
+void	json_bool(FILE *, int, const char *, int, const char *);
 /* Write text as HTML character data or attribute value (escaped, valid UTF-8). */
 void	html_text(FILE *, const char *);
 /* Write text as Markdown inline text (punctuation that means something escaped). */

@@ -10,9 +10,8 @@
 #include "strtab.h"
 #include "xmalloc.h"
 
-/* A key's first and last 8 bytes (zero-padded when shorter): all of it up to 16. */
-static void
-key_words(const char *s, size_t len, uint64_t *a, uint64_t *b)
+void
+strtab_words(const char *s, size_t len, uint64_t *a, uint64_t *b)
 {
 	*a = *b = 0;
 	if (len >= 8) {
@@ -38,7 +37,7 @@ hash_key(const char *s, size_t len)
 {
 	uint64_t	a, b;
 
-	key_words(s, len, &a, &b);
+	strtab_words(s, len, &a, &b);
 	return (hash_words(a, b, len));
 }
 
@@ -85,7 +84,7 @@ strtab_find(const struct strtab *t, const char *s, size_t len)
 
 	if (t->nslots == 0)
 		return (-1);
-	key_words(s, len, &a, &b);
+	strtab_words(s, len, &a, &b);
 	mask = t->nslots - 1;
 	for (i = hash_words(a, b, len) & mask;; i = (i + 1) & mask) {
 		if ((v = t->slots[i]) == 0)
@@ -135,7 +134,7 @@ strtab_intern(struct strtab *t, const char *s, size_t len)
 	}
 	t->keys[t->n] = xstrndup(s, len);
 	t->lens[t->n] = len;
-	key_words(s, len, &t->first8[t->n], &t->last8[t->n]);
+	strtab_words(s, len, &t->first8[t->n], &t->last8[t->n]);
 	t->n++;
 	if (t->n * 2 > t->nslots)
 		strtab_grow(t);

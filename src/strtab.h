@@ -16,6 +16,8 @@ struct strtab {
 	size_t		  nslots;
 };
 
+/* A key's first and last 8 bytes, zero-padded when shorter: all of it up to 16 bytes. */
+void	 strtab_words(const char *, size_t, uint64_t *, uint64_t *);
 /* Make an empty table. */
 void	 strtab_init(struct strtab *);
 /* Free the table and its keys. */

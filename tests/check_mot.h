@@ -18,5 +18,6 @@ Suite	*make_check_suite(void);
 Suite	*make_chart_suite(void);
 Suite	*make_arena_suite(void);
 Suite	*make_strtab_suite(void);
+Suite	*make_fmt_suite(void);
 
 #endif
