@@ -30,7 +30,6 @@ struct eparse {
 	expect_problem_fn	 report;	/* collect every problem */
 	void			*arg;
 	int			 errors;
-	int			 depth;
 	size_t			 cap;
 	int			 seen_scoring;
 };
@@ -571,14 +570,13 @@ parse_effort(struct xmlin *x, struct eparse *p, const struct xattr *a,
 }
 
 static void
-e_start(struct xmlin *x, void *ud, const char *name, const char *uri,
-    const struct xattr *a, int n)
+e_start(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri, const struct xattr *a, int n)
 {
 	struct eparse		*p = ud;
 	const struct xattr	*v;
 
-	p->depth++;
-	if (p->depth == 1) {
+	if (depth == 1) {
 		if (strcmp(name, "expectations") != 0 || uri != NULL) {
 			efail(x, p, "expected an "
 			    "<expectations> file, found <%s>", name);
@@ -594,20 +592,20 @@ e_start(struct xmlin *x, void *ud, const char *name, const char *uri,
 		}
 		return;
 	}
-	if (p->depth == 3 && uri == NULL && p->cur_cal >= 0 &&
+	if (depth == 3 && uri == NULL && p->cur_cal >= 0 &&
 	    strcmp(name, "hours") == 0)
 		parse_hours(x, p, a, n);
-	else if (p->depth == 3 && uri == NULL && p->cur_cal >= 0 &&
+	else if (depth == 3 && uri == NULL && p->cur_cal >= 0 &&
 	    strcmp(name, "holiday") == 0)
 		parse_holiday(x, p, a, n);
-	else if (p->depth == 3 && uri == NULL && p->cur_moment >= 0 &&
+	else if (depth == 3 && uri == NULL && p->cur_moment >= 0 &&
 	    strcmp(name, "pause") == 0)
 		parse_pause(x, p, a, n);
-	else if (p->depth == 3 && uri == NULL && p->cur_moment >= 0 &&
+	else if (depth == 3 && uri == NULL && p->cur_moment >= 0 &&
 	    strcmp(name, "customer") == 0)
 		parse_customer(x, p, a, n);
-	if (p->depth > 2) {
-		if (p->depth > 3 || !((p->cur_cal >= 0 && (strcmp(name,
+	if (depth > 2) {
+		if (depth > 3 || !((p->cur_cal >= 0 && (strcmp(name,
 		    "hours") == 0 || strcmp(name, "holiday") == 0)) ||
 		    (p->cur_moment >= 0 && (strcmp(name, "pause") == 0 ||
 		    strcmp(name, "customer") == 0))))
@@ -684,15 +682,15 @@ e_finish(struct xmlin *x, struct eparse *p)
 }
 
 static void
-e_end(struct xmlin *x, void *ud, const char *name, const char *uri)
+e_end(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri)
 {
 	struct eparse	*p = ud;
 
-	if (p->depth == 2)
+	if (depth == 2)
 		p->cur_moment = p->cur_cal = -1;
-	if (p->depth == 1)
+	if (depth == 1)
 		e_finish(x, p);
-	p->depth--;
 }
 
 static const struct xmlin_ops expect_ops = { e_start, e_end };

@@ -26,10 +26,8 @@ struct rd {
 	size_t			 nready;	/* read, not yet handed over */
 	int			 batching;
 	int			 format;	/* READ_JOURNEYS or READ_XES */
-	int			 depth;
 	int			 in_journey;
 	int			 seen_outcome;
-	int			 skip_depth;	/* inside an ignored element */
 	struct xes		*xes;
 	const struct xmlin	*names_for;	/* tp_names are this parser's */
 	const char		*tp_names[16];
@@ -78,16 +76,17 @@ void	rd_end_journey(struct xmlin *, struct rd *);
 /* Hand the batch's journeys to the caller's function, in order. */
 void	rd_flush(struct xmlin *, struct rd *);
 
-/* The journeys format's element handlers. */
-void	journeys_start(struct xmlin *, struct rd *, const char *,
-	    const char *, const struct xattr *, int);
-void	journeys_end(struct xmlin *, struct rd *);
-
-/* The XES format's element handlers, its set-up and clean-up. */
+/*
+ * The formats' element handlers (their user data a struct rd), called
+ * straight from the parser once the root element has told the format;
+ * each hands the batch over at the root's end (rd_flush).
+ */
+extern const struct xmlin_ops journeys_ops;
+extern const struct xmlin_ops xes_ops;
+/* The journeys format's root element. */
+void	journeys_root(struct xmlin *, struct rd *, const struct xattr *, int);
+/* The XES format's set-up at its root element, and its clean-up. */
 void	xes_begin(struct xmlin *, struct rd *, const struct xattr *, int);
-void	xes_start(struct xmlin *, struct rd *, const char *,
-	    const struct xattr *, int);
-void	xes_end(struct xmlin *, struct rd *);
 void	xes_free(struct rd *);
 /* The value of an event attribute of the trace being read, last in time, or NULL. */
 const char *xes_event_value(struct rd *, const char *);

@@ -231,49 +231,59 @@ outcome(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 }
 
 void
-journeys_start(struct xmlin *x, struct rd *r, const char *name,
-    const char *uri, const struct xattr *a, int n)
+journeys_root(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
 	const struct xattr	*v, *bad;
 
-	if (r->depth == 1) {
-		if ((v = xattr_get(a, n, "version")) == NULL ||
-		    !xattr_is(v, "1"))
-			xmlin_fail(x, MOT_EXIT_DATAERR, "<journeys> needs "
-			    "version=\"1\"");
-		else if ((bad = xattr_unknown(a, n, root_attrs)) != NULL)
-			rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
-			    "<journeys> ignored", bad->name);
-		return;
-	}
+	if ((v = xattr_get(a, n, "version")) == NULL || !xattr_is(v, "1"))
+		xmlin_fail(x, MOT_EXIT_DATAERR, "<journeys> needs "
+		    "version=\"1\"");
+	else if ((bad = xattr_unknown(a, n, root_attrs)) != NULL)
+		rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
+		    "<journeys> ignored", bad->name);
+}
+
+static void
+journeys_start(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri, const struct xattr *a, int n)
+{
+	struct rd	*r = ud;
+
 	if (r->elem_for != x) {		/* the parser's copies of our names */
 		r->elem_journey = xmlin_name(x, "journey");
 		r->elem_touchpoint = xmlin_name(x, "touchpoint");
 		r->elem_for = x;
 	}
-	if (r->depth == 2 && uri == NULL && name == r->elem_journey) {
+	if (depth == 2 && uri == NULL && name == r->elem_journey) {
 		start_journey(x, r, a, n);
 		return;
 	}
-	if (r->depth == 3 && r->in_journey && uri == NULL) {
+	if (depth == 3 && r->in_journey && uri == NULL) {
 		if (name == r->elem_touchpoint) {
 			touchpoint(x, r, a, n);
-			r->skip_depth = r->depth;	/* no children */
+			xmlin_skip(x);		/* no children */
 			return;
 		}
 		if (strcmp(name, "outcome") == 0) {
 			outcome(x, r, a, n);
-			r->skip_depth = r->depth;
+			xmlin_skip(x);
 			return;
 		}
 	}
 	rd_problem(x, r, 0, NULL, "unknown element <%s> ignored", name);
-	r->skip_depth = r->depth;
+	xmlin_skip(x);
 }
 
-void
-journeys_end(struct xmlin *x, struct rd *r)
+static void
+journeys_end(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri)
 {
-	if (r->depth == 2 && r->in_journey)
+	struct rd	*r = ud;
+
+	if (depth == 2 && r->in_journey)
 		rd_end_journey(x, r);
+	else if (depth == 1)
+		rd_flush(x, r);		/* the document's end */
 }
+
+const struct xmlin_ops journeys_ops = { journeys_start, journeys_end };

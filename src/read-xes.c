@@ -794,16 +794,17 @@ end_trace(struct xmlin *x, struct rd *r)
 	rd_end_journey(x, r);
 }
 
-void
-xes_start(struct xmlin *x, struct rd *r, const char *name,
-    const struct xattr *a, int n)
+static void
+xes_start(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri, const struct xattr *a, int n)
 {
+	struct rd		*r = ud;
 	struct xes		*xs = r->xes;
 	const struct xattr	*scope;
 	int			 i;
 
 	names_for(x, xs);
-	if (r->depth == 2) {
+	if (depth == 2) {
 		if (name == xs->e_trace) {
 			rd_begin_journey(x, r);
 			xs->in_trace = 1;
@@ -819,16 +820,16 @@ xes_start(struct xmlin *x, struct rd *r, const char *name,
 			return;
 		}
 		/* extensions, classifiers, log attributes: nothing to keep */
-		r->skip_depth = r->depth;
+		xmlin_skip(x);
 		return;
 	}
-	if (r->depth == 3 && xs->in_global) {
+	if (depth == 3 && xs->in_global) {
 		if (is_attr_element(xs, name))
 			add_global(x, r, name, a, n);
-		r->skip_depth = r->depth;
+		xmlin_skip(x);
 		return;
 	}
-	if (r->depth == 3 && xs->in_trace) {
+	if (depth == 3 && xs->in_trace) {
 		if (name == xs->e_event) {
 			xs->in_event = 1;
 			xs->event_line = xmlin_line(x);
@@ -841,31 +842,37 @@ xes_start(struct xmlin *x, struct rd *r, const char *name,
 		else if (!is_container_element(xs, name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in a "
 			    "trace ignored", name);
-		r->skip_depth = r->depth;	/* nested attributes */
+		xmlin_skip(x);	/* nested attributes */
 		return;
 	}
-	if (r->depth == 4 && xs->in_event) {
+	if (depth == 4 && xs->in_event) {
 		if (is_attr_element(xs, name))
 			add_kv(x, r, &xs->kv, &xs->nkv, &xs->kvcap, name, a,
 			    n);
 		else if (!is_container_element(xs, name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in an "
 			    "event ignored", name);
-		r->skip_depth = r->depth;
+		xmlin_skip(x);
 		return;
 	}
-	r->skip_depth = r->depth;
+	xmlin_skip(x);
 }
 
-void
-xes_end(struct xmlin *x, struct rd *r)
+static void
+xes_end(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri)
 {
+	struct rd	*r = ud;
 	struct xes	*xs = r->xes;
 
-	if (r->depth == 2 && xs->in_trace)
+	if (depth == 2 && xs->in_trace)
 		end_trace(x, r);
-	else if (r->depth == 2)
+	else if (depth == 2)
 		xs->in_global = 0;
-	else if (r->depth == 3 && xs->in_event)
+	else if (depth == 3 && xs->in_event)
 		end_event(x, r);
+	else if (depth == 1)
+		rd_flush(x, r);		/* the document's end */
 }
+
+const struct xmlin_ops xes_ops = { xes_start, xes_end };

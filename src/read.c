@@ -374,56 +374,36 @@ rd_flush(struct xmlin *x, struct rd *r)
 	}
 }
 
+/* The root element tells the format; its handlers take every element after it. */
 static void
-r_start(struct xmlin *x, void *ud, const char *name, const char *uri,
-    const struct xattr *a, int n)
+r_root(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri, const struct xattr *a, int n)
 {
 	struct rd	*r = ud;
 
-	r->depth++;
-	if (r->skip_depth > 0)
-		return;
-	if (r->depth == 1) {
-		if (strcmp(name, "journeys") == 0 && uri == NULL) {
-			r->format = READ_JOURNEYS;
-			r->st->format = "journeys";
-		} else if (strcmp(name, "log") == 0) {
-			r->format = READ_XES;
-			r->st->format = "xes";
-			xes_begin(x, r, a, n);
-			return;
-		} else {
-			xmlin_fail(x, MOT_EXIT_DATAERR, "expected <journeys> or "
-			    "an XES <log> as the root element, found <%s>",
-			    name);
-			return;
-		}
-	}
-	if (r->format == READ_XES)
-		xes_start(x, r, name, a, n);
-	else
-		journeys_start(x, r, name, uri, a, n);
+	if (strcmp(name, "journeys") == 0 && uri == NULL) {
+		r->format = READ_JOURNEYS;
+		r->st->format = "journeys";
+		xmlin_set_ops(x, &journeys_ops);
+		journeys_root(x, r, a, n);
+	} else if (strcmp(name, "log") == 0) {
+		r->format = READ_XES;
+		r->st->format = "xes";
+		xmlin_set_ops(x, &xes_ops);
+		xes_begin(x, r, a, n);
+	} else
+		xmlin_fail(x, MOT_EXIT_DATAERR, "expected <journeys> or an XES "
+		    "<log> as the root element, found <%s>", name);
 }
 
+/* Not called: the root's end goes to the format's handler. */
 static void
-r_end(struct xmlin *x, void *ud, const char *name, const char *uri)
+r_root_end(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri)
 {
-	struct rd	*r = ud;
-
-	if (r->skip_depth == r->depth)
-		r->skip_depth = 0;
-	else if (r->skip_depth == 0) {
-		if (r->format == READ_XES)
-			xes_end(x, r);
-		else
-			journeys_end(x, r);
-	}
-	if (r->depth == 1 && r->nready > 0)
-		rd_flush(x, r);		/* the document's end */
-	r->depth--;
 }
 
-static const struct xmlin_ops read_ops = { r_start, r_end };
+static const struct xmlin_ops read_ops = { r_root, r_root_end };
 
 int
 read_file(const char *path, const struct read_opts *o, journey_fn fn,

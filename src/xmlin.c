@@ -62,6 +62,7 @@ struct xmlin {
 	struct xattr		*attrs;
 	int			 attrs_cap;
 	int			 depth;		/* of elements open */
+	int			 skip_depth;	/* of the element skipped, or 0 */
 	int			 root;		/* ROOT_* */
 	struct guard		 guard;
 };
@@ -111,6 +112,18 @@ const char *
 xmlin_path(const struct xmlin *x)
 {
 	return (x->path);
+}
+
+void
+xmlin_skip(struct xmlin *x)
+{
+	x->skip_depth = x->depth;
+}
+
+void
+xmlin_set_ops(struct xmlin *x, const struct xmlin_ops *ops)
+{
+	x->ops = ops;
 }
 
 int
@@ -277,10 +290,13 @@ sax_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 		    "deep: refused", MAX_DEPTH);
 		return;
 	}
+	if (x->skip_depth != 0)
+		return;
 #if defined(__GNUC__)
 	/* libxml2's array is read in place: struct xattr is its layout. */
-	x->ops->start(x, x->ud, (const char *)localname, (const char *)uri,
-	    (const struct xattr *)(const void *)attrs, nattrs);
+	x->ops->start(x, x->ud, x->depth, (const char *)localname,
+	    (const char *)uri, (const struct xattr *)(const void *)attrs,
+	    nattrs);
 #else
 	int		 i;
 
@@ -296,8 +312,8 @@ sax_start(void *ud, const xmlChar *localname, const xmlChar *prefix,
 		x->attrs[i].value = (const char *)attrs[i * 5 + 3];
 		x->attrs[i].end = (const char *)attrs[i * 5 + 4];
 	}
-	x->ops->start(x, x->ud, (const char *)localname, (const char *)uri,
-	    x->attrs, nattrs);
+	x->ops->start(x, x->ud, x->depth, (const char *)localname,
+	    (const char *)uri, x->attrs, nattrs);
 #endif
 }
 
@@ -306,12 +322,19 @@ sax_end(void *ud, const xmlChar *localname, const xmlChar *prefix,
     const xmlChar *uri)
 {
 	struct xmlin	*x = ud;
+	int		 depth = x->depth--;
 
-	if (--x->depth == 0)
+	if (x->depth == 0)
 		x->root = ROOT_CLOSED;
 	if (x->error != NULL)
 		return;
-	x->ops->end(x, x->ud, (const char *)localname, (const char *)uri);
+	if (x->skip_depth != 0) {
+		if (x->skip_depth == depth)
+			x->skip_depth = 0;
+		return;
+	}
+	x->ops->end(x, x->ud, depth, (const char *)localname,
+	    (const char *)uri);
 }
 
 static void
@@ -870,8 +893,8 @@ struct root_sniff {
 #define ROOT_FOUND	(-1)
 
 static void
-root_start(struct xmlin *x, void *ud, const char *name, const char *uri,
-    const struct xattr *a, int n)
+root_start(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri, const struct xattr *a, int n)
 {
 	struct root_sniff	*rs = ud;
 
@@ -880,7 +903,8 @@ root_start(struct xmlin *x, void *ud, const char *name, const char *uri,
 }
 
 static void
-root_end(struct xmlin *x, void *ud, const char *name, const char *uri)
+root_end(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri)
 {
 }
 

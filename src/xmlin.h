@@ -29,11 +29,12 @@ __attribute__((__may_alias__))
 /* The length of an attribute's value. */
 #define XATTR_LEN(a)	((size_t)((a)->end - (a)->value))
 
-/* The callbacks of a format reader. */
+/* The callbacks of a format reader: depth is the element's, the root's 1. */
 struct xmlin_ops {
-	void	(*start)(struct xmlin *, void *, const char *, const char *,
-		    const struct xattr *, int);
-	void	(*end)(struct xmlin *, void *, const char *, const char *);
+	void	(*start)(struct xmlin *, void *, int, const char *,
+		    const char *, const struct xattr *, int);
+	void	(*end)(struct xmlin *, void *, int, const char *,
+		    const char *);
 };
 
 /* What one file cost: bytes read from disk and bytes given to the parser. */
@@ -74,6 +75,10 @@ void	xmlin_fail(struct xmlin *, int, const char *, ...)
 	    __attribute__((format(printf, 3, 4)));
 /* Stop the parse with a message already complete (taken over, not copied). */
 void	xmlin_abort(struct xmlin *, int, char *);
+/* Look no further into the element just started: no callbacks for what it holds, nor for its end. */
+void	xmlin_skip(struct xmlin *);
+/* From the next element on, call these handlers instead. */
+void	xmlin_set_ops(struct xmlin *, const struct xmlin_ops *);
 /* Whether the parse has failed. */
 int	xmlin_failed(const struct xmlin *);
 

@@ -19,5 +19,6 @@ Suite	*make_chart_suite(void);
 Suite	*make_arena_suite(void);
 Suite	*make_strtab_suite(void);
 Suite	*make_fmt_suite(void);
+Suite	*make_xmlin_suite(void);
 
 #endif
