@@ -99,32 +99,12 @@ is_space(char c)
 
 /*
  * The common case, "YYYY-MM-DDThh:mm:ss[.f...](Z|+hh:mm)", read without
- * loops; anything else (or anything wrong) goes to the general parser.
- * Touchpoints fall on few days, so the day numbers of recent dates are
- * remembered by their text (16 slots, by the day's digits), and "hh:mm:ss"
- * is checked eight bytes at a time.
+ * loops (isotime.h has the parts shared with the inline path); anything
+ * else, or anything wrong, goes to the general parser.
  */
-#define DATE_CACHE	16
-static _Thread_local struct {
-	uint64_t	date8;		/* "YYYY-MM-" */
-	uint16_t	date2;		/* "DD" */
-	int64_t		days;		/* INT64_MIN: empty */
-} date_cache[DATE_CACHE] = {
-	[0 ... DATE_CACHE - 1] = { 0, 0, INT64_MIN }
-};
-
-static uint64_t
-load8(const char *p)
-{
-	uint64_t	v;
-
-	memcpy(&v, p, sizeof v);
-	return (v);
-}
+static _Thread_local struct isotime_dates	dates;	/* isotime_parse's */
 
 /* The day number of "YYYY-MM-DD" at s, or INT64_MIN if it is not one. */
-static int64_t	fast_date(const char *) __attribute__((noinline));
-
 static int64_t
 fast_date(const char *s)
 {
@@ -143,30 +123,28 @@ fast_date(const char *s)
 	return (days_from_civil(y, (unsigned)mo, (unsigned)d));
 }
 
+int64_t
+isotime_date(struct isotime_dates *c, const char *s)
+{
+	int64_t		days;
+	unsigned	slot = ISOTIME_DATE_SLOT(s);
+
+	if ((days = fast_date(s)) == INT64_MIN)
+		return (INT64_MIN);
+	memcpy(&c->v[slot].date8, s, sizeof c->v[slot].date8);
+	memcpy(&c->v[slot].date2, s + 8, sizeof c->v[slot].date2);
+	c->v[slot].days = days;
+	return (days);
+}
+
 static int
 fast_parse(const char *s, size_t len, mot_time *out)
 {
-	/* "hh:mm:ss" as little-endian bytes, and the colons' places. */
-	const uint64_t	 hms = UINT64_C(0x30303a30303a3030);
-	const uint64_t	 colons = UINT64_C(0x0000ff0000ff0000);
-	const uint64_t	 high = UINT64_C(0x8080808080808080);
 	const char	*p = s + 19, *end = s + len;
-	int64_t		 frac = 0, scale = 100000, secs, days;
-	uint64_t	 x;
-	uint16_t	 d2;
-	int		 h, mi, sec, off = 0, slot;
+	int64_t		 frac = 0, scale = 100000, sod, days;
+	int		 off = 0;
 
-	if (len < 20 || s[10] != 'T')
-		return (0);
-	x = load8(s + 11) ^ hms;	/* digits to 0-9, colons to 0 */
-	if (((x | (x + UINT64_C(0x7676767676767676))) & high) != 0 ||
-	    (x & colons) != 0)
-		return (0);
-	x = x * 10 + (x >> 8);	/* each pair's value in its first byte */
-	h = (int)(x & 0xff);
-	mi = (int)(x >> 24 & 0xff);
-	sec = (int)(x >> 48 & 0xff);
-	if (h > 23 || mi > 59 || sec > 59)
+	if (len < 20 || s[10] != 'T' || (sod = isotime_hms(s + 11)) < 0)
 		return (0);
 	if (*p == '.') {
 		if (++p == end || !DIG(*p))
@@ -184,20 +162,9 @@ fast_parse(const char *s, size_t len, mot_time *out)
 		off = (*p == '-' ? -1 : 1) * (D2(p + 1) * 3600 + D2(p + 4) * 60);
 	else
 		return (0);
-	memcpy(&d2, s + 8, sizeof d2);
-	slot = (s[9] + s[8] * 3 + s[6] * 7) & (DATE_CACHE - 1);
-	if (date_cache[slot].days != INT64_MIN &&
-	    load8(s) == date_cache[slot].date8 && d2 == date_cache[slot].date2)
-		days = date_cache[slot].days;
-	else {
-		if ((days = fast_date(s)) == INT64_MIN)
-			return (0);
-		date_cache[slot].date8 = load8(s);
-		date_cache[slot].date2 = d2;
-		date_cache[slot].days = days;
-	}
-	secs = days * 86400 + h * 3600 + mi * 60 + sec - off;
-	*out = secs * MOT_USEC + frac;
+	if ((days = isotime_day(&dates, s)) == INT64_MIN)
+		return (0);
+	*out = (days * 86400 + sod - off) * MOT_USEC + frac;
 	return (1);
 }
 

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct tz;
 
@@ -27,6 +28,90 @@ void	civil_from_days(int64_t, int64_t *, unsigned *, unsigned *);
 /* Parse an ISO 8601 date-time of len bytes; zone (may be NULL) applies when it has no offset. */
 int	isotime_parse(const char *, size_t, const struct tz *, mot_time *,
 	    const char **);
+/*
+ * Day numbers of recent dates, by their text (touchpoints fall on few
+ * days). isotime_parse keeps one per thread; a reader keeps its own,
+ * zeroed, for isotime_parse_dates. A slot whose text is 0 is empty.
+ */
+#define ISOTIME_DATES	16
+struct isotime_dates {
+	struct {
+		uint64_t	date8;		/* "YYYY-MM-" */
+		uint16_t	date2;		/* "DD" */
+		int64_t		days;
+	} v[ISOTIME_DATES];
+};
+/* The slot of the date at s, by the digits that change most. */
+#define ISOTIME_DATE_SLOT(s)	((unsigned)((s)[9] + (s)[8] * 3 + (s)[6] * 7) & \
+	(ISOTIME_DATES - 1))
+/* The day number of "YYYY-MM-DD" at s, remembered in c; INT64_MIN if not a date. */
+int64_t	isotime_date(struct isotime_dates *, const char *);
+
+/* The day number of the date at s (10 bytes) from c, else isotime_date. */
+static inline int64_t
+isotime_day(struct isotime_dates *c, const char *s)
+{
+	unsigned	slot = ISOTIME_DATE_SLOT(s);
+	uint64_t	w;
+	uint16_t	w2;
+
+	memcpy(&w, s, sizeof w);
+	memcpy(&w2, s + 8, sizeof w2);
+	if (c->v[slot].date8 == w && c->v[slot].date2 == w2)
+		return (c->v[slot].days);
+	return (isotime_date(c, s));
+}
+
+/*
+ * The seconds of the day of "hh:mm:ss" (8 bytes at p), or -1: checked
+ * eight bytes at a time, as little-endian words (on a big-endian machine
+ * the colons are never where they are looked for: always -1, and the
+ * general parser reads the time).
+ */
+static inline int64_t
+isotime_hms(const char *p)
+{
+	const uint64_t	hms = UINT64_C(0x30303a30303a3030);	/* "00:00:00" */
+	const uint64_t	colons = UINT64_C(0x0000ff0000ff0000);
+	const uint64_t	high = UINT64_C(0x8080808080808080);
+	/* Added to hours, minutes and seconds: past 127 when over 23, 59, 59. */
+	const uint64_t	over = UINT64_C(104) | UINT64_C(68) << 24 |
+			    UINT64_C(68) << 48;
+	const uint64_t	top = UINT64_C(0x80) | UINT64_C(0x80) << 24 |
+			    UINT64_C(0x80) << 48;
+	uint64_t	x;
+
+	memcpy(&x, p, sizeof x);
+	x ^= hms;			/* digits to 0-9, colons to 0 */
+	if (((x | (x + UINT64_C(0x7676767676767676))) & high) != 0 ||
+	    (x & colons) != 0)
+		return (-1);
+	x = x * 10 + (x >> 8);		/* each pair's value in its first byte */
+	if (((x + over) & top) != 0)
+		return (-1);
+	return ((int64_t)(x & 0xff) * 3600 + (int64_t)(x >> 24 & 0xff) * 60 +
+	    (int64_t)(x >> 48 & 0xff));
+}
+
+/*
+ * isotime_parse, with "YYYY-MM-DDThh:mm:ssZ" read inline and its date
+ * remembered in c; every other layout, and every error, as isotime_parse.
+ */
+static inline int
+isotime_parse_dates(struct isotime_dates *c, const char *s, size_t len,
+    const struct tz *zone, mot_time *out, const char **why)
+{
+	int64_t	sod, days;
+
+	if (len == 20 && s[19] == 'Z' && s[10] == 'T' &&
+	    (sod = isotime_hms(s + 11)) >= 0 &&
+	    (days = isotime_day(c, s)) != INT64_MIN) {
+		*out = (days * 86400 + sod) * MOT_USEC;
+		return (0);
+	}
+	return (isotime_parse(s, len, zone, out, why));
+}
+
 /* Write an instant as ISO 8601 UTC ("2026-10-01T07:00:00Z", fraction only when not zero). */
 void	isotime_format(mot_time, char *, size_t);
 /* Parse an ISO 8601 duration (PnW, PnDTnHnMnS; no years or months). */

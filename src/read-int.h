@@ -39,6 +39,7 @@ struct rd {
 	const struct xmlin	*elem_for;
 	const char		*elem_journey, *elem_touchpoint;
 	int			 too_big;	/* the journey passed a limit */
+	struct isotime_dates	 dates;		/* this reader's recent dates */
 	uint64_t		*ids;		/* hashes of this read's ids */
 	size_t			 nids, idscap;
 };

@@ -28,7 +28,8 @@ parse_time_attr(struct xmlin *x, struct rd *r, const struct xattr *a,
 {
 	const char	*why;
 
-	if (isotime_parse(a->value, XATTR_LEN(a), r->o->zone, t, &why) == 0)
+	if (isotime_parse_dates(&r->dates, a->value, XATTR_LEN(a), r->o->zone,
+	    t, &why) == 0)
 		return (0);
 	rd_problem(x, r, 1, "bad time", "%s=\"%.*s\": %s", a->name, SHOW(a),
 	    why);

@@ -31,9 +31,10 @@ struct xkv {
 	const char	*key;		/* interned, unless !interned */
 	const char	*value;
 	size_t		 len;		/* of value */
-	int		 is_date;
+	long		 ref;		/* an activity's name in the expectations */
 	int		 interned;
 };
+#define REF_UNKNOWN	(-2)		/* not looked up (ref -1: not there) */
 
 /* A default value from a <global>. */
 struct xdefault {
@@ -45,6 +46,7 @@ struct xdefault {
 struct xevent {
 	const char	*activity;	/* classifier value without lifecycle */
 	const char	*name;		/* classifier value */
+	long		 ref;		/* of activity and name, or REF_UNKNOWN */
 	const char	*lifecycle;
 	const char	*instance;
 	const char	*resource;
@@ -63,6 +65,7 @@ struct xes {
 	int		 in_global;	/* 0 none, 1 trace, 2 event */
 	const char	**keys;		/* classifier keys (interned) */
 	size_t		 nkeys;
+	const char	*one;		/* the classifier's one key, if not lifecycle */
 	struct strtab	 keytab;	/* interned attribute keys */
 	struct xkcache {		/* the key last seen at a position */
 		size_t		 len;
@@ -142,6 +145,12 @@ key_value(const struct xes *xs, const struct xattr *a, int n,
 {
 	int	i;
 
+	if (n == 2 && a[0].name == xs->a_key && a[1].name == xs->a_value &&
+	    a[0].uri == NULL && a[1].uri == NULL) {	/* as XES writes them */
+		*k = &a[0];
+		*v = &a[1];
+		return;
+	}
 	*k = *v = NULL;
 	for (i = 0; i < n; i++) {
 		if (a[i].uri != NULL)
@@ -184,6 +193,8 @@ set_classifier(struct xes *xs, const char *spec)
 		xs->keys = xreallocarray(xs->keys, 1, sizeof *xs->keys);
 		xs->keys[xs->nkeys++] = xs->k_name;
 	}
+	xs->one = xs->nkeys == 1 && xs->keys[0] != xs->k_lifecycle ?
+	    xs->keys[0] : NULL;
 }
 
 void
@@ -336,9 +347,10 @@ add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
 	key_value(xs, a, n, &k, &v);
 	if (k == NULL)
 		return;
-	if (RD_FULL(x, r, arr == &r->xes->tkv ? (*nkv >= READ_MAX_JATTRS ?
-	    FULL_JATTRS : FULL_NO) : (*nkv >= READ_MAX_ITEMS ? FULL_ITEMS :
-	    FULL_NO)))
+	bank = arr == &xs->tkv ? 0 : 1;
+	if (RD_FULL(x, r, FULL_NO) || (*nkv >= (bank == 0 ? READ_MAX_JATTRS :
+	    READ_MAX_ITEMS) && rd_full(x, r, bank == 0 ? FULL_JATTRS :
+	    FULL_ITEMS)))
 		return;
 	if (*nkv == *cap) {
 		*cap = *cap == 0 ? 64 : *cap * 2;
@@ -346,7 +358,7 @@ add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
 	}
 	kv = &(*arr)[(*nkv)++];
 	kv->interned = 1;
-	bank = arr == &xs->tkv ? 0 : 1;
+	kv->ref = REF_UNKNOWN;
 	pos = bank == 0 ? *nkv - 1 : *nkv - 1 - xs->ev_kv_first;
 	if ((kv->key = key_cached(xs, bank, pos, k)) == NULL) {
 		ref = strtab_find(&xs->keytab, k->value, XATTR_LEN(k));
@@ -361,9 +373,17 @@ add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
 			kv->interned = 0;
 		}
 	}
-	kv->value = v != NULL ? rd_dup(r, v) : "";
 	kv->len = v != NULL ? XATTR_LEN(v) : 0;
-	kv->is_date = elem == xs->e_date;
+	/* An activity the expectations name: their copy will do. */
+	if (bank == 1 && kv->key == xs->one && v != NULL &&
+	    r->o->names != NULL) {
+		kv->ref = strtab_find(r->o->names, v->value, kv->len);
+		if (kv->ref >= 0) {
+			kv->value = strtab_key(r->o->names, (size_t)kv->ref);
+			return;
+		}
+	}
+	kv->value = v != NULL ? rd_dup(r, v) : "";
 }
 
 /* An attribute among kv[first, first + n), or NULL; key is interned. */
@@ -462,17 +482,18 @@ event_fields(struct rd *r, struct xevent *ev, size_t first, size_t n)
 {
 	struct xes		*xs = r->xes;
 	const struct xkv	*kv;
-	const char		*one = xs->nkeys == 1 &&
-				    xs->keys[0] != xs->k_lifecycle ?
-				    xs->keys[0] : NULL;
+	const char		*one = xs->one;
 	const char		*name = NULL;
 	size_t			 i;
 
 	ev->lifecycle = ev->instance = ev->resource = ev->group = NULL;
+	ev->ref = REF_UNKNOWN;
 	for (i = first; i < first + n; i++) {
 		kv = &xs->kv[i];
-		if (one != NULL && name == NULL && kv_is(kv, one))
+		if (one != NULL && name == NULL && kv_is(kv, one)) {
 			name = kv->value;
+			ev->ref = kv->ref;
+		}
 		if (ev->lifecycle == NULL && kv_is(kv, xs->k_lifecycle))
 			ev->lifecycle = kv->value;
 		else if (ev->instance == NULL && kv_is(kv, xs->k_instance))
@@ -492,7 +513,7 @@ event_fields(struct rd *r, struct xevent *ev, size_t first, size_t n)
 		if (ev->group == NULL)
 			ev->group = global_value(xs, 1, xs->k_group);
 		if (one != NULL && name == NULL)
-			name = global_value(xs, 1, one);
+			name = global_value(xs, 1, one);	/* REF_UNKNOWN */
 	}
 	if (one != NULL)
 		ev->name = ev->activity = name != NULL ? name : "";
@@ -521,7 +542,8 @@ end_event(struct xmlin *x, struct rd *r)
 		    "time:timestamp left out");
 		return;
 	}
-	rc = isotime_parse(ts->value, ts->len, r->o->zone, &t, &why);
+	rc = isotime_parse_dates(&r->dates, ts->value, ts->len, r->o->zone, &t,
+	    &why);
 	if (rc == ISOTIME_NO_OFFSET) {
 		rd_problem_at(x, r, xs->event_line, 1, "time without offset",
 		    "time:timestamp=\"%.60s\": %s", ts->value, why);
@@ -667,9 +689,12 @@ event_touchpoint(struct rd *r, const struct xevent *ev, const char *name)
 	tp = journey_add_touchpoint(r->j);
 	r->st->touchpoints++;
 	tp->name = name;
-	if (r->o->names != NULL && (ref = strtab_find(r->o->names, name,
-	    strlen(name))) >= 0)
-		tp->ref = (int)ref;
+	if (r->o->names != NULL) {
+		ref = ev->ref != REF_UNKNOWN ? ev->ref :
+		    strtab_find(r->o->names, name, strlen(name));
+		if (ref >= 0)
+			tp->ref = (int)ref;
+	}
 	tp->kind = TP_INSTANT;
 	tp->start = tp->end = ev->time;
 	tp->actor = ev->resource;

@@ -20,6 +20,24 @@
 /* 2026-10-01T07:00:00Z in seconds since the epoch. */
 #define T0	INT64_C(1790838000)
 
+/* The readers' dates, kept across tests like a reader's across a file. */
+static struct isotime_dates	test_dates;
+
+/* isotime_parse_dates must give what isotime_parse gave: rc, and t if 0. */
+static void
+same_inline(const char *s, int rc, mot_time t)
+{
+	mot_time	 u = 0;
+	const char	*why = NULL;
+
+	ck_assert_int_eq(isotime_parse_dates(&test_dates, s, strlen(s), NULL,
+	    &u, &why), rc);
+	if (rc == 0)
+		ck_assert_int_eq(u, t);
+	else
+		ck_assert_ptr_nonnull(why);
+}
+
 /* Parse a time that must be valid, with no zone. */
 static mot_time
 parse_ok(const char *s)
@@ -30,6 +48,7 @@ parse_ok(const char *s)
 
 	rc = isotime_parse(s, strlen(s), NULL, &t, &why);
 	ck_assert_msg(rc == 0, "\"%s\" rejected: %s", s, why ? why : "?");
+	same_inline(s, rc, t);
 	return (t);
 }
 
@@ -45,6 +64,7 @@ parse_bad(const char *s)
 	ck_assert_msg(rc == -1, "\"%s\" accepted as %lld", s, (long long)t);
 	ck_assert_ptr_nonnull(why);
 	ck_assert_int_gt(strlen(why), 0);
+	same_inline(s, rc, t);
 }
 
 static int64_t
@@ -180,6 +200,7 @@ parse_no_offset(const char *s)
 	rc = isotime_parse(s, strlen(s), NULL, &t, &why);
 	ck_assert_msg(rc == ISOTIME_NO_OFFSET, "\"%s\": rc %d", s, rc);
 	ck_assert_ptr_nonnull(why);
+	same_inline(s, rc, t);
 }
 
 /*
@@ -209,6 +230,32 @@ START_TEST(test_time_fast_path_bytes)
 	parse_bad("2026-10-01T07-00:00Z");
 	ck_assert_int_eq(parse_ok("2026-10-01T19:59:59Z"),
 	    (T0 + 13 * 3600 - 1) * S);
+}
+END_TEST
+
+/* Every hour and minute to 99, seconds around 59: both paths agree. */
+START_TEST(test_time_hms_range)
+{
+	static const int	secs[] = { 0, 1, 9, 10, 58, 59, 60, 61, 69, 99 };
+	char			s[32];
+	int			h, mi, k, ok;
+
+	for (h = 0; h <= 99; h++) {
+		for (mi = 0; mi <= 99; mi++) {
+			for (k = 0; k < (int)(sizeof secs / sizeof secs[0]);
+			    k++) {
+				snprintf(s, sizeof s, "2026-10-01T%02d:%02d:%02dZ",
+				    h, mi, secs[k]);
+				ok = h <= 23 && mi <= 59 && secs[k] <= 59;
+				if (ok)
+					ck_assert_int_eq(parse_ok(s), (T0 +
+					    (h - 7) * 3600 + mi * 60 +
+					    secs[k]) * S);
+				else if (secs[k] != 60 || h > 23 || mi > 59)
+					parse_bad(s);
+			}
+		}
+	}
 }
 END_TEST
 
@@ -576,6 +623,7 @@ make_isotime_suite(void)
 	tcase_add_test(tc, test_time_z);
 	tcase_add_test(tc, test_time_fast_path_bytes);
 	tcase_add_test(tc, test_time_date_cache);
+	tcase_add_test(tc, test_time_hms_range);
 	tcase_add_test(tc, test_time_offsets);
 	tcase_add_test(tc, test_time_bad_offsets);
 	tcase_add_test(tc, test_time_offset_dangling_colon);
