@@ -213,9 +213,9 @@ value_cell(struct moment_agg *ma, const char *value)
 	return (&ma->cells[v]);
 }
 
-/* The period with index k, growing the run of periods to reach it. */
+/* Grow the run of periods to reach index k; the period. */
 static struct period *
-period_at(struct periods *p, int64_t k)
+period_grow(struct periods *p, int64_t k)
 {
 	size_t	add;
 
@@ -237,6 +237,15 @@ period_at(struct periods *p, int64_t k)
 		p->n += add;
 	}
 	return (&p->v[k - p->first]);
+}
+
+/* The period with index k: most often one the run has already. */
+static inline struct period *
+period_at(struct periods *p, int64_t k)
+{
+	if (p->n > 0 && k >= p->first && (uint64_t)(k - p->first) < p->n)
+		return (&p->v[k - p->first]);
+	return (period_grow(p, k));
 }
 
 static int64_t
@@ -402,7 +411,8 @@ agg_journey(struct agg *a, const struct journey *j,
 		ma = &a->m[o->moment];
 		same = agg_same_clock(&a->e->moments[o->moment]);
 		cell_add(&ma->total, o, same);
-		if ((value = agg_value(a, j, o, buf, sizeof buf)) != NULL)
+		if (a->by != NULL &&
+		    (value = agg_value(a, j, o, buf, sizeof buf)) != NULL)
 			cell_add(value_cell(ma, value), o, same);
 		if (o->stop == MOT_TIME_NONE || o->status == ST_INVALID)
 			continue;
@@ -449,7 +459,8 @@ agg_journey(struct agg *a, const struct journey *j,
 		hit = js.valid && ((js.worst_moment == mi && js.mem.min < 0) ||
 		    (js.last_moment == mi && js.mem.last < 0));
 		cell_journey(&a->m[mi].total, j, breached, hit);
-		if ((value = agg_value(a, j, pick, buf, sizeof buf)) != NULL)
+		if (a->by != NULL &&
+		    (value = agg_value(a, j, pick, buf, sizeof buf)) != NULL)
 			cell_journey(value_cell(&a->m[mi], value), j, breached,
 			    hit);
 	}

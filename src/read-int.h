@@ -29,8 +29,9 @@ struct rd {
 	int			 in_journey;
 	int			 seen_outcome;
 	struct xes		*xes;
-	const struct xmlin	*names_for;	/* tp_names are this parser's */
+	const struct xmlin	*names_for;	/* tp_names, out_names: this parser's */
 	const char		*tp_names[16];
+	const char		*out_names[4];
 	const struct xmlin	*id_for;
 	const char		*id_name;
 	const struct xmlin	*keep_for;	/* keep_names are this parser's */

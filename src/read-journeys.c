@@ -20,6 +20,7 @@ enum {
 static const char *const outcome_attrs[] = {
 	"nps", "csat", "ces", "churn", NULL
 };
+enum { OA_NPS, OA_CSAT, OA_CES, OA_CHURN, OA_N };
 static const char *const root_attrs[] = { "version", "source", NULL };
 
 static int
@@ -57,6 +58,19 @@ keep_attr(struct xmlin *x, struct rd *r, const char *name)
 			return (1);
 	}
 	return (0);
+}
+
+/* The parser's pointers for the names of touchpoint and outcome attributes. */
+static void
+attr_names(struct xmlin *x, struct rd *r)
+{
+	int	i;
+
+	for (i = 0; tp_attrs[i] != NULL; i++)
+		r->tp_names[i] = xmlin_name(x, tp_attrs[i]);
+	for (i = 0; outcome_attrs[i] != NULL; i++)
+		r->out_names[i] = xmlin_name(x, outcome_attrs[i]);
+	r->names_for = x;
 }
 
 static void
@@ -111,11 +125,8 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		    "<touchpoint> ignored (known: %s)", bad->name, list);
 	}
 	/* One pass over the attributes, names compared as the parser's pointers. */
-	if (r->names_for != x) {
-		for (i = 0; tp_attrs[i] != NULL; i++)
-			r->tp_names[i] = xmlin_name(x, tp_attrs[i]);
-		r->names_for = x;
-	}
+	if (r->names_for != x)
+		attr_names(x, r);
 	name = at = start = end = promised = notified = NULL;
 	for (i = 0; i < n; i++) {
 		v = &a[i];
@@ -188,13 +199,12 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 }
 
 static void
-outcome_value(struct xmlin *x, struct rd *r, const struct xattr *a, int n,
+outcome_value(struct xmlin *x, struct rd *r, const struct xattr *v,
     const char *key, int lo, int hi, int *out)
 {
-	const struct xattr	*v;
-	long long		 i;
+	long long	i;
 
-	if ((v = xattr_get(a, n, key)) == NULL)
+	if (v == NULL)
 		return;
 	if (parse_integer(v->value, XATTR_LEN(v), &i) != 0 || i < lo || i > hi) {
 		rd_problem(x, r, 1, "bad outcome", "%s=\"%.*s\": expected a "
@@ -207,20 +217,33 @@ outcome_value(struct xmlin *x, struct rd *r, const struct xattr *a, int n,
 static void
 outcome(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
-	const struct xattr	*bad, *v;
+	const struct xattr	*bad = NULL, *v, *val[OA_N] = { NULL };
+	int			 i, k;
 
 	if (r->seen_outcome++) {
 		rd_problem(x, r, 1, "bad outcome", "more than one <outcome>");
 		return;
 	}
-	if ((bad = xattr_unknown(a, n, outcome_attrs)) != NULL)
+	if (r->names_for != x)
+		attr_names(x, r);
+	for (i = 0; i < n; i++) {	/* one pass, names as pointers */
+		if (a[i].uri != NULL)
+			continue;
+		for (k = 0; k < OA_N && a[i].name != r->out_names[k]; k++)
+			;
+		if (k < OA_N)
+			val[k] = &a[i];
+		else if (bad == NULL)
+			bad = &a[i];
+	}
+	if (bad != NULL)
 		rd_problem(x, r, 0, NULL, "unknown attribute '%s' on "
 		    "<outcome> ignored (known: nps, csat, ces, churn)",
 		    bad->name);
-	outcome_value(x, r, a, n, "nps", 0, 10, &r->j->outcome.nps);
-	outcome_value(x, r, a, n, "csat", 1, 5, &r->j->outcome.csat);
-	outcome_value(x, r, a, n, "ces", 1, 7, &r->j->outcome.ces);
-	if ((v = xattr_get(a, n, "churn")) != NULL) {
+	outcome_value(x, r, val[OA_NPS], "nps", 0, 10, &r->j->outcome.nps);
+	outcome_value(x, r, val[OA_CSAT], "csat", 1, 5, &r->j->outcome.csat);
+	outcome_value(x, r, val[OA_CES], "ces", 1, 7, &r->j->outcome.ces);
+	if ((v = val[OA_CHURN]) != NULL) {
 		if (xattr_is(v, "true") || xattr_is(v, "1"))
 			r->j->outcome.churn = 1;
 		else if (xattr_is(v, "false") || xattr_is(v, "0"))

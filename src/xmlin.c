@@ -445,6 +445,29 @@ tag_feed(struct guard *g, const char *p, const char *end)
 	return (0);
 }
 
+/*
+ * The common case first: where every GUARD_GAP bytes from a to b hold a
+ * '<', no tag between them is long enough to hold more than MAX_ATTRS
+ * attributes, which take five bytes each at the least (' a=""', the
+ * white space being required). Each look is one memrchr from the far end
+ * of the next GUARD_GAP bytes, which finds a '<' near it.
+ */
+#define GUARD_GAP	4096
+_Static_assert(GUARD_GAP < 5 * (MAX_ATTRS + 1), "a gap cannot hide a tag");
+
+static int
+lt_dense(const char *a, const char *b)
+{
+	const char	*p;
+
+	while (b - a > GUARD_GAP) {
+		if ((p = memrchr(a + 1, '<', GUARD_GAP)) == NULL)
+			return (0);
+		a = p;
+	}
+	return (1);
+}
+
 /* Whether segment [a, b), a at its '<', is a tag with too many attributes. */
 static int
 tag_too_big(const char *a, const char *b)
@@ -472,7 +495,7 @@ guard_chunk(struct guard *g, const char *buf, size_t n, size_t *bad)
 	if (first == NULL)
 		return (0);
 	last = memrchr(first, '<', (size_t)(end - first));
-	for (s = first; s < last; ) {
+	for (s = lt_dense(first, last) ? last : first; s < last; ) {
 		if ((size_t)(last - s) >= GUARD_BLOCK) {
 			e = s + GUARD_BLOCK;
 			c = block_scan(s, &lt);
