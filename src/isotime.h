@@ -94,12 +94,13 @@ isotime_hms(const char *p)
 }
 
 /*
- * isotime_parse, with "YYYY-MM-DDThh:mm:ssZ" read inline and its date
- * remembered in c; every other layout, and every error, as isotime_parse.
+ * "YYYY-MM-DDThh:mm:ssZ" read inline, its date remembered in c: 1 and the
+ * time in *out; 0 for every other layout and every error, which
+ * isotime_parse then reads.
  */
 static inline int
-isotime_parse_dates(struct isotime_dates *c, const char *s, size_t len,
-    const struct tz *zone, mot_time *out, const char **why)
+isotime_fast(struct isotime_dates *c, const char *s, size_t len,
+    mot_time *out)
 {
 	int64_t	sod, days;
 
@@ -107,8 +108,18 @@ isotime_parse_dates(struct isotime_dates *c, const char *s, size_t len,
 	    (sod = isotime_hms(s + 11)) >= 0 &&
 	    (days = isotime_day(c, s)) != INT64_MIN) {
 		*out = (days * 86400 + sod) * MOT_USEC;
-		return (0);
+		return (1);
 	}
+	return (0);
+}
+
+/* isotime_parse, through isotime_fast first. */
+static inline int
+isotime_parse_dates(struct isotime_dates *c, const char *s, size_t len,
+    const struct tz *zone, mot_time *out, const char **why)
+{
+	if (isotime_fast(c, s, len, out))
+		return (0);
 	return (isotime_parse(s, len, zone, out, why));
 }
 

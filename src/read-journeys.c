@@ -23,14 +23,26 @@ static const char *const outcome_attrs[] = {
 enum { OA_NPS, OA_CSAT, OA_CES, OA_CHURN, OA_N };
 static const char *const root_attrs[] = { "version", "source", NULL };
 
-static int
+static int	parse_time_slow(struct xmlin *, struct rd *,
+		    const struct xattr *, mot_time *) __attribute__((noinline));
+
+/* A time attribute: the common layout inline, the rest in parse_time_slow. */
+static inline int
 parse_time_attr(struct xmlin *x, struct rd *r, const struct xattr *a,
+    mot_time *t)
+{
+	if (isotime_fast(&r->dates, a->value, XATTR_LEN(a), t))
+		return (0);
+	return (parse_time_slow(x, r, a, t));
+}
+
+static int
+parse_time_slow(struct xmlin *x, struct rd *r, const struct xattr *a,
     mot_time *t)
 {
 	const char	*why;
 
-	if (isotime_parse_dates(&r->dates, a->value, XATTR_LEN(a), r->o->zone,
-	    t, &why) == 0)
+	if (isotime_parse(a->value, XATTR_LEN(a), r->o->zone, t, &why) == 0)
 		return (0);
 	rd_problem(x, r, 1, "bad time", "%s=\"%.*s\": %s", a->name, SHOW(a),
 	    why);
@@ -132,18 +144,17 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		v = &a[i];
 		if (v->uri != NULL)
 			continue;
-		if (v->name == r->tp_names[TPA_NAME])
+		if (v->name == r->tp_names[TPA_NAME])	/* the most used first */
 			name = v;
-		else if (v->name == r->tp_names[TPA_AT])
+		else if (v->name == r->tp_names[TPA_CHANNEL]) {
+			if (!r->o->no_channel)
+				tp->channel = rd_dup(r, v);
+		} else if (v->name == r->tp_names[TPA_AT])
 			at = v;
 		else if (v->name == r->tp_names[TPA_START])
 			start = v;
 		else if (v->name == r->tp_names[TPA_END])
 			end = v;
-		else if (v->name == r->tp_names[TPA_CHANNEL]) {
-			if (!r->o->no_channel)
-				tp->channel = rd_dup(r, v);
-		}
 		else if (v->name == r->tp_names[TPA_ACTOR])
 			tp->actor = rd_dup(r, v);
 		else if (v->name == r->tp_names[TPA_TEAM])

@@ -10,17 +10,6 @@
 #include "strtab.h"
 #include "xmalloc.h"
 
-void
-strtab_words(const char *s, size_t len, uint64_t *a, uint64_t *b)
-{
-	*a = *b = 0;
-	if (len >= 8) {
-		memcpy(a, s, 8);
-		memcpy(b, s + len - 8, 8);
-	} else
-		memcpy(a, s, len);
-}
-
 /* The hash of a table key: its first and last 8 bytes and its length, mixed. */
 static uint64_t
 hash_words(uint64_t a, uint64_t b, size_t len)

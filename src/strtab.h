@@ -4,20 +4,45 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct strtab {
 	char		**keys;		/* by index, in insertion order */
 	size_t		 *lens;
-	uint64_t	 *first8;	/* by index: the key's first 8 bytes */
-	uint64_t	 *last8;	/* ... and its last 8 */
+	uint64_t	 *first8;	/* by index: the key's strtab_words */
+	uint64_t	 *last8;
 	size_t		  n;
 	size_t		  cap;		/* of keys */
 	uint32_t	 *slots;	/* open addressing: index + 1, 0 empty */
 	size_t		  nslots;
 };
 
-/* A key's first and last 8 bytes, zero-padded when shorter: all of it up to 16 bytes. */
-void	 strtab_words(const char *, size_t, uint64_t *, uint64_t *);
+/*
+ * Two words that, with the length, are the whole of a key of up to 16
+ * bytes: its first and last 8 bytes; under 8 bytes, its bytes in loads
+ * that overlap (no call to memcpy for a length not known).
+ */
+static inline void
+strtab_words(const char *s, size_t len, uint64_t *a, uint64_t *b)
+{
+	uint32_t	lo, hi;
+
+	*b = 0;
+	if (len >= 8) {
+		memcpy(a, s, 8);
+		memcpy(b, s + len - 8, 8);
+	} else if (len >= 4) {
+		memcpy(&lo, s, 4);
+		memcpy(&hi, s + len - 4, 4);
+		*a = (uint64_t)hi << 32 | lo;
+	} else if (len > 0)
+		*a = (uint64_t)(unsigned char)s[0] |
+		    (uint64_t)(unsigned char)s[len / 2] << 8 |
+		    (uint64_t)(unsigned char)s[len - 1] << 16;
+	else
+		*a = 0;
+}
+
 /* Make an empty table. */
 void	 strtab_init(struct strtab *);
 /* Free the table and its keys. */
