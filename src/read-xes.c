@@ -33,7 +33,17 @@ struct xkv {
 	size_t		 len;		/* of value */
 	long		 ref;		/* an activity's name in the expectations */
 	int		 interned;
+	int		 field;		/* XF_*: which key it is */
+	int		 one;		/* the classifier's one key */
 };
+/* The keys an event's fields come from (XF_OTHER: none). */
+#define XF_OTHER	0
+#define XF_TIME		1
+#define XF_LIFECYCLE	2
+#define XF_INSTANCE	3
+#define XF_RESOURCE	4
+#define XF_GROUP	5
+#define XF_N		6
 #define REF_UNKNOWN	(-2)		/* not looked up (ref -1: not there) */
 
 /* A default value from a <global>. */
@@ -71,7 +81,10 @@ struct xes {
 		size_t		 len;
 		uint64_t	 a, b;
 		const char	*key;
+		int		 field, one;
 	}		 kcache[2][XES_KCACHE];	/* trace, event */
+	const char	*gdef[XF_N];	/* event globals of the fields */
+	const char	*gdef_one;	/* ... and of the classifier's key */
 	const char	*k_name, *k_time, *k_lifecycle, *k_instance;
 	const char	*k_resource, *k_group;
 	const struct xmlin *names_for;	/* the element names are this parser's */
@@ -239,6 +252,19 @@ xes_free(struct rd *r)
 	r->xes = NULL;
 }
 
+static const char *global_value(const struct xes *, int, const char *);
+
+/* The event globals of the fields, looked up once for every event. */
+static void
+event_defaults(struct xes *xs)
+{
+	xs->gdef[XF_LIFECYCLE] = global_value(xs, 1, xs->k_lifecycle);
+	xs->gdef[XF_INSTANCE] = global_value(xs, 1, xs->k_instance);
+	xs->gdef[XF_RESOURCE] = global_value(xs, 1, xs->k_resource);
+	xs->gdef[XF_GROUP] = global_value(xs, 1, xs->k_group);
+	xs->gdef_one = xs->one != NULL ? global_value(xs, 1, xs->one) : NULL;
+}
+
 static void
 add_global(struct xmlin *x, struct rd *r, const char *elem,
     const struct xattr *a, int n)
@@ -269,6 +295,8 @@ add_global(struct xmlin *x, struct rd *r, const char *elem,
 	d->key = key_intern(xs, k->value, XATTR_LEN(k));
 	d->value = xstrndup(v->value, XATTR_LEN(v));
 	d->is_date = elem == xs->e_date;
+	if (g == 1)
+		event_defaults(xs);
 }
 
 /* A global default, never for a date: a default date means "unknown". key is interned. */
@@ -298,7 +326,7 @@ key_words16(const struct xattr *k, uint64_t *a, uint64_t *b)
 }
 
 /* The interned key last seen at this place, if k is the same; else NULL. */
-static const char *
+static const struct xkcache *
 key_cached(const struct xes *xs, int bank, size_t pos, const struct xattr *k)
 {
 	const struct xkcache	*c;
@@ -310,26 +338,48 @@ key_cached(const struct xes *xs, int bank, size_t pos, const struct xattr *k)
 	c = &xs->kcache[bank][pos];
 	if (c->key == NULL || c->len != len || c->a != a || c->b != b)
 		return (NULL);
-	return (c->key);
+	return (c);
 }
 
-/* Remember an interned key at its place; returns it. */
-static const char *
+/* Remember an interned key, and what it is, at its place. */
+static void
 key_cache(struct xes *xs, int bank, size_t pos, const struct xattr *k,
-    const char *key)
+    const struct xkv *kv)
 {
 	struct xkcache	*c;
 	uint64_t	 a, b;
 	size_t		 len;
 
 	if (pos >= XES_KCACHE || (len = key_words16(k, &a, &b)) == 0)
-		return (key);
+		return;
 	c = &xs->kcache[bank][pos];
 	c->len = len;
 	c->a = a;
 	c->b = b;
-	c->key = key;
-	return (key);
+	c->key = kv->key;
+	c->field = kv->field;
+	c->one = kv->one;
+}
+
+static int	kv_is(const struct xkv *, const char *);
+
+/* Which of the fields' keys an attribute has. */
+static void
+kv_classify(const struct xes *xs, struct xkv *kv)
+{
+	if (kv_is(kv, xs->k_time))
+		kv->field = XF_TIME;
+	else if (kv_is(kv, xs->k_lifecycle))
+		kv->field = XF_LIFECYCLE;
+	else if (kv_is(kv, xs->k_instance))
+		kv->field = XF_INSTANCE;
+	else if (kv_is(kv, xs->k_resource))
+		kv->field = XF_RESOURCE;
+	else if (kv_is(kv, xs->k_group))
+		kv->field = XF_GROUP;
+	else
+		kv->field = XF_OTHER;
+	kv->one = xs->one != NULL && kv_is(kv, xs->one);
 }
 
 /* Keep an attribute element in a growing array of them. */
@@ -338,6 +388,7 @@ add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
     size_t *cap, const char *elem, const struct xattr *a, int n)
 {
 	const struct xattr	*k, *v;
+	const struct xkcache	*c;
 	struct xkv		*kv;
 	long			 ref;
 	size_t			 pos;
@@ -360,23 +411,27 @@ add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
 	kv->interned = 1;
 	kv->ref = REF_UNKNOWN;
 	pos = bank == 0 ? *nkv - 1 : *nkv - 1 - xs->ev_kv_first;
-	if ((kv->key = key_cached(xs, bank, pos, k)) == NULL) {
+	if ((c = key_cached(xs, bank, pos, k)) != NULL) {
+		kv->key = c->key;
+		kv->field = c->field;
+		kv->one = c->one;
+	} else {
 		ref = strtab_find(&xs->keytab, k->value, XATTR_LEN(k));
 		if (ref >= 0)
-			kv->key = key_cache(xs, bank, pos, k,
-			    strtab_key(&xs->keytab, (size_t)ref));
+			kv->key = strtab_key(&xs->keytab, (size_t)ref);
 		else if (xs->keytab.n < XES_KEYS_MAX)
-			kv->key = key_cache(xs, bank, pos, k,
-			    key_intern(xs, k->value, XATTR_LEN(k)));
+			kv->key = key_intern(xs, k->value, XATTR_LEN(k));
 		else {
 			kv->key = rd_dup(r, k);	/* too many: kept as text */
 			kv->interned = 0;
 		}
+		kv_classify(xs, kv);
+		if (kv->interned)
+			key_cache(xs, bank, pos, k, kv);
 	}
 	kv->len = v != NULL ? XATTR_LEN(v) : 0;
 	/* An activity the expectations name: their copy will do. */
-	if (bank == 1 && kv->key == xs->one && v != NULL &&
-	    r->o->names != NULL) {
+	if (bank == 1 && kv->one && v != NULL && r->o->names != NULL) {
 		kv->ref = strtab_find(r->o->names, v->value, kv->len);
 		if (kv->ref >= 0) {
 			kv->value = strtab_key(r->o->names, (size_t)kv->ref);
@@ -473,53 +528,54 @@ kv_is(const struct xkv *kv, const char *key)
 }
 
 /*
- * An event's classifier value, lifecycle, instance, resource and group, in
- * one pass over its attributes (the first of each key counts), then from
- * the globals; with a classifier of several keys, through classify.
+ * An event's attributes of each field (the first of each key counts), and
+ * its first with the classifier's one key, in one pass.
  */
 static void
-event_fields(struct rd *r, struct xevent *ev, size_t first, size_t n)
+event_scan(const struct xes *xs, size_t first, size_t n,
+    const struct xkv **f, const struct xkv **one)
 {
-	struct xes		*xs = r->xes;
 	const struct xkv	*kv;
-	const char		*one = xs->one;
-	const char		*name = NULL;
 	size_t			 i;
 
-	ev->lifecycle = ev->instance = ev->resource = ev->group = NULL;
-	ev->ref = REF_UNKNOWN;
+	memset(f, 0, XF_N * sizeof *f);
+	*one = NULL;
 	for (i = first; i < first + n; i++) {
 		kv = &xs->kv[i];
-		if (one != NULL && name == NULL && kv_is(kv, one)) {
-			name = kv->value;
-			ev->ref = kv->ref;
-		}
-		if (ev->lifecycle == NULL && kv_is(kv, xs->k_lifecycle))
-			ev->lifecycle = kv->value;
-		else if (ev->instance == NULL && kv_is(kv, xs->k_instance))
-			ev->instance = kv->value;
-		else if (ev->resource == NULL && kv_is(kv, xs->k_resource))
-			ev->resource = kv->value;
-		else if (ev->group == NULL && kv_is(kv, xs->k_group))
-			ev->group = kv->value;
+		if (f[kv->field] == NULL)
+			f[kv->field] = kv;
+		if (kv->one && *one == NULL)
+			*one = kv;
 	}
-	if (xs->nglob[1] > 0) {
-		if (ev->lifecycle == NULL)
-			ev->lifecycle = global_value(xs, 1, xs->k_lifecycle);
-		if (ev->instance == NULL)
-			ev->instance = global_value(xs, 1, xs->k_instance);
-		if (ev->resource == NULL)
-			ev->resource = global_value(xs, 1, xs->k_resource);
-		if (ev->group == NULL)
-			ev->group = global_value(xs, 1, xs->k_group);
-		if (one != NULL && name == NULL)
-			name = global_value(xs, 1, one);	/* REF_UNKNOWN */
-	}
-	if (one != NULL)
+}
+
+/*
+ * An event's classifier value, lifecycle, instance, resource and group,
+ * from its attributes, then from the globals; with a classifier of several
+ * keys, through classify.
+ */
+static void
+event_fields(struct rd *r, struct xevent *ev, const struct xkv **f,
+    const struct xkv *one)
+{
+	struct xes	*xs = r->xes;
+	const char	*name;
+
+	ev->lifecycle = f[XF_LIFECYCLE] != NULL ? f[XF_LIFECYCLE]->value :
+	    xs->gdef[XF_LIFECYCLE];
+	ev->instance = f[XF_INSTANCE] != NULL ? f[XF_INSTANCE]->value :
+	    xs->gdef[XF_INSTANCE];
+	ev->resource = f[XF_RESOURCE] != NULL ? f[XF_RESOURCE]->value :
+	    xs->gdef[XF_RESOURCE];
+	ev->group = f[XF_GROUP] != NULL ? f[XF_GROUP]->value :
+	    xs->gdef[XF_GROUP];
+	ev->ref = one != NULL ? one->ref : REF_UNKNOWN;
+	if (xs->one != NULL) {
+		name = one != NULL ? one->value : xs->gdef_one;
 		ev->name = ev->activity = name != NULL ? name : "";
-	else {
-		ev->name = classify(r, first, n, 0);
-		ev->activity = classify(r, first, n, 1);
+	} else {
+		ev->name = classify(r, ev->kv_first, ev->kv_n, 0);
+		ev->activity = classify(r, ev->kv_first, ev->kv_n, 1);
 	}
 }
 
@@ -527,7 +583,7 @@ static void
 end_event(struct xmlin *x, struct rd *r)
 {
 	struct xes		*xs = r->xes;
-	const struct xkv	*ts;
+	const struct xkv	*ts, *f[XF_N], *one;
 	struct xevent		*ev;
 	size_t			 first = xs->ev_kv_first, n = xs->nkv - first;
 	const char		*why;
@@ -536,7 +592,8 @@ end_event(struct xmlin *x, struct rd *r)
 
 	r->st->events++;
 	xs->in_event = 0;
-	if ((ts = find_kv(xs->kv, first, n, xs->k_time)) == NULL) {
+	event_scan(xs, first, n, f, &one);
+	if ((ts = f[XF_TIME]) == NULL) {
 		r->st->events_no_time++;
 		rd_problem_at(x, r, xs->event_line, 0, NULL, "event without "
 		    "time:timestamp left out");
@@ -569,7 +626,7 @@ end_event(struct xmlin *x, struct rd *r)
 	ev->line = xs->event_line;
 	ev->kv_first = first;
 	ev->kv_n = n;
-	event_fields(r, ev, first, n);
+	event_fields(r, ev, f, one);
 	ev->rank = lifecycle_rank(ev);
 }
 
