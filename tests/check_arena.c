@@ -38,6 +38,26 @@ START_TEST(test_arena_mixed_alignment)
 END_TEST
 
 /* Many strings cross chunk boundaries intact; a reset arena is reused. */
+/* Copies of every length to 80, one after another: each whole, none clobbered. */
+START_TEST(test_arena_strndup_lengths)
+{
+	struct arena	 a;
+	char		 src[96], *copy[81];
+	size_t		 n, i;
+
+	arena_init(&a);
+	for (i = 0; i < sizeof src; i++)
+		src[i] = (char)('A' + i % 50);
+	for (n = 0; n <= 80; n++)
+		copy[n] = arena_strndup(&a, src + n % 7, n);
+	for (n = 0; n <= 80; n++) {
+		ck_assert_int_eq(memcmp(copy[n], src + n % 7, n), 0);
+		ck_assert_int_eq(copy[n][n], '\0');
+	}
+	arena_free(&a);
+}
+END_TEST
+
 START_TEST(test_arena_chunks_and_reset)
 {
 	struct arena	 a;
@@ -73,6 +93,7 @@ make_arena_suite(void)
 
 	tcase_add_test(tc, test_arena_mixed_alignment);
 	tcase_add_test(tc, test_arena_chunks_and_reset);
+	tcase_add_test(tc, test_arena_strndup_lengths);
 	suite_add_tcase(s, tc);
 	return (s);
 }
