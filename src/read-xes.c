@@ -382,23 +382,23 @@ kv_classify(const struct xes *xs, struct xkv *kv)
 	kv->one = xs->one != NULL && kv_is(kv, xs->one);
 }
 
-/* Keep an attribute element in a growing array of them. */
-static void
-add_kv(struct xmlin *x, struct rd *r, struct xkv **arr, size_t *nkv,
-    size_t *cap, const char *elem, const struct xattr *a, int n)
+/* Keep an attribute element of the trace (bank 0) or of an event (1). */
+static inline void
+add_kv(struct xmlin *x, struct rd *r, int bank, const struct xattr *a, int n)
 {
 	const struct xattr	*k, *v;
 	const struct xkcache	*c;
-	struct xkv		*kv;
+	struct xkv		*kv, **arr;
 	long			 ref;
-	size_t			 pos;
-	int			 bank;
+	size_t			 pos, *nkv, *cap;
 	struct xes		*xs = r->xes;
 
+	arr = bank == 0 ? &xs->tkv : &xs->kv;
+	nkv = bank == 0 ? &xs->ntkv : &xs->nkv;
+	cap = bank == 0 ? &xs->tkvcap : &xs->kvcap;
 	key_value(xs, a, n, &k, &v);
 	if (k == NULL)
 		return;
-	bank = arr == &xs->tkv ? 0 : 1;
 	if (RD_FULL(x, r, FULL_NO) || (*nkv >= (bank == 0 ? READ_MAX_JATTRS :
 	    READ_MAX_ITEMS) && rd_full(x, r, bank == 0 ? FULL_JATTRS :
 	    FULL_ITEMS)))
@@ -759,6 +759,19 @@ event_touchpoint(struct rd *r, const struct xevent *ev, const char *name)
 	return (tp);
 }
 
+/* Whether no two of the events (in time order) are at one time. */
+static int
+times_distinct(const struct xes *xs)
+{
+	size_t	i;
+
+	for (i = 1; i < xs->nev; i++) {
+		if (xs->ev[i].time == xs->ev[i - 1].time)
+			return (0);
+	}
+	return (1);
+}
+
 /* Pair starts with completes (FIFO per activity and instance) and make touchpoints. */
 static void
 make_touchpoints(struct rd *r)
@@ -777,6 +790,17 @@ make_touchpoints(struct rd *r)
 		sort_by_time(xs->ev, xs->nev);
 	for (i = 0; i < xs->nev && !has_starts; i++)
 		has_starts = xs->ev[i].rank == 0;
+	if (!has_starts && times_distinct(xs)) {
+		/*
+		 * Nothing to pair, and no two events at one time: the
+		 * touchpoints in time order are what the pairing below
+		 * makes once journey_sort has put them in time order.
+		 */
+		for (i = 0; i < xs->nev; i++)
+			event_touchpoint(r, &xs->ev[i], xs->ev[i].rank == 2 ?
+			    xs->ev[i].activity : xs->ev[i].name);
+		return;
+	}
 	for (i = 0; i < xs->nev; i++)
 		xs->ev[i].seq = i;
 	if (xs->nev > xs->ordercap) {
@@ -876,6 +900,13 @@ end_trace(struct xmlin *x, struct rd *r)
 	rd_end_journey(x, r);
 }
 
+/* An event's attribute: most of the elements of a log. */
+static void
+event_kv(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
+{
+	add_kv(x, r, 1, a, n);
+}
+
 static void
 xes_start(struct xmlin *x, void *ud, int depth, const char *name,
     const char *uri, const struct xattr *a, int n)
@@ -886,6 +917,12 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
 	int			 i;
 
 	names_for(x, xs);
+	if (depth == 4 && xs->in_event && (name == xs->e_string ||
+	    name == xs->e_date)) {	/* the common case first */
+		event_kv(x, r, a, n);
+		xmlin_skip(x);
+		return;
+	}
 	if (depth == 2) {
 		if (name == xs->e_trace) {
 			rd_begin_journey(x, r);
@@ -919,8 +956,7 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
 			return;
 		}
 		if (is_attr_element(xs, name))
-			add_kv(x, r, &xs->tkv, &xs->ntkv, &xs->tkvcap, name, a,
-			    n);
+			add_kv(x, r, 0, a, n);
 		else if (!is_container_element(xs, name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in a "
 			    "trace ignored", name);
@@ -929,8 +965,7 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
 	}
 	if (depth == 4 && xs->in_event) {
 		if (is_attr_element(xs, name))
-			add_kv(x, r, &xs->kv, &xs->nkv, &xs->kvcap, name, a,
-			    n);
+			event_kv(x, r, a, n);
 		else if (!is_container_element(xs, name))
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in an "
 			    "event ignored", name);
