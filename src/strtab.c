@@ -64,6 +64,15 @@ strtab_free(struct strtab *t)
 	memset(t, 0, sizeof *t);
 }
 
+static uint64_t
+load8(const char *p)
+{
+	uint64_t	v;
+
+	memcpy(&v, p, sizeof v);
+	return (v);
+}
+
 long
 strtab_find(const struct strtab *t, const char *s, size_t len)
 {
@@ -79,10 +88,14 @@ strtab_find(const struct strtab *t, const char *s, size_t len)
 		if ((v = t->slots[i]) == 0)
 			return (-1);
 		v--;
-		/* Up to 16 bytes, the two words are the whole key. */
+		/*
+		 * Up to 16 bytes, the two words are the whole key; up to
+		 * 24, with the word at 8; past that, memcmp the middle.
+		 */
 		if (t->lens[v] == len && t->first8[v] == a &&
-		    t->last8[v] == b && (len <= 16 ||
-		    memcmp(t->keys[v] + 8, s + 8, len - 16) == 0))
+		    t->last8[v] == b && (len <= 16 || (len <= 24 ?
+		    load8(t->keys[v] + 8) == load8(s + 8) :
+		    memcmp(t->keys[v] + 8, s + 8, len - 16) == 0)))
 			return ((long)v);
 	}
 }
