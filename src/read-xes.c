@@ -29,12 +29,15 @@
 /* One attribute of the current trace or of one of its events. */
 struct xkv {
 	const char	*key;		/* interned, unless !interned */
-	const char	*value;
+	const char	*value;		/* NULL: an event's, not read as text */
 	size_t		 len;		/* of value */
 	long		 ref;		/* an activity's name in the expectations */
 	int		 interned;
 	int		 field;		/* XF_*: which key it is */
 	int		 one;		/* the classifier's one key */
+	int		 text;		/* an event's value the run reads as text */
+	int		 has_time;	/* time holds the value, read */
+	mot_time	 time;
 };
 /* The keys an event's fields come from (XF_OTHER: none). */
 #define XF_OTHER	0
@@ -81,8 +84,9 @@ struct xes {
 		size_t		 len;
 		uint64_t	 a, b;
 		const char	*key;
-		int		 field, one;
+		int		 field, one, text;
 	}		 kcache[2][XES_KCACHE];	/* trace, event */
+	const char	*okeys[4];	/* the outcome mapping's keys, interned */
 	const char	*gdef[XF_N];	/* event globals of the fields */
 	const char	*gdef_one;	/* ... and of the classifier's key */
 	const char	*k_name, *k_time, *k_lifecycle, *k_instance;
@@ -213,7 +217,8 @@ set_classifier(struct xes *xs, const char *spec)
 void
 xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
-	struct xes	*xs;
+	const struct outcome_map	*om;
+	struct xes			*xs;
 
 	xs = xcalloc(1, sizeof *xs);
 	r->xes = xs;
@@ -226,6 +231,16 @@ xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	xs->k_group = key_intern(xs, "org:group", 9);
 	set_classifier(xs, r->o->classifier != NULL ? r->o->classifier :
 	    "concept:name");
+	if ((om = r->o->outcome) != NULL) {
+		xs->okeys[0] = om->nps != NULL ? key_intern(xs, om->nps,
+		    strlen(om->nps)) : NULL;
+		xs->okeys[1] = om->csat != NULL ? key_intern(xs, om->csat,
+		    strlen(om->csat)) : NULL;
+		xs->okeys[2] = om->ces != NULL ? key_intern(xs, om->ces,
+		    strlen(om->ces)) : NULL;
+		xs->okeys[3] = om->churn != NULL ? key_intern(xs, om->churn,
+		    strlen(om->churn)) : NULL;
+	}
 }
 
 void
@@ -359,6 +374,7 @@ key_cache(struct xes *xs, int bank, size_t pos, const struct xattr *k,
 	c->key = kv->key;
 	c->field = kv->field;
 	c->one = kv->one;
+	c->text = kv->text;
 }
 
 static int	kv_is(const struct xkv *, const char *);
@@ -367,6 +383,8 @@ static int	kv_is(const struct xkv *, const char *);
 static void
 kv_classify(const struct xes *xs, struct xkv *kv)
 {
+	size_t	i;
+
 	if (kv_is(kv, xs->k_time))
 		kv->field = XF_TIME;
 	else if (kv_is(kv, xs->k_lifecycle))
@@ -380,6 +398,18 @@ kv_classify(const struct xes *xs, struct xkv *kv)
 	else
 		kv->field = XF_OTHER;
 	kv->one = xs->one != NULL && kv_is(kv, xs->one);
+	/*
+	 * Of an event's attributes, the run reads as text only the
+	 * lifecycle, instance and group, the classifier's keys and the
+	 * outcome mapping's: the rest (the resource among them, and the
+	 * time once read) are not copied.
+	 */
+	kv->text = kv->field == XF_LIFECYCLE || kv->field == XF_INSTANCE ||
+	    kv->field == XF_GROUP || kv->one;
+	for (i = 0; !kv->text && i < xs->nkeys; i++)
+		kv->text = kv_is(kv, xs->keys[i]);
+	for (i = 0; !kv->text && i < 4; i++)
+		kv->text = xs->okeys[i] != NULL && kv_is(kv, xs->okeys[i]);
 }
 
 /* Keep an attribute element of the trace (bank 0) or of an event (1). */
@@ -415,6 +445,7 @@ add_kv(struct xmlin *x, struct rd *r, int bank, const struct xattr *a, int n)
 		kv->key = c->key;
 		kv->field = c->field;
 		kv->one = c->one;
+		kv->text = c->text;
 	} else {
 		ref = strtab_find(&xs->keytab, k->value, XATTR_LEN(k));
 		if (ref >= 0)
@@ -430,12 +461,28 @@ add_kv(struct xmlin *x, struct rd *r, int bank, const struct xattr *a, int n)
 			key_cache(xs, bank, pos, k, kv);
 	}
 	kv->len = v != NULL ? XATTR_LEN(v) : 0;
-	/* An activity the expectations name: their copy will do. */
-	if (bank == 1 && kv->one && v != NULL && r->o->names != NULL) {
-		kv->ref = strtab_find(r->o->names, v->value, kv->len);
-		if (kv->ref >= 0) {
-			kv->value = strtab_key(r->o->names, (size_t)kv->ref);
+	kv->has_time = 0;
+	if (bank == 1) {
+		/* The time read now; its text kept only if it cannot be. */
+		if (kv->field == XF_TIME && v != NULL && isotime_fast(&r->dates,
+		    v->value, kv->len, &kv->time)) {
+			kv->has_time = 1;
+			if (!kv->text) {
+				kv->value = NULL;
+				return;
+			}
+		} else if (kv->field != XF_TIME && !kv->text) {
+			kv->value = NULL;	/* not read as text */
 			return;
+		}
+		/* An activity the expectations name: their copy will do. */
+		if (kv->one && v != NULL && r->o->names != NULL) {
+			kv->ref = strtab_find(r->o->names, v->value, kv->len);
+			if (kv->ref >= 0) {
+				kv->value = strtab_key(r->o->names,
+				    (size_t)kv->ref);
+				return;
+			}
 		}
 	}
 	kv->value = v != NULL ? rd_dup(r, v) : "";
@@ -599,8 +646,11 @@ end_event(struct xmlin *x, struct rd *r)
 		    "time:timestamp left out");
 		return;
 	}
-	rc = isotime_parse_dates(&r->dates, ts->value, ts->len, r->o->zone, &t,
-	    &why);
+	if (ts->has_time) {
+		t = ts->time;
+		rc = 0;
+	} else
+		rc = isotime_parse(ts->value, ts->len, r->o->zone, &t, &why);
 	if (rc == ISOTIME_NO_OFFSET) {
 		rd_problem_at(x, r, xs->event_line, 1, "time without offset",
 		    "time:timestamp=\"%.60s\": %s", ts->value, why);
