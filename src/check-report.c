@@ -656,7 +656,8 @@ check_report_json(const struct check_report *cr, FILE *f)
 		json_bool(f, 4, "same_expectations",
 		    cr->base_hash != NULL && strcmp(cr->base_hash,
 		    cr->exp_hash) == 0, ",");
-		json_str(f, 4, "status", lowercase_status(res->base_status), ",");
+		json_str(f, 4, "status", lowercase_status(res->base_status),
+		    ",");
 		base_message(cr, msg, sizeof msg);
 		json_str(f, 4, "message", msg, "");
 		fputs("  },\n", f);

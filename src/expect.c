@@ -134,10 +134,11 @@ parse_scoring(struct xmlin *x, struct eparse *p, const struct xattr *a,
 		if ((v = xattr_get(a, n, d->name)) == NULL)
 			continue;
 		if (d->is_duration) {
-			if (isodur_parse(v->value, XATTR_LEN(v), &dur, &why) != 0) {
+			if (isodur_parse(v->value, XATTR_LEN(v), &dur,
+			    &why) != 0) {
 				efail(x, p, "%s=\"%.*s\": %s", d->name,
-				    (int)(XATTR_LEN(v) > 64 ? 64 : XATTR_LEN(v)), v->value,
-				    why);
+				    (int)(XATTR_LEN(v) > 64 ? 64 : XATTR_LEN(v)),
+				    v->value, why);
 				return;
 			}
 			*(int64_t *)(void *)((char *)sp + d->offset) = dur.us;
@@ -170,7 +171,8 @@ parse_endpoint(struct xmlin *x, struct eparse *p, const char *what,
 	} else {
 		ep->is_attr = 0;
 		ep->name = attr_dup(v);
-		ep->ref = (int)strtab_intern(&p->e->names, v->value, XATTR_LEN(v));
+		ep->ref = (int)strtab_intern(&p->e->names, v->value,
+		    XATTR_LEN(v));
 	}
 	return (0);
 }
@@ -421,8 +423,8 @@ parse_hours(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 	}
 	if (cal_parse_days(days->value, XATTR_LEN(days), &mask) != 0) {
 		efail(x, p, "days=\"%.*s\": expected days such as mon-fri or "
-		    "sat,sun", (int)(XATTR_LEN(days) > 40 ? 40 : XATTR_LEN(days)),
-		    days->value);
+		    "sat,sun", (int)(XATTR_LEN(days) > 40 ? 40 :
+		    XATTR_LEN(days)), days->value);
 		return;
 	}
 	if (cal_parse_hhmm(from->value, XATTR_LEN(from), &f) != 0 ||

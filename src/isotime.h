@@ -31,7 +31,7 @@ int	isotime_parse(const char *, size_t, const struct tz *, mot_time *,
 /*
  * Day numbers of recent dates, by their text (touchpoints fall on few
  * days). isotime_parse keeps one per thread; a reader keeps its own,
- * zeroed, for isotime_parse_dates. A slot whose text is 0 is empty.
+ * zeroed, for isotime_fast. A slot whose text is 0 is empty.
  */
 #define ISOTIME_DATES	16
 struct isotime_dates {
@@ -111,16 +111,6 @@ isotime_fast(struct isotime_dates *c, const char *s, size_t len,
 		return (1);
 	}
 	return (0);
-}
-
-/* isotime_parse, through isotime_fast first. */
-static inline int
-isotime_parse_dates(struct isotime_dates *c, const char *s, size_t len,
-    const struct tz *zone, mot_time *out, const char **why)
-{
-	if (isotime_fast(c, s, len, out))
-		return (0);
-	return (isotime_parse(s, len, zone, out, why));
 }
 
 /* Write an instant as ISO 8601 UTC ("2026-10-01T07:00:00Z", fraction only when not zero). */

@@ -24,30 +24,21 @@ struct rd {
 	struct journey		*j;		/* the journey being read */
 	struct journey		 batch[READ_BATCH];
 	size_t			 nready;	/* read, not yet handed over */
-	int			 batching;
-	int			 format;	/* READ_JOURNEYS or READ_XES */
 	int			 in_journey;
 	int			 seen_outcome;
 	struct xes		*xes;
-	const struct xmlin	*names_for;	/* tp_names, out_names: this parser's */
+	/* The parser's own copies of the names read (journeys_root). */
+	const char		*elem_journey, *elem_touchpoint, *elem_outcome;
+	const char		*id_name;
 	const char		*tp_names[16];
 	const char		*out_names[4];
-	const struct xmlin	*id_for;
-	const char		*id_name;
-	const struct xmlin	*keep_for;	/* keep_names are this parser's */
 	const char		*keep_names[READ_KEEP_MAX];
 	size_t			 nkeep;
-	const struct xmlin	*elem_for;
-	const char		*elem_journey, *elem_touchpoint;
 	int			 too_big;	/* the journey passed a limit */
 	struct isotime_dates	 dates;		/* this reader's recent dates */
 	uint64_t		*ids;		/* hashes of this read's ids */
 	size_t			 nids, idscap;
 };
-
-#define READ_UNKNOWN	0
-#define READ_JOURNEYS	1
-#define READ_XES	2
 
 /* Print at most 60 bytes of an attribute's value in a message. */
 #define SHOW(a)	(int)(XATTR_LEN(a) > 60 ? 60 : XATTR_LEN(a)), (a)->value

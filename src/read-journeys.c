@@ -53,18 +53,10 @@ parse_time_slow(struct xmlin *x, struct rd *r, const struct xattr *a,
 static int
 keep_attr(struct xmlin *x, struct rd *r, const char *name)
 {
-	const char *const	*k;
-	size_t			 i;
+	size_t	i;
 
 	if (r->o->keep_attrs == NULL)
 		return (1);
-	if (r->keep_for != x) {
-		r->nkeep = 0;
-		for (k = r->o->keep_attrs; *k != NULL &&
-		    r->nkeep < READ_KEEP_MAX; k++)
-			r->keep_names[r->nkeep++] = xmlin_name(x, *k);
-		r->keep_for = x;
-	}
 	for (i = 0; i < r->nkeep; i++) {
 		if (r->keep_names[i] == name)
 			return (1);
@@ -72,17 +64,28 @@ keep_attr(struct xmlin *x, struct rd *r, const char *name)
 	return (0);
 }
 
-/* The parser's pointers for the names of touchpoint and outcome attributes. */
+/*
+ * The parser's own pointers for the names the reader compares, taken once
+ * for the file: element and attribute names then compare as pointers.
+ */
 static void
-attr_names(struct xmlin *x, struct rd *r)
+names(struct xmlin *x, struct rd *r)
 {
-	int	i;
+	const char *const	*k;
+	int			 i;
 
+	r->elem_journey = xmlin_name(x, "journey");
+	r->elem_touchpoint = xmlin_name(x, "touchpoint");
+	r->elem_outcome = xmlin_name(x, "outcome");
+	r->id_name = xmlin_name(x, "id");
 	for (i = 0; tp_attrs[i] != NULL; i++)
 		r->tp_names[i] = xmlin_name(x, tp_attrs[i]);
 	for (i = 0; outcome_attrs[i] != NULL; i++)
 		r->out_names[i] = xmlin_name(x, outcome_attrs[i]);
-	r->names_for = x;
+	r->nkeep = 0;
+	for (k = r->o->keep_attrs; k != NULL && *k != NULL &&
+	    r->nkeep < READ_KEEP_MAX; k++)
+		r->keep_names[r->nkeep++] = xmlin_name(x, *k);
 }
 
 static void
@@ -92,10 +95,6 @@ start_journey(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	int		 i;
 
 	rd_begin_journey(x, r);
-	if (r->id_for != x) {
-		r->id_name = xmlin_name(x, "id");
-		r->id_for = x;
-	}
 	for (i = 0; i < n; i++) {
 		if (a[i].uri != NULL)
 			continue;
@@ -137,8 +136,6 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		    "<touchpoint> ignored (known: %s)", bad->name, list);
 	}
 	/* One pass over the attributes, names compared as the parser's pointers. */
-	if (r->names_for != x)
-		attr_names(x, r);
 	name = at = start = end = promised = notified = NULL;
 	for (i = 0; i < n; i++) {
 		v = &a[i];
@@ -155,9 +152,10 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 			start = v;
 		else if (v->name == r->tp_names[TPA_END])
 			end = v;
-		else if (v->name == r->tp_names[TPA_ACTOR])
-			tp->actor = rd_dup(r, v);
-		else if (v->name == r->tp_names[TPA_TEAM])
+		else if (v->name == r->tp_names[TPA_ACTOR]) {
+			if (!r->o->no_actor)
+				tp->actor = rd_dup(r, v);
+		} else if (v->name == r->tp_names[TPA_TEAM])
 			tp->team = rd_dup(r, v);
 		else if (v->name == r->tp_names[TPA_STATUS])
 			tp->status = rd_dup(r, v);
@@ -235,8 +233,6 @@ outcome(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		rd_problem(x, r, 1, "bad outcome", "more than one <outcome>");
 		return;
 	}
-	if (r->names_for != x)
-		attr_names(x, r);
 	for (i = 0; i < n; i++) {	/* one pass, names as pointers */
 		if (a[i].uri != NULL)
 			continue;
@@ -270,6 +266,7 @@ journeys_root(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
 	const struct xattr	*v, *bad;
 
+	names(x, r);
 	if ((v = xattr_get(a, n, "version")) == NULL || !xattr_is(v, "1"))
 		xmlin_fail(x, MOT_EXIT_DATAERR, "<journeys> needs "
 		    "version=\"1\"");
@@ -284,11 +281,6 @@ journeys_start(struct xmlin *x, void *ud, int depth, const char *name,
 {
 	struct rd	*r = ud;
 
-	if (r->elem_for != x) {		/* the parser's copies of our names */
-		r->elem_journey = xmlin_name(x, "journey");
-		r->elem_touchpoint = xmlin_name(x, "touchpoint");
-		r->elem_for = x;
-	}
 	if (depth == 2 && uri == NULL && name == r->elem_journey) {
 		start_journey(x, r, a, n);
 		return;
@@ -299,7 +291,7 @@ journeys_start(struct xmlin *x, void *ud, int depth, const char *name,
 			xmlin_skip(x);		/* no children */
 			return;
 		}
-		if (strcmp(name, "outcome") == 0) {
+		if (name == r->elem_outcome) {
 			outcome(x, r, a, n);
 			xmlin_skip(x);
 			return;

@@ -87,11 +87,11 @@ struct xes {
 		int		 field, one, text;
 	}		 kcache[2][XES_KCACHE];	/* trace, event */
 	const char	*okeys[4];	/* the outcome mapping's keys, interned */
+	int		 keep_resource;	/* the run reads touchpoints' actors */
 	const char	*gdef[XF_N];	/* event globals of the fields */
 	const char	*gdef_one;	/* ... and of the classifier's key */
 	const char	*k_name, *k_time, *k_lifecycle, *k_instance;
 	const char	*k_resource, *k_group;
-	const struct xmlin *names_for;	/* the element names are this parser's */
 	const char	*e_string, *e_date, *e_int, *e_float, *e_boolean;
 	const char	*e_id, *e_list, *e_container, *e_trace, *e_event;
 	const char	*e_global, *a_key, *a_value, *a_scope;
@@ -120,10 +120,8 @@ key_intern(struct xes *xs, const char *s, size_t len)
 
 /* The parser's own pointers for the element and attribute names we compare. */
 static void
-names_for(struct xmlin *x, struct xes *xs)
+names(struct xmlin *x, struct xes *xs)
 {
-	if (xs->names_for == x)
-		return;
 	xs->e_string = xmlin_name(x, "string");
 	xs->e_date = xmlin_name(x, "date");
 	xs->e_int = xmlin_name(x, "int");
@@ -138,7 +136,6 @@ names_for(struct xmlin *x, struct xes *xs)
 	xs->a_key = xmlin_name(x, "key");
 	xs->a_value = xmlin_name(x, "value");
 	xs->a_scope = xmlin_name(x, "scope");
-	xs->names_for = x;
 }
 
 static int
@@ -218,10 +215,13 @@ void
 xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
 	const struct outcome_map	*om;
+	const char			*ok[4];
 	struct xes			*xs;
+	size_t				 i;
 
 	xs = xcalloc(1, sizeof *xs);
 	r->xes = xs;
+	names(x, xs);
 	strtab_init(&xs->keytab);
 	xs->k_name = key_intern(xs, "concept:name", 12);
 	xs->k_time = key_intern(xs, "time:timestamp", 14);
@@ -232,15 +232,15 @@ xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	set_classifier(xs, r->o->classifier != NULL ? r->o->classifier :
 	    "concept:name");
 	if ((om = r->o->outcome) != NULL) {
-		xs->okeys[0] = om->nps != NULL ? key_intern(xs, om->nps,
-		    strlen(om->nps)) : NULL;
-		xs->okeys[1] = om->csat != NULL ? key_intern(xs, om->csat,
-		    strlen(om->csat)) : NULL;
-		xs->okeys[2] = om->ces != NULL ? key_intern(xs, om->ces,
-		    strlen(om->ces)) : NULL;
-		xs->okeys[3] = om->churn != NULL ? key_intern(xs, om->churn,
-		    strlen(om->churn)) : NULL;
+		ok[0] = om->nps;
+		ok[1] = om->csat;
+		ok[2] = om->ces;
+		ok[3] = om->churn;
+		for (i = 0; i < 4; i++)
+			xs->okeys[i] = ok[i] != NULL ? key_intern(xs, ok[i],
+			    strlen(ok[i])) : NULL;
 	}
+	xs->keep_resource = !r->o->no_actor;
 }
 
 void
@@ -400,12 +400,14 @@ kv_classify(const struct xes *xs, struct xkv *kv)
 	kv->one = xs->one != NULL && kv_is(kv, xs->one);
 	/*
 	 * Of an event's attributes, the run reads as text only the
-	 * lifecycle, instance and group, the classifier's keys and the
-	 * outcome mapping's: the rest (the resource among them, and the
-	 * time once read) are not copied.
+	 * lifecycle, instance and group, the resource if it asks for
+	 * actors (read_opts.no_actor), the classifier's keys and the
+	 * outcome mapping's: the rest (and the time once read) are not
+	 * copied.
 	 */
 	kv->text = kv->field == XF_LIFECYCLE || kv->field == XF_INSTANCE ||
-	    kv->field == XF_GROUP || kv->one;
+	    kv->field == XF_GROUP || (kv->field == XF_RESOURCE &&
+	    xs->keep_resource) || kv->one;
 	for (i = 0; !kv->text && i < xs->nkeys; i++)
 		kv->text = kv_is(kv, xs->keys[i]);
 	for (i = 0; !kv->text && i < 4; i++)
@@ -495,8 +497,7 @@ find_kv(const struct xkv *kv, size_t first, size_t n, const char *key)
 	size_t	i;
 
 	for (i = first; i < first + n; i++) {
-		if (kv[i].key == key || (!kv[i].interned &&
-		    strcmp(kv[i].key, key) == 0))
+		if (kv_is(&kv[i], key))
 			return (&kv[i]);
 	}
 	return (NULL);
@@ -929,8 +930,7 @@ end_trace(struct xmlin *x, struct rd *r)
 	else
 		j->id = id;
 	for (i = 0; i < xs->ntkv; i++) {
-		if (xs->tkv[i].key != xs->k_name && (xs->tkv[i].interned ||
-		    strcmp(xs->tkv[i].key, "concept:name") != 0))
+		if (!kv_is(&xs->tkv[i], xs->k_name))
 			journey_add_attr(j, xs->tkv[i].key, xs->tkv[i].value,
 			    j->line);
 	}
@@ -966,10 +966,12 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
 	const struct xattr	*scope;
 	int			 i;
 
-	names_for(x, xs);
-	if (depth == 4 && xs->in_event && (name == xs->e_string ||
-	    name == xs->e_date)) {	/* the common case first */
-		event_kv(x, r, a, n);
+	if (depth == 4 && xs->in_event) {	/* most elements of a log */
+		if (is_attr_element(xs, name))
+			event_kv(x, r, a, n);
+		else if (!is_container_element(xs, name))
+			rd_problem(x, r, 0, NULL, "unknown element <%s> in an "
+			    "event ignored", name);
 		xmlin_skip(x);
 		return;
 	}
@@ -1011,15 +1013,6 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
 			rd_problem(x, r, 0, NULL, "unknown element <%s> in a "
 			    "trace ignored", name);
 		xmlin_skip(x);	/* nested attributes */
-		return;
-	}
-	if (depth == 4 && xs->in_event) {
-		if (is_attr_element(xs, name))
-			event_kv(x, r, a, n);
-		else if (!is_container_element(xs, name))
-			rd_problem(x, r, 0, NULL, "unknown element <%s> in an "
-			    "event ignored", name);
-		xmlin_skip(x);
 		return;
 	}
 	xmlin_skip(x);

@@ -343,7 +343,7 @@ rd_end_journey(struct xmlin *x, struct rd *r)
 	 * that --strict stops where it did and big buffers are not kept.
 	 */
 	r->nready++;
-	if (!r->batching || r->nready == READ_BATCH ||
+	if (r->nready == READ_BATCH ||
 	    r->j->reject != NULL || r->j->ntps > BATCH_TPS_MAX ||
 	    r->j->arena.used > BATCH_BYTES_MAX)
 		rd_flush(x, r);
@@ -382,12 +382,10 @@ r_root(struct xmlin *x, void *ud, int depth, const char *name,
 	struct rd	*r = ud;
 
 	if (strcmp(name, "journeys") == 0 && uri == NULL) {
-		r->format = READ_JOURNEYS;
 		r->st->format = "journeys";
 		xmlin_set_ops(x, &journeys_ops);
 		journeys_root(x, r, a, n);
 	} else if (strcmp(name, "log") == 0) {
-		r->format = READ_XES;
 		r->st->format = "xes";
 		xmlin_set_ops(x, &xes_ops);
 		xes_begin(x, r, a, n);
@@ -429,12 +427,12 @@ read_range(const char *path, const struct xmlin_range *range,
 	st->format = "unknown";
 	for (i = 0; i < READ_BATCH; i++)
 		journey_init(&r.batch[i]);
-	r.j = &r.batch[0];
 	/*
-	 * Batches in both formats: a journey's strings are in its own arena,
-	 * or (XES keys and globals) in the reader's, never in the parser's.
+	 * Journeys go in batches, in both formats: a journey's strings are in
+	 * its own arena, or (XES keys and globals) in the reader's, never in
+	 * the parser's buffers.
 	 */
-	r.batching = 1;
+	r.j = &r.batch[0];
 	rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io, cause);
 	if (rc == 0 && o->ids != NULL)
 		ids_commit(o->ids, &r);

@@ -44,10 +44,12 @@ struct read_opts {
 	/*
 	 * What the caller uses of a journey (mot's own format): the journey
 	 * attributes to keep (NULL-terminated; NULL: all), and whether the
-	 * touchpoints' channels are needed. What is not used is not copied.
+	 * touchpoints' channels and actors (XES: org:resource) are needed.
+	 * What is not used is not copied.
 	 */
 	const char *const	*keep_attrs;
 	int			 no_channel;
+	int			 no_actor;
 };
 
 /* What a file held. */

@@ -220,6 +220,7 @@ read_one(struct worker *w, size_t i)
 	/* Channels serve --by channel and channel switches between contacts. */
 	ro.no_channel = !r->e->has_contacts && (r->o->by == NULL ||
 	    strcmp(r->o->by, "channel") != 0);
+	ro.no_actor = 1;	/* no figure reads a touchpoint's actor */
 	ro.arg = w;
 	w->unit = i;
 	w->occ_out = r->o->occ;

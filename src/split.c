@@ -21,46 +21,6 @@
 
 #define WINDOW	(1024 * 1024)
 
-#if defined(__GNUC__)
-typedef unsigned char	split_v16 __attribute__((vector_size(16)));
-
-/* The newlines in n bytes, sixteen at a time. */
-static uint64_t
-count_newlines(const char *p, size_t n)
-{
-	split_v16	acc, v, vnl;
-	uint64_t	c = 0;
-	size_t		i = 0, k, lanes;
-
-	memset(&vnl, '\n', sizeof vnl);
-	while (i + 16 <= n) {
-		memset(&acc, 0, sizeof acc);
-		/* At most 255 rounds, so that no lane's count overflows. */
-		for (k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
-			memcpy(&v, p + i, sizeof v);
-			acc -= (split_v16)(v == vnl);
-		}
-		for (lanes = 0; lanes < 16; lanes++)
-			c += acc[lanes];
-	}
-	for (; i < n; i++)
-		c += p[i] == '\n';
-	return (c);
-}
-#else
-/* The newlines in n bytes. */
-static uint64_t
-count_newlines(const char *p, size_t n)
-{
-	uint64_t	c = 0;
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		c += p[i] == '\n';
-	return (c);
-}
-#endif
-
 /* The offset of the first unit start tag at or after off, or -1. */
 static int64_t
 find_unit(int fd, uint64_t off, uint64_t size, const char *tag, char *buf)
@@ -131,7 +91,7 @@ split_plan(const char *path, size_t want, struct split *sp)
 	if (pread(fd, buf, (size_t)first, 0) != (ssize_t)first)
 		goto whole;
 	sp->prefix = xstrndup(buf, (size_t)first);
-	hl = (long)count_newlines(buf, (size_t)first);
+	hl = (long)count_byte(buf, (size_t)first, '\n');
 	cut = xcalloc(want + 1, sizeof *cut);
 	for (k = 1; k < want; k++) {
 		target = first + (size - first) / want * k;
@@ -191,7 +151,7 @@ split_count(const char *path, struct split *sp, void (*ready)(void *, size_t),
 			n = pread(fd, buf, WINDOW < end - pos ? WINDOW :
 			    (size_t)(end - pos), (off_t)pos);
 			if (n > 0) {
-				nl += count_newlines(buf, (size_t)n);
+				nl += count_byte(buf, (size_t)n, '\n');
 				pos += (uint64_t)n;
 			}
 		}

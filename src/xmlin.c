@@ -360,47 +360,41 @@ sax_init(xmlSAXHandler *sax)
  */
 #define GUARD_BLOCK	2048
 
-static size_t
-count_eq(const char *p, size_t n)
-{
-	size_t	i, c = 0;
-
-	for (i = 0; i < n; i++)
-		c += p[i] == '=';
-	return (c);
-}
-
 #if defined(__GNUC__)
-typedef unsigned char	guard_v16 __attribute__((vector_size(16)));
+typedef unsigned char	count_v16 __attribute__((vector_size(16)));
 
-/* The '=' in GUARD_BLOCK bytes, and whether they hold a '<'. */
-static size_t
-block_scan(const char *p, int *lt)
+uint64_t
+count_byte(const char *p, size_t n, int ch)
 {
-	guard_v16	eq = { 0 }, any = { 0 }, v, veq, vlt;
-	size_t		c = 0;
-	int		i;
+	count_v16	acc, v, vc;
+	uint64_t	c = 0;
+	size_t		i = 0, k, lanes;
 
-	memset(&veq, '=', sizeof veq);
-	memset(&vlt, '<', sizeof vlt);
-	for (i = 0; i < GUARD_BLOCK; i += 16) {	/* at most 128 a lane */
-		memcpy(&v, p + i, sizeof v);
-		eq -= (guard_v16)(v == veq);
-		any |= (guard_v16)(v == vlt);
+	memset(&vc, ch, sizeof vc);
+	while (i + 16 <= n) {
+		memset(&acc, 0, sizeof acc);
+		/* At most 255 rounds, so that no lane's count overflows. */
+		for (k = 0; k < 255 && i + 16 <= n; k++, i += 16) {
+			memcpy(&v, p + i, sizeof v);
+			acc -= (count_v16)(v == vc);
+		}
+		for (lanes = 0; lanes < 16; lanes++)
+			c += acc[lanes];
 	}
-	*lt = 0;
-	for (i = 0; i < 16; i++) {
-		c += eq[i];
-		*lt |= any[i];
-	}
+	for (; i < n; i++)
+		c += p[i] == (char)ch;
 	return (c);
 }
 #else
-static size_t
-block_scan(const char *p, int *lt)
+uint64_t
+count_byte(const char *p, size_t n, int ch)
 {
-	*lt = memchr(p, '<', GUARD_BLOCK) != NULL;
-	return (count_eq(p, GUARD_BLOCK));
+	uint64_t	c = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		c += p[i] == (char)ch;
+	return (c);
 }
 #endif
 
@@ -496,14 +490,9 @@ guard_chunk(struct guard *g, const char *buf, size_t n, size_t *bad)
 		return (0);
 	last = memrchr(first, '<', (size_t)(end - first));
 	for (s = lt_dense(first, last) ? last : first; s < last; ) {
-		if ((size_t)(last - s) >= GUARD_BLOCK) {
-			e = s + GUARD_BLOCK;
-			c = block_scan(s, &lt);
-		} else {
-			e = last;
-			c = count_eq(s, (size_t)(e - s));
-			lt = memchr(s, '<', (size_t)(e - s)) != NULL;
-		}
+		e = (size_t)(last - s) >= GUARD_BLOCK ? s + GUARD_BLOCK : last;
+		c = count_byte(s, (size_t)(e - s), '=');
+		lt = memchr(s, '<', (size_t)(e - s)) != NULL;
 		if (acc + c <= MAX_ATTRS) {
 			acc = lt ? c : acc + c;
 			s = e;
@@ -513,7 +502,7 @@ guard_chunk(struct guard *g, const char *buf, size_t n, size_t *bad)
 		a = *s == '<' ? s : memrchr(first, '<', (size_t)(s - first));
 		do {
 			b = memchr(a + 1, '<', (size_t)(last - a));
-			if (count_eq(a, (size_t)(b - a)) > MAX_ATTRS &&
+			if (count_byte(a, (size_t)(b - a), '=') > MAX_ATTRS &&
 			    tag_too_big(a, b)) {
 				*bad = (size_t)(a - buf);
 				return (1);

@@ -91,6 +91,8 @@ const struct xattr *xattr_unknown(const struct xattr *, int,
 	    const char *const *);
 /* Write a NULL-terminated list of names as "a, b, c". */
 void	xattr_names(const char *const *, char *, size_t);
+/* The bytes equal to c among the n at p, sixteen at a time. */
+uint64_t count_byte(const char *, size_t, int);
 /* Parse a finite decimal number (C locale) from len bytes. */
 int	parse_number(const char *, size_t, double *);
 /* Parse a decimal integer from len bytes. */
