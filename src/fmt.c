@@ -124,19 +124,22 @@ term_clean(const char *s, char *buf, size_t size)
 	return (buf);
 }
 
+const char *
+text_put_char(FILE *f, const char *s)
+{
+	char	one[TEXT_CHAR_MAX];
+	size_t	n, k;
+
+	k = text_char((const unsigned char *)s, strnlen(s, 4), one, &n);
+	fwrite(one, 1, n, f);
+	return (s + k);
+}
+
 void
 text_put(FILE *f, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 left = strlen(s), n, k;
-	char			 one[TEXT_CHAR_MAX];
-
-	while (left > 0) {
-		k = text_char(p, left, one, &n);
-		fwrite(one, 1, n, f);
-		p += k;
-		left -= k;
-	}
+	while (*s != '\0')
+		s = text_put_char(f, s);
 }
 
 int

@@ -35,6 +35,8 @@ size_t	text_char(const unsigned char *, size_t, char *, size_t *);
 size_t	text_escape(char *, size_t, const char *);
 /* text_escape into buf, returning buf: s made safe for a terminal. */
 const char *term_clean(const char *, char *, size_t);
+/* Write the character at s escaped by text_char; return what follows it. */
+const char *text_put_char(FILE *, const char *);
 /* Write s escaped by text_char. */
 void	text_put(FILE *, const char *);
 /* Columns a UTF-8 string takes on a terminal (one per code point). */

@@ -23,8 +23,6 @@ void
 md_text(FILE *f, const char *s)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	char			 one[TEXT_CHAR_MAX];
-	size_t			 n;
 
 	for (; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f) {
@@ -33,8 +31,8 @@ md_text(FILE *f, const char *s)
 		}
 		if (*p >= 0x80) {
 			/* C1, bidirectional overrides, bad bytes: as escapes. */
-			p += text_char(p, strnlen((const char *)p, 4), one, &n) - 1;
-			fwrite(one, 1, n, f);
+			p = (const unsigned char *)text_put_char(f,
+			    (const char *)p) - 1;
 			continue;
 		}
 		if (strchr("\\`*_[]<>|~&#!", *p) != NULL)
