@@ -72,8 +72,7 @@ cmd_validate(int argc, char **argv)
 	char			*cause = NULL, root[64];
 	int			 ch, rc = 0, frc, errors, quiet = 0;
 
-	while ((ch = getopt_long(argc, argv, "qh", validate_opts, NULL)) !=
-	    -1) {
+	while ((ch = cmd_getopt(c, argc, argv, "qh", validate_opts)) != -1) {
 		switch (ch) {
 		case 'z':
 			zname = optarg;
