@@ -4,7 +4,7 @@
  * GitHub) and JSON for scripts. All say the same thing from the same
  * messages; numbers are written in the C locale and nothing depends on the
  * time of the run, so the same inputs give the same bytes. Escaping: one
- * function per format (text_clean, tap_text, xml_text on fmt.c's
+ * function per format (term_clean, tap_text, xml_text on fmt.c's
  * markup_text; JSON through report-json.c's writers).
  */
 #include <config.h>
@@ -288,6 +288,12 @@ tap_text(FILE *f, const char *s)
 	const unsigned char	*p = (const unsigned char *)s;
 
 	for (; *p != '\0'; p++) {
+		if (*p >= 0x80) {
+			/* C1, bidirectional overrides, bad bytes: as escapes. */
+			p = (const unsigned char *)text_put_char(f,
+			    (const char *)p) - 1;
+			continue;
+		}
 		if (*p == '#' || *p == '\\')
 			fputc('\\', f);
 		fputc(*p < 0x20 || *p == 0x7f ? ' ' : *p, f);

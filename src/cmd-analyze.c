@@ -61,8 +61,8 @@ cmd_analyze(int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
 	memset(&occ, 0, sizeof occ);
-	while ((ch = getopt_long(argc, argv, "e:o:j:qvh", analyze_opts,
-	    NULL)) != -1) {
+	while ((ch = cmd_getopt(c, argc, argv, "e:o:j:qvh", analyze_opts)) !=
+	    -1) {
 		switch (ch) {
 		case 'e':
 			o.expectations = optarg;

@@ -209,8 +209,7 @@ cmd_check(int argc, char **argv)
 	p.alpha = 0.05;
 	p.min_change = 0.02;
 	p.max_p90_increase = 0.20;
-	while ((ch = getopt_long(argc, argv, "e:qvh", check_opts,
-	    NULL)) != -1) {
+	while ((ch = cmd_getopt(c, argc, argv, "e:qvh", check_opts)) != -1) {
 		switch (ch) {
 		case 'e':
 			o.expectations = optarg;

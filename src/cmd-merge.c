@@ -63,8 +63,7 @@ cmd_merge(int argc, char **argv)
 	int			 have_agg = 0, have_sum = 0;
 	size_t			 i, n;
 
-	while ((ch = getopt_long(argc, argv, "o:qh", merge_opts, NULL)) !=
-	    -1) {
+	while ((ch = cmd_getopt(c, argc, argv, "o:qh", merge_opts)) != -1) {
 		switch (ch) {
 		case 'o':
 			outdir = optarg;

@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "expect.h"
+#include "fmt.h"
 #include "log.h"
 #include "read.h"
 #include "tz.h"
@@ -34,11 +35,12 @@ on_problem(void *arg, const char *file, unsigned long line, int error,
 		vs->errors++;
 	else
 		vs->warnings++;
+	text_put(stdout, file);
 	if (line > 0)
-		printf("%s:%lu: %s: %s\n", file, line, error ? "error" :
-		    "warning", msg);
-	else
-		printf("%s: %s: %s\n", file, error ? "error" : "warning", msg);
+		printf(":%lu", line);
+	printf(": %s: ", error ? "error" : "warning");
+	text_put(stdout, msg);
+	putchar('\n');
 }
 
 static int
@@ -70,8 +72,7 @@ cmd_validate(int argc, char **argv)
 	char			*cause = NULL, root[64];
 	int			 ch, rc = 0, frc, errors, quiet = 0;
 
-	while ((ch = getopt_long(argc, argv, "qh", validate_opts, NULL)) !=
-	    -1) {
+	while ((ch = cmd_getopt(c, argc, argv, "qh", validate_opts)) != -1) {
 		switch (ch) {
 		case 'z':
 			zname = optarg;
@@ -115,27 +116,33 @@ cmd_validate(int argc, char **argv)
 			frc = read_file(path, &ro, on_journey, &st, &cause);
 			if (frc == 0 && vs.errors > 0)
 				frc = MOT_EXIT_DATAERR;
-			if (frc == 0 && !quiet)
-				printf("%s: ok: %llu journeys, %llu "
-				    "touchpoints%s\n", strcmp(path, "-") == 0 ?
-				    "(stdin)" : path,
+			if (frc == 0 && !quiet) {
+				text_put(stdout, strcmp(path, "-") == 0 ?
+				    "(stdin)" : path);
+				printf(": ok: %llu journeys, %llu "
+				    "touchpoints%s\n",
 				    (unsigned long long)st.journeys,
 				    (unsigned long long)st.touchpoints,
 				    vs.warnings > 0 ? " (with warnings)" : "");
-			else if (vs.rejected > 0)
-				printf("%s: %llu of %llu journeys would be "
-				    "rejected\n", path,
+			} else if (vs.rejected > 0) {
+				text_put(stdout, path);
+				printf(": %llu of %llu journeys would be "
+				    "rejected\n",
 				    (unsigned long long)vs.rejected,
 				    (unsigned long long)st.journeys);
+			}
 		}
 		if (cause != NULL) {
-			printf("%s\n", cause);
+			text_put(stdout, cause);
+			putchar('\n');
 			free(cause);
 			cause = NULL;
 		}
-		if (frc == 0 && !quiet && strcmp(root, "expectations") == 0)
-			printf("%s: ok: expectations%s\n", path,
+		if (frc == 0 && !quiet && strcmp(root, "expectations") == 0) {
+			text_put(stdout, path);
+			printf(": ok: expectations%s\n",
 			    vs.warnings > 0 ? " (with warnings)" : "");
+		}
 		if (frc != 0 && (rc == 0 || frc == MOT_EXIT_NOINPUT ||
 		    (frc == MOT_EXIT_DATAERR && rc == MOT_EXIT_CONFIG)))
 			rc = frc;

@@ -2,6 +2,8 @@
 #ifndef MOT_CMD_H
 #define MOT_CMD_H
 
+struct option;
+
 struct cmd_entry {
 	const char	*name;
 	int		(*exec)(int, char **);
@@ -17,6 +19,9 @@ extern const struct cmd_entry cmd_validate_entry;
 /* Print "Try 'mot CMD --help'" after a usage error and return MOT_EXIT_USAGE. */
 int	cmd_usage_error(const struct cmd_entry *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* getopt_long, its errors said by errorf (the argument escaped): '?' then. */
+int	cmd_getopt(const struct cmd_entry *, int, char **, const char *,
+	    const struct option *);
 /* Print a command's usage and options to stdout. */
 void	cmd_help(const struct cmd_entry *);
 

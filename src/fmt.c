@@ -1,8 +1,9 @@
 /*
  * fmt.c - what every writer shares about showing numbers and text: numbers
  * in the C locale (mot never calls setlocale) with no trailing zeros, text
- * from the input made safe and aligned for a terminal, UTF-8 checked and
- * counted, and escaped for HTML and XML (one function for both).
+ * from the input made safe and aligned for a terminal or a message (one
+ * function, text_char, decides how each character shows), UTF-8 checked
+ * and counted, and escaped for HTML and XML (one function for both).
  */
 #include <config.h>
 
@@ -34,16 +35,111 @@ fmt_number(char *buf, size_t size, double v, int digits)
 		snprintf(buf, size, "0");
 }
 
+/*
+ * Whether code point cp is one a terminal would act on rather than show:
+ * C1 controls (U+009B starts an escape sequence as ESC [ does), the line
+ * and paragraph separators, and the marks and overrides that reorder text
+ * (U+061C, U+200E, U+200F, U+202A-U+202E, U+2066-U+2069).
+ */
+static int
+text_hidden(uint32_t cp)
+{
+	return ((cp >= 0x80 && cp <= 0x9f) || cp == 0x61c || cp == 0x200e ||
+	    cp == 0x200f || (cp >= 0x2028 && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069));
+}
+
+size_t
+text_char(const unsigned char *p, size_t left, char *out, size_t *outlen)
+{
+	static const char	 hex[] = "0123456789abcdef";
+	size_t			 n, i;
+	uint32_t		 cp;
+
+	if (*p >= 0x20 && *p < 0x7f) {
+		out[0] = (char)*p;
+		*outlen = 1;
+		return (1);
+	}
+	if (*p == '\t' || *p == '\n' || *p == '\r') {
+		out[0] = '\\';
+		out[1] = *p == '\t' ? 't' : *p == '\n' ? 'n' : 'r';
+		*outlen = 2;
+		return (1);
+	}
+	if (*p < 0x80 || (n = utf8_len(p, left)) == 0) {
+		/* A control byte, or a byte that does not begin a character. */
+		out[0] = '\\';
+		out[1] = 'x';
+		out[2] = hex[*p >> 4];
+		out[3] = hex[*p & 0xf];
+		*outlen = 4;
+		return (1);
+	}
+	cp = *p & (0x7f >> n);
+	for (i = 1; i < n; i++)
+		cp = cp << 6 | (p[i] & 0x3f);
+	if (text_hidden(cp)) {
+		out[0] = '\\';
+		out[1] = 'u';
+		for (i = 0; i < 4; i++)
+			out[2 + i] = hex[(cp >> (12 - 4 * i)) & 0xf];
+		*outlen = 6;
+		return (n);
+	}
+	memcpy(out, p, n);
+	*outlen = n;
+	return (n);
+}
+
+size_t
+text_escape(char *buf, size_t size, const char *s)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 left = strlen(s), used = 0, n, k;
+	char			 one[TEXT_CHAR_MAX];
+	int			 full = size == 0;
+
+	while (left > 0) {
+		k = text_char(p, left, one, &n);
+		if (!full && used + n < size)
+			memcpy(buf + used, one, n);
+		else if (!full) {
+			buf[used] = '\0';	/* cut before this character */
+			full = 1;
+		}
+		used += n;
+		p += k;
+		left -= k;
+	}
+	if (!full)
+		buf[used] = '\0';
+	return (used);
+}
+
 const char *
 term_clean(const char *s, char *buf, size_t size)
 {
-	size_t	i;
-
-	for (i = 0; s[i] != '\0' && i + 1 < size; i++)
-		buf[i] = ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) ? '?' :
-		    s[i];
-	buf[i] = '\0';
+	text_escape(buf, size, s);
 	return (buf);
+}
+
+const char *
+text_put_char(FILE *f, const char *s)
+{
+	char	one[TEXT_CHAR_MAX];
+	size_t	n, k;
+
+	k = text_char((const unsigned char *)s, strnlen(s, 4), one, &n);
+	fwrite(one, 1, n, f);
+	return (s + k);
+}
+
+void
+text_put(FILE *f, const char *s)
+{
+	while (*s != '\0')
+		s = text_put_char(f, s);
 }
 
 int

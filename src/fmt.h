@@ -22,8 +22,23 @@ enum markup {
 /* Write s as markup text or attribute value: & < > " ' escaped; what the language cannot hold replaced. */
 void	markup_text(FILE *, const char *, enum markup);
 
-/* Copy s for a terminal: control bytes become '?', at most size - 1 bytes. */
+/* The most bytes text_char writes for one character. */
+#define TEXT_CHAR_MAX	8
+/*
+ * One character of s (at most left bytes) as a terminal or a message shows
+ * it: printable characters as they are; \t \n \r; other C0 controls, DEL
+ * and invalid UTF-8 as \xHH a byte; C1 controls, U+2028/U+2029 and the
+ * bidirectional marks and overrides as \uHHHH. Returns the bytes it took.
+ */
+size_t	text_char(const unsigned char *, size_t, char *, size_t *);
+/* s escaped by text_char into buf, cut at a character to fit size - 1 bytes; returns the whole length, as snprintf. */
+size_t	text_escape(char *, size_t, const char *);
+/* text_escape into buf, returning buf: s made safe for a terminal. */
 const char *term_clean(const char *, char *, size_t);
+/* Write the character at s escaped by text_char; return what follows it. */
+const char *text_put_char(FILE *, const char *);
+/* Write s escaped by text_char. */
+void	text_put(FILE *, const char *);
 /* Columns a UTF-8 string takes on a terminal (one per code point). */
 int	term_width(const char *);
 /* Write s left-aligned in w columns. */

@@ -134,13 +134,14 @@ gp_spawn(struct gp_proc *p, const char *prog, const char *dir,
 	return (0);
 }
 
-/* gnuplot's message: the end of what it printed, each line indented. */
+/* gnuplot's message: the end of what it printed, on one line (": a / b"). */
 static char *
 gp_message(FILE *f)
 {
 	char	*buf, *out;
 	long	 size;
 	size_t	 n, i, k;
+	int	 bol = 1;
 
 	if (fflush(f) != 0 || fseek(f, 0, SEEK_END) != 0 ||
 	    (size = ftell(f)) <= 0)
@@ -151,22 +152,26 @@ gp_message(FILE *f)
 		rewind(f);
 	buf = xmalloc(GP_MESSAGE_MAX + 1);
 	n = fread(buf, 1, GP_MESSAGE_MAX, f);
-	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
-		n--;
-	out = xmalloc(3 * n + 4);
+	out = xmalloc(4 * n + 4);
 	k = 0;
-	out[k++] = '\n';
-	out[k++] = ' ';
-	out[k++] = ' ';
 	for (i = 0; i < n; i++) {
 		if (buf[i] == '\n') {
-			out[k++] = '\n';
-			out[k++] = ' ';
-			out[k++] = ' ';
-		} else if ((unsigned char)buf[i] >= 0x20 || buf[i] == '\t')
-			out[k++] = buf[i];
+			bol = 1;
+			continue;
+		}
+		if ((bol && (buf[i] == ' ' || buf[i] == '\t')) ||
+		    ((unsigned char)buf[i] < 0x20 && buf[i] != '\t'))
+			continue;
+		if (bol) {
+			memcpy(out + k, k == 0 ? ": " : " / ", k == 0 ? 2 : 3);
+			k += k == 0 ? 2 : 3;
+			bol = 0;
+		}
+		out[k++] = buf[i];
 	}
-	out[n == 0 ? 0 : k] = '\0';
+	while (k > 0 && (out[k - 1] == ' ' || out[k - 1] == '\t'))
+		k--;
+	out[k] = '\0';
 	free(buf);
 	return (out);
 }
@@ -202,7 +207,7 @@ gp_wait(struct gp_proc *p, int *missing, char **cause)
 	msg = gp_message(p->err);
 	if (WIFEXITED(st) && WEXITSTATUS(st) == 0) {
 		if (*msg != '\0')
-			verbosef("gnuplot on %s (%s) said:%s", p->script, p->fmt,
+			verbosef("gnuplot on %s (%s) said%s", p->script, p->fmt,
 			    msg);
 		rc = 0;
 	} else if (WIFEXITED(st))

@@ -1,6 +1,7 @@
-/* report-csv.c - moments.csv and occurrences.csv (RFC 4180, C locale numbers). */
+/* report-csv.c - moments.csv and occurrences.csv (RFC 4180, C locale numbers, no formulas). */
 #include <config.h>
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,22 +9,59 @@
 #include "fmt.h"
 #include "report.h"
 
-void
-csv_field(FILE *f, const char *s)
+/*
+ * Whether a spreadsheet would read text field s as a formula: it begins
+ * with = + - @, a tab or a carriage return (OWASP's list for CSV
+ * injection). A field that is only a decimal number ("-5", "+1.5") is read
+ * as that number and nothing else, so it is left as it is.
+ */
+static int
+csv_formula(const char *s)
 {
-	if (s == NULL)
-		return;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
+	const char	*p = s;
+
+	if (*s == '\0' || strchr("=+-@\t\r", *s) == NULL)
+		return (0);
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!isdigit((unsigned char)*p))
+		return (1);
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.' && isdigit((unsigned char)p[1])) {
+		for (p++; isdigit((unsigned char)*p); p++)
+			;
 	}
+	return (*p != '\0');
+}
+
+/* A quoted field: lead, then s with its quotes doubled. */
+static void
+csv_quoted(FILE *f, const char *lead, const char *s)
+{
 	fputc('"', f);
+	fputs(lead, f);
 	for (; *s != '\0'; s++) {
 		if (*s == '"')
 			fputc('"', f);
 		fputc(*s, f);
 	}
 	fputc('"', f);
+}
+
+void
+csv_field(FILE *f, const char *s)
+{
+	int	formula;
+
+	if (s == NULL)
+		return;
+	formula = csv_formula(s);
+	if (!formula && strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	csv_quoted(f, formula ? "'" : "", s);
 }
 
 /* A number with up to digits decimals, trailing zeros dropped; empty for NaN. */
@@ -162,16 +200,14 @@ report_occ_header(FILE *f, const char *by)
 	fputc('\n', f);
 }
 
-/* A clock endpoint: the touchpoint's name, or @attribute. */
+/* A clock endpoint: the touchpoint's name, or @attribute (as '@attribute). */
 static void
 csv_endpoint(FILE *f, const struct touchpoint *tp, const struct endpoint *ep)
 {
 	if (tp != NULL)
 		csv_field(f, tp->name);
-	else if (ep->is_attr) {
-		fputc('@', f);
-		csv_field(f, ep->name);
-	}
+	else if (ep->is_attr)
+		csv_quoted(f, "'@", ep->name);
 }
 
 void

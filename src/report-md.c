@@ -3,7 +3,8 @@
  * GitHub's tables), for wikis and pull requests. Charts are referred to as
  * files in charts/. All text goes through md_text, which leaves Markdown
  * nothing to interpret: no emphasis, link or autolink, HTML, table cell
- * break or line break can come from the input.
+ * break or line break can come from the input, and no C1 control or
+ * bidirectional override either (shown escaped, as text_char does).
  */
 #include <config.h>
 
@@ -14,6 +15,7 @@
 #include <strings.h>
 
 #include "chart.h"
+#include "fmt.h"
 #include "report-doc.h"
 #include "report.h"
 
@@ -25,6 +27,12 @@ md_text(FILE *f, const char *s)
 	for (; *p != '\0'; p++) {
 		if (*p < 0x20 || *p == 0x7f) {
 			fputc(' ', f);
+			continue;
+		}
+		if (*p >= 0x80) {
+			/* C1, bidirectional overrides, bad bytes: as escapes. */
+			p = (const unsigned char *)text_put_char(f,
+			    (const char *)p) - 1;
 			continue;
 		}
 		if (strchr("\\`*_[]<>|~&#!", *p) != NULL)

@@ -205,10 +205,11 @@ report_text(const struct report *r, FILE *f)
 	    (unsigned long long)a->journeys_rejected, r->s->n);
 	for (i = 0; i < a->reasons.n; i++) {
 		k = r->s->reasons[i];
-		fprintf(f, "  rejected: %llu %s (first at %s)\n",
+		fprintf(f, "  rejected: %llu %s (first at ",
 		    (unsigned long long)a->reason_count[k],
-		    term_clean(strtab_key(&a->reasons, k), buf, sizeof buf),
-		    a->reason_first[k]);
+		    term_clean(strtab_key(&a->reasons, k), buf, sizeof buf));
+		text_put(f, a->reason_first[k]);
+		fputs(")\n", f);
 	}
 	report_dq(a, &dq);
 	if (a->duplicate_ids > 0)

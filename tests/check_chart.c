@@ -18,21 +18,6 @@
 #include "progress.h"
 #include "report.h"
 
-/* What a writer of (FILE *, const char *) makes of s. */
-static char *
-written(void (*fn)(FILE *, const char *), const char *s)
-{
-	char	*buf = NULL;
-	size_t	 len = 0;
-	FILE	*f;
-
-	f = open_memstream(&buf, &len);
-	ck_assert_ptr_nonnull(f);
-	fn(f, s);
-	fclose(f);
-	return (buf);
-}
-
 static char *
 gp(const char *s, size_t max, int tic)
 {

@@ -1,6 +1,8 @@
 /*
- * check_fmt.c - tests for fmt.c's UTF-8 checks and its one markup escaper,
- * in both its languages (HTML for report.html, XML for JUnit).
+ * check_fmt.c - tests for fmt.c's UTF-8 checks, its one markup escaper in
+ * both its languages (HTML for report.html, XML for JUnit), its one text
+ * escaper (text_char) for the terminal, messages and validate, and
+ * csv_field's guard against formulas.
  */
 #include <config.h>
 
@@ -10,6 +12,7 @@
 
 #include "check_mot.h"
 #include "fmt.h"
+#include "report.h"
 
 /* markup_text of s, as a string to free. */
 static char *
@@ -77,6 +80,97 @@ START_TEST(test_markup_controls_and_bad_bytes)
 }
 END_TEST
 
+
+/* What text_escape makes of s, in a buffer of size bytes. */
+static void
+escape_is(const char *s, size_t size, const char *want, size_t whole)
+{
+	char	buf[256];
+
+	ck_assert_uint_le(size, sizeof buf);
+	ck_assert_uint_eq(text_escape(buf, size, s), whole);
+	ck_assert_str_eq(buf, want);
+}
+
+START_TEST(test_text_controls)
+{
+	/* C0 controls, DEL: a line cannot be forged, nothing reaches a tty. */
+	escape_is("a\nmot: b", 64, "a\\nmot: b", 9);
+	escape_is("\t\r\x1b[31m\x7f\x01", 64, "\\t\\r\\x1b[31m\\x7f\\x01",
+	    20);
+	/* C1 controls: U+009B (CSI) and U+0085 (NEL). */
+	escape_is("x\xc2\x9b" "2J\xc2\x85y", 64, "x\\u009b2J\\u0085y", 16);
+	/* Line separators, bidirectional overrides, isolates and marks. */
+	escape_is("\xe2\x80\xa8\xe2\x80\xa9", 64, "\\u2028\\u2029", 12);
+	escape_is("a\xe2\x80\xae" "b\xe2\x80\xaa\xe2\x81\xa6\xe2\x81\xa9", 64,
+	    "a\\u202eb\\u202a\\u2066\\u2069", 26);
+	escape_is("\xe2\x80\x8e\xe2\x80\x8f\xd8\x9c", 64,
+	    "\\u200e\\u200f\\u061c", 18);
+}
+END_TEST
+
+START_TEST(test_text_kept_and_bad_bytes)
+{
+	/* Printable text, and characters next to the escaped ones, stay. */
+	escape_is("caf\xc3\xa9 \xe2\x80\xa7 \xe2\x81\xaa \\ \xf0\x9f\x98\x80", 64,
+	    "caf\xc3\xa9 \xe2\x80\xa7 \xe2\x81\xaa \\ \xf0\x9f\x98\x80", 20);
+	/* Invalid UTF-8, byte by byte: stray, overlong, cut short. */
+	escape_is("a\xff\xc0\xaf" "b\xe2\x80", 64,
+	    "a\\xff\\xc0\\xafb\\xe2\\x80", 22);
+	escape_is("", 64, "", 0);
+}
+END_TEST
+
+START_TEST(test_text_cut)
+{
+	char	buf[4] = "zzz";
+
+	/* Cut before the character or escape that does not fit whole. */
+	escape_is("ab\ncd", 4, "ab", 6);
+	escape_is("ab\ncd", 5, "ab\\n", 6);
+	escape_is("a\xc3\xa9", 3, "a", 3);
+	escape_is("a\xc3\xa9", 4, "a\xc3\xa9", 3);
+	ck_assert_uint_eq(text_escape(NULL, 0, "a\x1b"), 5);
+	ck_assert_str_eq(term_clean("x\ny", buf, sizeof buf), "x\\n");
+}
+END_TEST
+
+/* What csv_field makes of s. */
+static void
+csv_is(const char *s, const char *want)
+{
+	char	*got = written(csv_field, s);
+
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+START_TEST(test_csv_formulas)
+{
+	/* What a spreadsheet would run: a quote first, inside quotes. */
+	csv_is("=1+2", "\"'=1+2\"");
+	csv_is("+SUM(A1)", "\"'+SUM(A1)\"");
+	csv_is("-2+3", "\"'-2+3\"");
+	csv_is("@SUM(1)", "\"'@SUM(1)\"");
+	csv_is("\tx", "\"'\tx\"");
+	csv_is("\rx", "\"'\rx\"");
+	csv_is("=HYPERLINK(\"u\",\"c\")", "\"'=HYPERLINK(\"\"u\"\",\"\"c\"\")\"");
+	csv_is("-", "\"'-\"");
+	csv_is("-1e5", "\"'-1e5\"");
+	csv_is("-1.", "\"'-1.\"");
+	csv_is("-5 ", "\"'-5 \"");
+	/* Text that is only a number is read as that number: as it is. */
+	csv_is("-5", "-5");
+	csv_is("+1.25", "+1.25");
+	csv_is("-0.5", "-0.5");
+	/* The rest as RFC 4180 has it. */
+	csv_is("a=1", "a=1");
+	csv_is("a,b", "\"a,b\"");
+	csv_is("say \"hi\"", "\"say \"\"hi\"\"\"");
+	csv_is("", "");
+}
+END_TEST
+
 Suite *
 make_fmt_suite(void)
 {
@@ -86,6 +180,10 @@ make_fmt_suite(void)
 	tcase_add_test(tc, test_utf8_len);
 	tcase_add_test(tc, test_markup_both);
 	tcase_add_test(tc, test_markup_controls_and_bad_bytes);
+	tcase_add_test(tc, test_text_controls);
+	tcase_add_test(tc, test_text_kept_and_bad_bytes);
+	tcase_add_test(tc, test_text_cut);
+	tcase_add_test(tc, test_csv_formulas);
 	suite_add_tcase(s, tc);
 	return (s);
 }

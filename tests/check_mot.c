@@ -1,9 +1,24 @@
 /* check_mot.c - the unit test runner: every module's suite in one SRunner. */
 #include <config.h>
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "check_mot.h"
+
+char *
+written(void (*fn)(FILE *, const char *), const char *s)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+
+	f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	fn(f, s);
+	fclose(f);
+	return (buf);
+}
 
 int
 main(void)
@@ -27,6 +42,7 @@ main(void)
 	srunner_add_suite(sr, make_strtab_suite());
 	srunner_add_suite(sr, make_fmt_suite());
 	srunner_add_suite(sr, make_xmlin_suite());
+	srunner_add_suite(sr, make_log_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -3,6 +3,10 @@
 #define MOT_CHECK_MOT_H
 
 #include <check.h>
+#include <stdio.h>
+
+/* What a writer of (FILE *, const char *) makes of s, as a string to free. */
+char	*written(void (*)(FILE *, const char *), const char *);
 
 Suite	*make_isotime_suite(void);
 Suite	*make_score_suite(void);
@@ -20,5 +24,6 @@ Suite	*make_arena_suite(void);
 Suite	*make_strtab_suite(void);
 Suite	*make_fmt_suite(void);
 Suite	*make_xmlin_suite(void);
+Suite	*make_log_suite(void);
 
 #endif
