@@ -217,9 +217,13 @@ get_sketch(struct buf *b, struct sketch *s, const char *where,
 		t.zeros = get_u64(b);
 		t.n = n;
 	} else if (mode == 0) {
-		if (n > SKETCH_EXACT || n > (b->len - b->pos) / 8) {
+		if (n > SKETCH_EXACT) {
 			invalid(b, "%s%s: more exact values than a sketch "
 			    "keeps", where, name);
+			return;
+		}
+		if (n > (b->len - b->pos) / 8) {
+			b->bad = 1;	/* truncated */
 			return;
 		}
 		t.exact = xmalloc(SKETCH_EXACT * sizeof *t.exact);
@@ -1212,8 +1216,11 @@ out:
 			agg_free(a);
 		expect_free(e);
 	}
-	if (rc != 0)
+	if (rc != 0) {
 		state_inputs_free(in);
+		free(*by);
+		*by = NULL;
+	}
 	free(b.why);
 	free(b.p);
 	return (rc);
