@@ -1,7 +1,7 @@
 /*
  * check_state.c - tests for what identifies the inputs of a state
  * (state.c): when two inputs are the same data, and the overlap of two
- * lists of them, large ones included.
+ * lists of them, large ones included; the bounds of a merge.
  */
 #include <config.h>
 
@@ -82,6 +82,38 @@ START_TEST(test_overlap)
 }
 END_TEST
 
+/* Counts near STATE_MAX_N: a merge that would pass it is refused, one at it is not. */
+START_TEST(test_merge_fits)
+{
+	struct expectations	e;
+	struct agg		a, b;
+	char			*cause = NULL;
+
+	memset(&e, 0, sizeof e);
+	strtab_init(&e.names);
+	e.nmoments = 2;
+	agg_init(&a, &e, NULL);
+	agg_init(&b, &e, NULL);
+	ck_assert_int_eq(state_merge_fits(&a, &b, "b.state", &cause), 0);
+	a.m[1].total.n = STATE_MAX_N - 10;
+	b.m[1].total.n = 10;
+	ck_assert_int_eq(state_merge_fits(&a, &b, "b.state", &cause), 0);
+	b.m[1].total.n = 11;
+	ck_assert_int_eq(state_merge_fits(&a, &b, "b.state", &cause), 65);
+	ck_assert_ptr_nonnull(strstr(cause, "b.state: "));
+	free(cause);
+	cause = NULL;
+	b.m[1].total.n = 0;
+	a.jd.n = 1;
+	b.jd.n = UINT64_MAX;	/* would wrap to 0 */
+	ck_assert_int_eq(state_merge_fits(&a, &b, "b.state", &cause), 65);
+	free(cause);
+	agg_free(&a);
+	agg_free(&b);
+	strtab_free(&e.names);
+}
+END_TEST
+
 Suite *
 make_state_suite(void)
 {
@@ -91,6 +123,7 @@ make_state_suite(void)
 	tc = tcase_create("inputs");
 	tcase_add_test(tc, test_same);
 	tcase_add_test(tc, test_overlap);
+	tcase_add_test(tc, test_merge_fits);
 	suite_add_tcase(s, tc);
 	return (s);
 }
