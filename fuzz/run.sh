@@ -52,7 +52,8 @@ MOT_FUZZ_SRCDIR=$srcdir
 export MOT_FUZZ_SRCDIR
 libs="$(pkg-config --libs $pc) -lm -lpthread"
 
-# Compile what changed: the library (all of src/ but main.c) and fuzz/.
+# Compile what changed: the library (all of src/ but main.c) and fuzz/
+# (xargs -r: nothing at all when nothing changed).
 echo "fuzz: building with $("$CLANG" --version | head -n 1)"
 for f in "$srcdir"/src/*.c "$srcdir"/fuzz/fuzz-*.c; do
 	case $f in */main.c) continue;; esac
@@ -62,7 +63,7 @@ for f in "$srcdir"/src/*.c "$srcdir"/fuzz/fuzz-*.c; do
 	fi
 done >"$work/todo"
 # shellcheck disable=SC2086
-if ! xargs -P "$jobs" -n 2 sh -c "$CLANG $cflags -c -o \"\$1\" \"\$0\"" \
+if ! xargs -r -P "$jobs" -n 2 sh -c "$CLANG $cflags -c -o \"\$1\" \"\$0\"" \
     <"$work/todo"; then
 	echo "fuzz: build failed"
 	exit 2
