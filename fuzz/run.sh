@@ -7,7 +7,8 @@
 #
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
-# HARNESS is journeys, xes, expectations or time (default: all). Run from
+# HARNESS is journeys, xes, expectations, time, state or baseline
+# (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
 # last stopped; a crash is saved as fuzz-work/NAME-crash-*: copy it to
@@ -23,7 +24,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time}
+harnesses=${*:-journeys xes expectations time state baseline}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -51,7 +52,8 @@ MOT_FUZZ_SRCDIR=$srcdir
 export MOT_FUZZ_SRCDIR
 libs="$(pkg-config --libs $pc) -lm -lpthread"
 
-# Compile what changed: the library (all of src/ but main.c) and fuzz/.
+# Compile what changed: the library (all of src/ but main.c) and fuzz/
+# (xargs -r: nothing at all when nothing changed).
 echo "fuzz: building with $("$CLANG" --version | head -n 1)"
 for f in "$srcdir"/src/*.c "$srcdir"/fuzz/fuzz-*.c; do
 	case $f in */main.c) continue;; esac
@@ -61,7 +63,7 @@ for f in "$srcdir"/src/*.c "$srcdir"/fuzz/fuzz-*.c; do
 	fi
 done >"$work/todo"
 # shellcheck disable=SC2086
-if ! xargs -P "$jobs" -n 2 sh -c "$CLANG $cflags -c -o \"\$1\" \"\$0\"" \
+if ! xargs -r -P "$jobs" -n 2 sh -c "$CLANG $cflags -c -o \"\$1\" \"\$0\"" \
     <"$work/todo"; then
 	echo "fuzz: build failed"
 	exit 2
@@ -77,6 +79,8 @@ for h in $harnesses; do
 	journeys|xes) o="$(obj fuzz-read-$h) $(obj fuzz-file)";;
 	expectations) o="$(obj fuzz-expectations) $(obj fuzz-file)";;
 	time) o="$(obj fuzz-time) $(obj fuzz-file)";;
+	state) o="$(obj fuzz-state) $(obj fuzz-file)";;
+	baseline) o="$(obj fuzz-baseline) $(obj fuzz-file)";;
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
@@ -103,6 +107,8 @@ seeds() {
 	    "$srcdir"/tests/hostile/data/*exp*.xml \
 	    "$srcdir"/samples/shop/expectations.xml "$srcdir"/samples/xes/*.xml;;
 	time) ls "$srcdir"/fuzz/seeds/time/*;;
+	state) ls "$srcdir"/fuzz/seeds/state/*;;
+	baseline) ls "$srcdir"/fuzz/seeds/baseline/* "$srcdir"/tests/data/*.json;;
 	esac 2>/dev/null
 }
 
@@ -131,7 +137,9 @@ echo "fuzz: $(wc -l <"$work/torun") harnesses, $seconds s each, $jobs at a time"
 xargs -P "$jobs" -I{} sh -c '
 	h={}
 	dict=
-	[ "$h" != time ] && dict=-dict='"$srcdir"'/fuzz/xml.dict
+	case $h in
+	journeys|xes|expectations) dict=-dict='"$srcdir"'/fuzz/xml.dict;;
+	esac
 	cd '"$work"' && ./fuzz_$h -max_total_time='"$seconds"' -timeout=10 \
 	    -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
 	    -artifact_prefix='"$work"'/$h- $dict corpus/$h seeds/$h \

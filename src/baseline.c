@@ -58,6 +58,160 @@ read_all(const char *path, char **buf, size_t *len, char **cause)
 	return (0);
 }
 
+/* Whether the 4 characters at p are hexadecimal digits. */
+static int
+hex4(const char *p)
+{
+	int	i;
+
+	for (i = 0; i < 4; i++) {
+		if (!((p[i] >= '0' && p[i] <= '9') || (p[i] >= 'a' &&
+		    p[i] <= 'f') || (p[i] >= 'A' && p[i] <= 'F')))
+			return (0);
+	}
+	return (1);
+}
+
+/* The end of a number per RFC 8259 at p (p when there is none). */
+static const char *
+number_end(const char *p, const char *end)
+{
+	const char	*q = p;
+
+	if (q < end && *q == '-')
+		q++;
+	if (q < end && *q == '0')
+		q++;
+	else if (q < end && *q >= '1' && *q <= '9') {
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+	} else
+		return (p);
+	if (q < end && *q == '.') {
+		if (++q >= end || *q < '0' || *q > '9')
+			return (p);
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+	}
+	if (q < end && (*q == 'e' || *q == 'E')) {
+		q++;
+		if (q < end && (*q == '+' || *q == '-'))
+			q++;
+		if (q >= end || *q < '0' || *q > '9')
+			return (p);
+		while (q < end && *q >= '0' && *q <= '9')
+			q++;
+	}
+	return (q);
+}
+
+/* Whether the number in [p, q) is one json-c keeps as it is: a 64-bit integer, or a finite double. */
+static int
+number_fits(const char *p, const char *q)
+{
+	char		*tmp = xstrndup(p, (size_t)(q - p)), *e;
+	double		 d;
+	int		 ok;
+
+	errno = 0;
+	if (strcspn(tmp, ".eE") == (size_t)(q - p)) {
+		if (*tmp == '-')
+			(void)strtoll(tmp, &e, 10);
+		else
+			(void)strtoull(tmp, &e, 10);
+		ok = errno == 0;
+	} else {
+		d = strtod(tmp, &e);
+		ok = isfinite(d) && !(errno == ERANGE && d != 0);
+	}
+	free(tmp);
+	return (ok);
+}
+
+/* Why the text at p is not a JSON value. */
+static const char *
+not_value(const char *p, const char *end)
+{
+	size_t	n = (size_t)(end - p);
+
+	if ((n >= 3 && memcmp(p, "NaN", 3) == 0) || (n >= 8 &&
+	    memcmp(p, "Infinity", 8) == 0) || (n >= 9 &&
+	    memcmp(p, "-Infinity", 9) == 0))
+		return ("NaN and Infinity are not JSON numbers");
+	if (*p == '-' || (*p >= '0' && *p <= '9'))
+		return ("a number that is not in JSON's form");
+	if (*p == '\'')
+		return ("strings are in double quotes in JSON");
+	if (*p == '/')
+		return ("comments are not JSON");
+	return ("not a JSON value");
+}
+
+/*
+ * What json-c's strict mode lets through that RFC 8259 does not: NaN,
+ * Infinity, numbers like 1. or -01, integers beyond 64 bits (json-c
+ * clamps them) and doubles beyond a double (it makes them infinite), and
+ * control characters inside strings. The structure is json-c's; this
+ * checks each token outside and inside strings. NULL, or what is wrong
+ * with *off the offset.
+ */
+const char *
+baseline_strict(const char *buf, size_t len, size_t *off)
+{
+	const char	*p = buf, *end = buf + len, *q;
+
+	while (p < end) {
+		*off = (size_t)(p - buf);
+		switch (*p) {
+		case ' ': case '\t': case '\n': case '\r':
+		case '{': case '}': case '[': case ']': case ',': case ':':
+			p++;
+			continue;
+		case '"':
+			for (p++; p < end && *p != '"'; p++) {
+				*off = (size_t)(p - buf);
+				if ((unsigned char)*p < 0x20)
+					return ("a control character in a "
+					    "string");
+				if (*p != '\\')
+					continue;
+				if (++p < end && *p == 'u') {
+					if (end - p < 5 || !hex4(p + 1))
+						return ("a bad \\u escape");
+				} else if (p >= end || *p == '\0' ||
+				    strchr("\"\\/bfnrt", *p) == NULL)
+					return ("a bad escape in a string");
+			}
+			if (p >= end)
+				return ("a string without its end");
+			p++;
+			continue;
+		case 't': case 'f': case 'n':
+			if ((size_t)(end - p) >= 4 && (memcmp(p, "true", 4) ==
+			    0 || memcmp(p, "null", 4) == 0)) {
+				p += 4;
+				continue;
+			}
+			if ((size_t)(end - p) >= 5 && memcmp(p, "false", 5) ==
+			    0) {
+				p += 5;
+				continue;
+			}
+			return ("not a JSON value");
+		default:
+			if ((q = number_end(p, end)) == p)
+				return (not_value(p, end));
+			if (!number_fits(p, q))
+				return ("a number out of range");
+			p = q;
+			if (p < end && ((*p >= '0' && *p <= '9') || *p == '.' ||
+			    *p == 'e' || *p == 'E' || *p == '+' || *p == '-'))
+				return ("a number that is not in JSON's form");
+		}
+	}
+	return (NULL);
+}
+
 static unsigned long
 line_at(const char *buf, size_t off)
 {
@@ -128,7 +282,6 @@ read_moment(struct baseline *b, size_t i, struct json_object *o,
 {
 	struct check_moment	*m = &b->moments[i];
 	char			 what[128];
-	size_t			 k;
 
 	memset(m, 0, sizeof *m);
 	if (!json_object_is_type(o, json_type_object)) {
@@ -156,22 +309,55 @@ read_moment(struct baseline *b, size_t i, struct json_object *o,
 		    i);
 		return (not_report(b->path, what, cause));
 	}
+	if ((!isnan(m->p90) && m->p90 < 0) ||
+	    (!isnan(m->adequate_s) && m->adequate_s < 0) ||
+	    (!isnan(m->objective) && (m->objective <= 0 || m->objective > 1))) {
+		snprintf(what, sizeof what, "moments[%zu]: \"p90_s\" and "
+		    "\"adequate_s\" must be >= 0, \"objective\" in (0, 1]", i);
+		return (not_report(b->path, what, cause));
+	}
 	if (isnan(m->objective))
 		m->objective = -1;
-	for (k = 0; k < i; k++) {
-		if (strcmp(b->moments[k].id, m->id) == 0) {
-			*cause = xasprintf("%s: moment \"%s\" appears twice",
-			    b->path, m->id);
-			return (MOT_EXIT_DATAERR);
-		}
-	}
 	return (0);
+}
+
+static int
+moment_cmp(const void *a, const void *b)
+{
+	const struct check_moment	*x = *(const struct check_moment *const *)a;
+	const struct check_moment	*y = *(const struct check_moment *const *)b;
+	int				 c;
+
+	if ((c = strcmp(x->id, y->id)) != 0)
+		return (c);
+	return ((x > y) - (x < y));	/* the first in the file first */
+}
+
+/* A moment id that appears twice (the first in id order), or NULL: O(n log n). */
+static const char *
+duplicate_id(const struct check_moment *m, size_t n)
+{
+	const struct check_moment	**v;
+	const char			 *dup = NULL;
+	size_t				  i;
+
+	v = xreallocarray(NULL, n + 1, sizeof *v);
+	for (i = 0; i < n; i++)
+		v[i] = &m[i];
+	qsort(v, n, sizeof *v, moment_cmp);
+	for (i = 1; i < n && dup == NULL; i++) {
+		if (strcmp(v[i - 1]->id, v[i]->id) == 0)
+			dup = v[i]->id;
+	}
+	free(v);
+	return (dup);
 }
 
 static int
 read_report(struct baseline *b, char **cause)
 {
 	struct json_object	*x, *ms;
+	const char		*dup;
 	int64_t			 version;
 	size_t			 i;
 	int			 rc;
@@ -204,6 +390,11 @@ read_report(struct baseline *b, char **cause)
 		    cause)) != 0)
 			return (rc);
 	}
+	if ((dup = duplicate_id(b->moments, b->n)) != NULL) {
+		*cause = xasprintf("%s: moment \"%s\" appears twice", b->path,
+		    dup);
+		return (MOT_EXIT_DATAERR);
+	}
 	return (0);
 }
 
@@ -212,6 +403,7 @@ baseline_load(const char *path, struct baseline *b, char **cause)
 {
 	struct json_tokener	*tok;
 	enum json_tokener_error	 jerr;
+	const char		*why;
 	char			*buf = NULL;
 	size_t			 len, end;
 	int			 rc;
@@ -257,6 +449,13 @@ baseline_load(const char *path, struct baseline *b, char **cause)
 			rc = MOT_EXIT_DATAERR;
 			goto fail;
 		}
+	}
+	/* What json-c took that RFC 8259 does not. */
+	if ((why = baseline_strict(buf, len, &end)) != NULL) {
+		*cause = xasprintf("%s:%lu: not valid JSON: %s", path,
+		    line_at(buf, end), why);
+		rc = MOT_EXIT_DATAERR;
+		goto fail;
 	}
 	if ((rc = read_report(b, cause)) != 0)
 		goto fail;

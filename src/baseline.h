@@ -19,6 +19,8 @@ struct baseline {
 
 /* Read a mot report.json; 0, or MOT_EXIT_NOINPUT, _IOERR or _DATAERR with *cause. */
 int	baseline_load(const char *, struct baseline *, char **);
+/* NULL if every token of a JSON text is in RFC 8259's form and range; else why, at *offset. */
+const char *baseline_strict(const char *, size_t, size_t *);
 /* Free a baseline. */
 void	baseline_free(struct baseline *);
 

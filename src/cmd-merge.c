@@ -7,6 +7,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,7 @@ static const struct option merge_opts[] = {
 	{ "charts", required_argument, NULL, 'C' },
 	{ "gnuplot", required_argument, NULL, 'G' },
 	{ "save-state", required_argument, NULL, 'S' },
+	{ "allow-overlap", no_argument, NULL, 'A' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 }
@@ -53,6 +55,8 @@ cmd_merge(int argc, char **argv)
 	const struct cmd_entry	*c = &cmd_merge_entry;
 	struct expectations	*e = NULL, *e2;
 	struct agg		 a, a2;
+	struct state_inputs	*in = NULL, all;
+	const struct state_input *hit;
 	struct summary		 sum;
 	struct report		 rep;
 	const char		*outdir = NULL, *formats = NULL;
@@ -60,8 +64,8 @@ cmd_merge(int argc, char **argv)
 	unsigned		 chart_fmts = 0;
 	char			*cause = NULL, *by = NULL, *by2, **files;
 	int			 want[REPORT_MAX_WRITERS] = { 0 }, ch, rc = 0;
-	int			 have_agg = 0, have_sum = 0;
-	size_t			 i, n;
+	int			 have_agg = 0, have_sum = 0, overlap = 0;
+	size_t			 i, k, n = 0;
 
 	while ((ch = cmd_getopt(c, argc, argv, "o:qh", merge_opts)) != -1) {
 		switch (ch) {
@@ -73,6 +77,9 @@ cmd_merge(int argc, char **argv)
 			break;
 		case 'S':
 			save = optarg;
+			break;
+		case 'A':
+			overlap = 1;
 			break;
 		case 'C':
 			charts_opt = optarg;
@@ -106,17 +113,22 @@ cmd_merge(int argc, char **argv)
 		files[i] = argv[optind + (int)i];
 	qsort(files, n, sizeof *files, path_cmp);
 
+	in = xcalloc(n, sizeof *in);
 	for (i = 0; i < n; i++) {
 		verbosef("reading %s", files[i]);
 		if (i == 0) {
-			if ((rc = state_load(files[i], &e, &a, &by,
+			if ((rc = state_load(files[i], &e, &a, &by, &in[i],
 			    &cause)) != 0)
 				goto out;
 			have_agg = 1;
 			continue;
 		}
-		if ((rc = state_load(files[i], &e2, &a2, &by2, &cause)) != 0)
+		if ((rc = state_load(files[i], &e2, &a2, &by2, &in[i],
+		    &cause)) != 0)
 			goto out;
+		hit = NULL;
+		for (k = 0; k < i && !overlap && hit == NULL; k++)
+			hit = state_overlap(&in[i], &in[k]);
 		if (e2->hash != e->hash || !same_by(by, by2)) {
 			cause = xasprintf("%s: made with %s than %s; states can "
 			    "only be merged when all were made with the same "
@@ -124,7 +136,16 @@ cmd_merge(int argc, char **argv)
 			    e->hash ? "other expectations" : "another --by",
 			    files[0]);
 			rc = MOT_EXIT_DATAERR;
-		} else
+		} else if (hit != NULL) {
+			cause = xasprintf("%s: overlaps %s: both hold %s (%"
+			    PRIu64 " bytes%s); merged, its journeys would "
+			    "count twice (--allow-overlap merges anyway)",
+			    files[i], files[k - 1], hit->path, hit->size,
+			    hit->known ? ", the same first bytes" :
+			    ", the same time range");
+			rc = MOT_EXIT_DATAERR;
+		} else if ((rc = state_merge_fits(&a, &a2, files[i],
+		    &cause)) == 0)
 			agg_merge(&a, &a2);
 		agg_free(&a2);
 		expect_free(e2);
@@ -133,8 +154,13 @@ cmd_merge(int argc, char **argv)
 			goto out;
 	}
 	agg_sort_inputs(&a);
-	if (save != NULL && (rc = state_save_merged(save, files[0], e, &a,
-	    &cause)) != 0)
+	memset(&all, 0, sizeof all);
+	for (i = 0; i < n; i++)
+		state_inputs_add(&all, &in[i]);
+	if (save != NULL)
+		rc = state_save_merged(save, files[0], e, &a, &all, &cause);
+	state_inputs_free(&all);
+	if (rc != 0)
 		goto out;
 	summary_make(&sum, e, &a);
 	have_sum = 1;
@@ -158,19 +184,25 @@ out:
 		agg_free(&a);
 	expect_free(e);
 	free(by);
+	for (i = 0; in != NULL && i < n; i++)
+		state_inputs_free(&in[i]);
+	free(in);
 	free(files);
 	return (rc);
 }
 
 const struct cmd_entry cmd_merge_entry = {
 	"merge", cmd_merge,
-	"merge [-o DIR] [--format LIST] STATE...",
+	"merge [-o DIR] [--format LIST] [--allow-overlap] STATE...",
 	"Combine the states saved by mot analyze --save-state (runs over other\n"
 	"files, days or machines) into the report one run over all their\n"
 	"inputs would have given: counts identical, percentiles within the\n"
 	"sketch's 1% bound. States made with other expectations or --by, or\n"
-	"in another format version, are refused. occurrences.csv is not\n"
-	"written: states keep aggregates, not occurrences.\n"
+	"in another format version, are refused, and so are states that\n"
+	"overlap: that hold the same input (same size and first 64 KiB; for\n"
+	"standard input, same size and time range), whose journeys would\n"
+	"count twice. occurrences.csv is not written: states keep\n"
+	"aggregates, not occurrences.\n"
 	"\n"
 	"  -o, --output=DIR         write summary.txt, report.json,\n"
 	"                           moments.csv, report.html, report.md and\n"
@@ -180,6 +212,8 @@ const struct cmd_entry cmd_merge_entry = {
 	"      --charts=LIST        as for analyze\n"
 	"      --gnuplot=PATH       as for analyze\n"
 	"      --save-state=FILE    save the merged state too\n"
+	"      --allow-overlap      merge states that hold the same input\n"
+	"                           (its journeys count once per state)\n"
 	"  -q, --quiet              no warnings\n"
 	"  -h, --help               show this help\n"
 };

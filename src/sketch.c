@@ -7,6 +7,7 @@
  */
 #include <config.h>
 
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -236,6 +237,74 @@ sketch_merge(struct sketch *dst, const struct sketch *src)
 		}
 	}
 	dst->n += src->n;
+}
+
+int32_t
+sketch_key_min(void)
+{
+	return (sketch_key(SKETCH_MIN));
+}
+
+int32_t
+sketch_key_max(void)
+{
+	return (sketch_key(DBL_MAX));
+}
+
+/*
+ * The bounds sketch_add and sketch_merge keep: an empty sketch as
+ * sketch_init makes it; up to SKETCH_EXACT finite values >= 0, min and max
+ * among them; or buckets whose keys are those of doubles >= SKETCH_MIN,
+ * the first and last non-zero, that with the zero bucket add up to n.
+ */
+const char *
+sketch_invalid(const struct sketch *s)
+{
+	uint64_t	i, sum;
+	double		lo, hi;
+
+	if (s->n == 0)
+		return (s->min == INFINITY && s->max == -INFINITY &&
+		    s->nbins == 0 && s->zeros == 0 ? NULL :
+		    "an empty sketch with values");
+	if (!isfinite(s->min) || !isfinite(s->max) || s->min < 0 ||
+	    s->min > s->max)
+		return ("min and max must be finite, 0 <= min <= max");
+	if (s->exact != NULL) {
+		if (s->n > SKETCH_EXACT)
+			return ("more exact values than a sketch keeps");
+		lo = INFINITY;
+		hi = -INFINITY;
+		for (i = 0; i < s->n; i++) {
+			if (!isfinite(s->exact[i]) || s->exact[i] < 0)
+				return ("a value that is not a finite number "
+				    ">= 0");
+			lo = s->exact[i] < lo ? s->exact[i] : lo;
+			hi = s->exact[i] > hi ? s->exact[i] : hi;
+		}
+		if (lo != s->min || hi != s->max)
+			return ("min and max are not those of the values");
+		return (NULL);
+	}
+	if (s->n <= SKETCH_EXACT)
+		return ("in buckets with no more values than are kept exactly");
+	if (s->nbins > 0 && (s->min_key < sketch_key_min() ||
+	    s->min_key > sketch_key_max() ||
+	    s->nbins - 1 > (size_t)(sketch_key_max() - s->min_key)))
+		return ("bucket keys out of range");
+	if (s->nbins > 0 && (s->bins[0] == 0 || s->bins[s->nbins - 1] == 0))
+		return ("first or last bucket empty");
+	if (s->zeros > s->n)
+		return ("more values below the smallest bucket than n");
+	sum = s->zeros;
+	for (i = 0; i < s->nbins; i++) {
+		if (s->bins[i] > s->n - sum)
+			return ("buckets hold more values than n");
+		sum += s->bins[i];
+	}
+	if (sum != s->n)
+		return ("buckets hold fewer values than n");
+	return (NULL);
 }
 
 static int

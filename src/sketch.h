@@ -33,6 +33,11 @@ int32_t	sketch_key(double);
 void	sketch_add(struct sketch *, double);
 /* Add every value of src to dst. */
 void	sketch_merge(struct sketch *, const struct sketch *);
+/* The lowest and highest bucket keys: those of SKETCH_MIN and of the largest double. */
+int32_t	sketch_key_min(void);
+int32_t	sketch_key_max(void);
+/* NULL if a sketch is one sketch_add and sketch_merge can make; else what is wrong. */
+const char *sketch_invalid(const struct sketch *);
 /* The nearest-rank q-quantile (q in [0,1]); NaN when empty. */
 double	sketch_quantile(struct sketch *, double);
 

@@ -10,6 +10,8 @@
 #include <config.h>
 
 #include <errno.h>
+#include <math.h>
+#include <stdarg.h>
 #include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -33,8 +35,23 @@ struct buf {
 	unsigned char	*p;
 	size_t		 len, cap;
 	size_t		 pos;		/* reading */
-	int		 bad;		/* read past the end */
+	int		 bad;		/* read past the end, or a field out of bounds */
+	char		*why;		/* the field out of bounds, and how */
 };
+
+/* Mark the state bad for a field out of the writer's bounds (the first one counts). */
+static void __attribute__((format(printf, 2, 3)))
+invalid(struct buf *b, const char *fmt, ...)
+{
+	va_list	ap;
+
+	b->bad = 1;
+	if (b->why != NULL)
+		return;
+	va_start(ap, fmt);
+	b->why = xvasprintf(fmt, ap);
+	va_end(ap);
+}
 
 static void
 put(struct buf *b, const void *p, size_t n)
@@ -169,19 +186,29 @@ put_sketch(struct buf *b, const struct sketch *s)
 	}
 }
 
-/* Read a sketch into an empty one, through the sketch's own merge. */
+/* Read a sketch into an empty one, through the sketch's own merge, once it is in bounds. */
 static void
-get_sketch(struct buf *b, struct sketch *s)
+get_sketch(struct buf *b, struct sketch *s, const char *where,
+    const char *name)
 {
-	struct sketch	t;
-	uint64_t	i, n, nb;
+	struct sketch	 t;
+	uint64_t	 i, n, nb, mode;
+	int64_t		 key;
+	const char	*why;
 
 	sketch_init(&t);
 	n = get_u64(b);
 	t.min = get_f64(b);
 	t.max = get_f64(b);
-	if (get_u64(b) == 1) {
-		t.min_key = (int32_t)get_i64(b);
+	mode = get_u64(b);
+	if (b->bad)
+		return;
+	if (mode == 1) {
+		key = get_i64(b);
+		if (key < INT32_MIN || key > INT32_MAX)
+			invalid(b, "%s%s: bucket keys out of range", where,
+			    name);
+		t.min_key = (int32_t)key;
 		nb = get_count(b, 8);
 		t.bins = xcalloc((size_t)nb + 1, sizeof *t.bins);
 		t.nbins = (size_t)nb;
@@ -189,15 +216,29 @@ get_sketch(struct buf *b, struct sketch *s)
 			t.bins[i] = get_u64(b);
 		t.zeros = get_u64(b);
 		t.n = n;
-	} else {
-		if (n > (b->len - b->pos) / 8) {
-			b->bad = 1;
+	} else if (mode == 0) {
+		if (n > SKETCH_EXACT) {
+			invalid(b, "%s%s: more exact values than a sketch "
+			    "keeps", where, name);
 			return;
 		}
-		for (i = 0; i < n && !b->bad; i++)
-			sketch_add(&t, get_f64(b));
-		t.min = t.n > 0 ? t.min : t.min;
-	}
+		if (n > (b->len - b->pos) / 8) {
+			b->bad = 1;	/* truncated */
+			return;
+		}
+		t.exact = xmalloc(SKETCH_EXACT * sizeof *t.exact);
+		for (i = 0; i < n; i++)
+			t.exact[i] = get_f64(b);
+		t.n = n;
+		if (n == 0) {
+			free(t.exact);
+			t.exact = NULL;
+		}
+	} else
+		invalid(b, "%s%s: unknown sketch mode %" PRIu64, where, name,
+		    mode);
+	if (!b->bad && (why = sketch_invalid(&t)) != NULL)
+		invalid(b, "%s%s: %s", where, name, why);
 	if (!b->bad)
 		sketch_merge(s, &t);
 	sketch_free(&t);
@@ -260,42 +301,128 @@ put_cell(struct buf *b, const struct cell *c)
 	put_survey(b, &c->s_met);
 }
 
-/* Read a cell and add it to c (which holds initialised sketches). */
+/* Whether |v| <= n score units. */
+static int
+within(int64_t v, uint64_t n)
+{
+	int64_t	lim = (int64_t)n * INT64_C(1000000000);
+
+	return (v >= -lim && v <= lim);
+}
+
+/* Whether the SCORE_BINS bins hold n in all. */
+static int
+bins_add_up(const uint64_t *bins, uint64_t n)
+{
+	uint64_t	sum = 0;
+	size_t		i;
+
+	for (i = 0; i < SCORE_BINS; i++) {
+		if (bins[i] > n - sum)
+			return (0);
+		sum += bins[i];
+	}
+	return (sum == n);
+}
+
+/* The bounds cell_add keeps between the counts of a cell (n <= STATE_MAX_N). */
 static void
-get_cell(struct buf *b, struct cell *c)
+check_survey(struct buf *b, const struct survey *s, const char *where,
+    const char *name)
+{
+	if (s->promoters > s->nps_n || s->detractors > s->nps_n -
+	    s->promoters || s->csat_top2 > s->csat_n)
+		invalid(b, "%s%s: more promoters, detractors or top-2 answers "
+		    "than answers", where, name);
+}
+
+static void
+check_cell(struct buf *b, const struct cell *c, int same_clock,
+    const char *where)
+{
+	if (b->bad)
+		return;
+	if (c->n > STATE_MAX_N)
+		invalid(b, "%sn: %" PRIu64 " occurrences, more than a state "
+		    "holds (%" PRId64 ")", where, c->n, STATE_MAX_N);
+	else if (c->met > c->n || c->tolerated > c->n - c->met ||
+	    c->breached != c->n - c->met - c->tolerated)
+		invalid(b, "%smet, tolerated, breached: do not add up to n",
+		    where);
+	else if (c->neg_n > c->n)
+		invalid(b, "%sneg_n: more than n", where);
+	else if (!within(c->score_sum, c->n) || c->score_sq < 0 ||
+	    !within(c->score_sq, c->n) || c->neg_sum < 0 ||
+	    !within(c->neg_sum, c->neg_n) || !within(c->cust_score_sum, c->n))
+		invalid(b, "%sscore sums: out of range for %" PRIu64
+		    " scores in [-1, 1]", where, c->n);
+	else if (c->elapsed.n != c->n || c->business.n != (same_clock ? 0 :
+	    c->n))
+		invalid(b, "%selapsed, business: not one time per occurrence",
+		    where);
+	else if (c->promised > c->n || c->promise_broken > c->promised ||
+	    c->over_promised > c->promised ||
+	    c->promise_late.n != c->promise_broken)
+		invalid(b, "%spromised, promise_broken, over_promised: out of "
+		    "bounds", where);
+	else if (c->cust_met > c->n || c->cust_tolerated > c->n -
+	    c->cust_met || c->cust_breached > c->n - c->cust_met -
+	    c->cust_tolerated)
+		invalid(b, "%scustomer statuses: more than n", where);
+	else if (c->failures > c->n || c->recovered > c->failures ||
+	    c->recovery_failed > c->failures - c->recovered ||
+	    c->recover_time.n != c->recovered)
+		invalid(b, "%sfailures, recovered: out of bounds", where);
+	else if (c->journeys > c->n || c->memory_hits > c->journeys ||
+	    c->s_breached.nps_n > c->journeys || c->s_met.nps_n >
+	    c->journeys - c->s_breached.nps_n || c->s_breached.csat_n >
+	    c->journeys || c->s_met.csat_n > c->journeys -
+	    c->s_breached.csat_n)
+		invalid(b, "%sjourneys, memory hits, survey answers: more "
+		    "than journeys", where);
+	check_survey(b, &c->s_breached, where, "survey of breached");
+	check_survey(b, &c->s_met, where, "survey of met");
+	if (!b->bad && !bins_add_up(c->score_bins, c->n))
+		invalid(b, "%sscore bins: do not add up to n", where);
+}
+
+/* Read a cell into c (which holds initialised sketches) and check its bounds. */
+static void
+get_cell(struct buf *b, struct cell *c, int same_clock, const char *where)
 {
 	size_t	i;
 
-	c->n += get_u64(b);
-	c->open += get_u64(b);
-	c->invalid += get_u64(b);
-	c->met += get_u64(b);
-	c->tolerated += get_u64(b);
-	c->breached += get_u64(b);
-	c->score_sum += get_i64(b);
-	c->score_sq += get_i64(b);
-	c->neg_n += get_u64(b);
-	c->neg_sum += get_i64(b);
+	c->n = get_u64(b);
+	c->open = get_u64(b);
+	c->invalid = get_u64(b);
+	c->met = get_u64(b);
+	c->tolerated = get_u64(b);
+	c->breached = get_u64(b);
+	c->score_sum = get_i64(b);
+	c->score_sq = get_i64(b);
+	c->neg_n = get_u64(b);
+	c->neg_sum = get_i64(b);
 	for (i = 0; i < SCORE_BINS; i++)
-		c->score_bins[i] += get_u64(b);
-	get_sketch(b, &c->elapsed);
-	get_sketch(b, &c->business);
-	c->promised += get_u64(b);
-	c->promise_broken += get_u64(b);
-	c->over_promised += get_u64(b);
-	get_sketch(b, &c->promise_late);
-	c->cust_met += get_u64(b);
-	c->cust_tolerated += get_u64(b);
-	c->cust_breached += get_u64(b);
-	c->cust_score_sum += get_i64(b);
-	c->failures += get_u64(b);
-	c->recovered += get_u64(b);
-	c->recovery_failed += get_u64(b);
-	get_sketch(b, &c->recover_time);
-	c->journeys += get_u64(b);
-	c->memory_hits += get_u64(b);
+		c->score_bins[i] = get_u64(b);
+	get_sketch(b, &c->elapsed, where, "elapsed");
+	get_sketch(b, &c->business, where, "business");
+	c->promised = get_u64(b);
+	c->promise_broken = get_u64(b);
+	c->over_promised = get_u64(b);
+	get_sketch(b, &c->promise_late, where, "promise_late");
+	c->cust_met = get_u64(b);
+	c->cust_tolerated = get_u64(b);
+	c->cust_breached = get_u64(b);
+	c->cust_score_sum = get_i64(b);
+	c->failures = get_u64(b);
+	c->recovered = get_u64(b);
+	c->recovery_failed = get_u64(b);
+	get_sketch(b, &c->recover_time, where, "recover_time");
+	c->journeys = get_u64(b);
+	c->memory_hits = get_u64(b);
 	get_survey(b, &c->s_breached);
 	get_survey(b, &c->s_met);
+	check_cell(b, c, same_clock, where);
 }
 
 static void
@@ -311,10 +438,42 @@ put_periods(struct buf *b, const struct periods *p)
 	}
 }
 
-static void
-get_periods(struct buf *b, struct periods *p)
+static int64_t
+floor_div(int64_t a, int64_t b)
 {
-	uint64_t	n, i;
+	return (a >= 0 ? a / b : -((-a + b - 1) / b));
+}
+
+/* The week index of an instant (weeks since 1969-12-29), as agg.c counts them. */
+static int64_t
+week_of(mot_time t)
+{
+	return (floor_div(floor_div(t, 86400 * MOT_USEC) + 3, 7));
+}
+
+/* The month index of an instant (months since year 0). */
+static int64_t
+month_of(mot_time t)
+{
+	int64_t		y;
+	unsigned	m, d;
+
+	civil_from_days(floor_div(t, 86400 * MOT_USEC), &y, &m, &d);
+	return (y * 12 + m - 1);
+}
+
+/*
+ * Read a run of periods: within the weeks or months of the state's time
+ * range, the first and last not empty, adding up to the moment's n and
+ * breached (c).
+ */
+static void
+get_periods(struct buf *b, struct periods *p, int monthly,
+    const struct agg *a, const struct cell *c, const char *where)
+{
+	const char	*name = monthly ? "months" : "weeks";
+	uint64_t	 n, i, sum = 0, breached = 0;
+	int64_t		 lo, hi;
 
 	p->first = get_i64(b);
 	n = get_count(b, 16);
@@ -325,6 +484,43 @@ get_periods(struct buf *b, struct periods *p)
 		p->v[i].n = get_u64(b);
 		p->v[i].breached = get_u64(b);
 	}
+	if (b->bad)
+		return;
+	if (n == 0) {
+		if (c->n != 0)
+			invalid(b, "%s%s: none, for %" PRIu64 " occurrences",
+			    where, name, c->n);
+		return;
+	}
+	if (a->first_stop == MOT_TIME_NONE) {
+		invalid(b, "%s%s: periods in a state without a time range",
+		    where, name);
+		return;
+	}
+	lo = monthly ? month_of(a->first_stop) : week_of(a->first_stop);
+	hi = monthly ? month_of(a->last_stop) : week_of(a->last_stop);
+	if (p->first < lo || p->first > hi || n - 1 > (uint64_t)(hi -
+	    p->first)) {
+		invalid(b, "%s%s: periods outside the state's time range",
+		    where, name);
+		return;
+	}
+	if (p->v[0].n == 0 || p->v[n - 1].n == 0) {
+		invalid(b, "%s%s: first or last period empty", where, name);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (p->v[i].n > c->n - sum || p->v[i].breached > p->v[i].n) {
+			invalid(b, "%s%s: more occurrences or breaches than "
+			    "the moment's", where, name);
+			return;
+		}
+		sum += p->v[i].n;
+		breached += p->v[i].breached;
+	}
+	if (sum != c->n || breached != c->breached)
+		invalid(b, "%s%s: do not add up to the moment's n and breached",
+		    where, name);
 }
 
 static void
@@ -356,6 +552,15 @@ get_stats(struct buf *b, struct read_stats *st)
 	st->events_bad_time = get_u64(b);
 	st->unpaired_starts = get_u64(b);
 	st->unpaired_completes = get_u64(b);
+}
+
+static int
+input_size_cmp(const void *a, const void *b)
+{
+	const struct state_input	*x = *(const struct state_input *const *)a;
+	const struct state_input	*y = *(const struct state_input *const *)b;
+
+	return ((x->size > y->size) - (x->size < y->size));
 }
 
 /* Read a whole small file into memory. */
@@ -392,7 +597,7 @@ slurp(const char *path, struct buf *b, char **cause)
 /* Write a state whose expectations file's bytes are ex. */
 static int
 save(const char *path, const struct buf *exb, const struct expectations *e,
-    const struct agg *a, char **cause)
+    const struct agg *a, const struct state_inputs *in, char **cause)
 {
 	struct buf		 b, ex = *exb;
 	struct afile		 af;
@@ -429,6 +634,15 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		put_str(&b, a->inputs[i].path);
 		put_str(&b, a->inputs[i].format);
 		put_stats(&b, &a->inputs[i].st);
+	}
+	put_u64(&b, in->n);
+	for (i = 0; i < in->n; i++) {
+		put_str(&b, in->v[i].path);
+		put_u64(&b, in->v[i].size);
+		put_u64(&b, in->v[i].hash);
+		put_u64(&b, (uint64_t)in->v[i].known);
+		put_i64(&b, in->v[i].first_stop);
+		put_i64(&b, in->v[i].last_stop);
 	}
 	put_u64(&b, a->jd.n);
 	put_i64(&b, a->jd.sum);
@@ -478,23 +692,65 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 	return (rc);
 }
 
+/* The fingerprint of one input of a run: its first bytes, when it can be read again. */
+static void
+fingerprint(struct state_input *in, const struct input *from,
+    const struct agg *a)
+{
+	unsigned char	*p;
+	uLong		 crc, adler;
+	ssize_t		 r;
+	size_t		 len = 0;
+	int		 fd;
+
+	memset(in, 0, sizeof *in);
+	in->path = xstrdup(from->path);
+	in->size = from->st.io.raw_bytes;
+	in->first_stop = a->first_stop;
+	in->last_stop = a->last_stop;
+	if (strcmp(from->path, "(stdin)") == 0 ||
+	    (fd = open(from->path, O_RDONLY | O_CLOEXEC)) == -1)
+		return;
+	p = xmalloc(STATE_PRINT_BYTES);
+	while (len < STATE_PRINT_BYTES && (r = read(fd, p + len,
+	    STATE_PRINT_BYTES - len)) > 0)
+		len += (size_t)r;
+	close(fd);
+	if (len == (in->size < STATE_PRINT_BYTES ? in->size :
+	    STATE_PRINT_BYTES)) {
+		crc = crc32(0L, p, (uInt)len);
+		adler = adler32(1L, p, (uInt)len);
+		in->hash = (uint64_t)crc << 32 | (uint64_t)(adler & 0xffffffff);
+		in->known = 1;
+	}
+	free(p);
+}
+
 int
 state_save(const char *path, const struct expectations *e,
     const struct agg *a, char **cause)
 {
-	struct buf	ex;
-	int		rc;
+	struct state_inputs	in;
+	struct buf		ex;
+	size_t			i;
+	int			rc;
 
 	if ((rc = slurp(e->path, &ex, cause)) != 0)
 		return (rc);
-	rc = save(path, &ex, e, a, cause);
+	in.n = a->ninputs;
+	in.v = xcalloc(in.n + 1, sizeof *in.v);
+	for (i = 0; i < in.n; i++)
+		fingerprint(&in.v[i], &a->inputs[i], a);
+	rc = save(path, &ex, e, a, &in, cause);
+	state_inputs_free(&in);
 	free(ex.p);
 	return (rc);
 }
 
 int
 state_save_merged(const char *path, const char *from,
-    const struct expectations *e, const struct agg *a, char **cause)
+    const struct expectations *e, const struct agg *a,
+    const struct state_inputs *in, char **cause)
 {
 	struct buf	b, ex;
 	uint64_t	n;
@@ -507,11 +763,111 @@ state_save_merged(const char *path, const char *from,
 	memset(&ex, 0, sizeof ex);
 	ex.p = b.p + b.pos;
 	ex.len = (size_t)n;
-	rc = b.bad ? MOT_EXIT_DATAERR : save(path, &ex, e, a, cause);
+	rc = b.bad ? MOT_EXIT_DATAERR : save(path, &ex, e, a, in, cause);
 	if (b.bad)
 		*cause = xasprintf("%s: damaged state file", from);
 	free(b.p);
 	return (rc);
+}
+
+int
+state_input_same(const struct state_input *x, const struct state_input *y)
+{
+	if (x->size != y->size || x->known != y->known)
+		return (0);
+	if (x->known)
+		return (x->hash == y->hash);
+	return (x->first_stop == y->first_stop && x->last_stop == y->last_stop);
+}
+
+const struct state_input *
+state_overlap(const struct state_inputs *a, const struct state_inputs *b)
+{
+	struct state_input	**v;
+	const struct state_input *hit = NULL;
+	size_t			 i, lo, hi, mid;
+
+	/* b sorted by size, then each input of a looked up: O((m + n) log n). */
+	v = xreallocarray(NULL, b->n + 1, sizeof *v);
+	for (i = 0; i < b->n; i++)
+		v[i] = &b->v[i];
+	qsort(v, b->n, sizeof *v, input_size_cmp);
+	for (i = 0; i < a->n && hit == NULL; i++) {
+		lo = 0;
+		hi = b->n;
+		while (lo < hi) {	/* the first of v of a's size, or more */
+			mid = lo + (hi - lo) / 2;
+			if (v[mid]->size < a->v[i].size)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < b->n && v[lo]->size == a->v[i].size; lo++) {
+			if (state_input_same(&a->v[i], v[lo])) {
+				hit = &a->v[i];
+				break;
+			}
+		}
+	}
+	free(v);
+	return (hit);
+}
+
+void
+state_inputs_add(struct state_inputs *d, const struct state_inputs *s)
+{
+	size_t	i;
+
+	d->v = xreallocarray(d->v, d->n + s->n + 1, sizeof *d->v);
+	for (i = 0; i < s->n; i++) {
+		d->v[d->n + i] = s->v[i];
+		d->v[d->n + i].path = xstrdup(s->v[i].path);
+	}
+	d->n += s->n;
+}
+
+void
+state_inputs_free(struct state_inputs *in)
+{
+	size_t	i;
+
+	for (i = 0; i < in->n; i++)
+		free(in->v[i].path);
+	free(in->v);
+	in->v = NULL;
+	in->n = 0;
+}
+
+/* Whether adding y to x keeps a count within a state's bounds. */
+static int
+fits(uint64_t x, uint64_t y)
+{
+	return (x <= STATE_MAX_N && y <= STATE_MAX_N - x);
+}
+
+int
+state_merge_fits(const struct agg *d, const struct agg *s, const char *path,
+    char **cause)
+{
+	const char	*what = NULL;
+	size_t		 i;
+
+	if (!fits(d->journeys_read, s->journeys_read))
+		what = "journeys";
+	else if (!fits(d->jd.n, s->jd.n))
+		what = "scored journeys";
+	for (i = 0; what == NULL && i < d->e->nmoments; i++) {
+		if (!fits(d->m[i].total.n, s->m[i].total.n) ||
+		    !fits(d->m[i].total.open, s->m[i].total.open) ||
+		    !fits(d->m[i].total.invalid, s->m[i].total.invalid) ||
+		    !fits(d->m[i].journeys, s->m[i].journeys))
+			what = "occurrences of a moment";
+	}
+	if (what == NULL)
+		return (0);
+	*cause = xasprintf("%s: merged, the states would hold more %s than "
+	    "a state can (%" PRId64 ")", path, what, STATE_MAX_N);
+	return (MOT_EXIT_DATAERR);
 }
 
 /* Load the expectations a state carries, through a temporary file. */
@@ -548,22 +904,228 @@ load_expectations(const char *path, const unsigned char *p, size_t n,
 	return (0);
 }
 
+/* Whether t is an instant mot can read (years 1 to 9999, a day either side), or none. */
+static int
+time_ok(mot_time t)
+{
+	int64_t	lo = (days_from_civil(0, 12, 31) - 1) * 86400 * MOT_USEC;
+	int64_t	hi = (days_from_civil(10000, 1, 2) + 1) * 86400 * MOT_USEC;
+
+	return (t >= lo && t < hi);
+}
+
+/* Whether s is "file:line", as agg_reject writes where a reason was first seen. */
+static int
+file_line(const char *s)
+{
+	const char	*c = strrchr(s, ':');
+
+	if (c == NULL || c[1] == '\0')
+		return (0);
+	return (strspn(c + 1, "0123456789") == strlen(c + 1));
+}
+
+/* The rejection reasons and where each was first seen. */
+static void
+get_reasons(struct buf *b, struct agg *a)
+{
+	struct journey	 j;
+	uint64_t	 n, i, k, sum = 0;
+	char		*s, *t;
+
+	n = get_count(b, 24);
+	for (i = 0; i < n && !b->bad; i++) {
+		s = get_str(b);
+		t = get_str(b);
+		k = get_u64(b);
+		if (!b->bad && (s == NULL || t == NULL || !file_line(t) ||
+		    k == 0 || k > a->journeys_rejected - sum))
+			invalid(b, "rejection reason %" PRIu64 ": no reason, no "
+			    "file:line, or a count out of bounds", i);
+		if (b->bad) {
+			free(s);
+			free(t);
+			break;
+		}
+		sum += k;
+		memset(&j, 0, sizeof j);
+		j.reject = s;
+		j.file = t;
+		agg_reject(a, &j);	/* makes the slot; fixed below */
+		a->journeys_read--;
+		a->journeys_rejected--;
+		if (a->reasons.n != i + 1) {
+			invalid(b, "rejection reason \"%s\": appears twice", s);
+			free(s);
+			free(t);
+			break;
+		}
+		a->reason_count[i] = k;
+		free(a->reason_first[i]);
+		a->reason_first[i] = t;
+		free(s);
+	}
+	if (!b->bad && sum != a->journeys_rejected)
+		invalid(b, "rejection reasons: do not add up to the rejected "
+		    "journeys");
+}
+
+/* The inputs, as mot analyze recorded them. */
+static void
+get_inputs(struct buf *b, struct agg *a)
+{
+	struct read_stats	 st;
+	uint64_t		 n, i;
+	char			*s, *t;
+
+	n = get_count(b, 16);
+	for (i = 0; i < n && !b->bad; i++) {
+		s = get_str(b);
+		t = get_str(b);
+		get_stats(b, &st);
+		if (!b->bad && (s == NULL || t == NULL ||
+		    (strcmp(t, "xes") != 0 && strcmp(t, "journeys") != 0)))
+			invalid(b, "input %" PRIu64 ": no name or format", i);
+		if (!b->bad) {
+			st.format = strcmp(t, "xes") == 0 ? "xes" : "journeys";
+			agg_input(a, s, &st);
+		}
+		free(s);
+		free(t);
+	}
+}
+
+/* What identifies the inputs: one fingerprint each, of every state merged. */
+static void
+get_prints(struct buf *b, struct state_inputs *in)
+{
+	struct state_input	*p;
+	uint64_t		 n, i, known;
+
+	n = get_count(b, 48);
+	in->v = xcalloc((size_t)n + 1, sizeof *in->v);
+	for (i = 0; i < n && !b->bad; i++) {
+		p = &in->v[in->n++];
+		p->path = get_str(b);
+		p->size = get_u64(b);
+		p->hash = get_u64(b);
+		known = get_u64(b);
+		p->known = known == 1;
+		p->first_stop = get_i64(b);
+		p->last_stop = get_i64(b);
+		if (!b->bad && (p->path == NULL || known > 1 ||
+		    (p->first_stop == MOT_TIME_NONE) !=
+		    (p->last_stop == MOT_TIME_NONE) ||
+		    (p->first_stop != MOT_TIME_NONE &&
+		    (!time_ok(p->first_stop) || !time_ok(p->last_stop) ||
+		    p->first_stop > p->last_stop))))
+			invalid(b, "fingerprint %" PRIu64 ": no name, or a time "
+			    "range out of bounds", i);
+	}
+}
+
+/* The distribution of journey scores. */
+static void
+get_jdist(struct buf *b, struct agg *a)
+{
+	struct jdist	*d = &a->jd;
+	size_t		 i;
+
+	d->n = get_u64(b);
+	d->sum = get_i64(b);
+	d->remembered = get_i64(b);
+	d->peak_end = get_i64(b);
+	d->effort = get_i64(b);
+	d->handoffs = get_u64(b);
+	d->repeats = get_u64(b);
+	d->switches = get_u64(b);
+	for (i = 0; i < SCORE_BINS; i++)
+		d->bins[i] = get_u64(b);
+	if (b->bad)
+		return;
+	if (d->n > a->journeys_read - a->journeys_rejected ||
+	    d->n > STATE_MAX_N) {
+		invalid(b, "journey scores: more than the accepted journeys");
+		return;
+	}
+	if (!within(d->sum, d->n) || !within(d->remembered, d->n) ||
+	    !within(d->peak_end, d->n) || !within(d->effort, d->n)) {
+		invalid(b, "journey scores: sums out of range for %" PRIu64
+		    " scores in [-1, 1]", d->n);
+		return;
+	}
+	if (!bins_add_up(d->bins, d->n))
+		invalid(b, "journey scores: bins do not add up to n");
+}
+
+/* The aggregates of one moment, i. */
+static void
+get_moment(struct buf *b, struct agg *a, size_t i)
+{
+	struct moment_agg	*ma = &a->m[i];
+	const struct moment	*m = &a->e->moments[i];
+	struct cell		 sum;
+	struct cell		*c;
+	char			*where, *vw;
+	uint64_t		 n, v;
+	int			 same = agg_same_clock(m);
+
+	where = xasprintf("moment \"%s\": ", m->id);
+	get_cell(b, &ma->total, same, where);
+	ma->journeys = get_u64(b);
+	if (!b->bad && (ma->journeys > a->journeys_read -
+	    a->journeys_rejected || ma->total.journeys > ma->journeys))
+		invalid(b, "%sjourneys: more than the accepted journeys",
+		    where);
+	n = get_count(b, 16);
+	if (!b->bad && n > 0 && a->by == NULL)
+		invalid(b, "%sbreakdown values in a state without --by", where);
+	memset(&sum, 0, sizeof sum);
+	for (v = 0; v < n && !b->bad; v++) {
+		if ((vw = get_str(b)) == NULL) {
+			invalid(b, "%sbreakdown value %" PRIu64 ": no name",
+			    where, v);
+			break;
+		}
+		c = agg_cell(a, i, vw);
+		if (ma->values.n != v + 1)
+			invalid(b, "%sbreakdown value \"%s\": appears twice",
+			    where, vw);
+		free(vw);
+		vw = xasprintf("%sbreakdown value %" PRIu64 ": ", where, v);
+		get_cell(b, c, same, vw);
+		free(vw);
+		if (b->bad)
+			break;
+		if (c->n > ma->total.n - sum.n || c->open > ma->total.open -
+		    sum.open || c->invalid > ma->total.invalid - sum.invalid) {
+			invalid(b, "%sbreakdown values: more occurrences than "
+			    "the moment's", where);
+			break;
+		}
+		sum.n += c->n;
+		sum.open += c->open;
+		sum.invalid += c->invalid;
+	}
+	get_periods(b, &ma->weeks, 0, a, &ma->total, where);
+	get_periods(b, &ma->months, 1, a, &ma->total, where);
+	free(where);
+}
+
 int
 state_load(const char *path, struct expectations **ep, struct agg *a,
-    char **by, char **cause)
+    char **by, struct state_inputs *in, char **cause)
 {
 	struct buf		 b;
 	struct expectations	*e = NULL;
-	struct moment_agg	*ma;
-	struct read_stats	 st;
-	struct journey		 j;
-	uint64_t		 version, hash, exlen, n, i, v, k;
+	uint64_t		 version, hash, exlen, i;
 	uint32_t		 crc, want;
-	char			*s, *t;
+	char			*s;
 	int			 rc;
 
 	*ep = NULL;
 	*by = NULL;
+	memset(in, 0, sizeof *in);
 	if ((rc = slurp(path, &b, cause)) != 0)
 		return (rc);
 	rc = MOT_EXIT_DATAERR;
@@ -578,7 +1140,9 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 	b.pos = 8;
 	if ((version = get_u64(&b)) != STATE_VERSION) {
 		*cause = xasprintf("%s: state format version %" PRIu64 ", this "
-		    "mot reads version %d", path, version, STATE_VERSION);
+		    "mot reads only version %d%s", path, version, STATE_VERSION,
+		    version < STATE_VERSION ? ": save the state again with "
+		    "this mot (mot analyze --save-state)" : "");
 		goto out;
 	}
 	if (crc != want) {
@@ -615,69 +1179,29 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 	a->journeys_read = get_u64(&b);
 	a->journeys_rejected = get_u64(&b);
 	a->touchpoints = get_u64(&b);
-	n = get_count(&b, 24);
-	for (i = 0; i < n && !b.bad; i++) {
-		s = get_str(&b);
-		t = get_str(&b);
-		k = get_u64(&b);
-		if (s == NULL || t == NULL) {
-			free(s);
-			free(t);
-			b.bad = 1;
-			break;
-		}
-		memset(&j, 0, sizeof j);
-		j.reject = s;
-		j.file = t;
-		agg_reject(a, &j);	/* makes the slot; fixed below */
-		a->journeys_read--;
-		a->journeys_rejected--;
-		v = (uint64_t)strtab_find(&a->reasons, s, strlen(s));
-		a->reason_count[v] = k;
-		free(a->reason_first[v]);
-		a->reason_first[v] = t;
-		free(s);
-	}
+	if (!b.bad && (a->journeys_read > STATE_MAX_N ||
+	    a->journeys_rejected > a->journeys_read))
+		invalid(&b, "journeys: more than a state holds, or more "
+		    "rejected than read");
+	get_reasons(&b, a);
 	for (i = 0; i < e->names.n; i++)
 		a->name_seen[i] = get_u64(&b);
-	n = get_count(&b, 16);
-	for (i = 0; i < n && !b.bad; i++) {
-		s = get_str(&b);
-		t = get_str(&b);
-		get_stats(&b, &st);
-		st.format = t != NULL && strcmp(t, "xes") == 0 ? "xes" :
-		    "journeys";
-		agg_input(a, s != NULL ? s : "?", &st);
-		free(s);
-		free(t);
-	}
-	a->jd.n = get_u64(&b);
-	a->jd.sum = get_i64(&b);
-	a->jd.remembered = get_i64(&b);
-	a->jd.peak_end = get_i64(&b);
-	a->jd.effort = get_i64(&b);
-	a->jd.handoffs = get_u64(&b);
-	a->jd.repeats = get_u64(&b);
-	a->jd.switches = get_u64(&b);
-	for (i = 0; i < SCORE_BINS; i++)
-		a->jd.bins[i] = get_u64(&b);
+	get_inputs(&b, a);
+	get_prints(&b, in);
+	get_jdist(&b, a);
 	a->first_stop = get_i64(&b);
 	a->last_stop = get_i64(&b);
-	for (i = 0; i < e->nmoments && !b.bad; i++) {
-		ma = &a->m[i];
-		get_cell(&b, &ma->total);
-		ma->journeys = get_u64(&b);
-		n = get_count(&b, 16);
-		for (v = 0; v < n && !b.bad; v++) {
-			if ((s = get_str(&b)) == NULL) {
-				b.bad = 1;
-				break;
-			}
-			get_cell(&b, agg_cell(a, i, s));
-			free(s);
-		}
-		get_periods(&b, &ma->weeks);
-		get_periods(&b, &ma->months);
+	if (!b.bad && ((a->first_stop == MOT_TIME_NONE) !=
+	    (a->last_stop == MOT_TIME_NONE) || (a->first_stop !=
+	    MOT_TIME_NONE && (!time_ok(a->first_stop) ||
+	    !time_ok(a->last_stop) || a->first_stop > a->last_stop))))
+		invalid(&b, "first_stop, last_stop: not a time range mot can "
+		    "read");
+	for (i = 0; i < e->nmoments && !b.bad; i++)
+		get_moment(&b, a, (size_t)i);
+	if (b.why != NULL) {
+		*cause = xasprintf("%s: invalid state file: %s", path, b.why);
+		goto out;
 	}
 	if (b.bad || b.pos != b.len) {
 		*cause = xasprintf("%s: damaged state file", path);
@@ -692,6 +1216,12 @@ out:
 			agg_free(a);
 		expect_free(e);
 	}
+	if (rc != 0) {
+		state_inputs_free(in);
+		free(*by);
+		*by = NULL;
+	}
+	free(b.why);
 	free(b.p);
 	return (rc);
 }

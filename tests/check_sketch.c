@@ -271,6 +271,80 @@ START_TEST(test_all_zeros_binned)
 }
 END_TEST
 
+/* Sketches that sketch_add and sketch_merge make pass sketch_invalid; others fail. */
+START_TEST(test_invalid_made)
+{
+	struct sketch	a, b;
+	int		i;
+
+	sketch_init(&a);
+	sketch_init(&b);
+	ck_assert_ptr_null(sketch_invalid(&a));
+	for (i = 0; i < 500; i++)
+		sketch_add(&a, i * 0.5);
+	ck_assert_ptr_null(sketch_invalid(&a));
+	for (i = 0; i < 3000; i++)
+		sketch_add(&b, i < 100 ? 0 : 1e-3 * i * i);
+	ck_assert_ptr_null(sketch_invalid(&b));
+	sketch_merge(&a, &b);
+	ck_assert_ptr_null(sketch_invalid(&a));
+	sketch_free(&a);
+	sketch_init(&a);
+	for (i = 0; i < 2000; i++)
+		sketch_add(&a, 0);	/* all in the zero bucket: no bins */
+	ck_assert_ptr_null(sketch_invalid(&a));
+	sketch_add(&a, 1e300);
+	sketch_add(&a, 1e-6);
+	ck_assert_ptr_null(sketch_invalid(&a));
+	ck_assert_int_ge(sketch_key(1e-6), sketch_key_min());
+	ck_assert_int_le(sketch_key(1e300), sketch_key_max());
+	sketch_free(&a);
+	sketch_free(&b);
+}
+END_TEST
+
+START_TEST(test_invalid_crafted)
+{
+	struct sketch	s;
+	int		i;
+
+	sketch_init(&s);
+	s.min = 0;			/* empty, with a min */
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	sketch_init(&s);
+	for (i = 0; i < 10; i++)
+		sketch_add(&s, i);
+	s.exact[3] = NAN;
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	s.exact[3] = 3;
+	s.max = INFINITY;
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	s.max = 8;			/* not the largest value */
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	sketch_free(&s);
+	for (i = 0; i < 2000; i++)
+		sketch_add(&s, 1 + i);
+	ck_assert_ptr_null(sketch_invalid(&s));
+	s.min_key = sketch_key_max() - (int32_t)s.nbins + 2;	/* past the last key */
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	s.min_key = sketch_key_min() - 1;
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	s.min_key = sketch_key(1);
+	s.n++;				/* one more than the buckets hold */
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	s.n -= 2;			/* one less */
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	s.n++;
+	ck_assert_ptr_null(sketch_invalid(&s));
+	s.zeros = s.n + 1;
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	s.zeros = 0;
+	s.bins[0] = 0;			/* the first bucket empty */
+	ck_assert_ptr_nonnull(sketch_invalid(&s));
+	sketch_free(&s);
+}
+END_TEST
+
 START_TEST(test_merge_exact)
 {
 	struct sketch	a, b, all;
@@ -484,6 +558,11 @@ make_sketch_suite(void)
 	tcase_add_test(tc, test_zeros_binned);
 	tcase_add_test(tc, test_all_zeros_binned);
 	tcase_add_test(tc, test_key_matches_log);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("invalid");
+	tcase_add_test(tc, test_invalid_made);
+	tcase_add_test(tc, test_invalid_crafted);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("merge");
