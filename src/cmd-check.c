@@ -35,15 +35,10 @@ struct window {
 	mot_time	start;		/* latest - width, excluded */
 };
 
-/* First pass: keep nothing, note the latest stop time. */
+/* First pass: keep nothing; the run notes the latest stop time. */
 static int
-keep_latest(const struct occurrence *o, void *arg)
+keep_none(const struct occurrence *o, void *arg)
 {
-	struct window	*w = arg;
-
-	if (o->stop != MOT_TIME_NONE && (w->latest == MOT_TIME_NONE ||
-	    o->stop > w->latest))
-		w->latest = o->stop;
 	return (0);
 }
 
@@ -155,12 +150,13 @@ check_read(struct run *r, const struct run_opts *o, struct window *w,
 
 	if (w->width != 0) {
 		first = *o;
-		first.keep = keep_latest;
-		first.keep_arg = w;
+		first.keep = keep_none;
+		first.keep_arg = NULL;
 		level = log_level();
 		log_set_level(-1);	/* the second pass says it all */
-		if ((rc = run_load(r, &first, cause)) == 0)
-			rc = run_inputs(r, files, nfiles, cause);
+		if ((rc = run_load(r, &first, cause)) == 0 &&
+		    (rc = run_inputs(r, files, nfiles, cause)) == 0)
+			w->latest = r->latest_stop;	/* merged after the readers */
 		log_set_level(level);
 		run_free(r);
 		if (rc != 0)
