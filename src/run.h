@@ -21,7 +21,7 @@ struct run_opts {
 	int		 strict;	/* a rejected journey stops the run */
 	int		 jobs;		/* readers at once; 0: one per core */
 	FILE		*occ;		/* occurrences.csv, or NULL */
-	/* Keep an occurrence (NULL keeps all): lets a command narrow the period. */
+	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;
 };
