@@ -27,6 +27,7 @@ main(void)
 	srunner_add_suite(sr, make_strtab_suite());
 	srunner_add_suite(sr, make_fmt_suite());
 	srunner_add_suite(sr, make_xmlin_suite());
+	srunner_add_suite(sr, make_num_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

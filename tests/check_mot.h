@@ -20,5 +20,6 @@ Suite	*make_arena_suite(void);
 Suite	*make_strtab_suite(void);
 Suite	*make_fmt_suite(void);
 Suite	*make_xmlin_suite(void);
+Suite	*make_num_suite(void);
 
 #endif
