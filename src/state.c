@@ -39,6 +39,8 @@ struct buf {
 static void
 put(struct buf *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return;		/* p may be NULL: memcpy must not see it */
 	if (b->len + n > b->cap) {
 		b->cap = (b->len + n) * 2;
 		b->p = xreallocarray(b->p, b->cap, 1);
