@@ -136,9 +136,16 @@ struct unit {
 	size_t			 nshown;
 	FILE			*occ;		/* occurrences, with -j */
 	int			 ready;		/* its lines are known */
-	struct read_ids		*ids;		/* a piece's ids, until all parsed */
 	mot_time		 latest;	/* latest stop time read */
+	/* A split file's first piece: the file's ids, until all pieces parsed. */
+	struct read_ids		*ids;
+	size_t			 left;		/* pieces not read yet */
+	int			 failed;	/* a piece did not parse */
 };
+
+/* The first unit of the file a piece is of. */
+#define FIRST_PIECE(r, i)	(&(r)->units[(i) - (size_t)((r)->units[i].range - \
+	(r)->splits[(r)->units[i].file].pieces)])
 
 static char *
 journey_message(const struct journey *j, const char *what)
@@ -220,7 +227,7 @@ read_one(struct worker *w, size_t i)
 	ro.classifier = r->o->classifier != NULL ? r->o->classifier :
 	    r->e->classifier;
 	ro.outcome = &r->e->outcome;
-	ro.ids = u->ids != NULL ? u->ids : r->ids;
+	ro.ids = u->range != NULL ? FIRST_PIECE(r, i)->ids : r->ids;
 	ro.keep_attrs = r->keep;
 	/* Channels serve --by channel and channel switches between contacts. */
 	ro.no_channel = !r->e->has_contacts && (r->o->by == NULL ||
@@ -257,6 +264,29 @@ read_one(struct worker *w, size_t i)
 		    &u->st);
 }
 
+/*
+ * A piece was read. The file's ids join the run's once its last piece is
+ * read, if all parsed: a file read whole again counts only that read's,
+ * and no more than the files being read keep a set of their own.
+ */
+static void
+piece_done(struct run *r, size_t i)
+{
+	struct unit	*f = FIRST_PIECE(r, i);
+	int		 all;
+
+	pthread_mutex_lock(&r->lock);
+	if (r->units[i].rc != 0)
+		f->failed = 1;
+	all = --f->left == 0 && !f->failed;
+	pthread_mutex_unlock(&r->lock);
+	if (all) {	/* the file's other pieces are done with its set */
+		read_ids_add(r->ids, f->ids);
+		read_ids_free(f->ids);
+		f->ids = NULL;
+	}
+}
+
 static void *
 worker_main(void *arg)
 {
@@ -273,6 +303,8 @@ worker_main(void *arg)
 		if (i >= r->nunits || atomic_load(&r->stop))
 			break;
 		read_one(w, i);
+		if (r->units[i].range != NULL)
+			piece_done(r, i);
 	}
 	return (NULL);
 }
@@ -388,8 +420,10 @@ plan_units(struct run *r)
 				    sizeof (struct agg));
 				agg_init(r->units[r->nunits].agg, r->e,
 				    r->o->by);
-				/* Its ids count once all the pieces parsed. */
+			}
+			if (k == r->splits[i].n) {	/* the first piece */
 				r->units[r->nunits].ids = read_ids_new();
+				r->units[r->nunits].left = k;
 			}
 			r->nunits++;
 		}
@@ -521,7 +555,6 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 				u = &r->units[first + i];
 				add_stats(&st, &u->st);
 				agg_merge(&aggs[0], u->agg);
-				read_ids_add(r->ids, u->ids);
 			}
 			agg_input(&aggs[0], files[r->units[first].file], &st);
 			r->units[first].st = st;	/* for the warnings */
