@@ -258,8 +258,7 @@ read_one(struct worker *w, size_t i)
 	if (u->rc != 0 && u->range == NULL) {
 		atomic_store(&r->stop_whole, 1);
 		atomic_store(&r->stop, 1);	/* a piece is retried whole */
-	}
-	else if (u->rc == 0 && u->range == NULL)
+	} else if (u->rc == 0 && u->range == NULL)
 		agg_input(w->agg, strcmp(path, "-") == 0 ? "(stdin)" : path,
 		    &u->st);
 }
