@@ -10,13 +10,13 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "isotime.h"
+#include "num.h"
 #include "stats.h"
 #include "xmalloc.h"
 
@@ -168,10 +168,14 @@ int
 check_parse_window(const char *s, int64_t *us, const char **why)
 {
 	struct mot_duration	 d;
-	char			*end;
-	long long		 v;
+	const char		*end;
+	uint64_t		 v;
 	int64_t			 unit;
 
+	if (s[strcspn(s, " \t\r\n")] != '\0') {
+		*why = "expected a duration without spaces, like 28d or P28D";
+		return (-1);
+	}
 	if (*s == 'P') {
 		if (isodur_parse(s, strlen(s), &d, why) != 0)
 			return (-1);
@@ -182,9 +186,7 @@ check_parse_window(const char *s, int64_t *us, const char **why)
 		*us = d.us;
 		return (0);
 	}
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (end == s || *s == '-' || *s == '+' || errno != 0) {
+	if (num_digits(s, UINT64_MAX, &v, &end) != 0) {
 		*why = "expected a number and a unit, like 28d, 12h or 2w";
 		return (-1);
 	}
@@ -212,11 +214,11 @@ check_parse_window(const char *s, int64_t *us, const char **why)
 		*why = "expected a number and one unit, like 28d";
 		return (-1);
 	}
-	if (v <= 0) {
+	if (v == 0) {
 		*why = "the window must be longer than zero";
 		return (-1);
 	}
-	if (v > INT64_MAX / unit) {
+	if (v > (uint64_t)(INT64_MAX / unit)) {
 		*why = "the window is too long";
 		return (-1);
 	}

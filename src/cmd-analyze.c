@@ -18,6 +18,7 @@
 #include "exitcode.h"
 #include "expect.h"
 #include "log.h"
+#include "num.h"
 #include "progress.h"
 #include "report.h"
 #include "run.h"
@@ -56,6 +57,7 @@ cmd_analyze(int argc, char **argv)
 	unsigned			 chart_fmts = 0;
 	char				*cause = NULL, **files = NULL;
 	int				 want[REPORT_MAX_WRITERS] = { 0 }, ch, rc = 0;
+	int64_t				 n;
 	size_t				 i, nfiles;
 
 	memset(&o, 0, sizeof o);
@@ -95,9 +97,10 @@ cmd_analyze(int argc, char **argv)
 			gnuplot = optarg;
 			break;
 		case 'j':
-			if ((o.jobs = atoi(optarg)) < 1 || o.jobs > 256)
-				return (cmd_usage_error(c, "-j takes a number of "
-				    "readers from 1 to 256"));
+			if (num_int(optarg, 1, 256, &n) != 0)
+				return (cmd_usage_error(c, "-j needs a number of "
+				    "readers from 1 to 256, not \"%s\"", optarg));
+			o.jobs = (int)n;
 			break;
 		case 'q':
 			log_set_level(-1);
@@ -209,8 +212,8 @@ const struct cmd_entry cmd_analyze_entry = {
 	"                           joined with +, name a touchpoint (default\n"
 	"                           concept:name)\n"
 	"      --strict             stop at the first rejected journey\n"
-	"  -j, --jobs=N             read N files at once (default: one per\n"
-	"                           core); results do not depend on N\n"
+	"  -j, --jobs=N             read N files at once, 1 to 256 (default:\n"
+	"                           one per core); results do not depend on N\n"
 	"      --save-state=FILE    also save the run's aggregates, to combine\n"
 	"                           with others by mot merge\n"
 	"  -q, --quiet              no warnings\n"

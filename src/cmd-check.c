@@ -10,10 +10,8 @@
  */
 #include <config.h>
 
-#include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +23,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "log.h"
+#include "num.h"
 #include "run.h"
 #include "xmalloc.h"
 
@@ -35,15 +34,10 @@ struct window {
 	mot_time	start;		/* latest - width, excluded */
 };
 
-/* First pass: keep nothing, note the latest stop time. */
+/* First pass: keep nothing; the run notes the latest stop time. */
 static int
-keep_latest(const struct occurrence *o, void *arg)
+keep_none(const struct occurrence *o, void *arg)
 {
-	struct window	*w = arg;
-
-	if (o->stop != MOT_TIME_NONE && (w->latest == MOT_TIME_NONE ||
-	    o->stop > w->latest))
-		w->latest = o->stop;
 	return (0);
 }
 
@@ -55,24 +49,6 @@ keep_window(const struct occurrence *o, void *arg)
 
 	return (o->stop != MOT_TIME_NONE && w->latest != MOT_TIME_NONE &&
 	    o->stop > w->start);
-}
-
-/* A number in [lo, hi], optionally followed by suffix; -1 when not. */
-static int
-parse_option_number(const char *s, const char *suffix, double lo, double hi,
-    double *v)
-{
-	char	*end;
-
-	errno = 0;
-	*v = strtod(s, &end);
-	if (end == s || errno != 0 || isnan(*v))
-		return (-1);
-	if (*end != '\0' && (suffix == NULL || strcmp(end, suffix) != 0))
-		return (-1);
-	if (*v < lo || *v > hi)
-		return (-1);
-	return (0);
 }
 
 /* Split a path into folder and file name for afile; -1 with no file name. */
@@ -155,12 +131,13 @@ check_read(struct run *r, const struct run_opts *o, struct window *w,
 
 	if (w->width != 0) {
 		first = *o;
-		first.keep = keep_latest;
-		first.keep_arg = w;
+		first.keep = keep_none;
+		first.keep_arg = NULL;
 		level = log_level();
 		log_set_level(-1);	/* the second pass says it all */
-		if ((rc = run_load(r, &first, cause)) == 0)
-			rc = run_inputs(r, files, nfiles, cause);
+		if ((rc = run_load(r, &first, cause)) == 0 &&
+		    (rc = run_inputs(r, files, nfiles, cause)) == 0)
+			w->latest = r->latest_stop;	/* merged after the readers */
 		log_set_level(level);
 		run_free(r);
 		if (rc != 0)
@@ -197,6 +174,7 @@ cmd_check(int argc, char **argv)
 	const char		*window = NULL, *why, *fb;
 	char			*cause = NULL, **files = NULL, hash[17], *d;
 	double			 v;
+	int64_t			 n;
 	int			 ch, rc = 0, tap = 0, have_base = 0;
 	size_t			 i, nfiles;
 
@@ -230,15 +208,15 @@ cmd_check(int argc, char **argv)
 			window = optarg;
 			break;
 		case 'n':
-			if (parse_option_number(optarg, NULL, 1, 1e15, &v) != 0 ||
-			    v != floor(v))
+			if (num_int(optarg, 1, INT64_C(1000000000000000),
+			    &n) != 0)
 				return (cmd_usage_error(c, "--min-occurrences "
-				    "needs a whole number of at least 1, not "
+				    "needs a whole number from 1 to 10^15, not "
 				    "\"%s\"", optarg));
-			p.min_n = (uint64_t)v;
+			p.min_n = (uint64_t)n;
 			break;
 		case 'a':
-			if (parse_option_number(optarg, NULL, 0, 1, &v) != 0 ||
+			if (num_double(optarg, NULL, 0, 1, &v) != 0 ||
 			    v <= 0 || v >= 1)
 				return (cmd_usage_error(c, "--alpha needs a "
 				    "number between 0 and 1 (like 0.05), not "
@@ -246,16 +224,16 @@ cmd_check(int argc, char **argv)
 			p.alpha = v;
 			break;
 		case 'c':
-			if (parse_option_number(optarg, "pp", 0, 100, &v) != 0)
+			if (num_double(optarg, "pp", 0, 100, &v) != 0)
 				return (cmd_usage_error(c, "--min-change needs "
 				    "percentage points from 0 to 100 (like 2), "
 				    "not \"%s\"", optarg));
 			p.min_change = v / 100;
 			break;
 		case 'p':
-			if (parse_option_number(optarg, "%", 0, 1e6, &v) != 0)
+			if (num_double(optarg, "%", 0, 1e6, &v) != 0)
 				return (cmd_usage_error(c, "--max-p90-increase "
-				    "needs a percentage of at least 0 (like "
+				    "needs a percentage from 0 to 1000000 (like "
 				    "20), not \"%s\"", optarg));
 			p.max_p90_increase = v / 100;
 			break;

@@ -443,19 +443,21 @@ parse_holiday(struct xmlin *x, struct eparse *p, const struct xattr *a,
     int n)
 {
 	const struct xattr	*v;
-	unsigned		 y, m, d;
+	int64_t			 day;
 
 	if (check_unknown(x, p, "holiday", a, n, holiday_attrs) != 0)
 		return;
-	if ((v = xattr_get(a, n, "date")) == NULL || XATTR_LEN(v) != 10 ||
-	    sscanf(v->value, "%4u-%2u-%2u", &y, &m, &d) != 3 || m < 1 ||
-	    m > 12 || d < 1 || d > 31 || v->value[4] != '-' ||
-	    v->value[7] != '-') {
+	if ((v = xattr_get(a, n, "date")) == NULL) {
 		efail(x, p, "<holiday> needs date=\"YYYY-MM-DD\"");
 		return;
 	}
-	cal_add_holiday(&p->e->calendars[p->cur_cal],
-	    days_from_civil(y, m, d));
+	if ((day = isotime_parse_date(v->value, XATTR_LEN(v))) == INT64_MIN) {
+		efail(x, p, "<holiday> date=\"%.*s\": expected a day written "
+		    "YYYY-MM-DD (year 0001 to 9999, a day the month has)",
+		    (int)(XATTR_LEN(v) > 40 ? 40 : XATTR_LEN(v)), v->value);
+		return;
+	}
+	cal_add_holiday(&p->e->calendars[p->cur_cal], day);
 }
 
 static void

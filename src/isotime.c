@@ -124,6 +124,12 @@ fast_date(const char *s)
 }
 
 int64_t
+isotime_parse_date(const char *s, size_t len)
+{
+	return (len == 10 ? fast_date(s) : INT64_MIN);
+}
+
+int64_t
 isotime_date(struct isotime_dates *c, const char *s)
 {
 	int64_t		days;

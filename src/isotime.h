@@ -44,6 +44,8 @@ struct isotime_dates {
 /* The slot of the date at s, by the digits that change most. */
 #define ISOTIME_DATE_SLOT(s)	((unsigned)((s)[9] + (s)[8] * 3 + (s)[6] * 7) & \
 	(ISOTIME_DATES - 1))
+/* The day number of a date written exactly "YYYY-MM-DD" (len bytes, a day that exists, year 0001 to 9999); INT64_MIN if not. */
+int64_t	isotime_parse_date(const char *, size_t);
 /* The day number of "YYYY-MM-DD" at s, remembered in c; INT64_MIN if not a date. */
 int64_t	isotime_date(struct isotime_dates *, const char *);
 

@@ -36,8 +36,7 @@ struct rd {
 	size_t			 nkeep;
 	int			 too_big;	/* the journey passed a limit */
 	struct isotime_dates	 dates;		/* this reader's recent dates */
-	uint64_t		*ids;		/* hashes of this read's ids */
-	size_t			 nids, idscap;
+	struct read_ids		*ids;		/* this read's ids, or NULL */
 };
 
 /* Print at most 60 bytes of an attribute's value in a message. */

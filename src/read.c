@@ -100,12 +100,13 @@ rd_begin_journey(struct xmlin *x, struct rd *r)
 }
 
 /*
- * Duplicate journey ids. Each read keeps a 64-bit hash of every id it
- * sees and hands them to the run's set only if it succeeds, so a piece
- * of a file read again whole is not counted twice. The set keeps the
- * distinct hashes sorted: duplicates are the ids added less the distinct
- * ones, whatever the order of files, pieces and threads. Past
- * READ_IDS_MAX distinct ids it stops and says so.
+ * Duplicate journey ids. Each read keeps the 64-bit hashes of the ids it
+ * sees in a set of its own and adds that set to the caller's only if it
+ * succeeds, so a read that failed (a piece of a file read again whole)
+ * counts nothing. A set keeps its distinct hashes sorted: duplicates are
+ * the ids added less the distinct ones, whatever the order of files,
+ * pieces and threads. Past READ_IDS_MAX distinct ids a set stops and says
+ * so; a set that is over makes any set it is added to over.
  */
 struct read_ids {
 	pthread_mutex_t	 lock;
@@ -116,6 +117,9 @@ struct read_ids {
 	uint64_t	 added;
 	int		 over;		/* past READ_IDS_MAX */
 };
+
+/* Hashes a set takes before it sorts them into its distinct ones. */
+#define IDS_PEND_MAX	65536
 
 /* FNV-1a, then a finaliser that spreads every bit. */
 static uint64_t
@@ -133,18 +137,6 @@ id_hash(const char *s)
 	h *= UINT64_C(0xc4ceb9fe1a85ec53);
 	h ^= h >> 33;
 	return (h);
-}
-
-static void
-ids_add(struct rd *r, const char *id)
-{
-	if (r->nids == r->idscap) {
-		if (r->idscap >= READ_IDS_MAX + 1)
-			return;	/* too many to count: the set says so */
-		r->idscap = r->idscap == 0 ? 1024 : r->idscap * 2;
-		r->ids = xreallocarray(r->ids, r->idscap, sizeof *r->ids);
-	}
-	r->ids[r->nids++] = id_hash(id);
 }
 
 /*
@@ -185,28 +177,32 @@ u64_sort(uint64_t *v, size_t n, uint64_t *tmp)
 	free(count);
 }
 
-/* Merge the pending hashes into the sorted set; with the lock held. */
+/* A set is past READ_IDS_MAX: it keeps nothing more. */
 static void
-ids_merge(struct read_ids *s)
+ids_over(struct read_ids *s)
+{
+	s->over = 1;
+	free(s->v);
+	free(s->pend);
+	s->v = s->pend = NULL;
+	s->n = s->npend = s->pendcap = 0;
+}
+
+/* Add m sorted, distinct hashes to the set's distinct ones. */
+static void
+ids_union(struct read_ids *s, const uint64_t *w, size_t m)
 {
 	uint64_t	*out;
-	size_t		 i, j, k, m;
+	size_t		 i, j, k;
 
-	if (s->over || s->npend == 0)
+	if (s->over || m == 0)
 		return;
-	out = xreallocarray(NULL, s->npend, sizeof *out);
-	u64_sort(s->pend, s->npend, out);
-	free(out);
-	for (i = m = 0; i < s->npend; i++) {
-		if (m == 0 || s->pend[m - 1] != s->pend[i])
-			s->pend[m++] = s->pend[i];
-	}
 	out = xreallocarray(NULL, s->n + m, sizeof *out);
 	for (i = j = k = 0; i < s->n || j < m; ) {
-		if (j == m || (i < s->n && s->v[i] < s->pend[j]))
+		if (j == m || (i < s->n && s->v[i] < w[j]))
 			out[k++] = s->v[i++];
-		else if (i == s->n || s->pend[j] < s->v[i])
-			out[k++] = s->pend[j++];
+		else if (i == s->n || w[j] < s->v[i])
+			out[k++] = w[j++];
 		else {
 			out[k++] = s->v[i++];
 			j++;
@@ -215,46 +211,49 @@ ids_merge(struct read_ids *s)
 	free(s->v);
 	s->v = out;
 	s->n = k;
-	s->npend = 0;
-	if (s->n > READ_IDS_MAX) {
-		s->over = 1;
-		free(s->v);
-		free(s->pend);
-		s->v = s->pend = NULL;
-		s->n = s->pendcap = 0;
-	}
+	if (s->n > READ_IDS_MAX)
+		ids_over(s);
 }
 
-/* Hand a successful read's ids to the set. */
+/* Merge the pending hashes into the sorted set. */
 static void
-ids_commit(struct read_ids *s, struct rd *r)
+ids_merge(struct read_ids *s)
 {
-	size_t	i, k;
+	uint64_t	*tmp;
+	size_t		 i, m;
 
-	pthread_mutex_lock(&s->lock);
-	s->added += r->nids;
-	if (r->nids > READ_IDS_MAX)
-		s->over = 1;
-	i = 0;
-	while (i < r->nids && !s->over) {
-		if (s->npend == s->pendcap) {
-			if (s->pendcap < 65536) {
-				s->pendcap = s->pendcap == 0 ? 1024 :
-				    s->pendcap * 2;
-				s->pend = xreallocarray(s->pend, s->pendcap,
-				    sizeof *s->pend);
-			} else
-				ids_merge(s);
-			continue;
-		}
-		k = r->nids - i;
-		if (k > s->pendcap - s->npend)
-			k = s->pendcap - s->npend;
-		memcpy(s->pend + s->npend, r->ids + i, k * sizeof *s->pend);
-		s->npend += k;
-		i += k;
+	if (s->over || s->npend == 0)
+		return;
+	tmp = xreallocarray(NULL, s->npend, sizeof *tmp);
+	u64_sort(s->pend, s->npend, tmp);
+	free(tmp);
+	for (i = m = 0; i < s->npend; i++) {
+		if (m == 0 || s->pend[m - 1] != s->pend[i])
+			s->pend[m++] = s->pend[i];
 	}
-	pthread_mutex_unlock(&s->lock);
+	s->npend = 0;
+	ids_union(s, s->pend, m);
+}
+
+/* Add one id to a read's own set (one thread's: no lock). */
+static void
+ids_add(struct read_ids *s, const char *id)
+{
+	s->added++;
+	if (s->over)
+		return;
+	if (s->npend == s->pendcap) {
+		if (s->pendcap < IDS_PEND_MAX) {
+			s->pendcap = s->pendcap == 0 ? 1024 : s->pendcap * 2;
+			s->pend = xreallocarray(s->pend, s->pendcap,
+			    sizeof *s->pend);
+		} else {
+			ids_merge(s);
+			if (s->over)
+				return;
+		}
+	}
+	s->pend[s->npend++] = id_hash(id);
 }
 
 struct read_ids *
@@ -265,6 +264,19 @@ read_ids_new(void)
 	s = xcalloc(1, sizeof *s);
 	pthread_mutex_init(&s->lock, NULL);
 	return (s);
+}
+
+void
+read_ids_add(struct read_ids *to, struct read_ids *from)
+{
+	ids_merge(from);
+	pthread_mutex_lock(&to->lock);
+	to->added += from->added;
+	if (from->over)
+		ids_over(to);
+	else
+		ids_union(to, from->v, from->n);
+	pthread_mutex_unlock(&to->lock);
 }
 
 int64_t
@@ -336,8 +348,8 @@ rd_end_journey(struct xmlin *x, struct rd *r)
 	}
 	if (r->j->reject == NULL)
 		journey_sort(r->j);
-	if (r->o->ids != NULL && r->j->id != NULL)
-		ids_add(r, r->j->id);
+	if (r->ids != NULL && r->j->id != NULL)
+		ids_add(r->ids, r->j->id);
 	/*
 	 * A rejected or large journey goes at once, with those before it, so
 	 * that --strict stops where it did and big buffers are not kept.
@@ -433,10 +445,12 @@ read_range(const char *path, const struct xmlin_range *range,
 	 * the parser's buffers.
 	 */
 	r.j = &r.batch[0];
+	if (o->ids != NULL)
+		r.ids = read_ids_new();
 	rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io, cause);
-	if (rc == 0 && o->ids != NULL)
-		ids_commit(o->ids, &r);
-	free(r.ids);
+	if (rc == 0 && r.ids != NULL)
+		read_ids_add(o->ids, r.ids);
+	read_ids_free(r.ids);
 	xes_free(&r);
 	for (i = 0; i < READ_BATCH; i++)
 		journey_free(&r.batch[i]);

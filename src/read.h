@@ -74,6 +74,8 @@ int	read_file(const char *, const struct read_opts *, journey_fn,
 
 /* A set of journey ids that readers (of any thread) add to: bounded memory. */
 struct read_ids *read_ids_new(void);
+/* Add the second set's ids (one thread's own) to the first (which threads may share). */
+void	read_ids_add(struct read_ids *, struct read_ids *);
 /* Journeys whose id an earlier one had, over every successful read; -1 past READ_IDS_MAX ids. */
 int64_t	read_ids_duplicates(struct read_ids *);
 /* Free a set of ids. */

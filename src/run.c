@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,7 +136,16 @@ struct unit {
 	size_t			 nshown;
 	FILE			*occ;		/* occurrences, with -j */
 	int			 ready;		/* its lines are known */
+	mot_time		 latest;	/* latest stop time read */
+	/* A split file's first piece: the file's ids, until all pieces parsed. */
+	struct read_ids		*ids;
+	size_t			 left;		/* pieces not read yet */
+	int			 failed;	/* a piece did not parse */
 };
+
+/* The first unit of the file a piece is of. */
+#define FIRST_PIECE(r, i)	(&(r)->units[(i) - (size_t)((r)->units[i].range - \
+	(r)->splits[(r)->units[i].file].pieces)])
 
 static char *
 journey_message(const struct journey *j, const char *what)
@@ -158,7 +168,7 @@ on_journey(struct journey *j, void *arg, char **cause)
 	char			 why[200], buf[32];
 	size_t			 i, k;
 
-	if (r->stop)
+	if (atomic_load_explicit(&r->stop, memory_order_relaxed))
 		return (MOT_EXIT_DATAERR);	/* another reader failed */
 	if (++w->seen == PROGRESS_BATCH) {	/* a shared counter: not per journey */
 		progress_journeys(w->seen);
@@ -180,6 +190,8 @@ on_journey(struct journey *j, void *arg, char **cause)
 	}
 	for (i = k = 0; i < w->occ.n; i++) {
 		clock_score(&w->occ.v[i], r->e, j);
+		if (w->occ.v[i].stop > u->latest)	/* MOT_TIME_NONE is least */
+			u->latest = w->occ.v[i].stop;
 		if (o->keep != NULL && !o->keep(&w->occ.v[i], o->keep_arg))
 			continue;
 		if (k != i)
@@ -215,7 +227,7 @@ read_one(struct worker *w, size_t i)
 	ro.classifier = r->o->classifier != NULL ? r->o->classifier :
 	    r->e->classifier;
 	ro.outcome = &r->e->outcome;
-	ro.ids = r->ids;
+	ro.ids = u->range != NULL ? FIRST_PIECE(r, i)->ids : r->ids;
 	ro.keep_attrs = r->keep;
 	/* Channels serve --by channel and channel switches between contacts. */
 	ro.no_channel = !r->e->has_contacts && (r->o->by == NULL ||
@@ -229,7 +241,7 @@ read_one(struct worker *w, size_t i)
 			u->rc = MOT_EXIT_CANTCREAT;
 			u->cause = xasprintf("cannot make a temporary file: %s",
 			    strerror(errno));
-			r->stop = 1;
+			atomic_store(&r->stop, 1);
 			return;
 		}
 		w->occ_out = u->occ;
@@ -243,11 +255,35 @@ read_one(struct worker *w, size_t i)
 	u->rc = read_range(path, u->range, &ro, on_journey, &u->st, &u->cause);
 	progress_journeys(w->seen);
 	w->seen = 0;
-	if (u->rc != 0 && u->range == NULL)
-		r->stop = r->stop_whole = 1;	/* a piece is retried whole */
-	else if (u->rc == 0 && u->range == NULL)
+	if (u->rc != 0 && u->range == NULL) {
+		atomic_store(&r->stop_whole, 1);
+		atomic_store(&r->stop, 1);	/* a piece is retried whole */
+	} else if (u->rc == 0 && u->range == NULL)
 		agg_input(w->agg, strcmp(path, "-") == 0 ? "(stdin)" : path,
 		    &u->st);
+}
+
+/*
+ * A piece was read. The file's ids join the run's once its last piece is
+ * read, if all parsed: a file read whole again counts only that read's,
+ * and no more than the files being read keep a set of their own.
+ */
+static void
+piece_done(struct run *r, size_t i)
+{
+	struct unit	*f = FIRST_PIECE(r, i);
+	int		 all;
+
+	pthread_mutex_lock(&r->lock);
+	if (r->units[i].rc != 0)
+		f->failed = 1;
+	all = --f->left == 0 && !f->failed;
+	pthread_mutex_unlock(&r->lock);
+	if (all) {	/* the file's other pieces are done with its set */
+		read_ids_add(r->ids, f->ids);
+		read_ids_free(f->ids);
+		f->ids = NULL;
+	}
 }
 
 static void *
@@ -263,9 +299,11 @@ worker_main(void *arg)
 		while (i < r->nunits && !r->units[i].ready)
 			pthread_cond_wait(&r->counted, &r->lock);
 		pthread_mutex_unlock(&r->lock);
-		if (i >= r->nunits || r->stop)
+		if (i >= r->nunits || atomic_load(&r->stop))
 			break;
 		read_one(w, i);
+		if (r->units[i].range != NULL)
+			piece_done(r, i);
 	}
 	return (NULL);
 }
@@ -323,6 +361,9 @@ unit_clear(struct unit *u)
 		free(u->agg);
 		u->agg = NULL;
 	}
+	read_ids_free(u->ids);
+	u->ids = NULL;
+	u->latest = MOT_TIME_NONE;
 }
 
 static void
@@ -367,6 +408,7 @@ plan_units(struct run *r)
 		for (; k > 0; k--) {
 			memset(&r->units[r->nunits], 0, sizeof *r->units);
 			r->units[r->nunits].file = i;
+			r->units[r->nunits].latest = MOT_TIME_NONE;
 			/* A piece waits for the lines before it to be counted. */
 			r->units[r->nunits].ready = r->splits[i].n == 0 ||
 			    k == r->splits[i].n;
@@ -377,6 +419,10 @@ plan_units(struct run *r)
 				    sizeof (struct agg));
 				agg_init(r->units[r->nunits].agg, r->e,
 				    r->o->by);
+			}
+			if (k == r->splits[i].n) {	/* the first piece */
+				r->units[r->nunits].ids = read_ids_new();
+				r->units[r->nunits].left = k;
 			}
 			r->nunits++;
 		}
@@ -427,7 +473,6 @@ reread_whole(struct run *r, struct worker *w, size_t first, size_t n)
 
 	verbosef("%s: read whole again (a piece did not parse on its own)",
 	    r->files[u->file]);
-	r->reread = 1;	/* its pieces' ids were seen: duplicates unknown */
 	for (k = 0; k < n; k++)
 		unit_clear(&r->units[first + k]);
 	for (k = 1; k < n; k++)
@@ -435,7 +480,7 @@ reread_whole(struct run *r, struct worker *w, size_t first, size_t n)
 	u->range = NULL;
 	u->rc = 0;
 	memset(&u->st, 0, sizeof u->st);
-	r->stop = 0;
+	atomic_store(&r->stop, 0);
 	read_one(w, first);
 }
 
@@ -501,7 +546,7 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 			continue;
 		for (i = 0; i < k && r->units[first + i].rc == 0; i++)
 			;
-		if (i < k && !r->stop_whole)
+		if (i < k && !atomic_load(&r->stop_whole))
 			reread_whole(r, &w[0], first, k);
 		else if (i == k) {
 			memset(&st, 0, sizeof st);
@@ -525,11 +570,14 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	free(aggs);
 	free(w);
 	agg_sort_inputs(&r->agg);
-	r->agg.duplicate_ids = r->reread ? -1 : read_ids_duplicates(r->ids);
+	r->agg.duplicate_ids = read_ids_duplicates(r->ids);
 
 	/* In file order: the first failure, then what each file had to say. */
+	r->latest_stop = MOT_TIME_NONE;
 	for (i = 0; i < r->nunits; i++) {
 		u = &r->units[i];
+		if (u->latest > r->latest_stop)
+			r->latest_stop = u->latest;
 		if (u->rc != 0 && rc == 0 && u->cause != NULL) {
 			rc = u->rc;
 			*cause = u->cause;

@@ -3,6 +3,7 @@
 #define MOT_RUN_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 
 #include "agg.h"
@@ -20,7 +21,7 @@ struct run_opts {
 	int		 strict;	/* a rejected journey stops the run */
 	int		 jobs;		/* readers at once; 0: one per core */
 	FILE		*occ;		/* occurrences.csv, or NULL */
-	/* Keep an occurrence (NULL keeps all): lets a command narrow the period. */
+	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;
 };
@@ -46,10 +47,10 @@ struct run {
 	size_t			 nunits;
 	size_t			 njobs;
 	size_t			 next;		/* the next unit to read */
-	volatile int		 stop;		/* a reader failed */
-	int			 stop_whole;	/* a whole file failed */
+	atomic_int		 stop;		/* a reader failed */
+	atomic_int		 stop_whole;	/* a whole file failed */
 	struct read_ids		*ids;		/* journey ids seen, for duplicates */
-	int			 reread;	/* a file was read whole again */
+	mot_time		 latest_stop;	/* of any occurrence read, kept or not */
 	const char		**keep;		/* journey attributes the run uses */
 	size_t			 nkeep;
 	pthread_mutex_t		 lock;

@@ -56,6 +56,8 @@ invalid(struct buf *b, const char *fmt, ...)
 static void
 put(struct buf *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return;		/* p may be NULL: memcpy must not see it */
 	if (b->len + n > b->cap) {
 		b->cap = (b->len + n) * 2;
 		b->p = xreallocarray(b->p, b->cap, 1);

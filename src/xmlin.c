@@ -24,6 +24,7 @@
 
 #include "exitcode.h"
 #include "input.h"
+#include "num.h"
 #include "xmalloc.h"
 #include "xmlin.h"
 
@@ -649,27 +650,11 @@ static int
 gzip_max(uint64_t *max)
 {
 	const char		*s = getenv("MOT_GZIP_MAX");
-	char			*end;
-	unsigned long long	 v;
-	int			 shift = 0;
 
 	*max = GZIP_MAX;
 	if (s == NULL || *s == '\0')
 		return (0);
-	errno = 0;
-	v = strtoull(s, &end, 10);
-	if (end == s || errno != 0 || *s == '-')
-		return (-1);
-	switch (*end) {
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	case 't': case 'T': shift = 40; end++; break;
-	}
-	if (*end != '\0' || (shift > 0 && v > (UINT64_MAX >> shift)))
-		return (-1);
-	*max = (uint64_t)v << shift;
-	return (0);
+	return (num_size(s, max));
 }
 
 static void

@@ -7,7 +7,9 @@
 #   - regression: dispatch's true rate rises from 5% to 9%: exit 1, and the
 #     failure names dispatch's breach rate and nothing else;
 #   - determinism: the same inputs in either order give byte-identical
-#     table, TAP, JUnit and JSON.
+#     table, TAP, JUnit and JSON;
+#   - --window over four files, read by several readers at once (each keeps
+#     its own latest stop time), decides as over one file of them all.
 # The breach-rate lines are printed, so the log shows the p-values.
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -86,4 +88,33 @@ for f in table tap junit json; do
 		fail=1
 	fi
 done
+
+# --window over four files read at once equals --window over one file of
+# the same journeys (the latest stop time is in the last file).
+for k in 1 2 3 4; do
+	awk -f "$srcdir/tests/gen-journeys.awk" -v seed="2$k" -v journeys=3000 \
+	    -v rates="$RATES" -v prefix="W$k" -v start=$((1798934400 + k * 86400)) \
+	    >"$tmp/win-$k.xml" || exit 99
+done
+{
+	sed -n '1,/<journeys/p' "$tmp/win-1.xml"
+	for k in 1 2 3 4; do
+		grep -v -e '^<?xml' -e '<journeys' -e '</journeys>' -e '^<!--' \
+		    "$tmp/win-$k.xml"
+	done
+	echo '</journeys>'
+} >"$tmp/win-all.xml"
+${MOT_WRAPPER:-} "$MOT" check -e "$exp" --window 14d "$tmp"/win-[1234].xml \
+    >"$tmp/win.four" 2>&1
+rc4=$?
+${MOT_WRAPPER:-} "$MOT" check -e "$exp" --window 14d "$tmp/win-all.xml" \
+    >"$tmp/win.one" 2>&1
+rc1=$?
+grep '^window:' "$tmp/win.four"
+if [ $rc4 != $rc1 ] || ! cmp -s "$tmp/win.four" "$tmp/win.one"; then
+	echo "FAIL: --window over four files (exit $rc4) differs from one" \
+	    "file of them all (exit $rc1):"
+	diff "$tmp/win.one" "$tmp/win.four"
+	fail=1
+fi
 exit $fail

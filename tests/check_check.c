@@ -497,6 +497,13 @@ START_TEST(test_window)
 	ck_assert_int_eq(check_parse_window("P0D", &us, &why), -1);
 	ck_assert_int_eq(check_parse_window("99999999999999999w", &us, &why),
 	    -1);
+	/* Nothing around the number that strtoll or isodur_parse would skip. */
+	ck_assert_int_eq(check_parse_window(" 28d", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("\t28d", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("P28D ", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window(" P28D", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("+28d", &us, &why), -1);
+	ck_assert_int_eq(check_parse_window("", &us, &why), -1);
 }
 END_TEST
 

@@ -430,6 +430,48 @@ START_TEST(test_civil_specific)
 }
 END_TEST
 
+/* Dates alone (holidays): exactly YYYY-MM-DD, a day that exists. */
+START_TEST(test_parse_date)
+{
+	static const struct {
+		const char	*s;
+		int64_t		 days;	/* INT64_MIN: refused */
+	} t[] = {
+		{ "2026-12-25", 20812 },
+		{ "2028-02-29", 21243 },
+		{ "2000-02-29", 11016 },
+		{ "0001-01-01", -719162 },
+		{ "9999-12-31", 2932896 },
+		{ "2026-02-31", INT64_MIN },	/* sscanf took it as 3 March */
+		{ "2026-04-31", INT64_MIN },
+		{ "2027-02-29", INT64_MIN },
+		{ "1900-02-29", INT64_MIN },
+		{ "+999-01-01", INT64_MIN },
+		{ "-999-01-01", INT64_MIN },
+		{ " 999-01-01", INT64_MIN },
+		{ "0000-01-01", INT64_MIN },
+		{ "2026-13-01", INT64_MIN },
+		{ "2026-00-10", INT64_MIN },
+		{ "2026-01-00", INT64_MIN },
+		{ "2026-1-025", INT64_MIN },
+		{ "2026/12/25", INT64_MIN },
+		{ "2026-12-2x", INT64_MIN },
+		{ "2026-12-2", INT64_MIN },
+		{ "2026-12-250", INT64_MIN },
+		{ "2026-12-25 ", INT64_MIN },
+		{ "", INT64_MIN },
+	};
+	size_t	i;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		ck_assert_msg(isotime_parse_date(t[i].s, strlen(t[i].s)) ==
+		    t[i].days, "%s", t[i].s);
+	}
+	/* Only len bytes are read. */
+	ck_assert_int_eq(isotime_parse_date("2026-12-25T00:00Z", 10), 20812);
+}
+END_TEST
+
 START_TEST(test_format)
 {
 	char	buf[64];
@@ -644,6 +686,7 @@ make_isotime_suite(void)
 	tcase_add_test(tc, test_civil_known);
 	tcase_add_test(tc, test_civil_round_trip);
 	tcase_add_test(tc, test_civil_specific);
+	tcase_add_test(tc, test_parse_date);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("format");

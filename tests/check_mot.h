@@ -27,5 +27,6 @@ Suite	*make_xmlin_suite(void);
 Suite	*make_log_suite(void);
 Suite	*make_state_suite(void);
 Suite	*make_baseline_suite(void);
+Suite	*make_num_suite(void);
 
 #endif

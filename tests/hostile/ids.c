@@ -65,7 +65,7 @@ reader(void *arg)
 int
 main(int argc, char **argv)
 {
-	struct read_ids	*ids;
+	struct read_ids	*ids, *piece[2];
 	pthread_t	 t[4];
 	int		 i;
 
@@ -89,6 +89,21 @@ main(int argc, char **argv)
 		pthread_join(t[i], NULL);
 	expect("4 threads reading 20 times each", read_ids_duplicates(ids),
 	    4 * 20 * 4 - 2);
+	read_ids_free(ids);
+
+	/* Pieces: sets of their own, added to the run's once all parsed. */
+	ids = read_ids_new();
+	piece[0] = read_ids_new();
+	piece[1] = read_ids_new();
+	readf(piece[0], "tests/hostile/data/duplicate-ids.xml");
+	readf(piece[1], "tests/hostile/data/duplicate-ids.xml");
+	readf(ids, "tests/hostile/data/duplicate-ids.xml");
+	expect("a set not added counts nothing", read_ids_duplicates(ids), 2);
+	read_ids_add(ids, piece[0]);
+	read_ids_add(ids, piece[1]);
+	expect("two sets added to a third", read_ids_duplicates(ids), 10);
+	read_ids_free(piece[0]);
+	read_ids_free(piece[1]);
 	read_ids_free(ids);
 
 	ids = read_ids_new();
