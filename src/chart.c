@@ -1454,7 +1454,7 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 			name = xasprintf("%s.%s", cs->v[j->chart].name,
 			    fmt_ext(j->fmt));
 			script = xasprintf("%s.gp", cs->v[j->chart].name);
-			rc = afile_open(&j->af, cdir, name, &cause);
+			rc = afile_open_tmp(&j->af, cdir, name, &cause);
 			if (rc == 0)
 				rc = gp_spawn(&j->p, prog, cdir, script,
 				    fmt_ext(j->fmt), strrchr(j->af.tmp, '/') + 1,

@@ -52,7 +52,8 @@ help(void)
 	    "  66  an input file cannot be opened\n"
 	    "  69  a helper program is missing or failed\n"
 	    "  70  internal error or out of memory\n"
-	    "  73  an output file or folder cannot be created\n"
+	    "  73  an output file or folder cannot be created (or is a link\n"
+	    "      or special file that mot does not replace)\n"
 	    "  74  a read or write failed\n"
 	    "  78  bad expectations file\n"
 	    "\nReport bugs to the mot issue tracker.\n");
