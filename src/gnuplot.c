@@ -225,9 +225,10 @@ gp_wait(struct gp_proc *p, int *missing, char **cause)
 		*cause = xasprintf("gnuplot failed on %s (%s), exit status "
 		    "%d%s", p->script, p->fmt, WEXITSTATUS(st), msg);
 	else
-		*cause = xasprintf("gnuplot failed on %s (%s), killed by "
-		    "signal %d%s", p->script, p->fmt,
-		    WIFSIGNALED(st) ? WTERMSIG(st) : 0, msg);
+		*cause = xasprintf("gnuplot crashed on %s (%s), killed by "
+		    "signal %d (%s)%s", p->script, p->fmt,
+		    WIFSIGNALED(st) ? WTERMSIG(st) : 0,
+		    WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "?", msg);
 	free(msg);
 out:
 	afile_child_done(p->pid);
