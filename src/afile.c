@@ -121,11 +121,14 @@ cleanup_all(void)
 	pid_t	pid;
 	int	saved = errno;
 
-	/* First the children, so that none writes a file once it is gone. */
+	/*
+	 * First the children, so that none writes a file once it is gone.
+	 * SIGKILL: what they draw is thrown away, and none can hold us up.
+	 */
 	for (i = 0; i < CHILDREN_MAX; i++) {
 		if ((pid = children[i]) > 0) {
-			kill(-pid, SIGTERM);
-			kill(pid, SIGTERM);
+			kill(-pid, SIGKILL);
+			kill(pid, SIGKILL);
 		}
 	}
 	for (i = 0; i < CHILDREN_MAX; i++) {

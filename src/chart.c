@@ -491,15 +491,18 @@ write_weak(struct ctx *x)
 	    "     \"\" using ($2+$3/2):1:($3/2):(0.36) with boxxyerror "
 	    "fc rgb c_tolerated title \"tolerated\", \\\n"
 	    "     \"\" using ($2+$3+$4/2):1:($4/2):(0.36) with boxxyerror "
-	    "fc rgb c_met title \"met (within desired)\", \\\n"
-	    "     \"\" using 9:($1-0.46):(0):(0.92) with vectors nohead lw 3 "
-	    "lc rgb \"#000000\" title \"objective: most breached allowed\", "
-	    "\\\n"
-	    "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, %%.1f%%%% "
+	    "fc rgb c_met title \"met (within desired)\", \\\n", x->c->name);
+	/* The objective marks only when one is set: no all-NaN column. */
+	for (k = 0; k < s->n && msum(x, k)->m->objective <= 0; k++)
+		;
+	if (k < s->n)
+		fputs("     \"\" using 9:($1-0.46):(0):(0.92) with vectors "
+		    "nohead lw 3 lc rgb \"#000000\" title \"objective: most "
+		    "breached allowed\", \\\n", f);
+	fprintf(f, "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, %%.1f%%%% "
 	    "breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
 	    ": \"\") : \"no finished occurrence\"):($10 > 0 ? 0xc0392b : "
-	    "0x333333) with labels left tc rgb variable notitle\n",
-	    x->c->name);
+	    "0x333333) with labels left tc rgb variable notitle\n");
 }
 
 /* 2. elapsed: the own-clock distribution against the zone of tolerance */
