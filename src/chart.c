@@ -245,7 +245,8 @@ values_init(struct ctx *x)
 			v[j].n += s->ms[i].by[k].n;
 		}
 	}
-	qsort(v, n, sizeof *v, value_n_cmp);
+	if (n > 0)	/* v is NULL then: qsort must not see it */
+		qsort(v, n, sizeof *v, value_n_cmp);
 	x->nvalues_all = n;
 	x->nvalues = n > HEAT_VALUES ? HEAT_VALUES : n;
 	x->values = xcalloc(x->nvalues + 1, sizeof *x->values);
