@@ -404,7 +404,7 @@ open_target(const char *path, int direct_ok, int *fd, char **cause)
 		    strerror(errno));
 		return (-1);
 	}
-	/* The same kind of thing it was a moment ago, never a file it truncates. */
+	/* Still what lstat saw: never a file swapped in (nor truncated). */
 	if (fstat(*fd, &tb) == -1 || (tb.st_mode & S_IFMT) !=
 	    (sb.st_mode & S_IFMT)) {
 		close(*fd);
@@ -495,7 +495,7 @@ afile_sync(struct afile *af, char **cause)
 	if (fflush(af->f) != 0 || ferror(af->f))
 		err = errno != 0 ? errno : EIO;
 	else if ((FAULT(FAULT_SYNC, EIO) != 0 || fsync(fd) != 0) &&
-	    errno != EINVAL && errno != EROFS)
+	    errno != EINVAL)
 		err = errno;
 	if (fclose(af->f) != 0 && err == 0)
 		err = errno;

@@ -1,4 +1,4 @@
-/* afile.h - output files: regular ones written atomically (a temp file in the target folder, then rename), FIFOs and devices written into. */
+/* afile.h - output files, written atomically (temp file, rename), or into a FIFO or device. */
 #ifndef MOT_AFILE_H
 #define MOT_AFILE_H
 
@@ -22,7 +22,7 @@ int	afile_mkdirs(const char *, char **);
  * special file. 0, or an exit code with *cause.
  */
 int	afile_open(struct afile *, const char *, const char *, char **);
-/* The same for a file another program writes by name (af->tmp): regular files only. */
+/* The same for a file another program writes by name (af->tmp): no FIFO or device. */
 int	afile_open_tmp(struct afile *, const char *, const char *, char **);
 /* Flush and sync, so that a later commit only renames; 0, or an exit code with *cause. */
 int	afile_sync(struct afile *, char **);
@@ -42,7 +42,7 @@ void	afile_abort(struct afile *);
 void	afile_fork_begin(int);
 void	afile_fork_end(pid_t);
 void	afile_fork_child(void);
-/* Forget a child that has ended but is not yet reaped (after waitid WNOWAIT). */
+/* Forget a child that has ended, before it is reaped (waitid WNOWAIT). */
 void	afile_child_done(pid_t);
 
 #endif

@@ -500,8 +500,8 @@ write_weak(struct ctx *x)
 		fputs("     \"\" using 9:($1-0.46):(0):(0.92) with vectors "
 		    "nohead lw 3 lc rgb \"#000000\" title \"objective: most "
 		    "breached allowed\", \\\n", f);
-	fprintf(f, "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, %%.1f%%%% "
-	    "breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
+	fprintf(f, "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, "
+	    "%%.1f%%%% breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
 	    ": \"\") : \"no finished occurrence\"):($10 > 0 ? 0xc0392b : "
 	    "0x333333) with labels left tc rgb variable notitle\n");
 }
@@ -933,7 +933,7 @@ write_heatmap(struct ctx *x)
 
 /* 6. impact: NPS where each moment was breached and where it was not */
 
-/* A row of the impact chart: NPS on both sides of moment i, with their intervals; -1 when not. */
+/* Moment i's impact row: NPS met and breached, with intervals, in v; -1 if none. */
 static int
 impact_row(const struct ctx *x, size_t i, double *v)
 {
@@ -1422,7 +1422,7 @@ struct job {
 	int		 started;
 };
 
-/* Note the first failure's exit code: 69 gnuplot missing, 70 failed or crashed. */
+/* Keep the first failure's exit code: 69 gnuplot missing, 70 it failed. */
 static void
 chart_failed(struct charts *cs, int code)
 {
@@ -1430,7 +1430,10 @@ chart_failed(struct charts *cs, int code)
 		cs->failed = code;
 }
 
-/* Finish a job whose gnuplot drew: fix, keep the SVG, rename into place; 0 or an exit code. */
+/*
+ * Finish a job whose gnuplot drew: fix, keep the SVG, rename into place;
+ * 0 or an exit code.
+ */
 static int
 job_finish(struct charts *cs, struct job *j, time_t epoch, int want_svg,
     char **cause)

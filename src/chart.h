@@ -29,7 +29,9 @@ struct charts {
 	struct chart	*v;
 	size_t		 n;
 	unsigned	 formats;	/* formats asked for */
-	int		 failed;	/* 0, or an exit code: 69 gnuplot missing, 70 it failed or crashed, 73 a picture cannot be made */
+	int		 failed;	/* 0, or an exit code: 69 gnuplot
+					   missing, 70 it failed or crashed,
+					   73 a picture cannot be made */
 	char		*note;		/* why pictures are missing, or NULL */
 	int		 empty;		/* no moment finished: nothing to draw */
 };
