@@ -11,6 +11,7 @@ srcdir=${srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 MOT=${MOT:-$srcdir/mot}
 DATA=$srcdir/tests/data
 FAKE=$srcdir/tests/fake-gnuplot
+command -v perl >/dev/null 2>&1 || { echo "no perl: skipped"; exit 77; }
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/mot-signals.XXXXXX") || exit 99
 pids=
 cleanup() {
