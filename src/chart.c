@@ -418,13 +418,24 @@ gp_period_tics(struct ctx *x, int64_t first, int64_t last, const char *opts)
 	fputs(")\n", x->gp);
 }
 
-/* 1. weak-moments: zone shares per moment, weakest on top */
-
+/*
+ * A chart of the moments needs one that finished at least once: without,
+ * every number it would draw is NaN (gnuplot 5.4 crashes on such a journey
+ * map), so it is left out and the report says why.
+ */
 static int
-want_always(struct ctx *x)
+want_finished(struct ctx *x)
 {
-	return (x->r->s->n > 0);
+	size_t	i;
+
+	for (i = 0; i < x->r->s->n; i++) {
+		if (msum(x, i)->total.n > 0)
+			return (1);
+	}
+	return (0);
 }
+
+/* 1. weak-moments: zone shares per moment, weakest on top */
 
 static void
 write_weak(struct ctx *x)
@@ -481,30 +492,21 @@ write_weak(struct ctx *x)
 	    "     \"\" using ($2+$3/2):1:($3/2):(0.36) with boxxyerror "
 	    "fc rgb c_tolerated title \"tolerated\", \\\n"
 	    "     \"\" using ($2+$3+$4/2):1:($4/2):(0.36) with boxxyerror "
-	    "fc rgb c_met title \"met (within desired)\", \\\n"
-	    "     \"\" using 9:($1-0.46):(0):(0.92) with vectors nohead lw 3 "
-	    "lc rgb \"#000000\" title \"objective: most breached allowed\", "
-	    "\\\n"
-	    "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, %%.1f%%%% "
-	    "breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
+	    "fc rgb c_met title \"met (within desired)\", \\\n", x->c->name);
+	/* The objective marks only when one is set: no all-NaN column. */
+	for (k = 0; k < s->n && msum(x, k)->m->objective <= 0; k++)
+		;
+	if (k < s->n)
+		fputs("     \"\" using 9:($1-0.46):(0):(0.92) with vectors "
+		    "nohead lw 3 lc rgb \"#000000\" title \"objective: most "
+		    "breached allowed\", \\\n", f);
+	fprintf(f, "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, "
+	    "%%.1f%%%% breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
 	    ": \"\") : \"no finished occurrence\"):($10 > 0 ? 0xc0392b : "
-	    "0x333333) with labels left tc rgb variable notitle\n",
-	    x->c->name);
+	    "0x333333) with labels left tc rgb variable notitle\n");
 }
 
 /* 2. elapsed: the own-clock distribution against the zone of tolerance */
-
-static int
-want_elapsed(struct ctx *x)
-{
-	size_t	i;
-
-	for (i = 0; i < x->r->s->n; i++) {
-		if (msum(x, i)->total.n > 0)
-			return (1);
-	}
-	return (0);
-}
 
 static void
 write_elapsed(struct ctx *x)
@@ -839,10 +841,21 @@ write_trend(struct ctx *x)
 
 /* 5. heatmap: breach rate by moment and breakdown value */
 
+/* The heatmap needs one cell with an occurrence: empty ones are not drawn. */
 static int
 want_heatmap(struct ctx *x)
 {
-	return (x->r->by != NULL && x->nvalues > 0);
+	const struct cell_sum	*c;
+	size_t			 i, v;
+
+	for (i = 0; x->r->by != NULL && i < x->r->s->n; i++) {
+		for (v = 0; v < x->nvalues; v++) {
+			if ((c = by_cell(msum(x, i), x->values[v])) != NULL &&
+			    c->n > 0)
+				return (1);
+		}
+	}
+	return (0);
 }
 
 static void
@@ -920,14 +933,28 @@ write_heatmap(struct ctx *x)
 
 /* 6. impact: NPS where each moment was breached and where it was not */
 
+/* Moment i's impact row: NPS met and breached, with intervals, in v; -1 if none. */
+static int
+impact_row(const struct ctx *x, size_t i, double *v)
+{
+	const struct cell	*cell = &x->r->a->m[i].total;
+
+	if (isnan(msum(x, i)->total.nps.delta))
+		return (-1);
+	if (nps_interval(&cell->s_met, &v[0], &v[1], &v[2]) != 0 ||
+	    nps_interval(&cell->s_breached, &v[3], &v[4], &v[5]) != 0)
+		return (-1);
+	return (0);
+}
+
 static int
 want_impact(struct ctx *x)
 {
-	const struct summary	*s = x->r->s;
-	size_t			 i;
+	double	v[6];
+	size_t	i;
 
-	for (i = 0; i < s->n; i++) {
-		if (!isnan(s->ms[i].total.nps.delta))
+	for (i = 0; i < x->r->s->n; i++) {
+		if (impact_row(x, i, v) == 0)
 			return (1);
 	}
 	return (0);
@@ -938,10 +965,9 @@ write_impact(struct ctx *x)
 {
 	const struct summary	*s = x->r->s;
 	const struct moment_sum	*ms;
-	const struct cell	*cell;
 	FILE			*d = x->dat, *f = x->gp;
-	double			 nm, ml, mh, nb, bl, bh;
-	size_t			*rows, k, n = 0;
+	double			 v[6];
+	size_t			*rows, k, j, n = 0;
 	int			 h;
 
 	x->c->title = xstrdup("What a breach costs: NPS where each moment was "
@@ -959,21 +985,15 @@ write_impact(struct ctx *x)
 	    "nps_delta\tnps_delta_low\tnps_delta_high\tq\tid\tname");
 	for (k = 0; k < s->n; k++) {
 		ms = msum(x, s->order[k]);
-		if (isnan(ms->total.nps.delta))
-			continue;
-		cell = &x->r->a->m[s->order[k]].total;
-		if (nps_interval(&cell->s_met, &nm, &ml, &mh) != 0 ||
-		    nps_interval(&cell->s_breached, &nb, &bl, &bh) != 0)
+		if (impact_row(x, s->order[k], v) != 0)
 			continue;
 		rows[n++] = s->order[k];
 		fprintf(d, "%zu\t", n);
-		dat_num(d, nm, 0);
-		dat_num(d, ml, 0);
-		dat_num(d, mh, 0);
+		for (j = 0; j < 3; j++)
+			dat_num(d, v[j], 0);
 		fprintf(d, "%llu\t", (unsigned long long)ms->total.nps.n_met);
-		dat_num(d, nb, 0);
-		dat_num(d, bl, 0);
-		dat_num(d, bh, 0);
+		for (j = 3; j < 6; j++)
+			dat_num(d, v[j], 0);
 		fprintf(d, "%llu\t", (unsigned long long)ms->total.nps.n_breached);
 		dat_num(d, ms->total.nps.delta, 0);
 		dat_num(d, ms->total.nps.ci_lo, 0);
@@ -1091,13 +1111,6 @@ write_moment(struct ctx *x)
 	obj = m->objective;
 	u = unit_for(a);
 	x->c->title = xasprintf("%s: how long, when and for whom", m->name);
-	x->c->caption = xasprintf("Left: the share of occurrences finished "
-	    "within a given time (own clock), against the zone of tolerance; "
-	    "%s Middle: the breach rate per %s.%s",
-	    obj > 0 ? "the dashed line is the objective's share within "
-	    "adequate." : "", x->monthly ? "month" : "week",
-	    x->r->by != NULL && ms->nby > 0 ? " Right: the breach rate by "
-	    "breakdown value, with its 95% interval." : "");
 
 	/* Block 0: the distribution, as quantiles. */
 	fprintf(d, "# share\telapsed_s\telapsed_%s\n", u.name);
@@ -1128,13 +1141,19 @@ write_moment(struct ctx *x)
 		top = 1;
 	/* Block 2: by breakdown value, the largest, by breach rate. */
 	if (x->r->by != NULL && ms->nby > 0) {
+		/* Values without a finished occurrence have nothing to draw. */
 		rows = xcalloc(ms->nby, sizeof *rows);
-		for (i = 0; i < ms->nby; i++)
-			rows[i] = &ms->by[i];
-		qsort(rows, ms->nby, sizeof *rows, by_n_cmp);
-		nrows = ms->nby > ROW_VALUES ? ROW_VALUES : ms->nby;
+		for (i = 0; i < ms->nby; i++) {
+			if (ms->by[i].n > 0)
+				rows[nrows++] = &ms->by[i];
+		}
+		qsort(rows, nrows, sizeof *rows, by_n_cmp);
+		if (nrows > ROW_VALUES)
+			nrows = ROW_VALUES;
 		qsort(rows, nrows, sizeof *rows, by_rate_cmp);
-		fputs("\n\n# row\tbreach_rate\tci_low\tci_high\tn\tvalue\n", d);
+		if (nrows > 0)
+			fputs("\n\n# row\tbreach_rate\tci_low\tci_high\tn\t"
+			    "value\n", d);
 		for (i = 0; i < nrows; i++) {
 			fprintf(d, "%zu\t", i + 1);
 			dat_num(d, rows[i]->breach_rate, 0);
@@ -1145,6 +1164,13 @@ write_moment(struct ctx *x)
 		}
 	}
 	panels = nrows > 0 ? 3 : 2;
+	x->c->caption = xasprintf("Left: the share of occurrences finished "
+	    "within a given time (own clock), against the zone of tolerance; "
+	    "%s Middle: the breach rate per %s.%s",
+	    obj > 0 ? "the dashed line is the objective's share within "
+	    "adequate." : "", x->monthly ? "month" : "week", nrows > 0 ?
+	    " Right: the breach rate by breakdown value, with its 95% "
+	    "interval." : "");
 
 	gp_begin(x, "one moment: its distribution, trend and breakdown",
 	    panels == 3 ? 1200 : 900, 330, 30);
@@ -1242,10 +1268,10 @@ write_moment(struct ctx *x)
 }
 
 static const struct chart_def chart_defs[] = {
-	{ "weak-moments", "the weakest moments", want_always, write_weak },
-	{ "journey-map", "the journey map", want_always, write_journey },
+	{ "weak-moments", "the weakest moments", want_finished, write_weak },
+	{ "journey-map", "the journey map", want_finished, write_journey },
 	{ "elapsed", "elapsed time against the zone of tolerance",
-	    want_elapsed, write_elapsed },
+	    want_finished, write_elapsed },
 	{ "trend", "the breach rate over time", want_trend, write_trend },
 	{ "heatmap", "the breach rate by breakdown value", want_heatmap,
 	    write_heatmap },
@@ -1396,25 +1422,37 @@ struct job {
 	int		 started;
 };
 
-/* Finish a job whose gnuplot drew: fix, keep the SVG, rename into place. */
+/* Keep the first failure's exit code: 69 gnuplot missing, 70 it failed. */
+static void
+chart_failed(struct charts *cs, int code)
+{
+	if (cs->failed == 0)
+		cs->failed = code;
+}
+
+/*
+ * Finish a job whose gnuplot drew: fix, keep the SVG, rename into place;
+ * 0 or an exit code.
+ */
 static int
 job_finish(struct charts *cs, struct job *j, time_t epoch, int want_svg,
     char **cause)
 {
 	struct chart	*c = &cs->v[j->chart];
 	struct stat	 sb;
+	int		 rc;
 
 	if (stat(j->af.tmp, &sb) != 0 || sb.st_size == 0) {
 		*cause = xasprintf("gnuplot drew nothing for %s.%s", c->name,
 		    fmt_ext(j->fmt));
-		return (-1);
+		return (MOT_EXIT_SOFTWARE);
 	}
 	if (j->fmt == CHART_PDF)
 		pdf_fix_date(j->af.tmp, epoch);
 	if (j->fmt == CHART_SVG && want_svg)
 		c->svg = slurp(j->af.tmp, SVG_MAX, &c->svglen);
-	if (afile_commit(&j->af, cause) != 0)
-		return (-1);
+	if ((rc = afile_commit(&j->af, cause)) != 0)
+		return (rc);
 	c->drawn |= j->fmt;
 	return (0);
 }
@@ -1455,7 +1493,7 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 			name = xasprintf("%s.%s", cs->v[j->chart].name,
 			    fmt_ext(j->fmt));
 			script = xasprintf("%s.gp", cs->v[j->chart].name);
-			rc = afile_open(&j->af, cdir, name, &cause);
+			rc = afile_open_tmp(&j->af, cdir, name, &cause);
 			if (rc == 0)
 				rc = gp_spawn(&j->p, prog, cdir, script,
 				    fmt_ext(j->fmt), strrchr(j->af.tmp, '/') + 1,
@@ -1467,7 +1505,8 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 				free(cause);
 				cause = NULL;
 				afile_abort(&j->af);
-				cs->failed = 1;
+				chart_failed(cs, rc > 0 ? rc :
+				    MOT_EXIT_SOFTWARE);
 				continue;
 			}
 			free(name);
@@ -1487,8 +1526,12 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 			j->started = 0;
 			running--;
 			done = i + 1;
-			if (gp_wait(&j->p, &missing, &cause) != 0 ||
-			    job_finish(cs, j, epoch, want_svg, &cause) != 0) {
+			if ((rc = gp_wait(&j->p, &missing, &cause)) != 0)
+				rc = missing ? MOT_EXIT_UNAVAILABLE :
+				    MOT_EXIT_SOFTWARE;
+			else
+				rc = job_finish(cs, j, epoch, want_svg, &cause);
+			if (rc != 0) {
 				if (missing && !gave_up)
 					errorf("cannot run gnuplot \"%s\": %s; "
 					    "the charts were not drawn (their "
@@ -1503,7 +1546,7 @@ draw_all(struct charts *cs, const struct report *r, const char *cdir,
 				free(cause);
 				cause = NULL;
 				afile_abort(&j->af);
-				cs->failed = 1;
+				chart_failed(cs, rc);
 			}
 		}
 	}
@@ -1544,9 +1587,11 @@ charts_make(struct charts *cs, const struct report *r, const char *dir,
 	memset(&x, 0, sizeof x);
 	cs->formats = formats;
 	cdir = xasprintf("%s/%s", dir, CHART_DIR);
-	if ((rc = afile_mkdirs(cdir, cause)) != 0)
-		goto out;
 	ctx_init(&x, r, formats);
+	/* Nothing to draw: not even the folder is made. */
+	if ((cs->empty = !want_finished(&x)) ||
+	    (rc = afile_mkdirs(cdir, cause)) != 0)
+		goto out;
 	for (def = chart_defs; def->write != NULL; def++) {
 		for (i = 0; i < (def->name == NULL ? r->e->nmoments : 1); i++) {
 			x.mi = i;
@@ -1602,7 +1647,7 @@ charts_dumb(struct charts *cs, const struct report *r, const char *dir,
 		c.name = xstrdup("weak-moments");
 		c.moment = -1;
 		x.c = &c;
-		if (!want_always(&x)) {
+		if ((cs->empty = !want_finished(&x))) {
 			free(x.values);
 			goto out;
 		}
@@ -1616,7 +1661,7 @@ charts_dumb(struct charts *cs, const struct report *r, const char *dir,
 	fflush(stdout);
 	if (gp_spawn(&p, gp_program(gnuplot), cdir, "weak-moments.gp", "dumb",
 	    NULL, 1, NULL, cause) != 0) {
-		cs->failed = 1;
+		chart_failed(cs, MOT_EXIT_SOFTWARE);
 		errorf("%s", *cause);
 		free(*cause);
 		*cause = NULL;
@@ -1632,9 +1677,13 @@ charts_dumb(struct charts *cs, const struct report *r, const char *dir,
 			errorf("%s", *cause);
 		free(*cause);
 		*cause = NULL;
-		cs->failed = 1;
+		chart_failed(cs, missing ? MOT_EXIT_UNAVAILABLE :
+		    MOT_EXIT_SOFTWARE);
 	}
 out:
+	if (cs->empty)
+		warnf("no chart on the terminal: no moment has a finished "
+		    "occurrence");
 	if (made) {
 		path = xasprintf("%s/weak-moments.dat", cdir);
 		unlink(path);

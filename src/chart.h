@@ -29,8 +29,11 @@ struct charts {
 	struct chart	*v;
 	size_t		 n;
 	unsigned	 formats;	/* formats asked for */
-	int		 failed;	/* gnuplot was missing or failed */
+	int		 failed;	/* 0, or an exit code: 69 gnuplot
+					   missing, 70 it failed or crashed,
+					   73 a picture cannot be made */
 	char		*note;		/* why pictures are missing, or NULL */
+	int		 empty;		/* no moment finished: nothing to draw */
 };
 
 /* Parse "png,svg" (png, svg, pdf, dumb, or none) into flags; -1 on an unknown name. */
@@ -38,7 +41,8 @@ int	charts_parse(const char *, unsigned *);
 /*
  * Write every chart's data (.dat) and script (.gp) to dir/charts and draw it
  * with gnuplot in each format (svg too when want_svg, for report.html). A
- * missing or failing gnuplot is reported on stderr and sets failed; the
+ * missing or failing gnuplot is reported on stderr and sets failed (a chart
+ * without a finished occurrence to draw is left out, never drawn); the
  * return is 0, or an exit code with *cause when a file cannot be written.
  */
 int	charts_make(struct charts *, const struct report *, const char *,

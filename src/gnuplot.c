@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "afile.h"
 #include "fmt.h"
 #include "gnuplot.h"
 #include "log.h"
@@ -96,7 +97,12 @@ gp_spawn(struct gp_proc *p, const char *prog, const char *dir,
 	argv[4] = p->script;
 	argv[5] = NULL;
 	fflush(NULL);	/* the child must not write any buffer a second time */
-	switch (p->pid = fork()) {
+	/* In a group of its own when it draws to a file: ended with mot. */
+	afile_fork_begin(!to_stdout);
+	p->pid = fork();
+	if (p->pid != 0)
+		afile_fork_end(p->pid);
+	switch (p->pid) {
 	case -1:
 		*cause = xasprintf("cannot start gnuplot: %s", strerror(errno));
 		close(pfd[0]);
@@ -110,6 +116,7 @@ gp_spawn(struct gp_proc *p, const char *prog, const char *dir,
 		p->errpipe = -1;
 		return (-1);
 	case 0:
+		afile_fork_child();
 		close(pfd[0]);
 		if (dir != NULL && chdir(dir) == -1)
 			child_fail(pfd[1], 0);
@@ -123,7 +130,6 @@ gp_spawn(struct gp_proc *p, const char *prog, const char *dir,
 		dup2(fileno(p->err), STDERR_FILENO);
 		for (i = 0; env != NULL && env[i] != NULL; i++)
 			putenv(env[i]);
-		signal(SIGPIPE, SIG_DFL);
 		execvp(path, argv);
 		child_fail(pfd[1], 1);
 	}
@@ -180,11 +186,21 @@ int
 gp_wait(struct gp_proc *p, int *missing, char **cause)
 {
 	struct gp_failure	 f;
+	siginfo_t		 si;
 	ssize_t			 n;
 	int			 st = 0, rc = -1;
 	char			*msg;
 
 	*missing = 0;
+	/* Ended but not reaped, so its pid is not yet anyone else's. */
+	while (waitid(P_PID, (id_t)p->pid, &si, WEXITED | WNOWAIT) == -1) {
+		if (errno != EINTR) {
+			*cause = xasprintf("gnuplot on %s: %s", p->script,
+			    strerror(errno));
+			goto out;
+		}
+	}
+	afile_child_done(p->pid);
 	while (waitpid(p->pid, &st, 0) == -1) {
 		if (errno != EINTR) {
 			*cause = xasprintf("gnuplot on %s: %s", p->script,
@@ -214,11 +230,13 @@ gp_wait(struct gp_proc *p, int *missing, char **cause)
 		*cause = xasprintf("gnuplot failed on %s (%s), exit status "
 		    "%d%s", p->script, p->fmt, WEXITSTATUS(st), msg);
 	else
-		*cause = xasprintf("gnuplot failed on %s (%s), killed by "
-		    "signal %d%s", p->script, p->fmt,
-		    WIFSIGNALED(st) ? WTERMSIG(st) : 0, msg);
+		*cause = xasprintf("gnuplot crashed on %s (%s), killed by "
+		    "signal %d (%s)%s", p->script, p->fmt,
+		    WIFSIGNALED(st) ? WTERMSIG(st) : 0,
+		    WIFSIGNALED(st) ? strsignal(WTERMSIG(st)) : "?", msg);
 	free(msg);
 out:
+	afile_child_done(p->pid);
 	if (p->errpipe != -1)
 		close(p->errpipe);
 	if (p->err != NULL)

@@ -241,6 +241,9 @@ charts_note(struct doc *d)
 	if (cs == NULL)
 		para_text(d, DOC_NOTE, "No charts: they are drawn with -o DIR, "
 		    "unless --charts none is given.");
+	else if (cs->empty)
+		para_text(d, DOC_NOTE, "No charts: no moment has a finished "
+		    "occurrence, so there is nothing to draw.");
 	else if (cs->note != NULL) {
 		d->ops->para(d, DOC_BAD);
 		tf(d, "Some charts are missing: %s. The rest of the report is "

@@ -173,7 +173,7 @@ report_publish(struct report *rep, const char *dir, const int *want,
 		goto out;
 	/* Everything else is written: now say that charts are missing. */
 	if (charts.failed)
-		rc = MOT_EXIT_UNAVAILABLE;
+		rc = charts.failed;
 out:
 	rep->charts = NULL;
 	charts_free(&charts);

@@ -484,6 +484,40 @@ reread_whole(struct run *r, struct worker *w, size_t first, size_t n)
 	read_one(w, first);
 }
 
+/*
+ * No journey accepted: nothing to report on, and no moment to blame. The
+ * cause says why, reason by reason (as the text report would), with 65.
+ */
+static int
+no_journey(const struct run *r, char **cause)
+{
+	const struct agg	*a = &r->agg;
+	char			*s, *t;
+	size_t			 i, k;
+
+	if (a->journeys_read == 0) {
+		*cause = xasprintf("no journey in the input (%zu input%s): "
+		    "nothing to report", a->ninputs, a->ninputs == 1 ? "" : "s");
+		return (MOT_EXIT_DATAERR);
+	}
+	s = xasprintf("no journey accepted: %llu read from %zu input%s, all "
+	    "rejected", (unsigned long long)a->journeys_read, a->ninputs,
+	    a->ninputs == 1 ? "" : "s");
+	for (i = 0; i < a->reasons.n; i++) {
+		k = r->sum.reasons[i];
+		t = xasprintf("%s%s %llu %s (first at %s)", s, i == 0 ? ":" :
+		    ";", (unsigned long long)a->reason_count[k],
+		    strtab_key(&a->reasons, k), a->reason_first[k]);
+		free(s);
+		s = t;
+	}
+	t = xasprintf("%s; nothing to report", s);
+	free(s);
+	s = t;
+	*cause = s;
+	return (MOT_EXIT_DATAERR);
+}
+
 int
 run_inputs(struct run *r, char **files, size_t n, char **cause)
 {
@@ -601,6 +635,8 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 		    "rejections)", (unsigned long long)r->agg.journeys_rejected);
 	summary_make(&r->sum, r->e, &r->agg);
 	r->have_sum = 1;
+	if (r->agg.journeys_read == r->agg.journeys_rejected)
+		return (no_journey(r, cause));
 	for (i = 0; i < r->sum.n; i++) {
 		if (r->sum.ms[i].unseen != NULL)
 			warnf("moment \"%s\": no touchpoint named \"%s\" in "

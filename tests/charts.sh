@@ -4,8 +4,9 @@
 # .dat; the same bytes on a second run; a script run again by hand draws the
 # same picture; report.html is valid, self-contained, its charts inline SVG;
 # hostile names (gnuplot commands, backquotes, markup, newlines) are drawn
-# and written literally and nothing runs; a missing or failing gnuplot
-# leaves every other report written and exits 69. With Chromium, the HTML
+# and written literally and nothing runs; a missing (69) or failing (70)
+# gnuplot leaves every other report written; with no finished occurrence
+# no chart is drawn and the report says so (exit 0). With Chromium, the HTML
 # is also rendered (scripts/render-report).
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -147,13 +148,14 @@ grep -qi '<script\|<img src=x' "$h/out/report.html" && bad "markup from the inpu
 grep -qF '\<script\>alert(1)\</script\>' "$h/out/report.md" ||
     bad "the markup is not escaped in report.md"
 
-# 5. gnuplot missing, or failing: everything else is written, exit 69.
+# 5. gnuplot missing (69), or failing (70): everything else is written.
 for gp in /nonexistent/gnuplot /bin/false; do
 	rm -rf "$tmp/nogp"
 	"$MOT" analyze -e "$exp" -o "$tmp/nogp" --gnuplot "$gp" "$journeys" \
 	    >"$tmp/stdout" 2>"$tmp/stderr"
 	rc=$?
-	[ $rc = 69 ] || bad "--gnuplot $gp: exit $rc, expected 69"
+	case $gp in /nonexistent/*) want=69;; *) want=70;; esac
+	[ $rc = $want ] || bad "--gnuplot $gp: exit $rc, expected $want"
 	for f in summary.txt report.json moments.csv occurrences.csv \
 	    report.html report.md charts/weak-moments.gp charts/weak-moments.dat; do
 		[ -s "$tmp/nogp/$f" ] || bad "--gnuplot $gp: $f not written"
@@ -172,6 +174,46 @@ for gp in /nonexistent/gnuplot /bin/false; do
 	xmllint --html --noout "$tmp/nogp/report.html" >"$tmp/lint" 2>&1
 	[ -s "$tmp/lint" ] && bad "--gnuplot $gp: report.html not valid"
 done
+
+# 5b. No moment with a finished occurrence, or only some: gnuplot is never
+# handed an all-NaN data set (5.4 crashed on the journey map), exit 0.
+cat >"$tmp/nodata-exp.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<expectations version="1">
+  <moment id="chat" name="Chat" stage="Service" touchpoint="chat"
+          desired="PT5M" adequate="PT10M" objective="0.9"/>
+</expectations>
+XML
+cat >"$tmp/some-exp.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<expectations version="1">
+  <moment id="chat" name="Chat" stage="Service" touchpoint="chat"
+          desired="PT5M" adequate="PT10M"/>
+  <moment id="open" name="Never closed" stage="Aftercare"
+          from="order-placed" to="refund-paid" desired="P1D" adequate="P3D"/>
+  <moment id="confirmation" name="Order confirmation" stage="Purchase"
+          from="order-placed" to="order-confirmed" desired="PT2M"
+          adequate="PT15M"/>
+</expectations>
+XML
+hand=$srcdir/tests/data/hand.xml
+for e in nodata some; do
+	for by in "" "--by segment"; do
+		rm -rf "$tmp/$e"
+		# shellcheck disable=SC2086
+		"$MOT" analyze -q -e "$tmp/$e-exp.xml" -o "$tmp/$e" $by \
+		    --charts png,svg,pdf "$hand" >/dev/null 2>"$tmp/stderr"
+		rc=$?
+		[ $rc = 0 ] || { bad "$e $by: exit $rc:"; cat "$tmp/stderr"; }
+	done
+done
+[ -d "$tmp/nodata/charts" ] && bad "no data: a charts folder was made"
+grep -q 'No charts: no moment has a finished occurrence' \
+    "$tmp/nodata/report.html" || bad "no data: report.html does not say so"
+for c in weak-moments journey-map elapsed heatmap moment-03; do
+	[ -s "$tmp/some/charts/$c.png" ] || bad "some data: no $c.png"
+done
+[ -e "$tmp/some/charts/moment-01.gp" ] && bad "a moment without data has a chart"
 
 # 6. The dumb terminal: the weak moments after the summary, on stdout.
 "$MOT" analyze -e "$exp" --charts dumb "$journeys" >"$tmp/dumb" 2>"$tmp/stderr" ||

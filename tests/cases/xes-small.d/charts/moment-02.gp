@@ -66,13 +66,13 @@ unset arrow 1
 set xtics auto norotate
 set title "Breach rate by channel"
 set xrange [0:100]
-set yrange [2.6:0.4]
+set yrange [1.6:0.4]
 set format x "%g%%"
 set format y "%g"
 set xlabel "breached (95% CI)"
 set ylabel ""
 set xtics auto
-set ytics scale 0 ("web" 1, "UNKNOWN" 2)
+set ytics scale 0 ("web" 1)
 plot "moment-02.dat" index 2 using (50*$2):1:(50*$2):(0.34) with boxxyerror fc rgb c_breached notitle, \
      "" index 2 using (100*$2):1:(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle
 unset multiplot
