@@ -53,6 +53,8 @@ long	 strtab_find(const struct strtab *, const char *, size_t);
 size_t	 strtab_intern(struct strtab *, const char *, size_t);
 /* The key with an index. */
 const char *strtab_key(const struct strtab *, size_t);
+/* The longest run of slots a lookup of a present key walks (1: none shared). */
+size_t	 strtab_max_probe(const struct strtab *);
 /* 64-bit FNV-1a hash of len bytes. */
 uint64_t hash_bytes(const void *, size_t);
 
