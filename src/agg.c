@@ -50,6 +50,8 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 		cell_init(&a->m[i].total);
 		strtab_init(&a->m[i].values);
 		a->m[i].last_day = INT64_MIN;
+		a->m[i].weeks.max = PERIODS_WEEKS;
+		a->m[i].months.max = PERIODS_MONTHS;
 	}
 	strtab_init(&a->reasons);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
@@ -213,24 +215,53 @@ value_cell(struct moment_agg *ma, const char *value)
 	return (&ma->cells[v]);
 }
 
-/* Grow the run of periods to reach index k; the period. */
+/* Fold the first k periods into before, and the empty ones after them. */
+static void
+period_fold(struct periods *p, size_t k)
+{
+	size_t	i;
+
+	for (i = 0; i < p->n && (i < k || (p->v[i].n == 0 &&
+	    p->v[i].breached == 0)); i++) {
+		p->before.n += p->v[i].n;
+		p->before.breached += p->v[i].breached;
+	}
+	memmove(p->v, p->v + i, (p->n - i) * sizeof *p->v);
+	p->n -= i;
+	p->first += (int64_t)i;
+}
+
+/*
+ * Grow the run of periods to reach index k, keeping at most p->max: the
+ * period, or before for one older than them all. What is kept is every
+ * period from the first with a stop within the max ending with the latest
+ * seen: it does not depend on the order of the stops.
+ */
 static struct period *
 period_grow(struct periods *p, int64_t k)
 {
-	size_t	add;
+	size_t	add, max = p->max > 0 ? p->max : 1;
+	int64_t	last;
 
+	if (p->n > 0 && k > p->first && (uint64_t)(k - p->first) >= max)
+		period_fold(p, (uint64_t)(k - p->first) - max + 1 < p->n ?
+		    (size_t)((uint64_t)(k - p->first) - max + 1) : p->n);
 	if (p->n == 0) {
+		free(p->v);
 		p->v = xcalloc(1, sizeof *p->v);
 		p->first = k;
 		p->n = 1;
 	} else if (k < p->first) {
+		last = p->first + (int64_t)p->n - 1;
+		if ((uint64_t)(last - k) >= max)
+			return (&p->before);
 		add = (size_t)(p->first - k);
 		p->v = xreallocarray(p->v, p->n + add, sizeof *p->v);
 		memmove(p->v + add, p->v, p->n * sizeof *p->v);
 		memset(p->v, 0, add * sizeof *p->v);
 		p->n += add;
 		p->first = k;
-	} else if ((size_t)(k - p->first) >= p->n) {
+	} else if ((uint64_t)(k - p->first) >= p->n) {
 		add = (size_t)(k - p->first) + 1 - p->n;
 		p->v = xreallocarray(p->v, p->n + add, sizeof *p->v);
 		memset(p->v + p->n, 0, add * sizeof *p->v);
@@ -528,19 +559,29 @@ cell_merge(struct cell *d, const struct cell *s)
 	survey_merge(&d->s_met, &s->s_met);
 }
 
+void
+agg_periods_add(struct periods *p, int64_t k, uint64_t n, uint64_t breached)
+{
+	struct period	*v;
+
+	if (n == 0 && breached == 0)
+		return;
+	v = period_at(p, k);
+	v->n += n;
+	v->breached += breached;
+}
+
+/* Add s's periods to d: s's folded ones are older than any d keeps after. */
 static void
 periods_merge(struct periods *d, const struct periods *s)
 {
-	struct period	*p;
-	size_t		 i;
+	size_t	i;
 
-	for (i = 0; i < s->n; i++) {
-		if (s->v[i].n == 0)
-			continue;
-		p = period_at(d, s->first + (int64_t)i);
-		p->n += s->v[i].n;
-		p->breached += s->v[i].breached;
-	}
+	for (i = 0; i < s->n; i++)
+		agg_periods_add(d, s->first + (int64_t)i, s->v[i].n,
+		    s->v[i].breached);
+	d->before.n += s->before.n;
+	d->before.breached += s->before.breached;
 }
 
 /* Whether file:line a comes before b: by file name, then by line. */

@@ -63,11 +63,21 @@ struct period {
 	uint64_t	breached;
 };
 
-/* Consecutive periods (weeks since 1969-12-29, or months since year 0). */
+/* Periods kept per moment: the latest ten years of weeks, twenty of months. */
+#define PERIODS_WEEKS	520
+#define PERIODS_MONTHS	240
+
+/*
+ * Consecutive periods (weeks since 1969-12-29, or months since year 0):
+ * at most max, ending with the latest period that has a stop; the stops
+ * of earlier periods are folded into before.
+ */
 struct periods {
 	struct period	*v;
 	int64_t		 first;		/* index of v[0] */
 	size_t		 n;
+	size_t		 max;
+	struct period	 before;	/* folded: periods before v[0] */
 };
 
 struct moment_agg {
@@ -144,6 +154,8 @@ void	agg_input(struct agg *, const char *, const struct read_stats *);
 /* The breakdown value of an occurrence (NULL without --by); buf holds derived ones. */
 const char *agg_value(const struct agg *, const struct journey *,
 	    const struct occurrence *, char *, size_t);
+/* Add n stops (breached of them) to period k. */
+void	agg_periods_add(struct periods *, int64_t, uint64_t, uint64_t);
 /* The label of period i: "2026-W41" for weeks, "2026-10" for months. */
 void	agg_period_label(const struct periods *, int, size_t, char *, size_t);
 /* Write the ISO week ("2026-W41") or month ("2026-10") of an instant. */

@@ -214,6 +214,16 @@ json_periods(FILE *f, const char *key, const struct periods *p, int monthly,
 	fprintf(f, "%s]%s\n", p->n > 0 ? "\n        " : "", end);
 }
 
+/* The stops of periods older than those kept, when there are any. */
+static void
+json_before(FILE *f, const char *key, const struct periods *p)
+{
+	if (p->before.n == 0 && p->before.breached == 0)
+		return;
+	fprintf(f, "        \"%s\": {\"n\": %" PRIu64 ", \"breached\": %"
+	    PRIu64 "},\n", key, p->before.n, p->before.breached);
+}
+
 static void
 json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
     const char *end)
@@ -272,6 +282,8 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 	summary_verdict(ms, verdict, sizeof verdict);
 	json_str(f, 6, "verdict", verdict, ",");
 	fputs("      \"trend\": {\n", f);
+	json_before(f, "weeks_before", &ma->weeks);
+	json_before(f, "months_before", &ma->months);
 	json_periods(f, "weeks", &ma->weeks, 0, ",");
 	json_periods(f, "months", &ma->months, 1, "");
 	fputs("      },\n", f);

@@ -298,32 +298,49 @@ get_cell(struct buf *b, struct cell *c)
 	get_survey(b, &c->s_met);
 }
 
+/*
+ * The periods; folded ones as the period just before the max kept end
+ * with the last (with empty ones up to the first kept), where they fold
+ * again when read.
+ */
 static void
 put_periods(struct buf *b, const struct periods *p)
 {
-	size_t	i;
+	size_t	i, gap = 0;
+	int	before = p->before.n > 0 || p->before.breached > 0;
 
-	put_i64(b, p->first);
-	put_u64(b, p->n);
+	if (before && p->n > 0)
+		gap = p->max + 1 - p->n;
+	put_i64(b, p->first - (int64_t)gap);
+	put_u64(b, p->n + gap);
+	for (i = 0; i < gap; i++) {
+		put_u64(b, i == 0 ? p->before.n : 0);
+		put_u64(b, i == 0 ? p->before.breached : 0);
+	}
 	for (i = 0; i < p->n; i++) {
 		put_u64(b, p->v[i].n);
 		put_u64(b, p->v[i].breached);
 	}
 }
 
+/* Period indexes beyond any time mot reads (weeks or months from 1970). */
+#define PERIOD_INDEX_MAX	(INT64_C(1) << 40)
+
+/* Read periods into empty ones, kept within their bound as a run keeps them. */
 static void
 get_periods(struct buf *b, struct periods *p)
 {
-	uint64_t	n, i;
+	uint64_t	n, i, k, br;
+	int64_t		first;
 
-	p->first = get_i64(b);
+	first = get_i64(b);
 	n = get_count(b, 16);
-	free(p->v);
-	p->v = xcalloc((size_t)n + 1, sizeof *p->v);
-	p->n = (size_t)n;
-	for (i = 0; i < n; i++) {
-		p->v[i].n = get_u64(b);
-		p->v[i].breached = get_u64(b);
+	if (first < -PERIOD_INDEX_MAX || first > PERIOD_INDEX_MAX)
+		b->bad = 1;	/* no instant is that far from 1970 */
+	for (i = 0; i < n && !b->bad; i++) {
+		k = get_u64(b);
+		br = get_u64(b);
+		agg_periods_add(p, first + (int64_t)i, k, br);
 	}
 }
 

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_mot.h"
@@ -619,6 +620,38 @@ START_TEST(test_summary_verdicts)
 }
 END_TEST
 
+/* Periods keep the latest max and fold the older, in any order, merged or not. */
+START_TEST(test_periods_bounded)
+{
+	static const int64_t	ks[] = { 3, 40, 7, 41, 12, 38, -5, 44, 39, 43 };
+	struct periods		p, q;
+	size_t			i, n = sizeof ks / sizeof ks[0];
+
+	memset(&p, 0, sizeof p);
+	memset(&q, 0, sizeof q);
+	p.max = q.max = 5;
+	for (i = 0; i < n; i++) {
+		agg_periods_add(&p, ks[i], 1, ks[i] % 2 != 0);
+		agg_periods_add(&q, ks[n - 1 - i], 1, ks[n - 1 - i] % 2 != 0);
+	}
+	/* Weeks 40 to 44 are kept; 3, 7, 12, 38, -5 and 39 are folded. */
+	ck_assert_uint_eq(p.n, 5);
+	ck_assert_int_eq(p.first, 40);
+	ck_assert_uint_eq(p.before.n, 6);
+	ck_assert_uint_eq(p.before.breached, 4);
+	ck_assert_uint_eq(p.v[0].n, 1);
+	ck_assert_uint_eq(p.v[1].breached, 1);
+	ck_assert_uint_eq(p.v[2].n, 0);
+	ck_assert_uint_eq(q.n, p.n);
+	ck_assert_int_eq(q.first, p.first);
+	ck_assert_uint_eq(q.before.n, p.before.n);
+	ck_assert_uint_eq(q.before.breached, p.before.breached);
+	ck_assert_int_eq(memcmp(q.v, p.v, p.n * sizeof *p.v), 0);
+	free(p.v);
+	free(q.v);
+}
+END_TEST
+
 Suite *
 make_agg_suite(void)
 {
@@ -635,6 +668,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_invalid_and_grouping);
 	tcase_add_test(tc, test_rejects);
 	tcase_add_test(tc, test_many_reasons);
+	tcase_add_test(tc, test_periods_bounded);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("summary");
