@@ -16,8 +16,8 @@
 #include "agg.h"
 #include "xmalloc.h"
 
-static void
-cell_init(struct cell *c)
+void
+agg_cell_init(struct cell *c)
 {
 	memset(c, 0, sizeof *c);
 	sketch_init(&c->elapsed);
@@ -26,10 +26,8 @@ cell_init(struct cell *c)
 	sketch_init(&c->recover_time);
 }
 
-static struct cell *value_cell(struct moment_agg *, const char *);
-
-static void
-cell_free(struct cell *c)
+void
+agg_cell_free(struct cell *c)
 {
 	sketch_free(&c->elapsed);
 	sketch_free(&c->business);
@@ -47,16 +45,50 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	a->by = by;
 	a->m = xcalloc(e->nmoments, sizeof *a->m);
 	for (i = 0; i < e->nmoments; i++) {
-		cell_init(&a->m[i].total);
-		strtab_init(&a->m[i].values);
+		agg_cell_init(&a->m[i].total);
 		a->m[i].last_day = INT64_MIN;
 		a->m[i].weeks.max = PERIODS_WEEKS;
 		a->m[i].months.max = PERIODS_MONTHS;
 	}
 	strtab_init(&a->reasons);
+	strtab_init(&a->values);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
 	a->first_stop = a->last_stop = MOT_TIME_NONE;
 	a->duplicate_ids = -1;
+}
+
+static void
+vcell_free(struct vcell *vc)
+{
+	if (vc->cap == VCELL_FULL) {
+		agg_cell_free(vc->u.full);
+		free(vc->u.full);
+	} else if (vc->cap > 0)
+		free(vc->u.log);
+	memset(vc, 0, sizeof *vc);
+}
+
+static void
+chunk_free(struct vcell *c)
+{
+	size_t	k;
+
+	for (k = 0; c != NULL && k < VCELL_CHUNK; k++)
+		vcell_free(&c[k]);
+	free(c);
+}
+
+/* The cell of value index v of moment mi, or NULL when there is none. */
+static struct vcell *
+cell_at(const struct moment_agg *ma, size_t v)
+{
+	struct vcell	*c;
+
+	if (v / VCELL_CHUNK >= ma->nchunks ||
+	    (c = ma->chunks[v / VCELL_CHUNK]) == NULL)
+		return (NULL);
+	c += v % VCELL_CHUNK;
+	return (c->len > 0 || c->cap == VCELL_FULL ? c : NULL);
 }
 
 void
@@ -65,15 +97,15 @@ agg_free(struct agg *a)
 	size_t	i, v;
 
 	for (i = 0; a->m != NULL && i < a->e->nmoments; i++) {
-		cell_free(&a->m[i].total);
-		for (v = 0; v < a->m[i].values.n; v++)
-			cell_free(&a->m[i].cells[v]);
-		free(a->m[i].cells);
-		strtab_free(&a->m[i].values);
+		agg_cell_free(&a->m[i].total);
+		for (v = 0; v < a->m[i].nchunks; v++)
+			chunk_free(a->m[i].chunks[v]);
+		free(a->m[i].chunks);
 		free(a->m[i].weeks.v);
 		free(a->m[i].months.v);
 	}
 	free(a->m);
+	strtab_free(&a->values);
 	for (i = 0; i < a->reasons.n; i++)
 		free(a->reason_first[i]);
 	free(a->reason_first);
@@ -121,12 +153,6 @@ agg_reject(struct agg *a, const struct journey *j)
 	r = reason_slot(a, j->reject, where);
 	free(where);
 	a->reason_count[r]++;
-}
-
-struct cell *
-agg_cell(struct agg *a, size_t mi, const char *value)
-{
-	return (value_cell(&a->m[mi], value));
 }
 
 int
@@ -196,23 +222,6 @@ agg_value(const struct agg *a, const struct journey *j,
 		return (buf);
 	}
 	return (AGG_NO_VALUE);
-}
-
-static struct cell *
-value_cell(struct moment_agg *ma, const char *value)
-{
-	size_t	v, k;
-
-	v = strtab_intern(&ma->values, value, strlen(value));
-	if (v >= ma->cells_cap) {
-		k = ma->cells_cap;
-		ma->cells_cap = ma->cells_cap == 0 ? 8 : ma->cells_cap * 2;
-		ma->cells = xreallocarray(ma->cells, ma->cells_cap,
-		    sizeof *ma->cells);
-		for (; k < ma->cells_cap; k++)
-			cell_init(&ma->cells[k]);
-	}
-	return (&ma->cells[v]);
 }
 
 /* Fold the first k periods into before, and the empty ones after them. */
@@ -419,6 +428,346 @@ cell_journey(struct cell *c, const struct journey *j, int breached,
 	survey_add(breached ? &c->s_breached : &c->s_met, &j->outcome);
 }
 
+static void	cell_merge(struct cell *, const struct cell *);
+
+/*
+ * A breakdown cell's log: a record per occurrence and per journey, each a
+ * tag byte then what cell_add and cell_journey read (fixed-width, in the
+ * machine's byte order: the log never leaves the process). An occurrence:
+ * the tag holds its status (bits 0-2), whether it had a promise, was over
+ * promised, broke it (bits 3-5) and an extra byte (bit 6: the customers'
+ * status in bits 0-2, failure and recovery in bits 3-4); then, closed,
+ * its score and elapsed time, the own-clock time unless the moment's
+ * clock is calendar time, the time past a broken promise, the customers'
+ * score and the recovery time when there are any. A journey: bit 7, and
+ * whether it was breached, a memory hit, and its survey answers.
+ */
+#define REC_JOURNEY	0x80
+#define REC_PROMISE	0x08
+#define REC_OVER	0x10
+#define REC_BROKEN	0x20
+#define REC_EXT		0x40
+#define RJ_BREACHED	0x01
+#define RJ_HIT		0x02
+#define RJ_NPS		0x04
+#define RJ_PROMOTER	0x08
+#define RJ_DETRACTOR	0x10
+#define RJ_CSAT		0x20
+#define RJ_TOP2		0x40
+/* The longest occurrence record: tag, extra byte and six numbers. */
+#define REC_MAX		(2 + 6 * 8)
+
+static unsigned char *
+vcell_data(struct vcell *vc)
+{
+	return (vc->cap == 0 ? vc->u.in : vc->u.log);
+}
+
+static const unsigned char *
+vcell_cdata(const struct vcell *vc)
+{
+	return (vc->cap == 0 ? vc->u.in : vc->u.log);
+}
+
+static unsigned char *
+rec_put(unsigned char *p, const void *v)
+{
+	memcpy(p, v, 8);
+	return (p + 8);
+}
+
+static const unsigned char *
+rec_get(const unsigned char *p, void *v)
+{
+	memcpy(v, p, 8);
+	return (p + 8);
+}
+
+/* Add the records of a log to a full cell, through cell_add and cell_journey. */
+static void
+vlog_replay(struct cell *c, const unsigned char *p, size_t len, int same)
+{
+	const unsigned char	*end = p + len;
+	struct occurrence	 o;
+	struct journey		 j;
+	unsigned		 tag, ext, fail;
+
+	memset(&o, 0, sizeof o);
+	memset(&j, 0, sizeof j);
+	while (p < end) {
+		tag = *p++;
+		if (tag & REC_JOURNEY) {
+			j.outcome.nps = !(tag & RJ_NPS) ? -1 :
+			    (tag & RJ_PROMOTER) ? 10 : (tag & RJ_DETRACTOR) ?
+			    0 : 7;
+			j.outcome.csat = !(tag & RJ_CSAT) ? -1 :
+			    (tag & RJ_TOP2) ? 5 : 1;
+			cell_journey(c, &j, tag & RJ_BREACHED, tag & RJ_HIT);
+			continue;
+		}
+		ext = tag & REC_EXT ? *p++ : ST_OPEN;
+		o.status = (enum status)(tag & 7);
+		o.cust_status = (enum status)(ext & 7);
+		fail = (ext >> 3) & 3;
+		o.failed = fail != 0;
+		o.recovered = fail >= 2 ? (int)fail - 1 : 0;
+		o.promise = tag & REC_PROMISE ? 0 : MOT_TIME_NONE;
+		o.over_promised = (tag & REC_OVER) != 0;
+		o.promise_broken = (tag & REC_BROKEN) != 0;
+		if (o.status != ST_OPEN && o.status != ST_INVALID) {
+			p = rec_get(p, &o.score);
+			p = rec_get(p, &o.elapsed);
+			if (!same)
+				p = rec_get(p, &o.business);
+			if (o.promise_broken)
+				p = rec_get(p, &o.stop);	/* stop - promise */
+			if (o.cust_status != ST_OPEN)
+				p = rec_get(p, &o.cust_score);
+			if (o.recovered == 1)
+				p = rec_get(p, &o.recover_dt);
+		}
+		cell_add(c, &o, same);
+	}
+}
+
+/* Make the cell full: its log replayed into a struct cell. */
+static void
+vcell_promote(struct vcell *vc, int same)
+{
+	struct cell	*c;
+
+	c = xmalloc(sizeof *c);
+	agg_cell_init(c);
+	vlog_replay(c, vcell_data(vc), vc->len, same);
+	if (vc->cap > 0)
+		free(vc->u.log);
+	vc->u.full = c;
+	vc->cap = VCELL_FULL;
+	vc->len = 0;
+	vc->nocc = 0;
+}
+
+/* Room for need more bytes of log, or NULL once the cell is full. */
+static unsigned char *
+vcell_room(struct vcell *vc, size_t need, int same)
+{
+	unsigned char	*p;
+	size_t		 cap;
+
+	if (vc->cap == VCELL_FULL)
+		return (NULL);
+	if (vc->len + need <= (vc->cap == 0 ? VCELL_INLINE : vc->cap))
+		return (vcell_data(vc) + vc->len);
+	if (vc->len + need > VCELL_LOG_MAX) {
+		vcell_promote(vc, same);
+		return (NULL);
+	}
+	for (cap = vc->cap == 0 ? 64 : vc->cap; cap < vc->len + need; cap *= 2)
+		;
+	if (cap > VCELL_LOG_MAX)
+		cap = VCELL_LOG_MAX;
+	if (vc->cap == 0) {
+		p = xmalloc(cap);
+		memcpy(p, vc->u.in, vc->len);
+	} else
+		p = xreallocarray(vc->u.log, cap, 1);
+	vc->u.log = p;
+	vc->cap = (uint16_t)cap;
+	return (p + vc->len);
+}
+
+/* Add an occurrence to a breakdown cell. */
+static void
+vcell_add(struct vcell *vc, const struct occurrence *o, int same)
+{
+	unsigned char	 rec[REC_MAX], *p = rec, *to;
+	unsigned	 tag = o->status & 7, fail;
+	int64_t		 late;
+
+	fail = !o->failed ? 0 : o->recovered == 1 ? 2 : o->recovered == 2 ? 3 :
+	    1;
+	if (o->promise != MOT_TIME_NONE) {
+		tag |= REC_PROMISE;
+		tag |= o->over_promised ? REC_OVER : 0;
+		tag |= o->promise_broken ? REC_BROKEN : 0;
+	}
+	if (o->status == ST_OPEN || o->status == ST_INVALID) {
+		tag &= 7;	/* cell_add reads nothing else */
+		*p++ = (unsigned char)tag;
+	} else {
+		if (o->cust_status != ST_OPEN || fail != 0)
+			tag |= REC_EXT;
+		*p++ = (unsigned char)tag;
+		if (tag & REC_EXT)
+			*p++ = (unsigned char)((o->cust_status & 7) |
+			    fail << 3);
+		p = rec_put(p, &o->score);
+		p = rec_put(p, &o->elapsed);
+		if (!same)
+			p = rec_put(p, &o->business);
+		if (tag & REC_BROKEN) {
+			late = o->stop - o->promise;
+			p = rec_put(p, &late);
+		}
+		if (o->cust_status != ST_OPEN)
+			p = rec_put(p, &o->cust_score);
+		if (fail == 2)
+			p = rec_put(p, &o->recover_dt);
+	}
+	if ((to = vcell_room(vc, (size_t)(p - rec), same)) == NULL) {
+		cell_add(vc->u.full, o, same);
+		return;
+	}
+	memcpy(to, rec, (size_t)(p - rec));
+	vc->len += (uint16_t)(p - rec);
+	vc->nocc++;
+}
+
+/* What one journey adds to a breakdown cell. */
+static void
+vcell_journey(struct vcell *vc, const struct journey *j, int breached,
+    int memory_hit, int same)
+{
+	const struct outcome	*out = &j->outcome;
+	unsigned char		*to;
+	unsigned		 tag = REC_JOURNEY;
+
+	if ((to = vcell_room(vc, 1, same)) == NULL) {
+		cell_journey(vc->u.full, j, breached, memory_hit);
+		return;
+	}
+	tag |= breached ? RJ_BREACHED : 0;
+	tag |= memory_hit ? RJ_HIT : 0;
+	if (out->nps >= 0)
+		tag |= RJ_NPS | (out->nps >= 9 ? RJ_PROMOTER : 0) |
+		    (out->nps <= 6 ? RJ_DETRACTOR : 0);
+	if (out->csat >= 0)
+		tag |= RJ_CSAT | (out->csat >= 4 ? RJ_TOP2 : 0);
+	*to = (unsigned char)tag;
+	vc->len++;
+}
+
+/* The breakdown cell of value index v of moment mi, made when new. */
+static struct vcell *
+value_cell_at(struct agg *a, size_t mi, size_t v)
+{
+	struct moment_agg	*ma = &a->m[mi];
+	size_t			 k = v / VCELL_CHUNK, n;
+
+	if (k >= ma->nchunks) {
+		n = ma->nchunks < 8 ? 8 : ma->nchunks * 2;
+		if (n <= k)
+			n = k + 1;
+		ma->chunks = xreallocarray(ma->chunks, n, sizeof *ma->chunks);
+		memset(ma->chunks + ma->nchunks, 0, (n - ma->nchunks) *
+		    sizeof *ma->chunks);
+		ma->nchunks = n;
+	}
+	if (ma->chunks[k] == NULL)
+		ma->chunks[k] = xcalloc(VCELL_CHUNK, sizeof *ma->chunks[k]);
+	return (&ma->chunks[k][v % VCELL_CHUNK]);
+}
+
+/* The breakdown cell of a value of moment mi, made when new. */
+static struct vcell *
+value_cell(struct agg *a, size_t mi, const char *value)
+{
+	return (value_cell_at(a, mi, strtab_intern(&a->values, value,
+	    strlen(value))));
+}
+
+int
+agg_has_value(const struct agg *a, size_t mi, size_t v)
+{
+	return (cell_at(&a->m[mi], v) != NULL);
+}
+
+size_t
+agg_nvalues(const struct agg *a, size_t mi)
+{
+	size_t	v, n = 0;
+
+	for (v = 0; v < a->m[mi].nchunks * VCELL_CHUNK; v++)
+		n += cell_at(&a->m[mi], v) != NULL;
+	return (n);
+}
+
+uint64_t
+agg_value_volume(const struct agg *a, size_t mi, size_t v)
+{
+	const struct vcell	*vc;
+
+	if ((vc = cell_at(&a->m[mi], v)) == NULL)
+		return (0);
+	if (vc->cap == VCELL_FULL)
+		return (vc->u.full->n + vc->u.full->open + vc->u.full->invalid);
+	return (vc->nocc);
+}
+
+struct cell *
+agg_value_cell(const struct agg *a, size_t mi, size_t v, struct cell *scratch)
+{
+	const struct vcell	*vc = cell_at(&a->m[mi], v);
+
+	if (vc->cap == VCELL_FULL)
+		return (vc->u.full);
+	agg_cell_free(scratch);
+	agg_cell_init(scratch);
+	vlog_replay(scratch, vcell_cdata(vc), vc->len,
+	    agg_same_clock(&a->e->moments[mi]));
+	return (scratch);
+}
+
+void
+agg_value_add_to(const struct agg *a, size_t mi, size_t v, struct cell *dst)
+{
+	const struct vcell	*vc = cell_at(&a->m[mi], v);
+
+	if (vc->cap == VCELL_FULL)
+		cell_merge(dst, vc->u.full);
+	else
+		vlog_replay(dst, vcell_cdata(vc), vc->len,
+		    agg_same_clock(&a->e->moments[mi]));
+}
+
+void
+agg_add_cell(struct agg *a, size_t mi, const char *value, struct cell *c)
+{
+	struct vcell	*vc = value_cell(a, mi, value);
+
+	if (vc->cap != VCELL_FULL)
+		vcell_promote(vc, agg_same_clock(&a->e->moments[mi]));
+	cell_merge(vc->u.full, c);
+}
+
+/* Move the breakdown cell s into d (both of one moment); s is left empty. */
+static void
+vcell_move(struct vcell *d, struct vcell *s, int same)
+{
+	unsigned char	*to;
+
+	if (d->len == 0 && d->cap != VCELL_FULL) {
+		vcell_free(d);
+		*d = *s;
+	} else if (s->cap == VCELL_FULL) {
+		if (d->cap != VCELL_FULL)	/* d's log goes into s's cell */
+			vlog_replay(s->u.full, vcell_data(d), d->len, same);
+		else
+			cell_merge(s->u.full, d->u.full);
+		vcell_free(d);
+		*d = *s;
+	} else if ((to = vcell_room(d, s->len, same)) != NULL) {
+		memcpy(to, vcell_data(s), s->len);
+		d->len += s->len;
+		d->nocc += s->nocc;
+		vcell_free(s);
+	} else {
+		vlog_replay(d->u.full, vcell_data(s), s->len, same);
+		vcell_free(s);
+	}
+	memset(s, 0, sizeof *s);
+}
+
 void
 agg_journey(struct agg *a, const struct journey *j,
     const struct occurrence *occ, size_t nocc)
@@ -444,7 +793,7 @@ agg_journey(struct agg *a, const struct journey *j,
 		cell_add(&ma->total, o, same);
 		if (a->by != NULL &&
 		    (value = agg_value(a, j, o, buf, sizeof buf)) != NULL)
-			cell_add(value_cell(ma, value), o, same);
+			vcell_add(value_cell(a, o->moment, value), o, same);
 		if (o->stop == MOT_TIME_NONE || o->status == ST_INVALID)
 			continue;
 		if (a->first_stop == MOT_TIME_NONE || o->stop < a->first_stop)
@@ -492,8 +841,8 @@ agg_journey(struct agg *a, const struct journey *j,
 		cell_journey(&a->m[mi].total, j, breached, hit);
 		if (a->by != NULL &&
 		    (value = agg_value(a, j, pick, buf, sizeof buf)) != NULL)
-			cell_journey(value_cell(&a->m[mi], value), j, breached,
-			    hit);
+			vcell_journey(value_cell(a, mi, value), j, breached,
+			    hit, agg_same_clock(&a->e->moments[mi]));
 	}
 }
 
@@ -599,10 +948,67 @@ first_before(const char *a, const char *b)
 	return (strtoull(ca + 1, NULL, 10) < strtoull(cb + 1, NULL, 10));
 }
 
-void
-agg_merge(struct agg *d, const struct agg *s)
+/*
+ * Move s's breakdown cells into d: the whole table when d has none, else
+ * value by value, each key and cell moved rather than copied, so that a
+ * breakdown is never held twice.
+ */
+static void
+values_merge(struct agg *d, struct agg *s)
 {
-	size_t		 i, v, r, before;
+	struct moment_agg	*dm, *sm;
+	struct vcell		*vc;
+	char			*key;
+	size_t			 i, k, v, dv, len;
+
+	if (d->values.n == 0) {
+		strtab_free(&d->values);
+		d->values = s->values;
+		strtab_init(&s->values);
+		for (i = 0; i < d->e->nmoments; i++) {
+			dm = &d->m[i];
+			sm = &s->m[i];
+			for (k = 0; k < dm->nchunks; k++)
+				chunk_free(dm->chunks[k]);
+			free(dm->chunks);
+			dm->chunks = sm->chunks;
+			dm->nchunks = sm->nchunks;
+			sm->chunks = NULL;
+			sm->nchunks = 0;
+		}
+		return;
+	}
+	/* From the last, so that s's chunks are given back as they empty. */
+	for (v = s->values.n; v-- > 0; ) {
+		len = s->values.lens[v];
+		key = strtab_take(&s->values, v);
+		dv = strtab_intern_take(&d->values, key, len);
+		for (i = 0; i < d->e->nmoments; i++) {
+			sm = &s->m[i];
+			if ((vc = cell_at(sm, v)) != NULL)
+				vcell_move(value_cell_at(d, i, dv), vc,
+				    agg_same_clock(&d->e->moments[i]));
+			if (v % VCELL_CHUNK == 0 && v / VCELL_CHUNK <
+			    sm->nchunks) {
+				chunk_free(sm->chunks[v / VCELL_CHUNK]);
+				sm->chunks[v / VCELL_CHUNK] = NULL;
+			}
+		}
+	}
+	for (i = 0; i < s->e->nmoments; i++) {
+		for (k = 0; k < s->m[i].nchunks; k++)
+			chunk_free(s->m[i].chunks[k]);
+		free(s->m[i].chunks);
+		s->m[i].chunks = NULL;
+		s->m[i].nchunks = 0;
+	}
+	strtab_free(&s->values);
+}
+
+void
+agg_merge(struct agg *d, struct agg *s)
+{
+	size_t		 i, r, before;
 
 	/* Readers of one run share one set of ids; merged states do not. */
 	d->duplicate_ids = -1;
@@ -644,12 +1050,10 @@ agg_merge(struct agg *d, const struct agg *s)
 	for (i = 0; i < d->e->nmoments; i++) {
 		cell_merge(&d->m[i].total, &s->m[i].total);
 		d->m[i].journeys += s->m[i].journeys;
-		for (v = 0; v < s->m[i].values.n; v++)
-			cell_merge(value_cell(&d->m[i],
-			    strtab_key(&s->m[i].values, v)), &s->m[i].cells[v]);
 		periods_merge(&d->m[i].weeks, &s->m[i].weeks);
 		periods_merge(&d->m[i].months, &s->m[i].months);
 	}
+	values_merge(d, s);
 }
 
 static int

@@ -230,8 +230,9 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 {
 	const struct moment	*m = ms->m;
 	const struct moment_agg	*ma = &r->a->m[ms->index];
+	struct cell_sum		 c;
 	char			 verdict[512], *s;
-	size_t			 v;
+	size_t			 v, pos;
 
 	fputs("    {\n", f);
 	json_u64(f, 6, "rank", ms->rank, ",");
@@ -292,13 +293,14 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 		fputs("null\n", f);
 	else {
 		fputs("[", f);
-		for (v = 0; v < ms->nby; v++) {
+		for (v = 0, pos = 0; summary_next_value(r->s, ms, &pos, &c);
+		    v++) {
 			fputs(v == 0 ? "\n        {\n" : ",\n        {\n", f);
-			json_str(f, 10, "value", ms->by[v].value, ",");
-			json_cell(f, 10, &ms->by[v]);
+			json_str(f, 10, "value", c.value, ",");
+			json_cell(f, 10, &c);
 			fputs("\n        }", f);
 		}
-		fputs(ms->nby > 0 ? "\n      ]\n" : "]\n", f);
+		fputs(v > 0 ? "\n      ]\n" : "]\n", f);
 	}
 	fprintf(f, "    }%s\n", end);
 }

@@ -413,6 +413,7 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 {
 	struct buf		 b, ex = *exb;
 	struct afile		 af;
+	struct cell		 scratch;	/* a breakdown cell, replayed */
 	const struct moment_agg	*ma;
 	char			*dir, *slash;
 	size_t			 i, v;
@@ -421,6 +422,7 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 	int			 rc;
 
 	memset(&b, 0, sizeof b);
+	agg_cell_init(&scratch);
 	put(&b, STATE_MAGIC, 8);
 	put_u64(&b, STATE_VERSION);
 	put_u64(&b, e->hash);
@@ -463,14 +465,17 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		ma = &a->m[i];
 		put_cell(&b, &ma->total);
 		put_u64(&b, ma->journeys);
-		put_u64(&b, ma->values.n);
-		for (v = 0; v < ma->values.n; v++) {
-			put_str(&b, strtab_key(&ma->values, v));
-			put_cell(&b, &ma->cells[v]);
+		put_u64(&b, agg_nvalues(a, i));
+		for (v = 0; v < a->values.n; v++) {
+			if (!agg_has_value(a, i, v))
+				continue;
+			put_str(&b, strtab_key(&a->values, v));
+			put_cell(&b, agg_value_cell(a, i, v, &scratch));
 		}
 		put_periods(&b, &ma->weeks);
 		put_periods(&b, &ma->months);
 	}
+	agg_cell_free(&scratch);
 	crc = (uint32_t)crc32(0L, b.p, (uInt)b.len);
 	for (i = 0; i < 4; i++)
 		c[i] = (unsigned char)(crc >> (8 * i));
@@ -574,6 +579,7 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 	struct moment_agg	*ma;
 	struct read_stats	 st;
 	struct journey		 j;
+	struct cell		 scratch;	/* a breakdown cell, as read */
 	uint64_t		 version, hash, exlen, n, i, v, k;
 	uint32_t		 crc, want;
 	char			*s, *t;
@@ -690,7 +696,10 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 				b.bad = 1;
 				break;
 			}
-			get_cell(&b, agg_cell(a, i, s));
+			agg_cell_init(&scratch);
+			get_cell(&b, &scratch);
+			agg_add_cell(a, i, s, &scratch);
+			agg_cell_free(&scratch);
 			free(s);
 		}
 		get_periods(&b, &ma->weeks);

@@ -93,6 +93,8 @@ strtab_find(const struct strtab *t, const char *s, size_t len)
 	}
 }
 
+static size_t	strtab_add(struct strtab *, char *, size_t);
+
 static void
 strtab_grow(struct strtab *t)
 {
@@ -115,10 +117,44 @@ size_t
 strtab_intern(struct strtab *t, const char *s, size_t len)
 {
 	long	found;
-	size_t	mask, j;
+
+	char	*k;
 
 	if ((found = strtab_find(t, s, len)) >= 0)
 		return ((size_t)found);
+	k = xmalloc(len + 1);	/* every byte: a key may hold a NUL */
+	memcpy(k, s, len);
+	k[len] = '\0';
+	return (strtab_add(t, k, len));
+}
+
+size_t
+strtab_intern_take(struct strtab *t, char *s, size_t len)
+{
+	long	found;
+
+	if ((found = strtab_find(t, s, len)) >= 0) {
+		free(s);
+		return ((size_t)found);
+	}
+	return (strtab_add(t, s, len));
+}
+
+char *
+strtab_take(struct strtab *t, size_t i)
+{
+	char	*s = t->keys[i];
+
+	t->keys[i] = NULL;
+	return (s);
+}
+
+/* Add key s (allocated, NUL-terminated, not yet in the table). */
+static size_t
+strtab_add(struct strtab *t, char *s, size_t len)
+{
+	size_t	mask, j;
+
 	if (t->n == t->cap) {
 		t->cap = t->cap == 0 ? 16 : t->cap * 2;
 		t->keys = xreallocarray(t->keys, t->cap, sizeof *t->keys);
@@ -127,7 +163,7 @@ strtab_intern(struct strtab *t, const char *s, size_t len)
 		    sizeof *t->first8);
 		t->last8 = xreallocarray(t->last8, t->cap, sizeof *t->last8);
 	}
-	t->keys[t->n] = xstrndup(s, len);
+	t->keys[t->n] = s;
 	t->lens[t->n] = len;
 	strtab_words(s, len, &t->first8[t->n], &t->last8[t->n]);
 	t->n++;
