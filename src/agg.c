@@ -454,6 +454,13 @@ static void	cell_merge(struct cell *, const struct cell *);
 #define RJ_DETRACTOR	0x10
 #define RJ_CSAT		0x20
 #define RJ_TOP2		0x40
+/* A whole cell (read from a state): its counters, bins and exact values. */
+#define REC_CELL	0x07
+/* Its unsigned and signed counters. */
+#define REC_NU		28
+#define REC_NI		4
+/* Exact values a cell may hold to be kept as a record. */
+#define REC_CELL_VALUES	64
 /* The longest occurrence record: tag, extra byte and six numbers. */
 #define REC_MAX		(2 + 6 * 8)
 
@@ -483,6 +490,149 @@ rec_get(const unsigned char *p, void *v)
 	return (p + 8);
 }
 
+/* The counters of a cell, in the order a cell record holds them. */
+static void
+cell_counters(struct cell *c, uint64_t **u, int64_t **i)
+{
+	uint64_t	*uv[] = { &c->n, &c->open, &c->invalid, &c->met,
+	    &c->tolerated, &c->breached, &c->neg_n, &c->promised,
+	    &c->promise_broken, &c->over_promised, &c->cust_met,
+	    &c->cust_tolerated, &c->cust_breached, &c->failures,
+	    &c->recovered, &c->recovery_failed, &c->journeys, &c->memory_hits,
+	    &c->s_breached.nps_n, &c->s_breached.promoters,
+	    &c->s_breached.detractors, &c->s_breached.csat_n,
+	    &c->s_breached.csat_top2, &c->s_met.nps_n, &c->s_met.promoters,
+	    &c->s_met.detractors, &c->s_met.csat_n, &c->s_met.csat_top2 };
+	int64_t		*iv[] = { &c->score_sum, &c->score_sq, &c->neg_sum,
+	    &c->cust_score_sum };
+	size_t		 k;
+
+	for (k = 0; k < REC_NU; k++)
+		u[k] = uv[k];
+	for (k = 0; k < REC_NI; k++)
+		i[k] = iv[k];
+}
+
+static unsigned char *
+varint_put(unsigned char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return (p);
+}
+
+static const unsigned char *
+varint_get(const unsigned char *p, uint64_t *v)
+{
+	unsigned	shift = 0;
+
+	*v = 0;
+	do {
+		*v |= (uint64_t)(*p & 0x7f) << shift;
+		shift += 7;
+	} while (*p++ & 0x80);
+	return (p);
+}
+
+static const struct sketch *
+cell_sketch(const struct cell *c, size_t k)
+{
+	const struct sketch	*sk[] = { &c->elapsed, &c->business,
+	    &c->promise_late, &c->recover_time };
+
+	return (sk[k]);
+}
+
+/*
+ * A cell as one record, REC_CELL, then varints of its counters (signed
+ * ones zigzagged), its score bins with a count (bin, count), and each
+ * sketch's exact values; 0 when it is too large for a log (sketches in
+ * buckets, many values).
+ */
+static size_t
+cell_record(const struct cell *c, unsigned char *buf, size_t size)
+{
+	struct cell	 t = *c;	/* the counters' addresses, not changed */
+	uint64_t	*u[REC_NU];
+	int64_t		*iv[REC_NI];
+	unsigned char	*p = buf;
+	size_t		 k, b, nb = 0, nv = 0;
+
+	for (k = 0; k < 4; k++) {
+		if (cell_sketch(c, k)->n > 0 && cell_sketch(c, k)->exact ==
+		    NULL)
+			return (0);
+		nv += cell_sketch(c, k)->n;
+	}
+	if (nv > REC_CELL_VALUES || c->n + c->open + c->invalid > UINT16_MAX ||
+	    size < 1 + (REC_NU + REC_NI + 5) * 10 + SCORE_BINS * 11 + nv * 8)
+		return (0);
+	cell_counters(&t, u, iv);
+	*p++ = REC_CELL;
+	for (k = 0; k < REC_NU; k++)
+		p = varint_put(p, *u[k]);
+	for (k = 0; k < REC_NI; k++)
+		p = varint_put(p, ((uint64_t)*iv[k] << 1) ^
+		    (uint64_t)(*iv[k] >> 63));
+	for (b = 0; b < SCORE_BINS; b++)
+		nb += c->score_bins[b] != 0;
+	p = varint_put(p, nb);
+	for (b = 0; b < SCORE_BINS; b++) {
+		if (c->score_bins[b] != 0) {
+			*p++ = (unsigned char)b;
+			p = varint_put(p, c->score_bins[b]);
+		}
+	}
+	for (k = 0; k < 4; k++) {
+		p = varint_put(p, cell_sketch(c, k)->n);
+		for (b = 0; b < cell_sketch(c, k)->n; b++)
+			p = rec_put(p, &cell_sketch(c, k)->exact[b]);
+	}
+	return ((size_t)(p - buf));
+}
+
+/* Add a cell record (after its tag) to c; the end of the record. */
+static const unsigned char *
+cell_record_add(struct cell *c, const unsigned char *p)
+{
+	struct sketch	*sk[4];
+	uint64_t	*u[REC_NU], v, n, b;
+	int64_t		*iv[REC_NI];
+	double		 x;
+	size_t		 k;
+
+	cell_counters(c, u, iv);
+	sk[0] = &c->elapsed;
+	sk[1] = &c->business;
+	sk[2] = &c->promise_late;
+	sk[3] = &c->recover_time;
+	for (k = 0; k < REC_NU; k++) {
+		p = varint_get(p, &v);
+		*u[k] += v;
+	}
+	for (k = 0; k < REC_NI; k++) {
+		p = varint_get(p, &v);
+		*iv[k] += (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+	}
+	p = varint_get(p, &n);
+	while (n-- > 0) {
+		b = *p++;
+		p = varint_get(p, &v);
+		c->score_bins[b] += v;
+	}
+	for (k = 0; k < 4; k++) {
+		p = varint_get(p, &n);
+		while (n-- > 0) {
+			p = rec_get(p, &x);
+			sketch_add(sk[k], x);
+		}
+	}
+	return (p);
+}
+
 /* Add the records of a log to a full cell, through cell_add and cell_journey. */
 static void
 vlog_replay(struct cell *c, const unsigned char *p, size_t len, int same)
@@ -496,6 +646,10 @@ vlog_replay(struct cell *c, const unsigned char *p, size_t len, int same)
 	memset(&j, 0, sizeof j);
 	while (p < end) {
 		tag = *p++;
+		if (tag == REC_CELL) {
+			p = cell_record_add(c, p);
+			continue;
+		}
 		if (tag & REC_JOURNEY) {
 			j.outcome.nps = !(tag & RJ_NPS) ? -1 :
 			    (tag & RJ_PROMOTER) ? 10 : (tag & RJ_DETRACTOR) ?
@@ -734,10 +888,23 @@ void
 agg_add_cell(struct agg *a, size_t mi, const char *value, struct cell *c)
 {
 	struct vcell	*vc = value_cell(a, mi, value);
+	unsigned char	*buf, *to;
+	size_t		 len, size = VCELL_LOG_MAX + SCORE_BINS * 11 + 1024;
+	int		 same = agg_same_clock(&a->e->moments[mi]);
 
-	if (vc->cap != VCELL_FULL)
-		vcell_promote(vc, agg_same_clock(&a->e->moments[mi]));
-	cell_merge(vc->u.full, c);
+	/* A small cell stays small: a record in the log, as a run keeps it. */
+	buf = xmalloc(size);
+	if ((len = cell_record(c, buf, size)) > 0 && len <= VCELL_LOG_MAX &&
+	    (to = vcell_room(vc, len, same)) != NULL) {
+		memcpy(to, buf, len);
+		vc->len += (uint16_t)len;
+		vc->nocc += (uint32_t)(c->n + c->open + c->invalid);
+	} else {
+		if (vc->cap != VCELL_FULL)
+			vcell_promote(vc, same);
+		cell_merge(vc->u.full, c);
+	}
+	free(buf);
 }
 
 /* Move the breakdown cell s into d (both of one moment); s is left empty. */

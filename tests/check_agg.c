@@ -631,6 +631,60 @@ START_TEST(test_summary_verdicts)
 }
 END_TEST
 
+/* A cell read from a state stays a compact record, with the same figures. */
+START_TEST(test_add_cell_compact)
+{
+	struct agg	 b;
+	struct cell	 t, u, *x, *y;
+	size_t		 mi, v;
+	long		 w;
+
+	four_journeys("region");
+	agg_init(&b, e, "region");
+	agg_cell_init(&t);
+	agg_cell_init(&u);
+	for (mi = 0; mi < e->nmoments; mi++) {
+		for (v = 0; v < a.values.n; v++) {
+			if (!agg_has_value(&a, mi, v))
+				continue;
+			agg_add_cell(&b, mi, strtab_key(&a.values, v),
+			    agg_value_cell(&a, mi, v, &t));
+		}
+	}
+	for (mi = 0; mi < e->nmoments; mi++) {
+		ck_assert_uint_eq(agg_nvalues(&b, mi), agg_nvalues(&a, mi));
+		for (v = 0; v < a.values.n; v++) {
+			if (!agg_has_value(&a, mi, v))
+				continue;
+			w = strtab_find(&b.values, strtab_key(&a.values, v),
+			    strlen(strtab_key(&a.values, v)));
+			ck_assert_int_ge(w, 0);
+			/* Not made full: a record in the cell's log. */
+			ck_assert_uint_ne(b.m[mi].chunks[0][w].cap, VCELL_FULL);
+			ck_assert_uint_eq(agg_value_volume(&b, mi, (size_t)w),
+			    agg_value_volume(&a, mi, v));
+			x = agg_value_cell(&a, mi, v, &t);
+			y = agg_value_cell(&b, mi, (size_t)w, &u);
+			ck_assert_uint_eq(x->n, y->n);
+			ck_assert_uint_eq(x->open, y->open);
+			ck_assert_uint_eq(x->breached, y->breached);
+			ck_assert_int_eq(x->score_sum, y->score_sum);
+			ck_assert_int_eq(x->score_sq, y->score_sq);
+			ck_assert_uint_eq(x->journeys, y->journeys);
+			ck_assert_int_eq(memcmp(x->score_bins, y->score_bins,
+			    sizeof x->score_bins), 0);
+			ck_assert_uint_eq(x->elapsed.n, y->elapsed.n);
+			if (x->n > 0)
+				ck_assert_double_eq(sketch_quantile(&x->elapsed,
+				    0.5), sketch_quantile(&y->elapsed, 0.5));
+		}
+	}
+	agg_cell_free(&t);
+	agg_cell_free(&u);
+	agg_free(&b);
+}
+END_TEST
+
 /* Periods keep the latest max and fold the older, in any order, merged or not. */
 START_TEST(test_periods_bounded)
 {
@@ -680,6 +734,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_rejects);
 	tcase_add_test(tc, test_many_reasons);
 	tcase_add_test(tc, test_periods_bounded);
+	tcase_add_test(tc, test_add_cell_compact);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("summary");
