@@ -3,8 +3,10 @@
  * breakdown, counts by status, exact integer sums of scores, quantile
  * sketches of times, promise, recovery, memory and survey counters; per
  * run, the distribution of journey scores and data-quality counters.
- * Memory depends on the number of moments, breakdown values and periods,
- * never on the number of journeys.
+ * Memory depends on the number of moments, breakdown values and periods
+ * (at most PERIODS_WEEKS and PERIODS_MONTHS a moment), never on the
+ * number of journeys: a breakdown cell is a log of a few bytes per
+ * occurrence until it passes VCELL_LOG_MAX, then a full cell.
  */
 #include <config.h>
 
