@@ -4,8 +4,11 @@
  * size give the same bytes), with many segments and channels, skewed
  * delays, some breaches, interval touchpoints and survey outcomes.
  *
- *	motgen [-x] [-s SEED] [-n JOURNEYS | -m MEGABYTES] > file
+ *	motgen [-u] [-x] [-s SEED] [-n JOURNEYS | -m MEGABYTES] > file
  *	motgen -e > expectations.xml
+ *
+ * -u gives each journey (XES: trace) an attribute "order" of its own,
+ * O-1, O-2, ...: a breakdown with as many values as journeys.
  */
 #include <config.h>
 
@@ -140,15 +143,18 @@ main(int argc, char **argv)
 	struct tp	 tp[16];
 	int64_t		 limit = -1, bytes = 0, t0 = 1790812800;	/* 2026-10-01 */
 	uint64_t	 i, n = 1000;
-	int		 ch, xes = 0, nps, k, m;
+	int		 ch, xes = 0, nps, k, m, uniq = 0;
 	const char	*seg, *region;
 	char		 a[40], b[40];
 
-	while ((ch = getopt(argc, argv, "exs:n:m:")) != -1) {
+	while ((ch = getopt(argc, argv, "uexs:n:m:")) != -1) {
 		switch (ch) {
 		case 'e':
 			expectations();
 			return (0);
+		case 'u':
+			uniq = 1;
+			break;
 		case 'x':
 			xes = 1;
 			break;
@@ -163,7 +169,7 @@ main(int argc, char **argv)
 			n = UINT64_MAX;
 			break;
 		default:
-			fprintf(stderr, "usage: motgen [-e] [-x] [-s SEED] "
+			fprintf(stderr, "usage: motgen [-e] [-u] [-x] [-s SEED] "
 			    "[-n JOURNEYS | -m MEGABYTES]\n");
 			return (64);
 		}
@@ -189,6 +195,9 @@ main(int argc, char **argv)
 			    "value=\"T-%" PRIu64 "\"/>\n    <string key=\"segment\" "
 			    "value=\"%s\"/>\n    <string key=\"region\" "
 			    "value=\"%s\"/>\n", i, seg, region);
+			if (uniq)
+				bytes += printf("    <string key=\"order\" "
+				    "value=\"O-%" PRIu64 "\"/>\n", i);
 			if (nps >= 0)
 				bytes += printf("    <int key=\"nps\" value=\"%d\"/>\n",
 				    nps);
@@ -222,8 +231,11 @@ main(int argc, char **argv)
 			continue;
 		}
 		bytes += printf("  <journey id=\"J-%" PRIu64 "\" customer=\"C-%u\" "
-		    "segment=\"%s\" region=\"%s\">\n", i, rng() % 100000, seg,
+		    "segment=\"%s\" region=\"%s\"", i, rng() % 100000, seg,
 		    region);
+		if (uniq)
+			bytes += printf(" order=\"O-%" PRIu64 "\"", i);
+		bytes += printf(">\n");
 		for (k = 0; k < m; k++) {
 			fmt(tp[k].at, a, sizeof a);
 			if (tp[k].end >= 0) {

@@ -3,8 +3,10 @@
  * breakdown, counts by status, exact integer sums of scores, quantile
  * sketches of times, promise, recovery, memory and survey counters; per
  * run, the distribution of journey scores and data-quality counters.
- * Memory depends on the number of moments, breakdown values and periods,
- * never on the number of journeys.
+ * Memory depends on the number of moments, breakdown values and periods
+ * (at most PERIODS_WEEKS and PERIODS_MONTHS a moment), never on the
+ * number of journeys: a breakdown cell is a log of a few bytes per
+ * occurrence until it passes VCELL_LOG_MAX, then a full cell.
  */
 #include <config.h>
 
@@ -16,8 +18,8 @@
 #include "agg.h"
 #include "xmalloc.h"
 
-static void
-cell_init(struct cell *c)
+void
+agg_cell_init(struct cell *c)
 {
 	memset(c, 0, sizeof *c);
 	sketch_init(&c->elapsed);
@@ -26,10 +28,8 @@ cell_init(struct cell *c)
 	sketch_init(&c->recover_time);
 }
 
-static struct cell *value_cell(struct moment_agg *, const char *);
-
-static void
-cell_free(struct cell *c)
+void
+agg_cell_free(struct cell *c)
 {
 	sketch_free(&c->elapsed);
 	sketch_free(&c->business);
@@ -47,14 +47,50 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	a->by = by;
 	a->m = xcalloc(e->nmoments, sizeof *a->m);
 	for (i = 0; i < e->nmoments; i++) {
-		cell_init(&a->m[i].total);
-		strtab_init(&a->m[i].values);
+		agg_cell_init(&a->m[i].total);
 		a->m[i].last_day = INT64_MIN;
+		a->m[i].weeks.max = PERIODS_WEEKS;
+		a->m[i].months.max = PERIODS_MONTHS;
 	}
 	strtab_init(&a->reasons);
+	strtab_init(&a->values);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
 	a->first_stop = a->last_stop = MOT_TIME_NONE;
 	a->duplicate_ids = -1;
+}
+
+static void
+vcell_free(struct vcell *vc)
+{
+	if (vc->cap == VCELL_FULL) {
+		agg_cell_free(vc->u.full);
+		free(vc->u.full);
+	} else if (vc->cap > 0)
+		free(vc->u.log);
+	memset(vc, 0, sizeof *vc);
+}
+
+static void
+chunk_free(struct vcell *c)
+{
+	size_t	k;
+
+	for (k = 0; c != NULL && k < VCELL_CHUNK; k++)
+		vcell_free(&c[k]);
+	free(c);
+}
+
+/* The cell of value index v of moment mi, or NULL when there is none. */
+static struct vcell *
+cell_at(const struct moment_agg *ma, size_t v)
+{
+	struct vcell	*c;
+
+	if (v / VCELL_CHUNK >= ma->nchunks ||
+	    (c = ma->chunks[v / VCELL_CHUNK]) == NULL)
+		return (NULL);
+	c += v % VCELL_CHUNK;
+	return (c->len > 0 || c->cap == VCELL_FULL ? c : NULL);
 }
 
 void
@@ -63,15 +99,15 @@ agg_free(struct agg *a)
 	size_t	i, v;
 
 	for (i = 0; a->m != NULL && i < a->e->nmoments; i++) {
-		cell_free(&a->m[i].total);
-		for (v = 0; v < a->m[i].values.n; v++)
-			cell_free(&a->m[i].cells[v]);
-		free(a->m[i].cells);
-		strtab_free(&a->m[i].values);
+		agg_cell_free(&a->m[i].total);
+		for (v = 0; v < a->m[i].nchunks; v++)
+			chunk_free(a->m[i].chunks[v]);
+		free(a->m[i].chunks);
 		free(a->m[i].weeks.v);
 		free(a->m[i].months.v);
 	}
 	free(a->m);
+	strtab_free(&a->values);
 	for (i = 0; i < a->reasons.n; i++)
 		free(a->reason_first[i]);
 	free(a->reason_first);
@@ -119,12 +155,6 @@ agg_reject(struct agg *a, const struct journey *j)
 	r = reason_slot(a, j->reject, where);
 	free(where);
 	a->reason_count[r]++;
-}
-
-struct cell *
-agg_cell(struct agg *a, size_t mi, const char *value)
-{
-	return (value_cell(&a->m[mi], value));
 }
 
 int
@@ -196,41 +226,53 @@ agg_value(const struct agg *a, const struct journey *j,
 	return (AGG_NO_VALUE);
 }
 
-static struct cell *
-value_cell(struct moment_agg *ma, const char *value)
+/* Fold the first k periods into before, and the empty ones after them. */
+static void
+period_fold(struct periods *p, size_t k)
 {
-	size_t	v, k;
+	size_t	i;
 
-	v = strtab_intern(&ma->values, value, strlen(value));
-	if (v >= ma->cells_cap) {
-		k = ma->cells_cap;
-		ma->cells_cap = ma->cells_cap == 0 ? 8 : ma->cells_cap * 2;
-		ma->cells = xreallocarray(ma->cells, ma->cells_cap,
-		    sizeof *ma->cells);
-		for (; k < ma->cells_cap; k++)
-			cell_init(&ma->cells[k]);
+	for (i = 0; i < p->n && (i < k || (p->v[i].n == 0 &&
+	    p->v[i].breached == 0)); i++) {
+		p->before.n += p->v[i].n;
+		p->before.breached += p->v[i].breached;
 	}
-	return (&ma->cells[v]);
+	memmove(p->v, p->v + i, (p->n - i) * sizeof *p->v);
+	p->n -= i;
+	p->first += (int64_t)i;
 }
 
-/* Grow the run of periods to reach index k; the period. */
+/*
+ * Grow the run of periods to reach index k, keeping at most p->max: the
+ * period, or before for one older than them all. What is kept is every
+ * period from the first with a stop within the max ending with the latest
+ * seen: it does not depend on the order of the stops.
+ */
 static struct period *
 period_grow(struct periods *p, int64_t k)
 {
-	size_t	add;
+	size_t	add, max = p->max > 0 ? p->max : 1;
+	int64_t	last;
 
+	if (p->n > 0 && k > p->first && (uint64_t)(k - p->first) >= max)
+		period_fold(p, (uint64_t)(k - p->first) - max + 1 < p->n ?
+		    (size_t)((uint64_t)(k - p->first) - max + 1) : p->n);
 	if (p->n == 0) {
+		free(p->v);
 		p->v = xcalloc(1, sizeof *p->v);
 		p->first = k;
 		p->n = 1;
 	} else if (k < p->first) {
+		last = p->first + (int64_t)p->n - 1;
+		if ((uint64_t)(last - k) >= max)
+			return (&p->before);
 		add = (size_t)(p->first - k);
 		p->v = xreallocarray(p->v, p->n + add, sizeof *p->v);
 		memmove(p->v + add, p->v, p->n * sizeof *p->v);
 		memset(p->v, 0, add * sizeof *p->v);
 		p->n += add;
 		p->first = k;
-	} else if ((size_t)(k - p->first) >= p->n) {
+	} else if ((uint64_t)(k - p->first) >= p->n) {
 		add = (size_t)(k - p->first) + 1 - p->n;
 		p->v = xreallocarray(p->v, p->n + add, sizeof *p->v);
 		memset(p->v + p->n, 0, add * sizeof *p->v);
@@ -388,6 +430,513 @@ cell_journey(struct cell *c, const struct journey *j, int breached,
 	survey_add(breached ? &c->s_breached : &c->s_met, &j->outcome);
 }
 
+static void	cell_merge(struct cell *, const struct cell *);
+
+/*
+ * A breakdown cell's log: a record per occurrence and per journey, each a
+ * tag byte then what cell_add and cell_journey read (fixed-width, in the
+ * machine's byte order: the log never leaves the process). An occurrence:
+ * the tag holds its status (bits 0-2), whether it had a promise, was over
+ * promised, broke it (bits 3-5) and an extra byte (bit 6: the customers'
+ * status in bits 0-2, failure and recovery in bits 3-4); then, closed,
+ * its score and elapsed time, the own-clock time unless the moment's
+ * clock is calendar time, the time past a broken promise, the customers'
+ * score and the recovery time when there are any. A journey: bit 7, and
+ * whether it was breached, a memory hit, and its survey answers.
+ */
+#define REC_JOURNEY	0x80
+#define REC_PROMISE	0x08
+#define REC_OVER	0x10
+#define REC_BROKEN	0x20
+#define REC_EXT		0x40
+#define RJ_BREACHED	0x01
+#define RJ_HIT		0x02
+#define RJ_NPS		0x04
+#define RJ_PROMOTER	0x08
+#define RJ_DETRACTOR	0x10
+#define RJ_CSAT		0x20
+#define RJ_TOP2		0x40
+/* A whole cell (read from a state): its counters, bins and exact values. */
+#define REC_CELL	0x07
+/* Its unsigned and signed counters. */
+#define REC_NU		28
+#define REC_NI		4
+/* Exact values a cell may hold to be kept as a record. */
+#define REC_CELL_VALUES	64
+/* The longest occurrence record: tag, extra byte and six numbers. */
+#define REC_MAX		(2 + 6 * 8)
+
+static unsigned char *
+vcell_data(struct vcell *vc)
+{
+	return (vc->cap == 0 ? vc->u.in : vc->u.log);
+}
+
+static const unsigned char *
+vcell_cdata(const struct vcell *vc)
+{
+	return (vc->cap == 0 ? vc->u.in : vc->u.log);
+}
+
+static unsigned char *
+rec_put(unsigned char *p, const void *v)
+{
+	memcpy(p, v, 8);
+	return (p + 8);
+}
+
+static const unsigned char *
+rec_get(const unsigned char *p, void *v)
+{
+	memcpy(v, p, 8);
+	return (p + 8);
+}
+
+/* The counters of a cell, in the order a cell record holds them. */
+static void
+cell_counters(struct cell *c, uint64_t **u, int64_t **i)
+{
+	uint64_t	*uv[] = { &c->n, &c->open, &c->invalid, &c->met,
+	    &c->tolerated, &c->breached, &c->neg_n, &c->promised,
+	    &c->promise_broken, &c->over_promised, &c->cust_met,
+	    &c->cust_tolerated, &c->cust_breached, &c->failures,
+	    &c->recovered, &c->recovery_failed, &c->journeys, &c->memory_hits,
+	    &c->s_breached.nps_n, &c->s_breached.promoters,
+	    &c->s_breached.detractors, &c->s_breached.csat_n,
+	    &c->s_breached.csat_top2, &c->s_met.nps_n, &c->s_met.promoters,
+	    &c->s_met.detractors, &c->s_met.csat_n, &c->s_met.csat_top2 };
+	int64_t		*iv[] = { &c->score_sum, &c->score_sq, &c->neg_sum,
+	    &c->cust_score_sum };
+	size_t		 k;
+
+	for (k = 0; k < REC_NU; k++)
+		u[k] = uv[k];
+	for (k = 0; k < REC_NI; k++)
+		i[k] = iv[k];
+}
+
+static unsigned char *
+varint_put(unsigned char *p, uint64_t v)
+{
+	while (v >= 0x80) {
+		*p++ = (unsigned char)(v | 0x80);
+		v >>= 7;
+	}
+	*p++ = (unsigned char)v;
+	return (p);
+}
+
+static const unsigned char *
+varint_get(const unsigned char *p, uint64_t *v)
+{
+	unsigned	shift = 0;
+
+	*v = 0;
+	do {
+		*v |= (uint64_t)(*p & 0x7f) << shift;
+		shift += 7;
+	} while (*p++ & 0x80);
+	return (p);
+}
+
+static const struct sketch *
+cell_sketch(const struct cell *c, size_t k)
+{
+	const struct sketch	*sk[] = { &c->elapsed, &c->business,
+	    &c->promise_late, &c->recover_time };
+
+	return (sk[k]);
+}
+
+/*
+ * A cell as one record, REC_CELL, then varints of its counters (signed
+ * ones zigzagged), its score bins with a count (bin, count), and each
+ * sketch's exact values; 0 when it is too large for a log (sketches in
+ * buckets, many values).
+ */
+static size_t
+cell_record(const struct cell *c, unsigned char *buf, size_t size)
+{
+	struct cell	 t = *c;	/* the counters' addresses, not changed */
+	uint64_t	*u[REC_NU];
+	int64_t		*iv[REC_NI];
+	unsigned char	*p = buf;
+	size_t		 k, b, nb = 0, nv = 0;
+
+	for (k = 0; k < 4; k++) {
+		if (cell_sketch(c, k)->n > 0 && cell_sketch(c, k)->exact ==
+		    NULL)
+			return (0);
+		nv += cell_sketch(c, k)->n;
+	}
+	if (nv > REC_CELL_VALUES || c->n + c->open + c->invalid > UINT16_MAX ||
+	    size < 1 + (REC_NU + REC_NI + 5) * 10 + SCORE_BINS * 11 + nv * 8)
+		return (0);
+	cell_counters(&t, u, iv);
+	*p++ = REC_CELL;
+	for (k = 0; k < REC_NU; k++)
+		p = varint_put(p, *u[k]);
+	for (k = 0; k < REC_NI; k++)
+		p = varint_put(p, ((uint64_t)*iv[k] << 1) ^
+		    (uint64_t)(*iv[k] >> 63));
+	for (b = 0; b < SCORE_BINS; b++)
+		nb += c->score_bins[b] != 0;
+	p = varint_put(p, nb);
+	for (b = 0; b < SCORE_BINS; b++) {
+		if (c->score_bins[b] != 0) {
+			*p++ = (unsigned char)b;
+			p = varint_put(p, c->score_bins[b]);
+		}
+	}
+	for (k = 0; k < 4; k++) {
+		p = varint_put(p, cell_sketch(c, k)->n);
+		for (b = 0; b < cell_sketch(c, k)->n; b++)
+			p = rec_put(p, &cell_sketch(c, k)->exact[b]);
+	}
+	return ((size_t)(p - buf));
+}
+
+/* Add a cell record (after its tag) to c; the end of the record. */
+static const unsigned char *
+cell_record_add(struct cell *c, const unsigned char *p)
+{
+	struct sketch	*sk[4];
+	uint64_t	*u[REC_NU], v, n, b;
+	int64_t		*iv[REC_NI];
+	double		 x;
+	size_t		 k;
+
+	cell_counters(c, u, iv);
+	sk[0] = &c->elapsed;
+	sk[1] = &c->business;
+	sk[2] = &c->promise_late;
+	sk[3] = &c->recover_time;
+	for (k = 0; k < REC_NU; k++) {
+		p = varint_get(p, &v);
+		*u[k] += v;
+	}
+	for (k = 0; k < REC_NI; k++) {
+		p = varint_get(p, &v);
+		*iv[k] += (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+	}
+	p = varint_get(p, &n);
+	while (n-- > 0) {
+		b = *p++;
+		p = varint_get(p, &v);
+		c->score_bins[b] += v;
+	}
+	for (k = 0; k < 4; k++) {
+		p = varint_get(p, &n);
+		while (n-- > 0) {
+			p = rec_get(p, &x);
+			sketch_add(sk[k], x);
+		}
+	}
+	return (p);
+}
+
+/* Add the records of a log to a full cell, through cell_add and cell_journey. */
+static void
+vlog_replay(struct cell *c, const unsigned char *p, size_t len, int same)
+{
+	const unsigned char	*end = p + len;
+	struct occurrence	 o;
+	struct journey		 j;
+	unsigned		 tag, ext, fail;
+
+	memset(&o, 0, sizeof o);
+	memset(&j, 0, sizeof j);
+	while (p < end) {
+		tag = *p++;
+		if (tag == REC_CELL) {
+			p = cell_record_add(c, p);
+			continue;
+		}
+		if (tag & REC_JOURNEY) {
+			j.outcome.nps = !(tag & RJ_NPS) ? -1 :
+			    (tag & RJ_PROMOTER) ? 10 : (tag & RJ_DETRACTOR) ?
+			    0 : 7;
+			j.outcome.csat = !(tag & RJ_CSAT) ? -1 :
+			    (tag & RJ_TOP2) ? 5 : 1;
+			cell_journey(c, &j, tag & RJ_BREACHED, tag & RJ_HIT);
+			continue;
+		}
+		ext = tag & REC_EXT ? *p++ : ST_OPEN;
+		o.status = (enum status)(tag & 7);
+		o.cust_status = (enum status)(ext & 7);
+		fail = (ext >> 3) & 3;
+		o.failed = fail != 0;
+		o.recovered = fail >= 2 ? (int)fail - 1 : 0;
+		o.promise = tag & REC_PROMISE ? 0 : MOT_TIME_NONE;
+		o.over_promised = (tag & REC_OVER) != 0;
+		o.promise_broken = (tag & REC_BROKEN) != 0;
+		if (o.status != ST_OPEN && o.status != ST_INVALID) {
+			p = rec_get(p, &o.score);
+			p = rec_get(p, &o.elapsed);
+			if (!same)
+				p = rec_get(p, &o.business);
+			if (o.promise_broken)
+				p = rec_get(p, &o.stop);	/* stop - promise */
+			if (o.cust_status != ST_OPEN)
+				p = rec_get(p, &o.cust_score);
+			if (o.recovered == 1)
+				p = rec_get(p, &o.recover_dt);
+		}
+		cell_add(c, &o, same);
+	}
+}
+
+/* Make the cell full: its log replayed into a struct cell. */
+static void
+vcell_promote(struct vcell *vc, int same)
+{
+	struct cell	*c;
+
+	c = xmalloc(sizeof *c);
+	agg_cell_init(c);
+	vlog_replay(c, vcell_data(vc), vc->len, same);
+	if (vc->cap > 0)
+		free(vc->u.log);
+	vc->u.full = c;
+	vc->cap = VCELL_FULL;
+	vc->len = 0;
+	vc->nocc = 0;
+}
+
+/* Room for need more bytes of log, or NULL once the cell is full. */
+static unsigned char *
+vcell_room(struct vcell *vc, size_t need, int same)
+{
+	unsigned char	*p;
+	size_t		 cap;
+
+	if (vc->cap == VCELL_FULL)
+		return (NULL);
+	if (vc->len + need <= (vc->cap == 0 ? VCELL_INLINE : vc->cap))
+		return (vcell_data(vc) + vc->len);
+	if (vc->len + need > VCELL_LOG_MAX) {
+		vcell_promote(vc, same);
+		return (NULL);
+	}
+	for (cap = vc->cap == 0 ? 64 : vc->cap; cap < vc->len + need; cap *= 2)
+		;
+	if (cap > VCELL_LOG_MAX)
+		cap = VCELL_LOG_MAX;
+	if (vc->cap == 0) {
+		p = xmalloc(cap);
+		memcpy(p, vc->u.in, vc->len);
+	} else
+		p = xreallocarray(vc->u.log, cap, 1);
+	vc->u.log = p;
+	vc->cap = (uint16_t)cap;
+	return (p + vc->len);
+}
+
+/* Add an occurrence to a breakdown cell. */
+static void
+vcell_add(struct vcell *vc, const struct occurrence *o, int same)
+{
+	unsigned char	 rec[REC_MAX], *p = rec, *to;
+	unsigned	 tag = o->status & 7, fail;
+	int64_t		 late;
+
+	fail = !o->failed ? 0 : o->recovered == 1 ? 2 : o->recovered == 2 ? 3 :
+	    1;
+	if (o->promise != MOT_TIME_NONE) {
+		tag |= REC_PROMISE;
+		tag |= o->over_promised ? REC_OVER : 0;
+		tag |= o->promise_broken ? REC_BROKEN : 0;
+	}
+	if (o->status == ST_OPEN || o->status == ST_INVALID) {
+		tag &= 7;	/* cell_add reads nothing else */
+		*p++ = (unsigned char)tag;
+	} else {
+		if (o->cust_status != ST_OPEN || fail != 0)
+			tag |= REC_EXT;
+		*p++ = (unsigned char)tag;
+		if (tag & REC_EXT)
+			*p++ = (unsigned char)((o->cust_status & 7) |
+			    fail << 3);
+		p = rec_put(p, &o->score);
+		p = rec_put(p, &o->elapsed);
+		if (!same)
+			p = rec_put(p, &o->business);
+		if (tag & REC_BROKEN) {
+			late = o->stop - o->promise;
+			p = rec_put(p, &late);
+		}
+		if (o->cust_status != ST_OPEN)
+			p = rec_put(p, &o->cust_score);
+		if (fail == 2)
+			p = rec_put(p, &o->recover_dt);
+	}
+	if ((to = vcell_room(vc, (size_t)(p - rec), same)) == NULL) {
+		cell_add(vc->u.full, o, same);
+		return;
+	}
+	memcpy(to, rec, (size_t)(p - rec));
+	vc->len += (uint16_t)(p - rec);
+	vc->nocc++;
+}
+
+/* What one journey adds to a breakdown cell. */
+static void
+vcell_journey(struct vcell *vc, const struct journey *j, int breached,
+    int memory_hit, int same)
+{
+	const struct outcome	*out = &j->outcome;
+	unsigned char		*to;
+	unsigned		 tag = REC_JOURNEY;
+
+	if ((to = vcell_room(vc, 1, same)) == NULL) {
+		cell_journey(vc->u.full, j, breached, memory_hit);
+		return;
+	}
+	tag |= breached ? RJ_BREACHED : 0;
+	tag |= memory_hit ? RJ_HIT : 0;
+	if (out->nps >= 0)
+		tag |= RJ_NPS | (out->nps >= 9 ? RJ_PROMOTER : 0) |
+		    (out->nps <= 6 ? RJ_DETRACTOR : 0);
+	if (out->csat >= 0)
+		tag |= RJ_CSAT | (out->csat >= 4 ? RJ_TOP2 : 0);
+	*to = (unsigned char)tag;
+	vc->len++;
+}
+
+/* The breakdown cell of value index v of moment mi, made when new. */
+static struct vcell *
+value_cell_at(struct agg *a, size_t mi, size_t v)
+{
+	struct moment_agg	*ma = &a->m[mi];
+	size_t			 k = v / VCELL_CHUNK, n;
+
+	if (k >= ma->nchunks) {
+		n = ma->nchunks < 8 ? 8 : ma->nchunks * 2;
+		if (n <= k)
+			n = k + 1;
+		ma->chunks = xreallocarray(ma->chunks, n, sizeof *ma->chunks);
+		memset(ma->chunks + ma->nchunks, 0, (n - ma->nchunks) *
+		    sizeof *ma->chunks);
+		ma->nchunks = n;
+	}
+	if (ma->chunks[k] == NULL)
+		ma->chunks[k] = xcalloc(VCELL_CHUNK, sizeof *ma->chunks[k]);
+	return (&ma->chunks[k][v % VCELL_CHUNK]);
+}
+
+/* The breakdown cell of a value of moment mi, made when new. */
+static struct vcell *
+value_cell(struct agg *a, size_t mi, const char *value)
+{
+	return (value_cell_at(a, mi, strtab_intern(&a->values, value,
+	    strlen(value))));
+}
+
+int
+agg_has_value(const struct agg *a, size_t mi, size_t v)
+{
+	return (cell_at(&a->m[mi], v) != NULL);
+}
+
+size_t
+agg_nvalues(const struct agg *a, size_t mi)
+{
+	size_t	v, n = 0;
+
+	for (v = 0; v < a->m[mi].nchunks * VCELL_CHUNK; v++)
+		n += cell_at(&a->m[mi], v) != NULL;
+	return (n);
+}
+
+uint64_t
+agg_value_volume(const struct agg *a, size_t mi, size_t v)
+{
+	const struct vcell	*vc;
+
+	if ((vc = cell_at(&a->m[mi], v)) == NULL)
+		return (0);
+	if (vc->cap == VCELL_FULL)
+		return (vc->u.full->n + vc->u.full->open + vc->u.full->invalid);
+	return (vc->nocc);
+}
+
+struct cell *
+agg_value_cell(const struct agg *a, size_t mi, size_t v, struct cell *scratch)
+{
+	const struct vcell	*vc = cell_at(&a->m[mi], v);
+
+	if (vc->cap == VCELL_FULL)
+		return (vc->u.full);
+	agg_cell_free(scratch);
+	agg_cell_init(scratch);
+	vlog_replay(scratch, vcell_cdata(vc), vc->len,
+	    agg_same_clock(&a->e->moments[mi]));
+	return (scratch);
+}
+
+void
+agg_value_add_to(const struct agg *a, size_t mi, size_t v, struct cell *dst)
+{
+	const struct vcell	*vc = cell_at(&a->m[mi], v);
+
+	if (vc->cap == VCELL_FULL)
+		cell_merge(dst, vc->u.full);
+	else
+		vlog_replay(dst, vcell_cdata(vc), vc->len,
+		    agg_same_clock(&a->e->moments[mi]));
+}
+
+void
+agg_add_cell(struct agg *a, size_t mi, const char *value, struct cell *c)
+{
+	struct vcell	*vc = value_cell(a, mi, value);
+	unsigned char	*buf, *to;
+	size_t		 len, size = VCELL_LOG_MAX + SCORE_BINS * 11 + 1024;
+	int		 same = agg_same_clock(&a->e->moments[mi]);
+
+	/* A small cell stays small: a record in the log, as a run keeps it. */
+	buf = xmalloc(size);
+	if ((len = cell_record(c, buf, size)) > 0 && len <= VCELL_LOG_MAX &&
+	    (to = vcell_room(vc, len, same)) != NULL) {
+		memcpy(to, buf, len);
+		vc->len += (uint16_t)len;
+		vc->nocc += (uint32_t)(c->n + c->open + c->invalid);
+	} else {
+		if (vc->cap != VCELL_FULL)
+			vcell_promote(vc, same);
+		cell_merge(vc->u.full, c);
+	}
+	free(buf);
+}
+
+/* Move the breakdown cell s into d (both of one moment); s is left empty. */
+static void
+vcell_move(struct vcell *d, struct vcell *s, int same)
+{
+	unsigned char	*to;
+
+	if (d->len == 0 && d->cap != VCELL_FULL) {
+		vcell_free(d);
+		*d = *s;
+	} else if (s->cap == VCELL_FULL) {
+		if (d->cap != VCELL_FULL)	/* d's log goes into s's cell */
+			vlog_replay(s->u.full, vcell_data(d), d->len, same);
+		else
+			cell_merge(s->u.full, d->u.full);
+		vcell_free(d);
+		*d = *s;
+	} else if ((to = vcell_room(d, s->len, same)) != NULL) {
+		memcpy(to, vcell_data(s), s->len);
+		d->len += s->len;
+		d->nocc += s->nocc;
+		vcell_free(s);
+	} else {
+		vlog_replay(d->u.full, vcell_data(s), s->len, same);
+		vcell_free(s);
+	}
+	memset(s, 0, sizeof *s);
+}
+
 void
 agg_journey(struct agg *a, const struct journey *j,
     const struct occurrence *occ, size_t nocc)
@@ -413,7 +962,7 @@ agg_journey(struct agg *a, const struct journey *j,
 		cell_add(&ma->total, o, same);
 		if (a->by != NULL &&
 		    (value = agg_value(a, j, o, buf, sizeof buf)) != NULL)
-			cell_add(value_cell(ma, value), o, same);
+			vcell_add(value_cell(a, o->moment, value), o, same);
 		if (o->stop == MOT_TIME_NONE || o->status == ST_INVALID)
 			continue;
 		if (a->first_stop == MOT_TIME_NONE || o->stop < a->first_stop)
@@ -461,8 +1010,8 @@ agg_journey(struct agg *a, const struct journey *j,
 		cell_journey(&a->m[mi].total, j, breached, hit);
 		if (a->by != NULL &&
 		    (value = agg_value(a, j, pick, buf, sizeof buf)) != NULL)
-			cell_journey(value_cell(&a->m[mi], value), j, breached,
-			    hit);
+			vcell_journey(value_cell(a, mi, value), j, breached,
+			    hit, agg_same_clock(&a->e->moments[mi]));
 	}
 }
 
@@ -528,19 +1077,29 @@ cell_merge(struct cell *d, const struct cell *s)
 	survey_merge(&d->s_met, &s->s_met);
 }
 
+void
+agg_periods_add(struct periods *p, int64_t k, uint64_t n, uint64_t breached)
+{
+	struct period	*v;
+
+	if (n == 0 && breached == 0)
+		return;
+	v = period_at(p, k);
+	v->n += n;
+	v->breached += breached;
+}
+
+/* Add s's periods to d: s's folded ones are older than any d keeps after. */
 static void
 periods_merge(struct periods *d, const struct periods *s)
 {
-	struct period	*p;
-	size_t		 i;
+	size_t	i;
 
-	for (i = 0; i < s->n; i++) {
-		if (s->v[i].n == 0)
-			continue;
-		p = period_at(d, s->first + (int64_t)i);
-		p->n += s->v[i].n;
-		p->breached += s->v[i].breached;
-	}
+	for (i = 0; i < s->n; i++)
+		agg_periods_add(d, s->first + (int64_t)i, s->v[i].n,
+		    s->v[i].breached);
+	d->before.n += s->before.n;
+	d->before.breached += s->before.breached;
 }
 
 /* Whether file:line a comes before b: by file name, then by line. */
@@ -558,10 +1117,67 @@ first_before(const char *a, const char *b)
 	return (strtoull(ca + 1, NULL, 10) < strtoull(cb + 1, NULL, 10));
 }
 
-void
-agg_merge(struct agg *d, const struct agg *s)
+/*
+ * Move s's breakdown cells into d: the whole table when d has none, else
+ * value by value, each key and cell moved rather than copied, so that a
+ * breakdown is never held twice.
+ */
+static void
+values_merge(struct agg *d, struct agg *s)
 {
-	size_t		 i, v, r, before;
+	struct moment_agg	*dm, *sm;
+	struct vcell		*vc;
+	char			*key;
+	size_t			 i, k, v, dv, len;
+
+	if (d->values.n == 0) {
+		strtab_free(&d->values);
+		d->values = s->values;
+		strtab_init(&s->values);
+		for (i = 0; i < d->e->nmoments; i++) {
+			dm = &d->m[i];
+			sm = &s->m[i];
+			for (k = 0; k < dm->nchunks; k++)
+				chunk_free(dm->chunks[k]);
+			free(dm->chunks);
+			dm->chunks = sm->chunks;
+			dm->nchunks = sm->nchunks;
+			sm->chunks = NULL;
+			sm->nchunks = 0;
+		}
+		return;
+	}
+	/* From the last, so that s's chunks are given back as they empty. */
+	for (v = s->values.n; v-- > 0; ) {
+		len = s->values.lens[v];
+		key = strtab_take(&s->values, v);
+		dv = strtab_intern_take(&d->values, key, len);
+		for (i = 0; i < d->e->nmoments; i++) {
+			sm = &s->m[i];
+			if ((vc = cell_at(sm, v)) != NULL)
+				vcell_move(value_cell_at(d, i, dv), vc,
+				    agg_same_clock(&d->e->moments[i]));
+			if (v % VCELL_CHUNK == 0 && v / VCELL_CHUNK <
+			    sm->nchunks) {
+				chunk_free(sm->chunks[v / VCELL_CHUNK]);
+				sm->chunks[v / VCELL_CHUNK] = NULL;
+			}
+		}
+	}
+	for (i = 0; i < s->e->nmoments; i++) {
+		for (k = 0; k < s->m[i].nchunks; k++)
+			chunk_free(s->m[i].chunks[k]);
+		free(s->m[i].chunks);
+		s->m[i].chunks = NULL;
+		s->m[i].nchunks = 0;
+	}
+	strtab_free(&s->values);
+}
+
+void
+agg_merge(struct agg *d, struct agg *s)
+{
+	size_t		 i, r, before;
 
 	/* Readers of one run share one set of ids; merged states do not. */
 	d->duplicate_ids = -1;
@@ -603,12 +1219,10 @@ agg_merge(struct agg *d, const struct agg *s)
 	for (i = 0; i < d->e->nmoments; i++) {
 		cell_merge(&d->m[i].total, &s->m[i].total);
 		d->m[i].journeys += s->m[i].journeys;
-		for (v = 0; v < s->m[i].values.n; v++)
-			cell_merge(value_cell(&d->m[i],
-			    strtab_key(&s->m[i].values, v)), &s->m[i].cells[v]);
 		periods_merge(&d->m[i].weeks, &s->m[i].weeks);
 		periods_merge(&d->m[i].months, &s->m[i].months);
 	}
+	values_merge(d, s);
 }
 
 static int

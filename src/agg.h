@@ -63,19 +63,54 @@ struct period {
 	uint64_t	breached;
 };
 
-/* Consecutive periods (weeks since 1969-12-29, or months since year 0). */
+/* Periods kept per moment: the latest ten years of weeks, twenty of months. */
+#define PERIODS_WEEKS	520
+#define PERIODS_MONTHS	240
+
+/*
+ * Consecutive periods (weeks since 1969-12-29, or months since year 0):
+ * at most max, ending with the latest period that has a stop; the stops
+ * of earlier periods are folded into before.
+ */
 struct periods {
 	struct period	*v;
 	int64_t		 first;		/* index of v[0] */
 	size_t		 n;
+	size_t		 max;
+	struct period	 before;	/* folded: periods before v[0] */
 };
+
+/* Bytes of a breakdown cell's log kept in the cell itself. */
+#define VCELL_INLINE	24
+/* The longest log; past it the cell becomes a full struct cell. */
+#define VCELL_LOG_MAX	2048
+
+/*
+ * A breakdown cell, compact: a log of the occurrences and journeys added
+ * (a few bytes each, replayed into a struct cell when figures are needed:
+ * agg_value_cell), in the cell up to VCELL_INLINE bytes; a full cell once
+ * the log would pass VCELL_LOG_MAX.
+ */
+struct vcell {
+	union {
+		unsigned char	 in[VCELL_INLINE];
+		unsigned char	*log;
+		struct cell	*full;
+	} u;
+	uint32_t	nocc;		/* occurrences in the log */
+	uint16_t	len;		/* of the log; 0 with cap 0: empty */
+	uint16_t	cap;		/* 0: inline; VCELL_FULL: u.full */
+};
+
+#define VCELL_FULL	UINT16_MAX
+/* Breakdown cells are made this many at a time (128 KiB): no large array is ever grown. */
+#define VCELL_CHUNK	4096
 
 struct moment_agg {
 	struct cell	 total;
 	uint64_t	 journeys;	/* accepted journeys it occurred in */
-	struct strtab	 values;	/* breakdown values */
-	struct cell	*cells;		/* by value index */
-	size_t		 cells_cap;
+	struct vcell	**chunks;	/* by index in agg.values, VCELL_CHUNK a chunk */
+	size_t		  nchunks;
 	struct periods	 weeks;		/* by ISO week of the stop */
 	struct periods	 months;	/* by month of the stop */
 	int64_t		 last_day;	/* cache: the day of the last stop */
@@ -106,6 +141,7 @@ struct agg {
 	const struct expectations	*e;
 	const char			*by;		/* breakdown attribute */
 	struct moment_agg		*m;
+	struct strtab			 values;	/* breakdown values */
 	uint64_t			 journeys_read;
 	uint64_t			 journeys_rejected;
 	uint64_t			 touchpoints;
@@ -135,8 +171,8 @@ void	agg_reject(struct agg *, const struct journey *);
 /* Add an accepted journey and its scored occurrences. */
 void	agg_journey(struct agg *, const struct journey *,
 	    const struct occurrence *, size_t);
-/* Add the aggregates of another run over the same expectations and breakdown. */
-void	agg_merge(struct agg *, const struct agg *);
+/* Add the aggregates of another run over the same expectations and breakdown, moving its breakdown cells: it is only fit for agg_free after. */
+void	agg_merge(struct agg *, struct agg *);
 /* Order the inputs by name, as one run reads them. */
 void	agg_sort_inputs(struct agg *);
 /* Record what one input file held. */
@@ -144,13 +180,29 @@ void	agg_input(struct agg *, const char *, const struct read_stats *);
 /* The breakdown value of an occurrence (NULL without --by); buf holds derived ones. */
 const char *agg_value(const struct agg *, const struct journey *,
 	    const struct occurrence *, char *, size_t);
+/* Add n stops (breached of them) to period k. */
+void	agg_periods_add(struct periods *, int64_t, uint64_t, uint64_t);
 /* The label of period i: "2026-W41" for weeks, "2026-10" for months. */
 void	agg_period_label(const struct periods *, int, size_t, char *, size_t);
 /* Write the ISO week ("2026-W41") or month ("2026-10") of an instant. */
 void	agg_week(mot_time, char *, size_t);
 void	agg_month(mot_time, char *, size_t);
-/* The breakdown cell of a value of moment mi, made when new. */
-struct cell *agg_cell(struct agg *, size_t, const char *);
+/* Make an empty cell. */
+void	agg_cell_init(struct cell *);
+/* Free a cell's sketches. */
+void	agg_cell_free(struct cell *);
+/* Add the figures of a cell (read from a state) to value's cell of moment mi. */
+void	agg_add_cell(struct agg *, size_t, const char *, struct cell *);
+/* Whether moment mi has a cell for value index v. */
+int	agg_has_value(const struct agg *, size_t, size_t);
+/* The breakdown values of moment mi. */
+size_t	agg_nvalues(const struct agg *, size_t);
+/* The occurrences (closed, open, invalid) of value index v in moment mi. */
+uint64_t agg_value_volume(const struct agg *, size_t, size_t);
+/* The cell of value index v of moment mi: its full cell, or scratch (made with agg_cell_init) filled. */
+struct cell *agg_value_cell(const struct agg *, size_t, size_t, struct cell *);
+/* Add the cell of value index v of moment mi to dst. */
+void	agg_value_add_to(const struct agg *, size_t, size_t, struct cell *);
 /* Whether a moment's own clock is calendar time (24x7, no pauses): one sketch serves. */
 int	agg_same_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */

@@ -177,6 +177,12 @@ period_at(const struct ctx *x, size_t i, int64_t k, double *rate)
 	return (v->n);
 }
 
+static uint64_t
+p_max(const struct ctx *x)
+{
+	return (x->monthly ? PERIODS_MONTHS : PERIODS_WEEKS);
+}
+
 static void
 periods_init(struct ctx *x)
 {
@@ -197,6 +203,9 @@ periods_init(struct ctx *x)
 			x->plast = p->first + (int64_t)p->n - 1;
 		x->have_periods = 1;
 	}
+	/* As many periods as a moment keeps, the latest: the same bound. */
+	if (x->have_periods && (uint64_t)(x->plast - x->pfirst) >= p_max(x))
+		x->pfirst = x->plast - (int64_t)p_max(x) + 1;
 }
 
 static int

@@ -2,6 +2,9 @@
 #include <config.h>
 
 #include <errno.h>
+#ifdef HAVE_MALLOPT
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -86,6 +89,16 @@ main(int argc, char **argv)
 	int				 rc;
 
 	log_init("mot");
+#if defined(HAVE_MALLOPT) && defined(M_ARENA_MAX)
+	/*
+	 * One malloc arena for every reader (-j): what a reader's aggregates
+	 * free when merged serves the merged ones, so a breakdown over a
+	 * million values takes as much memory with -j 2 as with -j 1 (with
+	 * an arena per thread it took twice as much). Small allocations stay
+	 * per thread in glibc's caches: reading is as fast.
+	 */
+	mallopt(M_ARENA_MAX, 1);
+#endif
 	if (argc < 2) {
 		usage(stderr);
 		return (MOT_EXIT_USAGE);

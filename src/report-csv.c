@@ -169,7 +169,8 @@ void
 report_csv(const struct report *r, FILE *f)
 {
 	const struct moment_sum	*ms;
-	size_t			 i, v;
+	struct cell_sum		 c;
+	size_t			 i, pos;
 
 	fputs("rank,id,name,stage,by,value,n,open,invalid,met,tolerated,"
 	    "breached,met_rate,tolerated_rate,breach_rate,breach_rate_ci_low,"
@@ -182,8 +183,8 @@ report_csv(const struct report *r, FILE *f)
 	for (i = 0; i < r->s->n; i++) {
 		ms = &r->s->ms[r->s->order[i]];
 		csv_row(f, r, ms, &ms->total);
-		for (v = 0; v < ms->nby; v++)
-			csv_row(f, r, ms, &ms->by[v]);
+		for (pos = 0; summary_next_value(r->s, ms, &pos, &c); )
+			csv_row(f, r, ms, &c);
 	}
 }
 

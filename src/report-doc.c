@@ -333,8 +333,8 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 	d->ops->para_end(d);
 	free(title);
 	d->ops->table(d, 8, head, "lrrrrrrl");
-	for (i = 0; i < ms->nby; i++) {
-		c = &ms->by[i];
+	for (i = 0; i < summary_rows(ms); i++) {
+		c = summary_row(ms, i);
 		d->ops->row(d);
 		cell(d, DOC_PLAIN, c->value);
 		cellf(d, DOC_PLAIN, "%llu", (unsigned long long)c->n);

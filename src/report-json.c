@@ -214,14 +214,25 @@ json_periods(FILE *f, const char *key, const struct periods *p, int monthly,
 	fprintf(f, "%s]%s\n", p->n > 0 ? "\n        " : "", end);
 }
 
+/* The stops of periods older than those kept, when there are any. */
+static void
+json_before(FILE *f, const char *key, const struct periods *p)
+{
+	if (p->before.n == 0 && p->before.breached == 0)
+		return;
+	fprintf(f, "        \"%s\": {\"n\": %" PRIu64 ", \"breached\": %"
+	    PRIu64 "},\n", key, p->before.n, p->before.breached);
+}
+
 static void
 json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
     const char *end)
 {
 	const struct moment	*m = ms->m;
 	const struct moment_agg	*ma = &r->a->m[ms->index];
+	struct cell_sum		 c;
 	char			 verdict[512], *s;
-	size_t			 v;
+	size_t			 v, pos;
 
 	fputs("    {\n", f);
 	json_u64(f, 6, "rank", ms->rank, ",");
@@ -272,6 +283,8 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 	summary_verdict(ms, verdict, sizeof verdict);
 	json_str(f, 6, "verdict", verdict, ",");
 	fputs("      \"trend\": {\n", f);
+	json_before(f, "weeks_before", &ma->weeks);
+	json_before(f, "months_before", &ma->months);
 	json_periods(f, "weeks", &ma->weeks, 0, ",");
 	json_periods(f, "months", &ma->months, 1, "");
 	fputs("      },\n", f);
@@ -280,13 +293,14 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 		fputs("null\n", f);
 	else {
 		fputs("[", f);
-		for (v = 0; v < ms->nby; v++) {
+		for (v = 0, pos = 0; summary_next_value(r->s, ms, &pos, &c);
+		    v++) {
 			fputs(v == 0 ? "\n        {\n" : ",\n        {\n", f);
-			json_str(f, 10, "value", ms->by[v].value, ",");
-			json_cell(f, 10, &ms->by[v]);
+			json_str(f, 10, "value", c.value, ",");
+			json_cell(f, 10, &c);
 			fputs("\n        }", f);
 		}
-		fputs(ms->nby > 0 ? "\n      ]\n" : "]\n", f);
+		fputs(v > 0 ? "\n      ]\n" : "]\n", f);
 	}
 	fprintf(f, "    }%s\n", end);
 }

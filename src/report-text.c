@@ -35,15 +35,16 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 	int			 w;
 
 	w = term_width(term_clean(r->by, v, sizeof v));
-	for (i = 0; i < ms->nby; i++) {
-		if (term_width(term_clean(ms->by[i].value, v, sizeof v)) > w)
+	for (i = 0; i < summary_rows(ms); i++) {
+		if (term_width(term_clean(summary_row(ms, i)->value, v,
+		    sizeof v)) > w)
 			w = term_width(v);
 	}
 	fputs("     ", f);
 	term_pad(f, term_clean(r->by, v, sizeof v), w);
 	fprintf(f, " %8s %9s %16s %8s\n", "n", "breached", "95% CI", "p90");
-	for (i = 0; i < ms->nby; i++) {
-		c = &ms->by[i];
+	for (i = 0; i < summary_rows(ms); i++) {
+		c = summary_row(ms, i);
 		fmt_pct(br, sizeof br, c->breach_rate);
 		fmt_pct(lo, sizeof lo, c->ci_lo);
 		fmt_pct(hi, sizeof hi, c->ci_hi);

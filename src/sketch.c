@@ -18,6 +18,9 @@
 #include "sketch.h"
 #include "xmalloc.h"
 
+/* The room the exact values first get (a power of two). */
+#define SKETCH_FIRST	16
+
 /* Values below this (seconds) share the zero bucket. */
 #define SKETCH_MIN	1e-6
 
@@ -196,8 +199,11 @@ sketch_add(struct sketch *s, double v)
 		return;
 	}
 	if (s->n < SKETCH_EXACT && !in_bins(s)) {
-		if (s->exact == NULL)
-			s->exact = xmalloc(SKETCH_EXACT * sizeof *s->exact);
+		/* Room for 16, then doubled: a sketch of few values is small. */
+		if (s->exact == NULL || (s->n >= SKETCH_FIRST &&
+		    (s->n & (s->n - 1)) == 0))
+			s->exact = xreallocarray(s->exact, s->exact == NULL ?
+			    SKETCH_FIRST : s->n * 2, sizeof *s->exact);
 		s->exact[s->n++] = v;
 		s->sorted = 0;
 		return;

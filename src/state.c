@@ -427,13 +427,25 @@ get_cell(struct buf *b, struct cell *c, int same_clock, const char *where)
 	check_cell(b, c, same_clock, where);
 }
 
+/*
+ * The periods; folded ones as the period just before the max kept end
+ * with the last (with empty ones up to the first kept), where they fold
+ * again when read.
+ */
 static void
 put_periods(struct buf *b, const struct periods *p)
 {
-	size_t	i;
+	size_t	i, gap = 0;
+	int	before = p->before.n > 0 || p->before.breached > 0;
 
-	put_i64(b, p->first);
-	put_u64(b, p->n);
+	if (before && p->n > 0)
+		gap = p->max + 1 - p->n;
+	put_i64(b, p->first - (int64_t)gap);
+	put_u64(b, p->n + gap);
+	for (i = 0; i < gap; i++) {
+		put_u64(b, i == 0 ? p->before.n : 0);
+		put_u64(b, i == 0 ? p->before.breached : 0);
+	}
 	for (i = 0; i < p->n; i++) {
 		put_u64(b, p->v[i].n);
 		put_u64(b, p->v[i].breached);
@@ -474,18 +486,11 @@ get_periods(struct buf *b, struct periods *p, int monthly,
     const struct agg *a, const struct cell *c, const char *where)
 {
 	const char	*name = monthly ? "months" : "weeks";
-	uint64_t	 n, i, sum = 0, breached = 0;
-	int64_t		 lo, hi;
+	uint64_t	 n, i, k, br, sum = 0, breached = 0;
+	int64_t		 first, lo, hi;
 
-	p->first = get_i64(b);
+	first = get_i64(b);
 	n = get_count(b, 16);
-	free(p->v);
-	p->v = xcalloc((size_t)n + 1, sizeof *p->v);
-	p->n = (size_t)n;
-	for (i = 0; i < n; i++) {
-		p->v[i].n = get_u64(b);
-		p->v[i].breached = get_u64(b);
-	}
 	if (b->bad)
 		return;
 	if (n == 0) {
@@ -501,24 +506,30 @@ get_periods(struct buf *b, struct periods *p, int monthly,
 	}
 	lo = monthly ? month_of(a->first_stop) : week_of(a->first_stop);
 	hi = monthly ? month_of(a->last_stop) : week_of(a->last_stop);
-	if (p->first < lo || p->first > hi || n - 1 > (uint64_t)(hi -
-	    p->first)) {
+	if (first < lo || first > hi || n - 1 > (uint64_t)(hi - first)) {
 		invalid(b, "%s%s: periods outside the state's time range",
 		    where, name);
 		return;
 	}
-	if (p->v[0].n == 0 || p->v[n - 1].n == 0) {
-		invalid(b, "%s%s: first or last period empty", where, name);
-		return;
-	}
 	for (i = 0; i < n; i++) {
-		if (p->v[i].n > c->n - sum || p->v[i].breached > p->v[i].n) {
+		k = get_u64(b);
+		br = get_u64(b);
+		if (b->bad)
+			return;
+		if ((i == 0 || i == n - 1) && k == 0) {
+			invalid(b, "%s%s: first or last period empty", where,
+			    name);
+			return;
+		}
+		if (k > c->n - sum || br > k) {
 			invalid(b, "%s%s: more occurrences or breaches than "
 			    "the moment's", where, name);
 			return;
 		}
-		sum += p->v[i].n;
-		breached += p->v[i].breached;
+		sum += k;
+		breached += br;
+		/* Kept within the run's bound: older ones fold again. */
+		agg_periods_add(p, first + (int64_t)i, k, br);
 	}
 	if (sum != c->n || breached != c->breached)
 		invalid(b, "%s%s: do not add up to the moment's n and breached",
@@ -603,6 +614,7 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 {
 	struct buf		 b, ex = *exb;
 	struct afile		 af;
+	struct cell		 scratch;	/* a breakdown cell, replayed */
 	const struct moment_agg	*ma;
 	char			*dir, *slash;
 	size_t			 i, v;
@@ -611,6 +623,7 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 	int			 rc;
 
 	memset(&b, 0, sizeof b);
+	agg_cell_init(&scratch);
 	put(&b, STATE_MAGIC, 8);
 	put_u64(&b, STATE_VERSION);
 	put_u64(&b, e->hash);
@@ -662,14 +675,17 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		ma = &a->m[i];
 		put_cell(&b, &ma->total);
 		put_u64(&b, ma->journeys);
-		put_u64(&b, ma->values.n);
-		for (v = 0; v < ma->values.n; v++) {
-			put_str(&b, strtab_key(&ma->values, v));
-			put_cell(&b, &ma->cells[v]);
+		put_u64(&b, agg_nvalues(a, i));
+		for (v = 0; v < a->values.n; v++) {
+			if (!agg_has_value(a, i, v))
+				continue;
+			put_str(&b, strtab_key(&a->values, v));
+			put_cell(&b, agg_value_cell(a, i, v, &scratch));
 		}
 		put_periods(&b, &ma->weeks);
 		put_periods(&b, &ma->months);
 	}
+	agg_cell_free(&scratch);
 	crc = (uint32_t)crc32(0L, b.p, (uInt)b.len);
 	for (i = 0; i < 4; i++)
 		c[i] = (unsigned char)(crc >> (8 * i));
@@ -1066,10 +1082,10 @@ get_moment(struct buf *b, struct agg *a, size_t i)
 {
 	struct moment_agg	*ma = &a->m[i];
 	const struct moment	*m = &a->e->moments[i];
-	struct cell		 sum;
-	struct cell		*c;
-	char			*where, *vw;
+	struct cell		 sum, c;	/* c: a breakdown cell, as read */
+	char			*where, *vw, *cw;
 	uint64_t		 n, v;
+	long			 k;
 	int			 same = agg_same_clock(m);
 
 	where = xasprintf("moment \"%s\": ", m->id);
@@ -1089,25 +1105,30 @@ get_moment(struct buf *b, struct agg *a, size_t i)
 			    where, v);
 			break;
 		}
-		c = agg_cell(a, i, vw);
-		if (ma->values.n != v + 1)
+		k = strtab_find(&a->values, vw, strlen(vw));
+		if (k >= 0 && agg_has_value(a, i, (size_t)k)) {
 			invalid(b, "%sbreakdown value \"%s\": appears twice",
 			    where, vw);
-		free(vw);
-		vw = xasprintf("%sbreakdown value %" PRIu64 ": ", where, v);
-		get_cell(b, c, same, vw);
-		free(vw);
-		if (b->bad)
-			break;
-		if (c->n > ma->total.n - sum.n || c->open > ma->total.open -
-		    sum.open || c->invalid > ma->total.invalid - sum.invalid) {
-			invalid(b, "%sbreakdown values: more occurrences than "
-			    "the moment's", where);
+			free(vw);
 			break;
 		}
-		sum.n += c->n;
-		sum.open += c->open;
-		sum.invalid += c->invalid;
+		cw = xasprintf("%sbreakdown value %" PRIu64 ": ", where, v);
+		agg_cell_init(&c);
+		get_cell(b, &c, same, cw);
+		free(cw);
+		if (!b->bad && (c.n > ma->total.n - sum.n || c.open >
+		    ma->total.open - sum.open || c.invalid >
+		    ma->total.invalid - sum.invalid))
+			invalid(b, "%sbreakdown values: more occurrences than "
+			    "the moment's", where);
+		if (!b->bad) {
+			sum.n += c.n;
+			sum.open += c.open;
+			sum.invalid += c.invalid;
+			agg_add_cell(a, i, vw, &c);
+		}
+		agg_cell_free(&c);
+		free(vw);
 	}
 	get_periods(b, &ma->weeks, 0, a, &ma->total, where);
 	get_periods(b, &ma->months, 1, a, &ma->total, where);

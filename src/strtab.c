@@ -1,33 +1,26 @@
 /*
  * strtab.c - string interning with open addressing: touchpoint names, moment
  * ids and breakdown values are looked up once and compared as integers.
+ * Slots are found by XXH3 (libxxhash) over the whole key, so keys that
+ * share long prefixes and suffixes (URLs, padded ids) spread like any
+ * others; the comparison checks the first and last 8 bytes first.
  */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
+/* Inlined: most keys are short, and the lookup is on the hot path. */
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
 #include "strtab.h"
 #include "xmalloc.h"
-
-/* The hash of a table key: its first and last 8 bytes and its length, mixed. */
-static uint64_t
-hash_words(uint64_t a, uint64_t b, size_t len)
-{
-	uint64_t	h;
-
-	h = (a ^ (b * UINT64_C(0xff51afd7ed558ccd)) ^ len) *
-	    UINT64_C(0x9e3779b97f4a7c15);
-	return (h ^ (h >> 29));
-}
 
 static uint64_t
 hash_key(const char *s, size_t len)
 {
-	uint64_t	a, b;
-
-	strtab_words(s, len, &a, &b);
-	return (hash_words(a, b, len));
+	return (XXH3_64bits(s, len));
 }
 
 uint64_t
@@ -84,7 +77,7 @@ strtab_find(const struct strtab *t, const char *s, size_t len)
 		return (-1);
 	strtab_words(s, len, &a, &b);
 	mask = t->nslots - 1;
-	for (i = hash_words(a, b, len) & mask;; i = (i + 1) & mask) {
+	for (i = hash_key(s, len) & mask;; i = (i + 1) & mask) {
 		if ((v = t->slots[i]) == 0)
 			return (-1);
 		v--;
@@ -99,6 +92,8 @@ strtab_find(const struct strtab *t, const char *s, size_t len)
 			return ((long)v);
 	}
 }
+
+static size_t	strtab_add(struct strtab *, char *, size_t);
 
 static void
 strtab_grow(struct strtab *t)
@@ -122,10 +117,44 @@ size_t
 strtab_intern(struct strtab *t, const char *s, size_t len)
 {
 	long	found;
-	size_t	mask, j;
+
+	char	*k;
 
 	if ((found = strtab_find(t, s, len)) >= 0)
 		return ((size_t)found);
+	k = xmalloc(len + 1);	/* every byte: a key may hold a NUL */
+	memcpy(k, s, len);
+	k[len] = '\0';
+	return (strtab_add(t, k, len));
+}
+
+size_t
+strtab_intern_take(struct strtab *t, char *s, size_t len)
+{
+	long	found;
+
+	if ((found = strtab_find(t, s, len)) >= 0) {
+		free(s);
+		return ((size_t)found);
+	}
+	return (strtab_add(t, s, len));
+}
+
+char *
+strtab_take(struct strtab *t, size_t i)
+{
+	char	*s = t->keys[i];
+
+	t->keys[i] = NULL;
+	return (s);
+}
+
+/* Add key s (allocated, NUL-terminated, not yet in the table). */
+static size_t
+strtab_add(struct strtab *t, char *s, size_t len)
+{
+	size_t	mask, j;
+
 	if (t->n == t->cap) {
 		t->cap = t->cap == 0 ? 16 : t->cap * 2;
 		t->keys = xreallocarray(t->keys, t->cap, sizeof *t->keys);
@@ -134,7 +163,7 @@ strtab_intern(struct strtab *t, const char *s, size_t len)
 		    sizeof *t->first8);
 		t->last8 = xreallocarray(t->last8, t->cap, sizeof *t->last8);
 	}
-	t->keys[t->n] = xstrndup(s, len);
+	t->keys[t->n] = s;
 	t->lens[t->n] = len;
 	strtab_words(s, len, &t->first8[t->n], &t->last8[t->n]);
 	t->n++;
@@ -154,4 +183,21 @@ const char *
 strtab_key(const struct strtab *t, size_t i)
 {
 	return (t->keys[i]);
+}
+
+size_t
+strtab_max_probe(const struct strtab *t)
+{
+	size_t	i, home, d, max = 0, mask = t->nslots - 1;
+
+	for (i = 0; i < t->nslots; i++) {
+		if (t->slots[i] == 0)
+			continue;
+		home = hash_key(t->keys[t->slots[i] - 1],
+		    t->lens[t->slots[i] - 1]) & mask;
+		d = (i - home) & mask;
+		if (d + 1 > max)
+			max = d + 1;
+	}
+	return (max);
 }

@@ -51,8 +51,14 @@ void	 strtab_free(struct strtab *);
 long	 strtab_find(const struct strtab *, const char *, size_t);
 /* The index of the len bytes at s, adding them when absent. */
 size_t	 strtab_intern(struct strtab *, const char *, size_t);
+/* strtab_intern for an allocated key the table then owns (or frees). */
+size_t	 strtab_intern_take(struct strtab *, char *, size_t);
+/* Take key i out, to the caller: the table can then only be freed. */
+char	*strtab_take(struct strtab *, size_t);
 /* The key with an index. */
 const char *strtab_key(const struct strtab *, size_t);
+/* The longest run of slots a lookup of a present key walks (1: none shared). */
+size_t	 strtab_max_probe(const struct strtab *);
 /* 64-bit FNV-1a hash of len bytes. */
 uint64_t hash_bytes(const void *, size_t);
 

@@ -225,15 +225,146 @@ bh_adjust(const double *p, double *q, size_t n)
 	free(idx);
 }
 
-static int
-value_cmp(const void *a, const void *b)
-{
-	const struct cell_sum	*x = a, *y = b;
+static const struct summary	*rank_summary;
 
-	return (strcmp(x->value, y->value));
+static int
+vorder_cmp(const void *a, const void *b)
+{
+	const struct strtab	*t = &rank_summary->a->values;
+
+	return (strcmp(strtab_key(t, *(const uint32_t *)a),
+	    strtab_key(t, *(const uint32_t *)b)));
 }
 
-static const struct summary	*rank_summary;
+/* A breakdown value: its occurrences and its place in byte order. */
+struct pick {
+	uint64_t	vol;
+	size_t		pos;
+};
+
+/* Whether x comes after y: fewer occurrences, or as many and later by value. */
+static int
+pick_after(const struct pick *x, const struct pick *y)
+{
+	return (x->vol < y->vol || (x->vol == y->vol && x->pos > y->pos));
+}
+
+/* Sift the root of a heap whose root is the one that comes last down. */
+static void
+pick_sift(struct pick *h, size_t n)
+{
+	struct pick	t;
+	size_t		i = 0, c;
+
+	while ((c = 2 * i + 1) < n) {
+		if (c + 1 < n && pick_after(&h[c + 1], &h[c]))
+			c++;
+		if (!pick_after(&h[c], &h[i]))
+			break;
+		t = h[i];
+		h[i] = h[c];
+		h[c] = t;
+		i = c;
+	}
+}
+
+static int
+pick_pos_cmp(const void *a, const void *b)
+{
+	const struct pick	*x = a, *y = b;
+
+	return ((x->pos > y->pos) - (x->pos < y->pos));
+}
+
+/*
+ * A moment's breakdown: the SUMMARY_BY_SHOWN values with the most
+ * occurrences (closed, open and invalid; ties to the first by value), in
+ * byte order, and the rest summed into one cell, "(other: N values)".
+ */
+static void
+by_make(struct summary *s, struct moment_sum *ms, struct agg *a, size_t mi,
+    const struct moment *m)
+{
+	struct pick	 h[SUMMARY_BY_SHOWN], p;
+	struct cell	 oc;
+	size_t		 pos, n = 0, k, v;
+
+	for (pos = 0; pos < s->nvorder; pos++) {
+		v = s->vorder[pos];
+		if (!agg_has_value(a, mi, v))
+			continue;
+		ms->nvalues++;
+		p.vol = agg_value_volume(a, mi, v);
+		p.pos = pos;
+		if (n < SUMMARY_BY_SHOWN) {	/* heap by insertion: sift up */
+			h[n] = p;
+			for (k = n++; k > 0 && pick_after(&h[k],
+			    &h[(k - 1) / 2]); k = (k - 1) / 2) {
+				p = h[k];
+				h[k] = h[(k - 1) / 2];
+				h[(k - 1) / 2] = p;
+			}
+		} else if (pick_after(&h[0], &p)) {
+			h[0] = p;
+			pick_sift(h, n);
+		}
+	}
+	qsort(h, n, sizeof *h, pick_pos_cmp);
+	ms->nby = n;
+	ms->by = xcalloc(n + 1, sizeof *ms->by);
+	for (k = 0; k < n; k++) {
+		v = s->vorder[h[k].pos];
+		cell_summarize(&ms->by[k], agg_value_cell(a, mi, v,
+		    s->scratch), m, &s->e->params, strtab_key(&a->values, v));
+	}
+	if (ms->nvalues <= n)
+		return;
+	agg_cell_init(&oc);
+	for (pos = 0, k = 0; pos < s->nvorder; pos++) {
+		if (k < n && h[k].pos == pos) {
+			k++;
+			continue;
+		}
+		if (agg_has_value(a, mi, s->vorder[pos]))
+			agg_value_add_to(a, mi, s->vorder[pos], &oc);
+	}
+	ms->other_label = xasprintf("(other: %zu value%s)", ms->nvalues - n,
+	    ms->nvalues - n == 1 ? "" : "s");
+	ms->other = xcalloc(1, sizeof *ms->other);
+	cell_summarize(ms->other, &oc, m, &s->e->params, ms->other_label);
+	agg_cell_free(&oc);
+}
+
+size_t
+summary_rows(const struct moment_sum *ms)
+{
+	return (ms->nby + (ms->other != NULL));
+}
+
+const struct cell_sum *
+summary_row(const struct moment_sum *ms, size_t i)
+{
+	return (i < ms->nby ? &ms->by[i] : ms->other);
+}
+
+int
+summary_next_value(const struct summary *s, const struct moment_sum *ms,
+    size_t *pos, struct cell_sum *c)
+{
+	size_t	v;
+
+	for (; *pos < s->nvorder; (*pos)++) {
+		v = s->vorder[*pos];
+		if (!agg_has_value(s->a, ms->index, v))
+			continue;
+		(*pos)++;
+		cell_summarize(c, agg_value_cell(s->a, ms->index, v,
+		    s->scratch), ms->m, &s->e->params, strtab_key(&s->a->values,
+		    v));
+		return (1);
+	}
+	return (0);
+}
 
 static int
 reason_cmp(const void *a, const void *b)
@@ -326,6 +457,15 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 	s->n = e->nmoments;
 	s->ms = xcalloc(s->n, sizeof *s->ms);
 	s->order = xcalloc(s->n, sizeof *s->order);
+	s->scratch = xmalloc(sizeof *s->scratch);
+	agg_cell_init(s->scratch);
+	s->nvorder = a->values.n;
+	s->vorder = xcalloc(s->nvorder + 1, sizeof *s->vorder);
+	for (v = 0; v < s->nvorder; v++)
+		s->vorder[v] = (uint32_t)v;
+	rank_summary = s;
+	qsort(s->vorder, s->nvorder, sizeof *s->vorder, vorder_cmp);
+	rank_summary = NULL;
 	for (i = 0; i < s->n; i++) {
 		ms = &s->ms[i];
 		ma = &a->m[i];
@@ -336,12 +476,7 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 		cell_summarize(&ms->total, &ma->total, m, &e->params, NULL);
 		if (nps_usable(&ms->total.nps))
 			s->outcomes = 1;
-		ms->nby = ma->values.n;
-		ms->by = xcalloc(ms->nby, sizeof *ms->by);
-		for (v = 0; v < ms->nby; v++)
-			cell_summarize(&ms->by[v], &ma->cells[v], m,
-			    &e->params, strtab_key(&ma->values, v));
-		qsort(ms->by, ms->nby, sizeof *ms->by, value_cmp);
+		by_make(s, ms, a, i, m);
 		if (!m->from.is_attr && a->name_seen[m->from.ref] == 0)
 			ms->unseen = m->from.name;
 		else if (!m->span && !m->to.is_attr &&
@@ -379,9 +514,16 @@ summary_free(struct summary *s)
 {
 	size_t	i;
 
-	for (i = 0; i < s->n; i++)
+	for (i = 0; i < s->n; i++) {
 		free(s->ms[i].by);
+		free(s->ms[i].other);
+		free(s->ms[i].other_label);
+	}
 	free(s->ms);
+	free(s->vorder);
+	if (s->scratch != NULL)
+		agg_cell_free(s->scratch);
+	free(s->scratch);
 	free(s->order);
 	free(s->reasons);
 	memset(s, 0, sizeof *s);

@@ -52,6 +52,9 @@ struct cell_sum {
 	int		 rankable;	/* n >= min-n */
 };
 
+/* Breakdown values in ms->by: the largest by occurrences; the rest are summed in ms->other. */
+#define SUMMARY_BY_SHOWN	50
+
 struct moment_sum {
 	const struct moment	*m;
 	size_t			 index;		/* in the expectations */
@@ -60,8 +63,11 @@ struct moment_sum {
 	double			 priority;	/* the ranking key */
 	uint64_t		 journeys;
 	struct cell_sum		 total;
-	struct cell_sum		*by;		/* sorted by value */
-	size_t			 nby;
+	struct cell_sum		*by;		/* the largest values, by value */
+	size_t			 nby;		/* at most SUMMARY_BY_SHOWN */
+	size_t			 nvalues;	/* all the moment's values */
+	struct cell_sum		*other;		/* the rest summed, or NULL */
+	char			*other_label;	/* "(other: N values)" */
 	const char		*unseen;	/* a touchpoint never seen, or NULL */
 };
 
@@ -82,6 +88,9 @@ struct summary {
 	size_t				*reasons;	/* rejection reasons, by name */
 	int				 outcomes;	/* NPS data drove the ranking */
 	struct jdist_sum		 jd;
+	uint32_t			*vorder;	/* breakdown value indexes, by value */
+	size_t				 nvorder;
+	struct cell			*scratch;	/* a breakdown cell, replayed */
 };
 
 /* Derive every figure from the aggregates and rank the moments. */
@@ -89,6 +98,13 @@ void	summary_make(struct summary *, const struct expectations *,
 	    struct agg *);
 /* Free a summary. */
 void	summary_free(struct summary *);
+/* The rows of a moment's breakdown table: its largest values, then (other) when there is one. */
+size_t	summary_rows(const struct moment_sum *);
+/* Row i of a moment's breakdown table. */
+const struct cell_sum *summary_row(const struct moment_sum *, size_t);
+/* The next of all of a moment's breakdown values, by value, from *pos (0 first): 0 after the last. */
+int	summary_next_value(const struct summary *, const struct moment_sum *,
+	    size_t *, struct cell_sum *);
 /* Write a one-line verdict for a moment. */
 void	summary_verdict(const struct moment_sum *, char *, size_t);
 /* Adjust p-values for many tests (Benjamini-Hochberg); NaN ones are left out. */

@@ -10,6 +10,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check_mot.h"
@@ -136,13 +137,21 @@ feed(size_t mi, int met, int tolerated, int breached, int open, int invalid)
 	agg_journey(&a, &j, o, n);
 }
 
+static struct cell	 scratch;	/* a breakdown cell, replayed */
+static int		 have_scratch;
+
+/* The figures of a breakdown cell, as the writers see them. */
 static const struct cell *
 cell_of(size_t mi, const char *value)
 {
-	long	v = strtab_find(&a.m[mi].values, value, strlen(value));
+	long	v = strtab_find(&a.values, value, strlen(value));
 
-	ck_assert_msg(v >= 0, "no cell for \"%s\"", value);
-	return (&a.m[mi].cells[v]);
+	ck_assert_msg(v >= 0 && agg_has_value(&a, mi, (size_t)v),
+	    "no cell for \"%s\"", value);
+	if (!have_scratch)
+		agg_cell_init(&scratch);
+	have_scratch = 1;
+	return (agg_value_cell(&a, mi, (size_t)v, &scratch));
 }
 
 static void
@@ -176,6 +185,9 @@ teardown(void)
 		summary_free(&sum);
 	if (have_agg)
 		agg_free(&a);
+	if (have_scratch)
+		agg_cell_free(&scratch);
+	have_scratch = 0;
 	journey_free(&j);
 	expect_free(e);
 	e = NULL;
@@ -263,7 +275,7 @@ START_TEST(test_breakdown)
 	const struct cell	*c;
 
 	four_journeys("region");
-	ck_assert_uint_eq(a.m[0].values.n, 3);
+	ck_assert_uint_eq(agg_nvalues(&a, 0), 3);
 	c = cell_of(0, "north");
 	ck_assert_uint_eq(c->n, 2);
 	ck_assert_uint_eq(c->met, 1);
@@ -278,8 +290,8 @@ START_TEST(test_breakdown)
 	ck_assert_uint_eq(c->n, 1);
 	ck_assert_uint_eq(c->met, 1);
 	ck_assert_uint_eq(c->open, 1);
-	ck_assert_int_eq(strtab_find(&a.m[0].values, "", 0), -1);
-	ck_assert_uint_eq(a.m[1].values.n, 1);
+	ck_assert_int_eq(strtab_find(&a.values, "", 0), -1);
+	ck_assert_uint_eq(agg_nvalues(&a, 1), 1);
 	ck_assert_uint_eq(cell_of(1, "north")->tolerated, 1);
 }
 END_TEST
@@ -287,7 +299,7 @@ END_TEST
 START_TEST(test_no_breakdown)
 {
 	four_journeys(NULL);
-	ck_assert_uint_eq(a.m[0].values.n, 0);
+	ck_assert_uint_eq(agg_nvalues(&a, 0), 0);
 	ck_assert_uint_eq(a.m[0].total.n, 4);
 	ck_assert_uint_eq(a.m[0].total.open, 1);
 }
@@ -308,7 +320,7 @@ START_TEST(test_many_values)
 		add_tp("answer", AT(i % 20 + 1), AT(i % 20 + 1));
 		run_journey();
 	}
-	ck_assert_uint_eq(a.m[0].values.n, 20);
+	ck_assert_uint_eq(agg_nvalues(&a, 0), 20);
 	ck_assert_uint_eq(cell_of(0, "shop07")->n, 2);
 	ck_assert_uint_eq(cell_of(0, "shop03")->met, 2);
 	ck_assert_uint_eq(cell_of(0, "shop19")->breached, 2);
@@ -619,6 +631,92 @@ START_TEST(test_summary_verdicts)
 }
 END_TEST
 
+/* A cell read from a state stays a compact record, with the same figures. */
+START_TEST(test_add_cell_compact)
+{
+	struct agg	 b;
+	struct cell	 t, u, *x, *y;
+	size_t		 mi, v;
+	long		 w;
+
+	four_journeys("region");
+	agg_init(&b, e, "region");
+	agg_cell_init(&t);
+	agg_cell_init(&u);
+	for (mi = 0; mi < e->nmoments; mi++) {
+		for (v = 0; v < a.values.n; v++) {
+			if (!agg_has_value(&a, mi, v))
+				continue;
+			agg_add_cell(&b, mi, strtab_key(&a.values, v),
+			    agg_value_cell(&a, mi, v, &t));
+		}
+	}
+	for (mi = 0; mi < e->nmoments; mi++) {
+		ck_assert_uint_eq(agg_nvalues(&b, mi), agg_nvalues(&a, mi));
+		for (v = 0; v < a.values.n; v++) {
+			if (!agg_has_value(&a, mi, v))
+				continue;
+			w = strtab_find(&b.values, strtab_key(&a.values, v),
+			    strlen(strtab_key(&a.values, v)));
+			ck_assert_int_ge(w, 0);
+			/* Not made full: a record in the cell's log. */
+			ck_assert_uint_ne(b.m[mi].chunks[0][w].cap, VCELL_FULL);
+			ck_assert_uint_eq(agg_value_volume(&b, mi, (size_t)w),
+			    agg_value_volume(&a, mi, v));
+			x = agg_value_cell(&a, mi, v, &t);
+			y = agg_value_cell(&b, mi, (size_t)w, &u);
+			ck_assert_uint_eq(x->n, y->n);
+			ck_assert_uint_eq(x->open, y->open);
+			ck_assert_uint_eq(x->breached, y->breached);
+			ck_assert_int_eq(x->score_sum, y->score_sum);
+			ck_assert_int_eq(x->score_sq, y->score_sq);
+			ck_assert_uint_eq(x->journeys, y->journeys);
+			ck_assert_int_eq(memcmp(x->score_bins, y->score_bins,
+			    sizeof x->score_bins), 0);
+			ck_assert_uint_eq(x->elapsed.n, y->elapsed.n);
+			if (x->n > 0)
+				ck_assert_double_eq(sketch_quantile(&x->elapsed,
+				    0.5), sketch_quantile(&y->elapsed, 0.5));
+		}
+	}
+	agg_cell_free(&t);
+	agg_cell_free(&u);
+	agg_free(&b);
+}
+END_TEST
+
+/* Periods keep the latest max and fold the older, in any order, merged or not. */
+START_TEST(test_periods_bounded)
+{
+	static const int64_t	ks[] = { 3, 40, 7, 41, 12, 38, -5, 44, 39, 43 };
+	struct periods		p, q;
+	size_t			i, n = sizeof ks / sizeof ks[0];
+
+	memset(&p, 0, sizeof p);
+	memset(&q, 0, sizeof q);
+	p.max = q.max = 5;
+	for (i = 0; i < n; i++) {
+		agg_periods_add(&p, ks[i], 1, ks[i] % 2 != 0);
+		agg_periods_add(&q, ks[n - 1 - i], 1, ks[n - 1 - i] % 2 != 0);
+	}
+	/* Weeks 40 to 44 are kept; 3, 7, 12, 38, -5 and 39 are folded. */
+	ck_assert_uint_eq(p.n, 5);
+	ck_assert_int_eq(p.first, 40);
+	ck_assert_uint_eq(p.before.n, 6);
+	ck_assert_uint_eq(p.before.breached, 4);
+	ck_assert_uint_eq(p.v[0].n, 1);
+	ck_assert_uint_eq(p.v[1].breached, 1);
+	ck_assert_uint_eq(p.v[2].n, 0);
+	ck_assert_uint_eq(q.n, p.n);
+	ck_assert_int_eq(q.first, p.first);
+	ck_assert_uint_eq(q.before.n, p.before.n);
+	ck_assert_uint_eq(q.before.breached, p.before.breached);
+	ck_assert_int_eq(memcmp(q.v, p.v, p.n * sizeof *p.v), 0);
+	free(p.v);
+	free(q.v);
+}
+END_TEST
+
 Suite *
 make_agg_suite(void)
 {
@@ -635,6 +733,8 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_invalid_and_grouping);
 	tcase_add_test(tc, test_rejects);
 	tcase_add_test(tc, test_many_reasons);
+	tcase_add_test(tc, test_periods_bounded);
+	tcase_add_test(tc, test_add_cell_compact);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("summary");

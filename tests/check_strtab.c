@@ -1,7 +1,7 @@
 /*
  * check_strtab.c - tests for strtab.c: keys of every length around the
  * 8- and 16-byte words the lookup compares, keys that share their first
- * and last words, and growth.
+ * and last words, growth, and keys built to collide.
  */
 #include <config.h>
 
@@ -68,6 +68,38 @@ START_TEST(test_strtab_growth)
 }
 END_TEST
 
+/*
+ * Keys that share a long prefix and suffix (URLs, padded ids) and differ
+ * only in the middle spread over the slots like any others: no lookup
+ * walks more than a few slots (a hash of only the first and last words
+ * and the length put all of them in one run of 20,000).
+ */
+START_TEST(test_strtab_adversarial)
+{
+	struct strtab	 t;
+	char		 key[160];
+	size_t		 i, n = 20000;
+
+	strtab_init(&t);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "https://shop.example.org/orders/"
+		    "%08zu/customer-care/tracking?session=0000000000", i);
+		ck_assert_uint_eq(strtab_intern(&t, key, strlen(key)), i);
+	}
+	ck_assert_uint_le(strtab_max_probe(&t), 32);
+	for (i = 0; i < n; i++) {
+		snprintf(key, sizeof key, "%-60zu|%060d", i, 0);
+		strtab_intern(&t, key, strlen(key));
+	}
+	ck_assert_uint_eq(t.n, 2 * n);
+	ck_assert_uint_le(strtab_max_probe(&t), 32);
+	snprintf(key, sizeof key, "https://shop.example.org/orders/"
+	    "%08zu/customer-care/tracking?session=0000000000", (size_t)777);
+	ck_assert_int_eq(strtab_find(&t, key, strlen(key)), 777);
+	strtab_free(&t);
+}
+END_TEST
+
 Suite *
 make_strtab_suite(void)
 {
@@ -76,6 +108,7 @@ make_strtab_suite(void)
 
 	tcase_add_test(tc, test_strtab_lengths);
 	tcase_add_test(tc, test_strtab_growth);
+	tcase_add_test(tc, test_strtab_adversarial);
 	suite_add_tcase(s, tc);
 	return (s);
 }
