@@ -35,7 +35,9 @@ struct eparse {
 	expect_problem_fn	 report;	/* collect every problem */
 	void			*arg;
 	int			 errors;
-	size_t			 cap;
+	size_t			 cap;		/* of e->moments */
+	size_t			 cal_cap;	/* of e->calendars */
+	size_t			 pause_cap;	/* of the moment's pauses */
 	int			 seen_scoring;
 };
 
@@ -74,6 +76,16 @@ efail(struct xmlin *x, struct eparse *p, const char *fmt, ...)
 	else
 		xmlin_fail(x, MOT_EXIT_CONFIG, "%s", msg);
 	free(msg);
+}
+
+/* Room for one more of n elements of size bytes: the array, grown by doubling. */
+static void *
+grow(void *a, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return (a);
+	*cap = *cap == 0 ? 8 : *cap * 2;
+	return (xreallocarray(a, *cap, size));
 }
 
 static char *
@@ -228,11 +240,9 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		return;
 	}
 	strtab_intern(&p->moment_ids, id->value, XATTR_LEN(id));
-	if (e->nmoments == p->cap) {
-		p->cap = p->cap == 0 ? 8 : p->cap * 2;
-		e->moments = xreallocarray(e->moments, p->cap,
-		    sizeof *e->moments);
-	}
+	e->moments = grow(e->moments, e->nmoments, &p->cap,
+	    sizeof *e->moments);
+	p->pause_cap = 0;
 	m = &e->moments[e->nmoments++];
 	memset(m, 0, sizeof *m);
 	m->line = xmlin_line(x);
@@ -398,7 +408,7 @@ parse_calendar(struct xmlin *x, struct eparse *p, const struct xattr *a,
 		free(cause);
 		return;
 	}
-	e->calendars = xreallocarray(e->calendars, e->ncalendars + 1,
+	e->calendars = grow(e->calendars, e->ncalendars, &p->cal_cap,
 	    sizeof *e->calendars);
 	zname = attr_dup(id);
 	cal_init(&e->calendars[e->ncalendars], zname, tz, xmlin_line(x));
@@ -475,7 +485,7 @@ parse_pause(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		    "during which the clock stops");
 		return;
 	}
-	m->pauses = xreallocarray(m->pauses, m->npauses + 1,
+	m->pauses = grow(m->pauses, m->npauses, &p->pause_cap,
 	    sizeof *m->pauses);
 	m->pauses[m->npauses++] = (int)strtab_intern(&p->e->names, v->value,
 	    XATTR_LEN(v));
