@@ -13,7 +13,7 @@ int	input_open(struct input_src **, const char *, char **);
 /* Open len bytes of a plain file at off, given between a prefix and a suffix. */
 int	input_open_range(struct input_src **, const char *, uint64_t, uint64_t,
 	    const char *, size_t, const char *, size_t, char **);
-/* Read up to n bytes (UTF-8); the count, 0 at the end, or -1 with an exit code and a message that lasts until input_close. */
+/* Read up to n (at least 4) bytes of UTF-8; the count, 0 at the end, or -1 with an exit code and a message that lasts until input_close. */
 ssize_t	input_read(struct input_src *, char *, size_t, int *, const char **);
 /* Bytes read from the file itself (compressed, for gzip). */
 uint64_t input_raw_bytes(const struct input_src *);

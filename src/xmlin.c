@@ -58,13 +58,13 @@ struct guard {
 #define TAG_QUOTE	3	/* in an attribute value */
 
 /*
- * Where the bytes given to libxml2 are, counted by mot: the start of the
- * chunk being given, and the last '<' given. libxml2 keeps its position
- * to itself; this is for the messages about what mot refuses, and the
- * line a file ends at.
+ * Where the chunk being given to libxml2 starts, and where the start tag
+ * left open by the chunks before starts: for the messages about what mot
+ * refuses before libxml2 sees it, and the line a file ends at (libxml2
+ * keeps its position in fields that are not its API).
  */
 struct where {
-	uint64_t	 nl;		/* newlines in them */
+	uint64_t	 nl;		/* newlines before the chunk */
 	uint64_t	 col;		/* bytes of the chunk's first line before it */
 	unsigned long	 lt_line;	/* the last '<' given: line */
 	int		 lt_col;	/* and column */
