@@ -89,6 +89,7 @@ struct xmlin {
 	uint64_t		 given;		/* bytes given to libxml2 */
 	const char		*chunk;		/* being given */
 	size_t			 chunk_len;
+	int			 recoded;	/* libxml2 decodes a declared 8-bit encoding */
 };
 #define ROOT_NONE	0	/* not seen yet */
 #define ROOT_OPEN	1
@@ -256,6 +257,36 @@ where_at(const struct xmlin *x, const char *buf, size_t off,
 }
 
 /*
+ * Where libxml2 is: the bytes of the file it has read, its line and its
+ * column; -1 if it cannot say. xmlCtxtGetInputPosition (2.15) counts
+ * UTF-8 bytes, and xmlByteConsumed (deprecated in 2.14) does not count
+ * the file's bytes either in 2.13 where libxml2 decodes a declared
+ * encoding: so then libxml2 cannot say.
+ */
+static int
+parser_at(const struct xmlin *x, uint64_t *bytes, int *line, int *col)
+{
+#ifdef HAVE_XMLCTXTGETINPUTPOSITION
+	unsigned long	pos;
+
+	if (x->ctxt == NULL || x->recoded || xmlCtxtGetInputPosition(x->ctxt,
+	    0, NULL, line, col, &pos) != 0)
+		return (-1);
+	*bytes = pos;
+#else
+	long		consumed;
+
+	if (x->ctxt == NULL || x->recoded ||
+	    (consumed = xmlByteConsumed(x->ctxt)) < 0)
+		return (-1);
+	*bytes = (uint64_t)consumed;
+	*line = xmlSAX2GetLineNumber(x->ctxt);
+	*col = xmlSAX2GetColumnNumber(x->ctxt);
+#endif
+	return (0);
+}
+
+/*
  * The chunk's n bytes were given to libxml2: move past them. Up to where
  * libxml2 has read in the chunk, its line and column stand for the
  * newlines: only the rest (most often part of a line) is counted.
@@ -265,17 +296,13 @@ where_advance(struct xmlin *x, const char *buf, size_t n)
 {
 	struct where	 old = x->where, *w = &x->where;
 	const char	*lt, *nl;
-	uint64_t	 start = x->given - n;
+	uint64_t	 start = x->given - n, consumed;
 	size_t		 c = 0;
-	long		 consumed;
 	int		 line, col;
 
-	consumed = xmlByteConsumed(x->ctxt);
-	if (consumed >= 0 && (uint64_t)consumed >= start &&
-	    (uint64_t)consumed <= x->given &&
-	    (line = xmlSAX2GetLineNumber(x->ctxt)) > 0 &&
-	    (col = xmlSAX2GetColumnNumber(x->ctxt)) > 0) {
-		c = (size_t)((uint64_t)consumed - start);
+	if (parser_at(x, &consumed, &line, &col) == 0 && consumed >= start &&
+	    consumed <= x->given && line > 0 && col > 0) {
+		c = (size_t)(consumed - start);
 		w->nl = (uint64_t)line - 1;
 		w->col = (uint64_t)col - 1;
 	}
@@ -298,12 +325,12 @@ where_advance(struct xmlin *x, const char *buf, size_t n)
 static uint64_t
 pending(const struct xmlin *x)
 {
-	long	consumed;
+	uint64_t	consumed;
+	int		line, col;
 
-	if (x->ctxt == NULL || (consumed = xmlByteConsumed(x->ctxt)) < 0 ||
-	    (uint64_t)consumed > x->given)
+	if (parser_at(x, &consumed, &line, &col) != 0 || consumed > x->given)
 		return (0);
-	return (x->given - (uint64_t)consumed);
+	return (x->given - consumed);
 }
 
 /* The line the input ends on, counted by mot. */
@@ -414,10 +441,12 @@ sax_error(void *ud, MOT_XML_ERROR *e)
 		return;
 	}
 	if (e->code == XML_ERR_DOCUMENT_END ||
-	    e->code == XML_ERR_DOCUMENT_EMPTY ||
-	    (x->terminating && (e->code == XML_ERR_TAG_NOT_FINISHED ||
-	    pending(x) == 0))) {
-		/* At the very end of the input: a cut file. */
+	    e->code == XML_ERR_DOCUMENT_EMPTY || x->terminating) {
+		/*
+		 * At the very end of the input: a cut file. The push parser
+		 * reads a construct once its end ('>', or the '<' after text)
+		 * is given, so what it reads only now has none.
+		 */
 		fail_at(x, MOT_EXIT_DATAERR, end_line(x), 0, "the file ends "
 		    "before its document does (truncated?)");
 		return;
@@ -823,8 +852,11 @@ check_encoding(struct xmlin *x, const char *b, size_t n, int utf16)
 	if (q == NULL)
 		return (0);
 	snprintf(name, sizeof name, "%.*s", (int)(q - p - 1), p + 1);
-	if (utf16 ? encoding_utf16(name) : encoding_ok(name))
+	if (utf16 ? encoding_utf16(name) : encoding_ok(name)) {
+		x->recoded = !utf16 && strcasecmp(name, "UTF-8") != 0 &&
+		    strcasecmp(name, "UTF8") != 0;
 		return (0);
+	}
 	if (utf16) {
 		fail_at(x, MOT_EXIT_DATAERR, 1, 0, "the file has a UTF-16 "
 		    "byte order mark but declares encoding \"%s\"", name);
