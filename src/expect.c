@@ -2,6 +2,9 @@
  * expect.c - reads the expectations file (streaming, through xmlin) into
  * moments with their zones of tolerance. Every mistake stops the load with
  * file:line: a typo in an attribute name is an error, not a silent default.
+ * Ids are looked up in string tables, and the hash's text is built in one
+ * growing buffer, so that the time grows with the file's size, not with
+ * its square.
  */
 #include <config.h>
 
@@ -27,10 +30,14 @@ struct eparse {
 	int			 cur_cal;	/* -1, or the calendar being read */
 	struct strtab		 recovery;	/* names, resolved at the end */
 	struct strtab		 contacts;
+	struct strtab		 moment_ids;	/* index: the moment's */
+	struct strtab		 calendar_ids;	/* index: the calendar's */
 	expect_problem_fn	 report;	/* collect every problem */
 	void			*arg;
 	int			 errors;
-	size_t			 cap;
+	size_t			 cap;		/* of e->moments */
+	size_t			 cal_cap;	/* of e->calendars */
+	size_t			 pause_cap;	/* of the moment's pauses */
 	int			 seen_scoring;
 };
 
@@ -69,6 +76,16 @@ efail(struct xmlin *x, struct eparse *p, const char *fmt, ...)
 	else
 		xmlin_fail(x, MOT_EXIT_CONFIG, "%s", msg);
 	free(msg);
+}
+
+/* Room for one more of n elements of size bytes: the array, grown by doubling. */
+static void *
+grow(void *a, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return (a);
+	*cap = *cap == 0 ? 8 : *cap * 2;
+	return (xreallocarray(a, *cap, size));
 }
 
 static char *
@@ -203,7 +220,7 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 	struct expectations	*e = p->e;
 	struct moment		*m;
 	const struct xattr	*id, *v, *from, *to, *tp;
-	size_t			 i;
+	long			 k;
 
 	if (check_unknown(x, p, "moment", a, n, moment_attrs) != 0)
 		return;
@@ -217,19 +234,15 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		    (int)(XATTR_LEN(id) > 64 ? 64 : XATTR_LEN(id)), id->value);
 		return;
 	}
-	for (i = 0; i < e->nmoments; i++) {
-		if (xattr_is(id, e->moments[i].id)) {
-			efail(x, p, "duplicate moment id "
-			    "\"%s\" (first at line %lu)", e->moments[i].id,
-			    e->moments[i].line);
-			return;
-		}
+	if ((k = strtab_find(&p->moment_ids, id->value, XATTR_LEN(id))) >= 0) {
+		efail(x, p, "duplicate moment id \"%s\" (first at line %lu)",
+		    e->moments[k].id, e->moments[k].line);
+		return;
 	}
-	if (e->nmoments == p->cap) {
-		p->cap = p->cap == 0 ? 8 : p->cap * 2;
-		e->moments = xreallocarray(e->moments, p->cap,
-		    sizeof *e->moments);
-	}
+	strtab_intern(&p->moment_ids, id->value, XATTR_LEN(id));
+	e->moments = grow(e->moments, e->nmoments, &p->cap,
+	    sizeof *e->moments);
+	p->pause_cap = 0;
 	m = &e->moments[e->nmoments++];
 	memset(m, 0, sizeof *m);
 	m->line = xmlin_line(x);
@@ -371,7 +384,7 @@ parse_calendar(struct xmlin *x, struct eparse *p, const struct xattr *a,
 	const struct xattr	*id, *zone;
 	struct tz		*tz;
 	char			*zname, *cause = NULL;
-	size_t			 i;
+	long			 k;
 
 	if (check_unknown(x, p, "calendar", a, n, calendar_attrs) != 0)
 		return;
@@ -381,12 +394,11 @@ parse_calendar(struct xmlin *x, struct eparse *p, const struct xattr *a,
 		    "such as Europe/Amsterdam)");
 		return;
 	}
-	for (i = 0; i < e->ncalendars; i++) {
-		if (xattr_is(id, e->calendars[i].id)) {
-			efail(x, p, "duplicate calendar id \"%s\"",
-			    e->calendars[i].id);
-			return;
-		}
+	if ((k = strtab_find(&p->calendar_ids, id->value,
+	    XATTR_LEN(id))) >= 0) {
+		efail(x, p, "duplicate calendar id \"%s\"",
+		    e->calendars[k].id);
+		return;
 	}
 	zname = attr_dup(zone);
 	tz = tz_load(zname, &cause);
@@ -396,11 +408,12 @@ parse_calendar(struct xmlin *x, struct eparse *p, const struct xattr *a,
 		free(cause);
 		return;
 	}
-	e->calendars = xreallocarray(e->calendars, e->ncalendars + 1,
+	e->calendars = grow(e->calendars, e->ncalendars, &p->cal_cap,
 	    sizeof *e->calendars);
 	zname = attr_dup(id);
 	cal_init(&e->calendars[e->ncalendars], zname, tz, xmlin_line(x));
 	free(zname);
+	strtab_intern(&p->calendar_ids, id->value, XATTR_LEN(id));
 	p->cur_cal = (int)e->ncalendars++;
 }
 
@@ -474,7 +487,7 @@ parse_pause(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 		    "during which the clock stops");
 		return;
 	}
-	m->pauses = xreallocarray(m->pauses, m->npauses + 1,
+	m->pauses = grow(m->pauses, m->npauses, &p->pause_cap,
 	    sizeof *m->pauses);
 	m->pauses[m->npauses++] = (int)strtab_intern(&p->e->names, v->value,
 	    XATTR_LEN(v));
@@ -646,7 +659,7 @@ e_finish(struct xmlin *x, struct eparse *p)
 	struct expectations	*e = p->e;
 	struct moment		*m;
 	const char		*why;
-	size_t			 i, k;
+	size_t			 i;
 
 	for (i = 0; i < e->ncalendars; i++) {
 		if (cal_finish(&e->calendars[i], &why) != 0)
@@ -657,10 +670,8 @@ e_finish(struct xmlin *x, struct eparse *p)
 		m = &e->moments[i];
 		if (m->calendar_id == NULL)
 			continue;
-		for (k = 0; k < e->ncalendars; k++) {
-			if (strcmp(e->calendars[k].id, m->calendar_id) == 0)
-				m->calendar = (int)k;
-		}
+		m->calendar = (int)strtab_find(&p->calendar_ids,
+		    m->calendar_id, strlen(m->calendar_id));
 		if (m->calendar < 0)
 			efail(x, p, "moment \"%s\" (line %lu): no <calendar "
 			    "id=\"%s\">", m->id, m->line, m->calendar_id);
@@ -699,20 +710,32 @@ e_end(struct xmlin *x, void *ud, int depth, const char *name,
 
 static const struct xmlin_ops expect_ops = { e_start, e_end };
 
-/* Append printf output to a growing string. */
+/* A string that grows by doubling, so that appending is linear. */
+struct text {
+	char	*s;
+	size_t	 len, cap;
+};
+
+/* Append printf output to a text. */
 static void
-cat(char **s, const char *fmt, ...)
+cat(struct text *t, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*add, *t;
+	char	*add;
+	size_t	 n;
 
 	va_start(ap, fmt);
 	add = xvasprintf(fmt, ap);
 	va_end(ap);
-	t = xasprintf("%s%s", *s, add);
+	n = strlen(add);
+	if (t->len + n + 1 > t->cap) {
+		t->cap = t->cap * 2 > t->len + n + 1 ? t->cap * 2 :
+		    t->len + n + 1;
+		t->s = xreallocarray(t->s, t->cap, 1);
+	}
+	memcpy(t->s + t->len, add, n + 1);
+	t->len += n;
 	free(add);
-	free(*s);
-	*s = t;
 }
 
 /* A canonical text of what changes results, so that comments and layout do not. */
@@ -722,12 +745,12 @@ expect_hash(const struct expectations *e)
 	const struct score_param_def	*d;
 	const struct moment		*m;
 	const struct calendar		*c;
-	char				*s;
+	struct text			 s = { NULL, 0, 0 };
 	size_t				 i, k;
 	int				 w;
 	uint64_t			 h;
 
-	s = xstrdup("mot-expectations-1");
+	cat(&s, "mot-expectations-1");
 	for (d = score_param_defs; d->name != NULL; d++) {
 		if (d->is_duration)
 			cat(&s, "|%s=%" PRId64, d->name, *(const int64_t *)
@@ -776,8 +799,8 @@ expect_hash(const struct expectations *e)
 	    e->outcome.csat != NULL ? e->outcome.csat : "",
 	    e->outcome.ces != NULL ? e->outcome.ces : "",
 	    e->outcome.churn != NULL ? e->outcome.churn : "");
-	h = hash_bytes(s, strlen(s));
-	free(s);
+	h = hash_bytes(s.s, s.len);
+	free(s.s);
 	return (h);
 }
 
@@ -798,9 +821,13 @@ expect_parse(const char *path, struct eparse *p, struct expectations **out,
 	p->cur_moment = p->cur_cal = -1;
 	strtab_init(&p->recovery);
 	strtab_init(&p->contacts);
+	strtab_init(&p->moment_ids);
+	strtab_init(&p->calendar_ids);
 	rc = xmlin_parse(path, &expect_ops, p, &st, cause);
 	strtab_free(&p->recovery);
 	strtab_free(&p->contacts);
+	strtab_free(&p->moment_ids);
+	strtab_free(&p->calendar_ids);
 	*out = e;
 	return (rc);
 }

@@ -4,12 +4,17 @@
  * inflated with zlib (several members, as gzip writes them, are read one
  * after the other). A plain file is read as it is, without a copy. A
  * truncated or corrupt gzip stream is an error, and so is one that
- * inflates implausibly (a gzip bomb).
+ * inflates implausibly (a gzip bomb). UTF-16 with a byte order mark (plain
+ * or in gzip) is decoded to UTF-8 here with iconv, so that all above reads
+ * UTF-8; UTF-16 that is not valid is an error.
  */
 #include <config.h>
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -40,7 +45,19 @@ struct input_src {
 	unsigned char	*in;		/* raw bytes not yet used */
 	size_t		 in_len, in_pos;
 	uint64_t	 raw, out;
+
+	int		 sniff;		/* the first read may find UTF-16 */
+	iconv_t		 cd;		/* from UTF-16, or NO_ICONV */
+	int		 big;		/* UTF-16BE, not LE */
+	char		*u16;		/* UTF-16 bytes not yet decoded */
+	size_t		 u16_len;
+	int		 u16_eof;
+	uint64_t	 u16_off;	/* of u16 in the UTF-16 text */
+	unsigned long	 lines;		/* newlines decoded */
+	unsigned long	 err_line;	/* of the error in msg, or 0 */
+	char		 msg[128];
 };
+#define NO_ICONV	((iconv_t)-1)
 
 static ssize_t
 raw_read(struct input_src *s, void *buf, size_t n)
@@ -71,6 +88,8 @@ input_open(struct input_src **sp, const char *path, char **cause)
 	s = xcalloc(1, sizeof *s);
 	s->left = UINT64_MAX;
 	s->stage = 1;
+	s->sniff = 1;
+	s->cd = NO_ICONV;
 	if (strcmp(path, "-") == 0)
 		s->fd = dup(STDIN_FILENO);
 	else
@@ -230,6 +249,7 @@ input_open_range(struct input_src **sp, const char *path, uint64_t off,
 	struct input_src	*s;
 
 	s = xcalloc(1, sizeof *s);
+	s->cd = NO_ICONV;
 	s->in = xmalloc(IN_CHUNK);
 	if ((s->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
 	    lseek(s->fd, (off_t)off, SEEK_SET) == -1) {
@@ -286,8 +306,9 @@ range_read(struct input_src *s, char *buf, size_t n, int *code,
 	}
 }
 
-ssize_t
-input_read(struct input_src *s, char *buf, size_t n, int *code,
+/* The file's bytes as they are: inflated, or between prefix and suffix. */
+static ssize_t
+src_read(struct input_src *s, char *buf, size_t n, int *code,
     const char **msg)
 {
 	if (s->gzip)
@@ -295,6 +316,135 @@ input_read(struct input_src *s, char *buf, size_t n, int *code,
 	if (s->prefix != NULL || s->suffix != NULL)
 		return (range_read(s, buf, n, code, msg));
 	return (plain_read(s, buf, n, code, msg));
+}
+
+/* An error in the UTF-16 text, at the line decoded so far. */
+static ssize_t
+utf16_fail(struct input_src *s, int *code, const char **msg,
+    const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+	va_end(ap);
+	s->err_line = s->lines + 1;
+	*code = MOT_EXIT_DATAERR;
+	*msg = s->msg;
+	return (-1);
+}
+
+/* Decode UTF-16 into up to n bytes of UTF-8; as input_read. */
+static ssize_t
+utf16_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	char		*ip, *op, *p;
+	size_t		 il, ol, done;
+	ssize_t		 r;
+	unsigned int	 u;
+
+	for (;;) {
+		ip = s->u16;
+		il = s->u16_len;
+		op = buf;
+		ol = n;
+		if (il > 0 && iconv(s->cd, &ip, &il, &op, &ol) == (size_t)-1 &&
+		    errno == EILSEQ && op == buf) {
+			u = s->big ? (unsigned char)ip[0] << 8 |
+			    (unsigned char)ip[1] : (unsigned char)ip[1] << 8 |
+			    (unsigned char)ip[0];
+			return (utf16_fail(s, code, msg, "invalid UTF-16: "
+			    "unpaired surrogate 0x%04X at byte offset %llu",
+			    u, (unsigned long long)(s->u16_off +
+			    (uint64_t)(ip - s->u16))));
+		}
+		done = n - ol;
+		s->u16_off += (uint64_t)(ip - s->u16);
+		memmove(s->u16, ip, il);
+		s->u16_len = il;
+		if (done > 0) {
+			for (p = buf; (p = memchr(p, '\n', (size_t)(op - p))) !=
+			    NULL; p++)
+				s->lines++;
+			return ((ssize_t)done);
+		}
+		if (s->u16_eof) {
+			if (il == 0)
+				return (0);
+			return (utf16_fail(s, code, msg, "invalid UTF-16: %s "
+			    "at its end (cut short?)", il % 2 != 0 ?
+			    "an odd number of bytes" : "half a surrogate "
+			    "pair"));
+		}
+		r = src_read(s, s->u16 + il, IN_CHUNK - il, code, msg);
+		if (r < 0)
+			return (-1);
+		if (r == 0)
+			s->u16_eof = 1;
+		s->u16_len += (size_t)r;
+	}
+}
+
+/*
+ * The first read: a UTF-16 byte order mark starts the decoding, with the
+ * bytes read after the mark. UTF-32 (FF FE 00 00) is left to be refused.
+ */
+static ssize_t
+sniff_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	const unsigned char	*u = (const unsigned char *)buf;
+	ssize_t			 r, more;
+
+	s->sniff = 0;
+	if ((r = src_read(s, buf, n, code, msg)) <= 0 || n < 4)
+		return (r);
+	while ((size_t)r < 4 && (more = src_read(s, buf + r, n - (size_t)r,
+	    code, msg)) != 0) {
+		if (more < 0)
+			return (-1);
+		r += more;
+	}
+	if (r >= 2 && u[0] == 0xFE && u[1] == 0xFF)
+		s->big = 1;
+	else if (r < 2 || u[0] != 0xFF || u[1] != 0xFE || (r >= 4 &&
+	    u[2] == 0 && u[3] == 0))
+		return (r);
+	if ((s->cd = iconv_open("UTF-8", s->big ? "UTF-16BE" :
+	    "UTF-16LE")) == NO_ICONV) {
+		*code = MOT_EXIT_SOFTWARE;
+		*msg = "cannot decode UTF-16 (iconv)";
+		return (-1);
+	}
+	s->u16 = xmalloc(IN_CHUNK);
+	s->u16_len = (size_t)r - 2;
+	s->u16_off = 2;
+	memcpy(s->u16, buf + 2, s->u16_len);
+	return (utf16_read(s, buf, n, code, msg));
+}
+
+ssize_t
+input_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	if (s->cd != NO_ICONV)
+		return (utf16_read(s, buf, n, code, msg));
+	if (s->sniff)
+		return (sniff_read(s, buf, n, code, msg));
+	return (src_read(s, buf, n, code, msg));
+}
+
+int
+input_is_utf16(const struct input_src *s)
+{
+	return (s->cd != NO_ICONV);
+}
+
+unsigned long
+input_error_line(const struct input_src *s)
+{
+	return (s->err_line);
 }
 
 uint64_t
@@ -316,6 +466,9 @@ input_close(struct input_src *s)
 		return;
 	if (s->gzip)
 		inflateEnd(&s->z);
+	if (s->cd != NO_ICONV)
+		iconv_close(s->cd);
+	free(s->u16);
 	if (s->fd != -1)
 		close(s->fd);
 	free(s->in);

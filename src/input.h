@@ -1,4 +1,4 @@
-/* input.h - the bytes of an input file: plain or gzip, a file or standard input. */
+/* input.h - the bytes of an input file: plain or gzip, UTF-8 or UTF-16, a file or standard input. */
 #ifndef MOT_INPUT_H
 #define MOT_INPUT_H
 
@@ -13,12 +13,16 @@ int	input_open(struct input_src **, const char *, char **);
 /* Open len bytes of a plain file at off, given between a prefix and a suffix. */
 int	input_open_range(struct input_src **, const char *, uint64_t, uint64_t,
 	    const char *, size_t, const char *, size_t, char **);
-/* Read up to n bytes; the count, 0 at the end, or -1 with an exit code and a static message. */
+/* Read up to n (at least 4) bytes of UTF-8; the count, 0 at the end, or -1 with an exit code and a message that lasts until input_close. */
 ssize_t	input_read(struct input_src *, char *, size_t, int *, const char **);
 /* Bytes read from the file itself (compressed, for gzip). */
 uint64_t input_raw_bytes(const struct input_src *);
 /* Whether the file is gzip-compressed. */
 int	input_is_gzip(const struct input_src *);
+/* Whether the file is UTF-16 (with a byte order mark), read as UTF-8. */
+int	input_is_utf16(const struct input_src *);
+/* The line of the error input_read last gave, or 0 if it has none. */
+unsigned long input_error_line(const struct input_src *);
 /* Close the file. */
 void	input_close(struct input_src *);
 

@@ -4,9 +4,12 @@
  * transparent) and pushed in chunks into a SAX2 push parser. DTDs are
  * refused outright: no entity expansion, no external entity, no network.
  * Before libxml2 sees them, encodings that are not ASCII-compatible are
- * refused, and each chunk is checked for elements with too many
- * attributes; nesting and gzip inflation are bounded too, and libxml2's
- * errors are turned into one-line messages (docs/robustness.md).
+ * refused (UTF-16 with a byte order mark comes here already as UTF-8,
+ * from src/input.c), and each chunk is checked for NUL bytes and for
+ * elements with too many attributes; nesting and gzip inflation are
+ * bounded too. libxml2's errors become mot's own one-line messages, chosen
+ * by error code; only libxml2's public API is used, so that any libxml2
+ * from 2.9 on builds (docs/robustness.md).
  */
 #include <config.h>
 
@@ -20,9 +23,13 @@
 #include <strings.h>
 #include <unistd.h>
 
-#include <libxml/parserInternals.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>	/* XML_MAX_NAME_LENGTH and the like */
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
 
 #include "exitcode.h"
+#include "fmt.h"
 #include "input.h"
 #include "num.h"
 #include "xmalloc.h"
@@ -51,6 +58,19 @@ struct guard {
 #define TAG_IN		2	/* in a start tag, outside quotes */
 #define TAG_QUOTE	3	/* in an attribute value */
 
+/*
+ * Where the chunk being given to libxml2 starts, and where the start tag
+ * left open by the chunks before starts: for the messages about what mot
+ * refuses before libxml2 sees it, and the line a file ends at (libxml2
+ * keeps its position in fields that are not its API).
+ */
+struct where {
+	uint64_t	 nl;		/* newlines before the chunk */
+	uint64_t	 col;		/* bytes of the chunk's first line before it */
+	unsigned long	 lt_line;	/* the last '<' given: line */
+	int		 lt_col;	/* and column */
+};
+
 struct xmlin {
 	const char		*path;
 	xmlParserCtxtPtr	 ctxt;
@@ -66,6 +86,11 @@ struct xmlin {
 	int			 skip_depth;	/* of the element skipped, or 0 */
 	int			 root;		/* ROOT_* */
 	struct guard		 guard;
+	struct where		 where;
+	uint64_t		 given;		/* bytes given to libxml2 */
+	const char		*chunk;		/* being given */
+	size_t			 chunk_len;
+	int			 recoded;	/* libxml2 decodes a declared 8-bit encoding */
 };
 #define ROOT_NONE	0	/* not seen yet */
 #define ROOT_OPEN	1
@@ -104,9 +129,11 @@ xmlin_init(void)
 unsigned long
 xmlin_line(const struct xmlin *x)
 {
-	if (x->ctxt == NULL || x->ctxt->input == NULL)
+	int	line;
+
+	if (x->ctxt == NULL || (line = xmlSAX2GetLineNumber(x->ctxt)) <= 0)
 		return (0);
-	return ((unsigned long)(x->ctxt->input->line + x->line_delta));
+	return ((unsigned long)(line + x->line_delta));
 }
 
 const char *
@@ -206,55 +233,250 @@ one_line(const char *s)
 	return (msg);
 }
 
+/*
+ * The line and column of byte off of the chunk being given, from where
+ * w says byte from of it is.
+ */
 static void
-sax_error(void *ud, xmlErrorPtr e)
+where_from(const struct xmlin *x, const struct where *w, const char *buf,
+    size_t from, size_t off, unsigned long *line, int *col)
+{
+	const char	*nl = memrchr(buf + from, '\n', off - from);
+
+	*line = (unsigned long)(w->nl + count_byte(buf + from, off - from,
+	    '\n') + 1 + (uint64_t)x->line_delta);
+	*col = nl != NULL ? (int)(buf + off - nl) :
+	    (int)(w->col + (off - from) + 1);
+}
+
+/* The line and column of byte off of the chunk being given. */
+static void
+where_at(const struct xmlin *x, const char *buf, size_t off,
+    unsigned long *line, int *col)
+{
+	where_from(x, &x->where, buf, 0, off, line, col);
+}
+
+/*
+ * Where libxml2 is: the bytes of the file it has read, its line and its
+ * column; -1 if it cannot say. xmlCtxtGetInputPosition (2.15) counts
+ * UTF-8 bytes, and xmlByteConsumed (deprecated in 2.14) does not count
+ * the file's bytes either in 2.13 where libxml2 decodes a declared
+ * encoding: so then libxml2 cannot say.
+ */
+static int
+parser_at(const struct xmlin *x, uint64_t *bytes, int *line, int *col)
+{
+#ifdef HAVE_XMLCTXTGETINPUTPOSITION
+	unsigned long	pos;
+
+	if (x->ctxt == NULL || x->recoded || xmlCtxtGetInputPosition(x->ctxt,
+	    0, NULL, line, col, &pos) != 0)
+		return (-1);
+	*bytes = pos;
+#else
+	long		consumed;
+
+	if (x->ctxt == NULL || x->recoded ||
+	    (consumed = xmlByteConsumed(x->ctxt)) < 0)
+		return (-1);
+	*bytes = (uint64_t)consumed;
+	*line = xmlSAX2GetLineNumber(x->ctxt);
+	*col = xmlSAX2GetColumnNumber(x->ctxt);
+#endif
+	return (0);
+}
+
+/*
+ * The chunk's n bytes were given to libxml2: move past them. Up to where
+ * libxml2 has read in the chunk, its line and column stand for the
+ * newlines: only the rest (most often part of a line) is counted.
+ */
+static void
+where_advance(struct xmlin *x, const char *buf, size_t n)
+{
+	struct where	 old = x->where, *w = &x->where;
+	const char	*lt, *nl;
+	uint64_t	 start = x->given - n, consumed;
+	size_t		 c = 0;
+	int		 line, col;
+
+	if (parser_at(x, &consumed, &line, &col) == 0 && consumed >= start &&
+	    consumed <= x->given && line > 0 && col > 0) {
+		c = (size_t)(consumed - start);
+		w->nl = (uint64_t)line - 1;
+		w->col = (uint64_t)col - 1;
+	}
+	/* The start tag still open, for the attribute guard's message. */
+	if (x->guard.state != TAG_NONE &&
+	    (lt = memrchr(buf, '<', n)) != NULL) {
+		if ((size_t)(lt - buf) >= c)
+			where_from(x, w, buf, c, (size_t)(lt - buf),
+			    &w->lt_line, &w->lt_col);
+		else
+			where_from(x, &old, buf, 0, (size_t)(lt - buf),
+			    &w->lt_line, &w->lt_col);
+	}
+	nl = memrchr(buf + c, '\n', n - c);
+	w->nl += count_byte(buf + c, n - c, '\n');
+	w->col = nl != NULL ? (uint64_t)(buf + n - nl - 1) : w->col + (n - c);
+}
+
+/* Bytes given to libxml2 that it has not yet read; 0 if it cannot say. */
+static uint64_t
+pending(const struct xmlin *x)
+{
+	uint64_t	consumed;
+	int		line, col;
+
+	if (parser_at(x, &consumed, &line, &col) != 0 || consumed > x->given)
+		return (0);
+	return (x->given - consumed);
+}
+
+/* The line the input ends on, counted by mot. */
+static unsigned long
+end_line(const struct xmlin *x)
+{
+	return ((unsigned long)(x->where.nl + (x->where.col > 0) +
+	    (uint64_t)x->line_delta));
+}
+
+/*
+ * The first byte on libxml2's error line that is not UTF-8 (1) or is a
+ * character XML does not allow (2), with its offset in the chunk being
+ * given; 0 if that line is not in the chunk, or has neither.
+ */
+static int
+bad_char(const struct xmlin *x, int eline, size_t *off)
+{
+	const char		*p = x->chunk, *end, *q;
+	const unsigned char	*u;
+	uint64_t		 k;
+	size_t			 n;
+
+	if (p == NULL || eline <= 0 || (uint64_t)eline <= x->where.nl)
+		return (0);
+	end = p + x->chunk_len;
+	for (k = (uint64_t)eline - 1 - x->where.nl; k > 0; k--) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			return (0);
+		p = q + 1;
+	}
+	for (; p < end && *p != '\n'; p += n) {
+		u = (const unsigned char *)p;
+		*off = (size_t)(p - x->chunk);
+		if (*u < 0x20 && *u != '\t' && *u != '\r')
+			return (2);
+		/* utf8_len refuses U+FFFE and U+FFFF, which are UTF-8. */
+		if ((n = utf8_len(u, (size_t)(end - p))) == 0)
+			return (end - p >= 3 && u[0] == 0xef && u[1] == 0xbf &&
+			    (u[2] == 0xbe || u[2] == 0xbf) ? 2 : 1);
+	}
+	return (0);
+}
+
+/*
+ * Invalid UTF-8, or a character XML does not allow: said with the bytes
+ * where mot finds them on the error's line, else as libxml2's code says.
+ */
+static void
+char_error(struct xmlin *x, MOT_XML_ERROR *e, unsigned long line, int col)
+{
+	const unsigned char	*u;
+	char			 hex[32];
+	size_t			 off, i, len = 0;
+	int			 what;
+
+	if ((what = bad_char(x, e->line, &off)) == 0) {
+		fail_at(x, MOT_EXIT_DATAERR, line, col, "%s (mot reads UTF-8)",
+		    e->code == XML_ERR_INVALID_ENCODING ? "invalid UTF-8" :
+		    /* libxml2 before 2.12 says this of invalid UTF-8 too. */
+		    "invalid UTF-8, or a character that XML does not allow");
+		return;
+	}
+	u = (const unsigned char *)x->chunk + off;
+	where_at(x, x->chunk, off, &line, &col);
+	if (what == 2) {
+		fail_at(x, MOT_EXIT_DATAERR, line, col, "a character that XML "
+		    "does not allow (U+%04X)", *u < 0x80 ? *u :
+		    0xfffe + (u[2] == 0xbf));
+		return;
+	}
+	for (i = 0; i < 4 && off + i < x->chunk_len &&
+	    (i == 0 || (u[i] & 0xc0) == 0x80); i++)
+		len += (size_t)snprintf(hex + len, sizeof hex - len, "%s0x%02X",
+		    i == 0 ? "" : " ", u[i]);
+	fail_at(x, MOT_EXIT_DATAERR, line, col, "invalid UTF-8 (%s): mot "
+	    "reads UTF-8", hex);
+}
+
+/*
+ * libxml2's error, as mot's message: the cases mot knows by the error's
+ * code (never by its text, which changes between releases), and
+ * libxml2's own words for the rest of what is not well-formed.
+ */
+static void
+sax_error(void *ud, MOT_XML_ERROR *e)
 {
 	struct xmlin	*x = ud;
 	unsigned long	 line;
-	char		*msg, *bytes;
+	char		*msg;
+	int		 col, limit = 0;
 
-	if (e == NULL || e->level == XML_ERR_WARNING)
+	if (e == NULL || e->level == XML_ERR_WARNING || x->error != NULL)
 		return;
 	line = e->line > 0 ? (unsigned long)(e->line + x->line_delta) :
 	    xmlin_line(x);
-	msg = one_line(e->message);
-	if (e->code == XML_ERR_DOCUMENT_END && x->root == ROOT_CLOSED)
-		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "content after "
+	col = e->int2;
+	if (e->code == XML_ERR_DOCUMENT_END && x->root == ROOT_CLOSED) {
+		fail_at(x, MOT_EXIT_DATAERR, line, col, "content after "
 		    "the end of the root element (two root elements?)");
-	else if (e->code == XML_ERR_DOCUMENT_END ||
-	    e->code == XML_ERR_DOCUMENT_EMPTY) {
+		return;
+	}
+	if ((e->code == XML_ERR_DOCUMENT_END ||
+	    e->code == XML_ERR_DOCUMENT_EMPTY) && x->root == ROOT_NONE) {
 		/* The push parser says "extra content" for these too. */
-		if (x->root == ROOT_NONE)
-			fail_at(x, MOT_EXIT_DATAERR, line, 0, "no root "
-			    "element: not an XML document, or only white "
-			    "space");
-		else
-			fail_at(x, MOT_EXIT_DATAERR, xmlin_line(x), 0,
-			    "the file ends before its document does "
-			    "(truncated?)");
-	} else if (x->terminating && x->ctxt != NULL &&
-	    x->ctxt->input != NULL && x->ctxt->input->cur >=
-	    x->ctxt->input->end) {
-		/* At the very end of the input: a cut file. */
-		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "the file ends "
-		    "before its document does (truncated?): %s", msg);
-	} else if (strncmp(msg, "Input is not proper UTF-8", 25) == 0) {
-		bytes = strstr(msg, "Bytes: ");
-		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "invalid "
-		    "UTF-8%s%s%s (mot reads UTF-8)", bytes != NULL ? " (" : "",
-		    bytes != NULL ? bytes + 7 : "", bytes != NULL ? ")" : "");
-	} else if (strcmp(msg, "Char 0x0 out of allowed range") == 0)
-		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "a NUL byte: not "
-		    "allowed in XML (a binary file, or UTF-16?)");
-	else if (strstr(msg, "Huge input lookup") != NULL ||
-	    e->code == XML_ERR_NAME_TOO_LONG)
-		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "a tag, name or "
-		    "value longer than libxml2's limit of %d bytes: refused",
-		    e->code == XML_ERR_NAME_TOO_LONG ? XML_MAX_NAME_LENGTH :
-		    XML_MAX_LOOKUP_LIMIT);
-	else
-		fail_at(x, MOT_EXIT_DATAERR, line, e->int2, "not well-formed "
-		    "XML: %s", msg);
+		fail_at(x, MOT_EXIT_DATAERR, line, 0, "no root element: not "
+		    "an XML document, or only white space");
+		return;
+	}
+	if (e->code == XML_ERR_DOCUMENT_END ||
+	    e->code == XML_ERR_DOCUMENT_EMPTY || x->terminating) {
+		/*
+		 * At the very end of the input: a cut file. The push parser
+		 * reads a construct once its end ('>', or the '<' after text)
+		 * is given, so what it reads only now has none.
+		 */
+		fail_at(x, MOT_EXIT_DATAERR, end_line(x), 0, "the file ends "
+		    "before its document does (truncated?)");
+		return;
+	}
+	switch (e->code) {
+	case XML_ERR_NAME_TOO_LONG:
+		limit = XML_MAX_NAME_LENGTH;
+		break;
+#if HAVE_DECL_XML_ERR_RESOURCE_LIMIT
+	case XML_ERR_RESOURCE_LIMIT:
+		limit = XML_MAX_LOOKUP_LIMIT;
+		break;
+#endif
+	case XML_ERR_INVALID_ENCODING:
+	case XML_ERR_INVALID_CHAR:
+		char_error(x, e, line, col);
+		return;
+	default:
+		/* Older libxml2 stops so with an "internal error". */
+		if (pending(x) > XML_MAX_LOOKUP_LIMIT)
+			limit = XML_MAX_LOOKUP_LIMIT;
+	}
+	if (limit != 0) {
+		fail_at(x, MOT_EXIT_DATAERR, line, col, "a tag, name or value "
+		    "longer than libxml2's limit of %d bytes: refused", limit);
+		return;
+	}
+	msg = one_line(e->message);
+	fail_at(x, MOT_EXIT_DATAERR, line, col, "not well-formed XML: %s", msg);
 	free(msg);
 }
 
@@ -523,39 +745,27 @@ guard_chunk(struct guard *g, const char *buf, size_t n, size_t *bad)
 }
 
 /*
- * Fail on the tag the guard refused, at its line and column: the end of
- * what libxml2 was given (where 1), or the last '<' in it (where 2).
+ * Fail on what the checks before libxml2 refused: a NUL byte (where 3) or
+ * a tag with too many attributes, at byte off of the chunk (where 1) or
+ * begun in an earlier chunk (where 2).
  */
 static void
-guard_fail(struct xmlin *x, int where)
+guard_fail(struct xmlin *x, int where, const char *buf, size_t off)
 {
-	xmlParserInputPtr	 in;
-	const xmlChar		*p, *stop, *nl = NULL;
-	unsigned long		 line = 0;
-	int			 col = 0;
+	unsigned long	 line;
+	int		 col;
 
-	in = x->ctxt != NULL ? x->ctxt->input : NULL;
-	if (in != NULL && in->cur != NULL && in->end != NULL &&
-	    in->cur <= in->end) {
-		stop = in->end;
-		if (where == 2) {
-			for (p = in->end; p > in->cur && p[-1] != '<'; p--)
-				;
-			if (p > in->cur)
-				stop = p - 1;
-		}
-		line = (unsigned long)(in->line + x->line_delta);
-		for (p = in->cur; p < stop; p++) {
-			if (*p == '\n') {
-				line++;
-				nl = p;
-			}
-		}
-		col = nl != NULL ? (int)(stop - nl) :
-		    in->col + (int)(stop - in->cur);
-	}
-	fail_at(x, MOT_EXIT_DATAERR, line, col, "an element with more than %d "
-	    "attributes: refused", MAX_ATTRS);
+	if (where == 2) {
+		line = x->where.lt_line;
+		col = x->where.lt_col;
+	} else
+		where_at(x, buf, off, &line, &col);
+	if (where == 3)
+		fail_at(x, MOT_EXIT_DATAERR, line, col, "a NUL byte: not "
+		    "allowed in XML (a binary file, or UTF-16?)");
+	else
+		fail_at(x, MOT_EXIT_DATAERR, line, col, "an element with more "
+		    "than %d attributes: refused", MAX_ATTRS);
 }
 
 /* Whether an encoding name is UTF-8, or keeps ASCII's bytes one a character. */
@@ -583,13 +793,22 @@ encoding_ok(const char *name)
 	return (0);
 }
 
+/* Whether an encoding name is UTF-16, as a file with its mark may say. */
+static int
+encoding_utf16(const char *name)
+{
+	return (strncasecmp(name, "UTF-16", 6) == 0 ||
+	    strncasecmp(name, "UTF16", 5) == 0);
+}
+
 /*
  * Refuse, before libxml2 switches to it, an encoding other than UTF-8 and
  * its ASCII-compatible kin: the limits above read bytes as ASCII. b is
- * the start of the file.
+ * the start of the file; utf16 says that the input layer decoded it from
+ * UTF-16, when it may declare only that.
  */
 static int
-check_encoding(struct xmlin *x, const char *b, size_t n)
+check_encoding(struct xmlin *x, const char *b, size_t n, int utf16)
 {
 	const unsigned char	*u = (const unsigned char *)b;
 	const char		*p, *end, *q, *what = NULL;
@@ -600,9 +819,6 @@ check_encoding(struct xmlin *x, const char *b, size_t n)
 	    u[3] == 0xFF) || (u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 &&
 	    u[3] == 0)))
 		what = "UTF-32";
-	else if (n >= 2 && ((u[0] == 0xFE && u[1] == 0xFF) ||
-	    (u[0] == 0xFF && u[1] == 0xFE)))
-		what = "UTF-16";
 	else if (n >= 4 && memcmp(b, "\x4c\x6f\xa7\x94", 4) == 0)
 		what = "EBCDIC";
 	for (i = 0; what == NULL && i < n && i < 4; i++) {
@@ -637,8 +853,16 @@ check_encoding(struct xmlin *x, const char *b, size_t n)
 	if (q == NULL)
 		return (0);
 	snprintf(name, sizeof name, "%.*s", (int)(q - p - 1), p + 1);
-	if (encoding_ok(name))
+	if (utf16 ? encoding_utf16(name) : encoding_ok(name)) {
+		x->recoded = !utf16 && strcasecmp(name, "UTF-8") != 0 &&
+		    strcasecmp(name, "UTF8") != 0;
 		return (0);
+	}
+	if (utf16) {
+		fail_at(x, MOT_EXIT_DATAERR, 1, 0, "the file has a UTF-16 "
+		    "byte order mark but declares encoding \"%s\"", name);
+		return (-1);
+	}
 	fail_at(x, MOT_EXIT_DATAERR, 1, 0, "encoding \"%s\" is not supported: "
 	    "mot reads UTF-8 (convert the file, e.g. with iconv -t UTF-8)",
 	    name);
@@ -677,8 +901,9 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 	struct xmlin		 x;
 	xmlSAXHandler		 sax;
 	struct input_src	*in = NULL;
-	char			*buf = NULL;
+	char			*buf = NULL, *nul;
 	const char		*msg;
+	const xmlError		*e;
 	ssize_t			 n, more;
 	uint64_t		 gzmax;
 	size_t			 push, bad = 0;
@@ -726,7 +951,7 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 		st->raw_bytes = input_raw_bytes(in);
 		st->gzip = input_is_gzip(in);
 		if (n < 0) {
-			fail_at(&x, code, 0, 0, "%s", msg);
+			fail_at(&x, code, input_error_line(in), 0, "%s", msg);
 			break;
 		}
 		st->xml_bytes += (uint64_t)n;
@@ -741,49 +966,58 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 			fail_at(&x, MOT_EXIT_DATAERR, 0, 0, "empty file");
 			break;
 		}
-		if (first && check_encoding(&x, buf, (size_t)n) != 0)
+		if (first && check_encoding(&x, buf, (size_t)n,
+		    input_is_utf16(in)) != 0)
 			break;
 		push = (size_t)n;
 		if (n > 0 && (g = guard_chunk(&x.guard, buf, (size_t)n,
 		    &bad)) != 0)
 			push = g == 1 ? bad : 0;
+		if ((nul = memchr(buf, '\0', push)) != NULL) {
+			push = (size_t)(nul - buf);
+			g = 3;
+			bad = push;
+		}
 		if (first) {
 			first = 0;
-			x.ctxt = xmlCreatePushParserCtxt(&sax, &x, buf,
-			    (int)push, x.path);
+			x.ctxt = xmlCreatePushParserCtxt(&sax, &x, NULL, 0,
+			    x.path);
 			if (x.ctxt == NULL) {
 				fail_at(&x, MOT_EXIT_SOFTWARE, 0, 0,
 				    "cannot create an XML parser");
 				break;
 			}
+			/* Decoded from UTF-16: what it declares is done. */
 			xmlCtxtUseOptions(x.ctxt, XML_PARSE_NONET |
-			    XML_PARSE_NOENT | XML_PARSE_NOCDATA);
-			if (g == 0)
-				continue;
-			xmlParseChunk(x.ctxt, NULL, 0, 0);
-		} else {
-			x.terminating = n == 0;
-			xmlParseChunk(x.ctxt, buf, (int)push, n == 0);
+			    XML_PARSE_NOENT | XML_PARSE_NOCDATA |
+			    (input_is_utf16(in) ? XML_PARSE_IGNORE_ENC : 0));
 		}
+		x.terminating = n == 0;
+		x.given += push;
+		x.chunk = buf;
+		x.chunk_len = push;
+		xmlParseChunk(x.ctxt, buf, (int)push, n == 0);
 		if (g != 0) {
-			guard_fail(&x, g);
+			guard_fail(&x, g, buf, bad);
 			break;
 		}
+		where_advance(&x, buf, push);
 		if (n == 0 || x.error != NULL)
 			break;
 	}
-	if (x.error == NULL && x.ctxt != NULL && !x.ctxt->wellFormed)
+	/* An error that did not come to sax_error, if there can be one. */
+	if (x.error == NULL && x.ctxt != NULL &&
+	    (e = xmlCtxtGetLastError(x.ctxt)) != NULL &&
+	    e->level > XML_ERR_WARNING)
 		fail_at(&x, MOT_EXIT_DATAERR, xmlin_line(&x), 0,
 		    "not well-formed XML");
 	if (x.error != NULL) {
 		*cause = x.error;
 		rc = x.code;
 	}
-	if (x.ctxt != NULL) {
-		if (x.ctxt->myDoc != NULL)
-			xmlFreeDoc(x.ctxt->myDoc);
+	/* No document is built: the handlers have no startDocument. */
+	if (x.ctxt != NULL)
 		xmlFreeParserCtxt(x.ctxt);
-	}
 	free(x.attrs);
 	free(buf);
 	input_close(in);

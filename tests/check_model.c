@@ -6,7 +6,8 @@
  * jscore.c), and the NPS comparison and Benjamini-Hochberg adjustment
  * (summary.c). Expectations are loaded from small files written to a
  * temporary folder; journeys are built in code. Every expected value is
- * worked out by hand in the comment next to it.
+ * worked out by hand in the comment next to it. Large expectations files
+ * load in time, with a hash that depends on their content only.
  */
 #include <config.h>
 
@@ -1118,6 +1119,66 @@ START_TEST(test_bh_nan)
 }
 END_TEST
 
+/*
+ * The body of a large expectations file: n moments, and an <effort> of
+ * names contacts; spaced out with comments and line breaks if loose, and
+ * the last moment's adequate changed if other.
+ */
+static char *
+many_body(int n, int names, int loose, int other)
+{
+	char	*buf = NULL;
+	size_t	 len = 0;
+	FILE	*f;
+	int	 i;
+
+	f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%s<moment id=\"m-%d\"%sfrom=\"order\" "
+		    "to=\"delivered\" desired=\"PT1H\" adequate=\"%s\"/>\n",
+		    loose ? "<!-- a moment -->\n  " : "", i, loose ? "\n    " :
+		    " ", other && i == n - 1 ? "PT3H" : "PT2H");
+	fprintf(f, "<effort contacts=\"");
+	for (i = 0; i < names; i++)
+		fprintf(f, "%sc-%d", loose ? "\n " : " ", i);
+	fprintf(f, "\"/>");
+	ck_assert_int_eq(fclose(f), 0);
+	return (buf);
+}
+
+/* Load many_body's file: its hash, once its sizes are checked. */
+static uint64_t
+many_hash(int loose, int other)
+{
+	char		*body;
+	uint64_t	 h;
+
+	body = many_body(20000, 200000, loose, other);
+	load(body);
+	free(body);
+	ck_assert_uint_eq(e->nmoments, 20000);
+	ck_assert_uint_ge(e->names.n, 200000);
+	h = e->hash;
+	expect_free(e);
+	e = NULL;
+	return (h);
+}
+
+/*
+ * 20 000 moments and 200 000 contact names load in time (the checks and
+ * the hash were quadratic: minutes), and hash as their content says:
+ * layout and comments do not count, one duration does.
+ */
+START_TEST(test_expect_many)
+{
+	uint64_t	h = many_hash(0, 0);
+
+	ck_assert_uint_eq(many_hash(1, 0), h);
+	ck_assert_uint_ne(many_hash(0, 1), h);
+}
+END_TEST
+
 Suite *
 make_model_suite(void)
 {
@@ -1185,6 +1246,13 @@ make_model_suite(void)
 	tcase_add_test(tc, test_nps_one_side_only);
 	tcase_add_test(tc, test_bh_known);
 	tcase_add_test(tc, test_bh_nan);
+	suite_add_tcase(s, tc);
+
+	/* Seconds, not minutes: the time a loaded machine may take. */
+	tc = tcase_create("expectations-size");
+	tcase_set_timeout(tc, 30);
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_expect_many);
 	suite_add_tcase(s, tc);
 	return (s);
 }

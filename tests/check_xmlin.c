@@ -1,7 +1,7 @@
 /*
  * check_xmlin.c - tests for xmlin.c's callbacks: the depth each element
  * is given, skipping an element and what it holds, and handing the rest
- * of a document to other handlers.
+ * of a document to other handlers; input.c's decoding of UTF-16.
  */
 #include <config.h>
 
@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "check_mot.h"
+#include "exitcode.h"
+#include "input.h"
 #include "xmlin.h"
 
 /* What the handlers saw: "+name@depth" and "-name@depth", in order. */
@@ -143,6 +145,91 @@ START_TEST(test_xmlin_set_ops)
 }
 END_TEST
 
+/*
+ * Read n bytes through input.c, step bytes at a time: what comes out (in
+ * out, NUL-terminated), or the exit code and message of its error.
+ */
+static int
+read_bytes(const char *bytes, size_t n, size_t step, char *out, size_t size,
+    char *msgbuf, size_t msgsize)
+{
+	struct input_src	*in;
+	char			 path[] = "/tmp/check_input.XXXXXX", *cause = NULL;
+	const char		*msg;
+	size_t			 len = 0;
+	ssize_t			 r;
+	int			 fd, code = 0;
+
+	ck_assert_int_ne(fd = mkstemp(path), -1);
+	ck_assert_int_eq(write(fd, bytes, n), (ssize_t)n);
+	close(fd);
+	ck_assert_int_eq(input_open(&in, path, &cause), 0);
+	while ((r = input_read(in, out + len, step, &code, &msg)) > 0) {
+		len += (size_t)r;
+		ck_assert_uint_lt(len + step, size);
+	}
+	out[len] = '\0';
+	if (r < 0)
+		snprintf(msgbuf, msgsize, "%lu: %s", input_error_line(in), msg);
+	input_close(in);
+	unlink(path);
+	return (r < 0 ? code : 0);
+}
+
+/* UTF-16 of both orders, a surrogate pair among it, comes out as UTF-8. */
+START_TEST(test_input_utf16)
+{
+	static const char	 le[] = "\xff\xfe<\0a\0>\0\xe9\0\x3d\xd8\x00\xde"
+				    "\xac\x20\n\0<\0/\0a\0>\0";
+	static const char	 be[] = "\xfe\xff\0<\0a\0>\0\xe9\xd8\x3d\xde\x00"
+				    "\x20\xac\0\n\0<\0/\0a\0>";
+	static const char	 utf8[] = "<a>\xc3\xa9\xf0\x9f\x98\x80\xe2\x82\xac"
+				    "\n</a>";
+	char			 out[256], msg[128] = "";
+	size_t			 step;
+
+	/* Reads of 4 to 9 bytes cut sequences and pairs everywhere. */
+	for (step = 4; step < 10; step++) {
+		ck_assert_int_eq(read_bytes(le, sizeof le - 1, step, out,
+		    sizeof out, msg, sizeof msg), 0);
+		ck_assert_str_eq(out, utf8);
+		ck_assert_int_eq(read_bytes(be, sizeof be - 1, step, out,
+		    sizeof out, msg, sizeof msg), 0);
+		ck_assert_str_eq(out, utf8);
+	}
+}
+END_TEST
+
+/* Bad UTF-16 is an error with its line; UTF-8 and UTF-32 pass as they are. */
+START_TEST(test_input_utf16_bad)
+{
+	static const char	 lone[] = "\xff\xfe<\0\n\0\x00\xdc>\0";
+	static const char	 odd[] = "\xff\xfe<\0>";
+	static const char	 half[] = "\xfe\xff\0<\xd8\x3d";
+	static const char	 utf32[] = "\xff\xfe\0\0<\0\0\0";
+	char			 out[256], msg[128];
+
+	ck_assert_int_eq(read_bytes(lone, sizeof lone - 1, 64, out,
+	    sizeof out, msg, sizeof msg), MOT_EXIT_DATAERR);
+	ck_assert_str_eq(msg, "2: invalid UTF-16: unpaired surrogate 0xDC00 "
+	    "at byte offset 6");
+	ck_assert_int_eq(read_bytes(odd, sizeof odd - 1, 64, out,
+	    sizeof out, msg, sizeof msg), MOT_EXIT_DATAERR);
+	ck_assert_str_eq(msg, "1: invalid UTF-16: an odd number of bytes at "
+	    "its end (cut short?)");
+	ck_assert_int_eq(read_bytes(half, sizeof half - 1, 64, out,
+	    sizeof out, msg, sizeof msg), MOT_EXIT_DATAERR);
+	ck_assert_str_eq(msg, "1: invalid UTF-16: half a surrogate pair at "
+	    "its end (cut short?)");
+	ck_assert_int_eq(read_bytes(utf32, sizeof utf32 - 1, 64, out,
+	    sizeof out, msg, sizeof msg), 0);
+	ck_assert_int_eq(memcmp(out, utf32, 2), 0);
+	ck_assert_int_eq(read_bytes("<a/>", 4, 64, out, sizeof out, msg,
+	    sizeof msg), 0);
+	ck_assert_str_eq(out, "<a/>");
+}
+END_TEST
+
 Suite *
 make_xmlin_suite(void)
 {
@@ -153,6 +240,8 @@ make_xmlin_suite(void)
 	tcase_add_test(tc, test_xmlin_skip);
 	tcase_add_test(tc, test_xmlin_skip_deep);
 	tcase_add_test(tc, test_xmlin_set_ops);
+	tcase_add_test(tc, test_input_utf16);
+	tcase_add_test(tc, test_input_utf16_bad);
 	suite_add_tcase(s, tc);
 	return (s);
 }
