@@ -793,12 +793,17 @@ encoding_ok(const char *name)
 	return (0);
 }
 
-/* Whether an encoding name is UTF-16, as a file with its mark may say. */
+/*
+ * Whether a file with a UTF-16 mark may declare this encoding: UTF-16, or
+ * UTF-8, which Windows PowerShell's Out-File keeps when it writes the text
+ * of a UTF-8 file as UTF-16; the mark says what the bytes are.
+ */
 static int
 encoding_utf16(const char *name)
 {
 	return (strncasecmp(name, "UTF-16", 6) == 0 ||
-	    strncasecmp(name, "UTF16", 5) == 0);
+	    strncasecmp(name, "UTF16", 5) == 0 ||
+	    strcasecmp(name, "UTF-8") == 0 || strcasecmp(name, "UTF8") == 0);
 }
 
 /*
