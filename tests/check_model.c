@@ -1072,6 +1072,38 @@ START_TEST(test_nps_one_side_only)
 }
 END_TEST
 
+/*
+ * Breached journeys that answer better than the others: nps_recoverable
+ * keeps its sign (no cost), and the ranking takes it as 0.
+ */
+START_TEST(test_nps_recoverable_negative)
+{
+	struct agg		 a;
+	struct summary		 s;
+	int			 i;
+
+	load(PLAIN);
+	agg_init(&a, e, NULL);
+	/* Breached: 10 answers of 10, NPS 100. Met: 10 each of 10, 7 and
+	   3, NPS 0. Breach rate 10 / 40 = 0.25; nps_recoverable = 0.25 x
+	   (0 - 100) = -25. The cost in the priority is max(0, -25) = 0. */
+	for (i = 0; i < 10; i++) {
+		survey_journey(&a, ST_BREACHED, 10);
+		survey_journey(&a, ST_MET, 10);
+		survey_journey(&a, ST_MET, 7);
+		survey_journey(&a, ST_MET, 3);
+	}
+	summary_make(&s, e, &a);
+	ck_assert_int_eq(s.outcomes, 1);
+	ck_assert_double_eq_tol(s.ms[0].total.breach_rate, 0.25, 1e-12);
+	ck_assert_double_eq_tol(s.ms[0].total.nps.delta, 100, 1e-9);
+	ck_assert_double_eq_tol(s.ms[0].total.nps_recoverable, -25, 1e-9);
+	ck_assert_double_eq_tol(s.ms[0].priority, 0, 1e-12);
+	summary_free(&s);
+	agg_free(&a);
+}
+END_TEST
+
 START_TEST(test_bh_known)
 {
 	static const double	p[] = { 0.01, 0.04, 0.03, 0.20 };
@@ -1244,6 +1276,7 @@ make_model_suite(void)
 	tcase_add_test(tc, test_nps_all_promoters);
 	tcase_add_test(tc, test_nps_no_detractors_anywhere);
 	tcase_add_test(tc, test_nps_one_side_only);
+	tcase_add_test(tc, test_nps_recoverable_negative);
 	tcase_add_test(tc, test_bh_known);
 	tcase_add_test(tc, test_bh_nan);
 	suite_add_tcase(s, tc);
