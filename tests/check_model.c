@@ -744,6 +744,99 @@ START_TEST(test_recovery_short_window)
 }
 END_TEST
 
+#define OFFICE_RECOVERY(window) "<calendar id=\"office\" " \
+		"zone=\"Europe/Amsterdam\"><hours days=\"mon-fri\" " \
+		"from=\"09:00\" to=\"17:00\"/><holiday date=\"2026-12-25\"/>" \
+		"</calendar><moment id=\"m\" from=\"order\" to=\"delivered\" " \
+		"desired=\"PT1H\" adequate=\"PT2H\" calendar=\"office\"/>" \
+		"<recovery touchpoints=\"apology callback\"" window "/>"
+
+/*
+ * The default window on a moment with a calendar: one business day, to the
+ * same local time on the next working day (docs/scoring.md, section 9).
+ */
+START_TEST(test_recovery_business_day)
+{
+	load(OFFICE_RECOVERY(""));
+	ck_assert_int_eq(e->params.recovery_business_day, 1);
+	/* Fri 12:00 to 16:00: 4 h of working time > 2 h, -1. Window Fri
+	   16:00 to Mon 16:00 = 72 h; the apology Mon 10:00, dt = 66 h:
+	   -1 + 0.8 x (1 - 66/72) x (0.6 + 1) = -1 + 0.8 x 1.6 / 12. */
+	at("order", T("2026-10-02T12:00:00+02:00"));
+	at("delivered", T("2026-10-02T16:00:00+02:00"));
+	at("apology", T("2026-10-05T10:00:00+02:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].failed, 1);
+	ck_assert_int_eq(ov.v[0].recovered, 1);
+	ck_assert_int_eq(ov.v[0].recover_dt, 66 * HOUR);
+	ck_assert_double_eq_tol(ov.v[0].score, -1 + 0.8 * 1.6 / 12, TOL);
+	journey_reset(&j);
+
+	/* Past the window's end, Mon 16:00:01: not a recovery. */
+	at("order", T("2026-10-02T12:00:00+02:00"));
+	at("delivered", T("2026-10-02T16:00:00+02:00"));
+	at("apology", T("2026-10-05T16:00:01+02:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 0);
+	ck_assert_double_eq_tol(ov.v[0].score, -1, TOL);
+	journey_reset(&j);
+
+	/* Across the holiday: Thu 24 Dec 16:00 to Mon 28 Dec 16:00, 96 h;
+	   the callback Mon 15:00, dt 95 h. */
+	at("order", T("2026-12-24T12:00:00+01:00"));
+	at("delivered", T("2026-12-24T16:00:00+01:00"));
+	at("callback", T("2026-12-28T15:00:00+01:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 1);
+	ck_assert_int_eq(ov.v[0].recover_dt, 95 * HOUR);
+	ck_assert_double_eq_tol(ov.v[0].score, -1 + 0.8 * 1.6 / 96, TOL);
+}
+END_TEST
+
+/* A window that is given is calendar time, calendar or not. */
+START_TEST(test_recovery_window_given)
+{
+	uint64_t	h;
+
+	/* The default and a given PT24H score differently: other hashes. */
+	load(OFFICE_RECOVERY(""));
+	h = e->hash;
+	expect_free(e);
+	load(OFFICE_RECOVERY(" window=\"PT24H\""));
+	ck_assert_int_eq(e->params.recovery_business_day, 0);
+	ck_assert(e->hash != h);
+	at("order", T("2026-10-02T12:00:00+02:00"));
+	at("delivered", T("2026-10-02T16:00:00+02:00"));
+	at("apology", T("2026-10-05T10:00:00+02:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 0);
+	expect_free(e);
+	e = NULL;
+	journey_reset(&j);
+	load("<scoring recovery-window=\"PT24H\"/>" OFFICE_RECOVERY(""));
+	ck_assert_int_eq(e->params.recovery_business_day, 0);
+}
+END_TEST
+
+/* The default on a 24x7 moment (no calendar) is PT24H. */
+START_TEST(test_recovery_default_24x7)
+{
+	load(PLAIN "<recovery touchpoints=\"apology callback\"/>");
+	at("order", AT(0));
+	at("delivered", AT(180));
+	at("callback", AT(180) + 24 * HOUR);
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 1);
+	ck_assert_double_eq_tol(ov.v[0].score, S_FAIL, TOL);
+	journey_reset(&j);
+	at("order", AT(0));
+	at("delivered", AT(180));
+	at("callback", AT(180) + 24 * HOUR + SEC);
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 0);
+}
+END_TEST
+
 START_TEST(test_recovery_not_failed)
 {
 	load(RECOVERY("PT24H"));
@@ -1258,6 +1351,9 @@ make_model_suite(void)
 	tcase_add_test(tc, test_recovery_failed);
 	tcase_add_test(tc, test_recovery_short_window);
 	tcase_add_test(tc, test_recovery_not_failed);
+	tcase_add_test(tc, test_recovery_business_day);
+	tcase_add_test(tc, test_recovery_window_given);
+	tcase_add_test(tc, test_recovery_default_24x7);
 	tcase_add_test(tc, test_recovery_status_failed);
 	suite_add_tcase(s, tc);
 
