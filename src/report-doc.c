@@ -442,8 +442,9 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		fig_row(d, "CSAT top-2-box where breached, not breached",
 		    DOC_PLAIN, "%s, %s", fmt_pct(a, sizeof a, c->csat.breached),
 		    fmt_pct(b, sizeof b, c->csat.met));
-	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %.2f", fmt_pct(a,
-	    sizeof a, c->memory_share), c->consistency);
+	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s", fmt_pct(a,
+	    sizeof a, c->memory_share), fmt_fixed(b, sizeof b,
+	    c->consistency, 2));
 	fig_row(d, "priority", DOC_PLAIN, "%.4f%s", isnan(ms->priority) ? 0 :
 	    ms->priority, c->rankable ? "" : " (too few occurrences to rank)");
 	d->ops->table_end(d);
