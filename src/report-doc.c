@@ -708,6 +708,7 @@ void
 doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 {
 	struct doc	d;
+	char		asof[64];
 
 	memset(&d, 0, sizeof d);
 	d.ops = ops;
@@ -718,7 +719,12 @@ doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 	d.ops->para(&d, DOC_NOTE);
 	tf(&d, "Written by mot %s from the expectations in ", PACKAGE_VERSION);
 	t(&d, r->e->path);
-	t(&d, ". Every figure is also in report.json, one row per moment in "
+	t(&d, ". ");
+	if (r->a->as_of != MOT_TIME_NONE) {
+		isotime_format(r->a->as_of, asof, sizeof asof);
+		tf(&d, "Data as of %s. ", asof);
+	}
+	t(&d, "Every figure is also in report.json, one row per moment in "
 	    "moments.csv, and one per occurrence in occurrences.csv.");
 	d.ops->para_end(&d);
 	summary_section(&d);

@@ -199,11 +199,16 @@ report_text(const struct report *r, FILE *f)
 	text_colour = f == stdout && isatty(fileno(f)) && (nc == NULL ||
 	    *nc == '\0');
 	fprintf(f, "mot %s: %llu journeys read from %zu input%s, %llu "
-	    "accepted, %llu rejected; %zu moments\n", PACKAGE_VERSION,
+	    "accepted, %llu rejected; %zu moments", PACKAGE_VERSION,
 	    (unsigned long long)a->journeys_read, a->ninputs,
 	    a->ninputs == 1 ? "" : "s",
 	    (unsigned long long)(a->journeys_read - a->journeys_rejected),
 	    (unsigned long long)a->journeys_rejected, r->s->n);
+	if (a->as_of != MOT_TIME_NONE) {
+		isotime_format(a->as_of, buf, sizeof buf);
+		fprintf(f, "; data as of %s", buf);
+	}
+	fputc('\n', f);
 	for (i = 0; i < a->reasons.n; i++) {
 		k = r->s->reasons[i];
 		fprintf(f, "  rejected: %llu %s (first at ",
