@@ -55,7 +55,7 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	strtab_init(&a->reasons);
 	strtab_init(&a->values);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
-	a->first_stop = a->last_stop = MOT_TIME_NONE;
+	a->first_stop = a->last_stop = a->as_of = MOT_TIME_NONE;
 	a->duplicate_ids = -1;
 }
 
@@ -954,6 +954,11 @@ agg_journey(struct agg *a, const struct journey *j,
 	for (i = 0; i < j->ntps; i++) {
 		if (j->tps[i].ref >= 0)
 			a->name_seen[j->tps[i].ref]++;
+		/* MOT_TIME_NONE is least: an open end changes nothing. */
+		if (j->tps[i].start > a->as_of)
+			a->as_of = j->tps[i].start;
+		if (j->tps[i].end > a->as_of)
+			a->as_of = j->tps[i].end;
 	}
 	for (i = 0; i < nocc; i++) {
 		o = &occ[i];
@@ -1215,6 +1220,8 @@ agg_merge(struct agg *d, struct agg *s)
 	if (s->last_stop != MOT_TIME_NONE && (d->last_stop == MOT_TIME_NONE ||
 	    s->last_stop > d->last_stop))
 		d->last_stop = s->last_stop;
+	if (s->as_of > d->as_of)	/* the latest, as for a state's merge */
+		d->as_of = s->as_of;
 	for (i = 0; i < d->e->nmoments; i++) {
 		cell_merge(&d->m[i].total, &s->m[i].total);
 		d->m[i].journeys += s->m[i].journeys;

@@ -156,6 +156,8 @@ struct agg {
 	int64_t				 duplicate_ids;	/* -1: not known */
 	mot_time			 first_stop;	/* period covered */
 	mot_time			 last_stop;
+	/* The time the data describes: the latest touchpoint (at, start, end) accepted, or --as-of. */
+	mot_time			 as_of;
 	struct jscratch			 scratch;
 };
 

@@ -33,6 +33,7 @@ static const struct option analyze_opts[] = {
 	{ "assume-zone", required_argument, NULL, 'z' },
 	{ "classifier", required_argument, NULL, 'c' },
 	{ "strict", no_argument, NULL, 's' },
+	{ "as-of", required_argument, NULL, 'A' },
 	{ "jobs", required_argument, NULL, 'j' },
 	{ "save-state", required_argument, NULL, 'S' },
 	{ "charts", required_argument, NULL, 'C' },
@@ -86,6 +87,11 @@ cmd_analyze(int argc, char **argv)
 			break;
 		case 's':
 			o.strict = 1;
+			break;
+		case 'A':
+			if (cmd_as_of(c, optarg, &o.as_of) != 0)
+				return (MOT_EXIT_USAGE);
+			o.has_as_of = 1;
 			break;
 		case 'S':
 			state = optarg;
@@ -211,6 +217,9 @@ const struct cmd_entry cmd_analyze_entry = {
 	"                           joined with +, name a touchpoint (default\n"
 	"                           concept:name)\n"
 	"      --strict             stop at the first rejected journey\n"
+	"      --as-of=TIME         the time the data describes: ISO 8601 with\n"
+	"                           an offset, or now (default: the latest\n"
+	"                           touchpoint read)\n"
 	"  -j, --jobs=N             read N files at once, 1 to 256 (default:\n"
 	"                           one per core); results do not depend on N\n"
 	"      --save-state=FILE    also save the run's aggregates, to combine\n"

@@ -115,6 +115,7 @@ static const struct option check_opts[] = {
 	{ "assume-zone", required_argument, NULL, 'z' },
 	{ "classifier", required_argument, NULL, 'C' },
 	{ "strict", no_argument, NULL, 's' },
+	{ "as-of", required_argument, NULL, 'A' },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
@@ -206,6 +207,11 @@ cmd_check(int argc, char **argv)
 			break;
 		case 'w':
 			window = optarg;
+			break;
+		case 'A':
+			if (cmd_as_of(c, optarg, &o.as_of) != 0)
+				return (MOT_EXIT_USAGE);
+			o.has_as_of = 1;
 			break;
 		case 'n':
 			if (num_int(optarg, 1, INT64_C(1000000000000000),
@@ -416,6 +422,9 @@ const struct cmd_entry cmd_check_entry = {
 	"      --classifier=KEYS      XES: the event attributes naming a\n"
 	"                             touchpoint\n"
 	"      --strict               stop at the first rejected journey\n"
+	"      --as-of=TIME           the time the data describes: ISO 8601\n"
+	"                             with an offset, or now (default: the\n"
+	"                             latest touchpoint read)\n"
 	"  -q, --quiet                no warnings\n"
 	"  -v, --verbose              say what is being read\n"
 	"  -h, --help                 show this help\n"

@@ -6,9 +6,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "exitcode.h"
+#include "isotime.h"
 #include "log.h"
 #include "xmalloc.h"
 
@@ -26,6 +28,19 @@ cmd_usage_error(const struct cmd_entry *c, const char *fmt, ...)
 	    c->name);
 	free(msg);
 	return (MOT_EXIT_USAGE);
+}
+
+int
+cmd_as_of(const struct cmd_entry *c, const char *arg, int64_t *t)
+{
+	const char	*why;
+
+	if (isotime_parse_given(arg, (mot_time)time(NULL) * MOT_USEC, t,
+	    &why) != 0)
+		return (cmd_usage_error(c, "--as-of \"%s\": %s; give an ISO "
+		    "8601 time with a UTC offset (Z or +hh:mm), or now", arg,
+		    why));
+	return (0);
 }
 
 /* The long options arg ("--name" or "--name=value") may name (with val, or any if -1). */

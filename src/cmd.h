@@ -2,6 +2,8 @@
 #ifndef MOT_CMD_H
 #define MOT_CMD_H
 
+#include <stdint.h>
+
 struct option;
 
 struct cmd_entry {
@@ -19,6 +21,8 @@ extern const struct cmd_entry cmd_validate_entry;
 /* Print "Try 'mot CMD --help'" after a usage error and return MOT_EXIT_USAGE. */
 int	cmd_usage_error(const struct cmd_entry *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
+/* Parse --as-of's argument into *t (now: the current time); 0, or MOT_EXIT_USAGE after saying why. */
+int	cmd_as_of(const struct cmd_entry *, const char *, int64_t *);
 /* getopt_long, its errors said by errorf (the argument escaped): '?' then. */
 int	cmd_getopt(const struct cmd_entry *, int, char **, const char *,
 	    const struct option *);

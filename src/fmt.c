@@ -35,6 +35,16 @@ fmt_number(char *buf, size_t size, double v, int digits)
 		snprintf(buf, size, "0");
 }
 
+const char *
+fmt_fixed(char *buf, size_t size, double v, int digits)
+{
+	if (isnan(v) || isinf(v))
+		snprintf(buf, size, "-");
+	else
+		snprintf(buf, size, "%.*f", digits, v);
+	return (buf);
+}
+
 /*
  * Whether code point cp is one a terminal would act on rather than show:
  * C1 controls (U+009B starts an escape sequence as ESC [ does), the line

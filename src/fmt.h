@@ -7,6 +7,8 @@
 
 /* A number with up to digits decimals, trailing zeros dropped, "-0" as "0"; "" for NaN. */
 void	fmt_number(char *, size_t, double, int);
+/* A number with exactly digits decimals ("0.50"), "-" when NaN or infinite. */
+const char *fmt_fixed(char *, size_t, double, int);
 /* A share as a percentage with one decimal ("12.5%"), "-" when NaN. */
 const char *fmt_pct(char *, size_t, double);
 /* The bytes of the UTF-8 character at p (at most left), or 0 where none is (or XML cannot hold it). */

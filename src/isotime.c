@@ -301,6 +301,22 @@ slow_parse(const char *s, size_t len, const struct tz *zone, mot_time *out,
 	return (0);
 }
 
+int
+isotime_parse_given(const char *s, mot_time now, mot_time *out,
+    const char **why)
+{
+	int	rc;
+
+	if (strcmp(s, "now") == 0) {
+		*out = now;
+		return (0);
+	}
+	if ((rc = isotime_parse(s, strlen(s), NULL, out, why)) ==
+	    ISOTIME_NO_OFFSET)
+		*why = "a time without a UTC offset";
+	return (rc == 0 ? 0 : -1);
+}
+
 void
 isotime_format(mot_time t, char *buf, size_t size)
 {

@@ -28,6 +28,8 @@ void	civil_from_days(int64_t, int64_t *, unsigned *, unsigned *);
 /* Parse an ISO 8601 date-time of len bytes; zone (may be NULL) applies when it has no offset. */
 int	isotime_parse(const char *, size_t, const struct tz *, mot_time *,
 	    const char **);
+/* Parse a time given on the command line: ISO 8601 with a UTC offset, or "now" (then now); 0, or -1 with *why. */
+int	isotime_parse_given(const char *, mot_time, mot_time *, const char **);
 /*
  * Day numbers of recent dates, by their text (touchpoints fall on few
  * days). isotime_parse keeps one per thread; a reader keeps its own,

@@ -446,8 +446,9 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		fig_row(d, "CSAT top-2-box where breached, not breached",
 		    DOC_PLAIN, "%s, %s", fmt_pct(a, sizeof a, c->csat.breached),
 		    fmt_pct(b, sizeof b, c->csat.met));
-	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %.2f", fmt_pct(a,
-	    sizeof a, c->memory_share), c->consistency);
+	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s", fmt_pct(a,
+	    sizeof a, c->memory_share), fmt_fixed(b, sizeof b,
+	    c->consistency, 2));
 	fig_row(d, "priority", DOC_PLAIN, "%.4f%s", isnan(ms->priority) ? 0 :
 	    ms->priority, c->rankable ? "" : " (too few occurrences to rank)");
 	d->ops->table_end(d);
@@ -711,6 +712,7 @@ void
 doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 {
 	struct doc	d;
+	char		asof[64];
 
 	memset(&d, 0, sizeof d);
 	d.ops = ops;
@@ -721,7 +723,12 @@ doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 	d.ops->para(&d, DOC_NOTE);
 	tf(&d, "Written by mot %s from the expectations in ", PACKAGE_VERSION);
 	t(&d, r->e->path);
-	t(&d, ". Every figure is also in report.json, one row per moment in "
+	t(&d, ". ");
+	if (r->a->as_of != MOT_TIME_NONE) {
+		isotime_format(r->a->as_of, asof, sizeof asof);
+		tf(&d, "Data as of %s. ", asof);
+	}
+	t(&d, "Every figure is also in report.json, one row per moment in "
 	    "moments.csv, and one per occurrence in occurrences.csv.");
 	d.ops->para_end(&d);
 	summary_section(&d);

@@ -419,6 +419,9 @@ report_json(const struct report *r, FILE *f)
 	}
 	fputs(a->reasons.n > 0 ? "\n  ],\n" : "],\n", f);
 	json_str(f, 2, "by", r->by, ",");
+	if (a->as_of != MOT_TIME_NONE)
+		isotime_format(a->as_of, t0, sizeof t0);
+	json_str(f, 2, "as_of", a->as_of != MOT_TIME_NONE ? t0 : NULL, ",");
 	fputs("  \"period\": {\n", f);
 	if (a->first_stop != MOT_TIME_NONE) {
 		isotime_format(a->first_stop, t0, sizeof t0);

@@ -65,7 +65,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	char			 name[80], id[80], stage[80], verdict[512];
 	char			 met[16], tol[16], br[16], lo[16], hi[16];
 	char			 p50[32], p90[32], p95[32], mx[32], d[32], a[32];
-	char			 src[80], clean[512];
+	char			 src[80], clean[512], cons[16];
 	const char		*tone;
 
 	summary_verdict(ms, verdict, sizeof verdict);
@@ -170,8 +170,8 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	fmt_pct(br, sizeof br, ms->reach);
 	fmt_pct(tol, sizeof tol, c->memory_share);
 	fprintf(f, "    priority %.4f  (reach %s, memory share %s, "
-	    "consistency %.2f)\n", isnan(ms->priority) ? 0 : ms->priority,
-	    br, tol, c->consistency);
+	    "consistency %s)\n", isnan(ms->priority) ? 0 : ms->priority,
+	    br, tol, fmt_fixed(cons, sizeof cons, c->consistency, 2));
 	if (r->by != NULL && ms->nby > 0)
 		text_breakdown(r, ms, f);
 }
@@ -202,11 +202,16 @@ report_text(const struct report *r, FILE *f)
 	text_colour = f == stdout && isatty(fileno(f)) && (nc == NULL ||
 	    *nc == '\0');
 	fprintf(f, "mot %s: %llu journeys read from %zu input%s, %llu "
-	    "accepted, %llu rejected; %zu moments\n", PACKAGE_VERSION,
+	    "accepted, %llu rejected; %zu moments", PACKAGE_VERSION,
 	    (unsigned long long)a->journeys_read, a->ninputs,
 	    a->ninputs == 1 ? "" : "s",
 	    (unsigned long long)(a->journeys_read - a->journeys_rejected),
 	    (unsigned long long)a->journeys_rejected, r->s->n);
+	if (a->as_of != MOT_TIME_NONE) {
+		isotime_format(a->as_of, buf, sizeof buf);
+		fprintf(f, "; data as of %s", buf);
+	}
+	fputc('\n', f);
 	for (i = 0; i < a->reasons.n; i++) {
 		k = r->s->reasons[i];
 		fprintf(f, "  rejected: %llu %s (first at ",

@@ -525,6 +525,7 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	struct agg	*aggs;
 	struct unit	*u;
 	struct read_stats st;
+	char		 t0[64], t1[64];
 	size_t		 i, k, shown = 0, nw, first;
 	int		 rc = 0;
 	long		 cores;
@@ -630,6 +631,17 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	}
 	if (rc != 0)
 		return (rc);
+	/* Each reader kept its latest touchpoint, merged above: --as-of wins. */
+	if (r->o->has_as_of) {
+		if (r->agg.as_of > r->o->as_of) {
+			isotime_format(r->agg.as_of, t0, sizeof t0);
+			isotime_format(r->o->as_of, t1, sizeof t1);
+			warnf("--as-of %s is earlier than the latest touchpoint "
+			    "(%s): the report describes the data as of %s", t1,
+			    t0, t1);
+		}
+		r->agg.as_of = r->o->as_of;
+	}
 	if (r->agg.journeys_rejected > REJECT_SHOWN)
 		warnf("%llu journeys skipped in all (see the report's "
 		    "rejections)", (unsigned long long)r->agg.journeys_rejected);

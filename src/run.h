@@ -20,6 +20,8 @@ struct run_opts {
 	const char	*classifier;	/* --classifier, or NULL */
 	int		 strict;	/* a rejected journey stops the run */
 	int		 jobs;		/* readers at once; 0: one per core */
+	int		 has_as_of;	/* --as-of given: as_of is the data's time */
+	mot_time	 as_of;
 	FILE		*occ;		/* occurrences.csv, or NULL */
 	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);

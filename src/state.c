@@ -671,6 +671,7 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		put_u64(&b, a->jd.bins[i]);
 	put_i64(&b, a->first_stop);
 	put_i64(&b, a->last_stop);
+	put_i64(&b, a->as_of);
 	for (i = 0; i < e->nmoments; i++) {
 		ma = &a->m[i];
 		put_cell(&b, &ma->total);
@@ -1220,6 +1221,9 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 	    !time_ok(a->last_stop) || a->first_stop > a->last_stop))))
 		invalid(&b, "first_stop, last_stop: not a time range mot can "
 		    "read");
+	a->as_of = get_i64(&b);
+	if (!b.bad && a->as_of != MOT_TIME_NONE && !time_ok(a->as_of))
+		invalid(&b, "as_of: not a time mot can read");
 	for (i = 0; i < e->nmoments && !b.bad; i++)
 		get_moment(&b, a, (size_t)i);
 	if (b.why != NULL) {

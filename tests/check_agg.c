@@ -231,6 +231,46 @@ four_journeys(const char *by)
 	run_journey();
 }
 
+/* as_of: the latest at, start or end of a journey aggregated (not a promise or notice); a merge keeps the latest. */
+START_TEST(test_as_of)
+{
+	struct agg	b;
+
+	add_moment("reply", "ask", "answer", 5, 15, 0.8);
+	start_agg(NULL);
+	ck_assert(a.as_of == MOT_TIME_NONE);
+	add_tp("ask", AT(0), AT(0));
+	add_tp("answer", AT(3), AT(3));
+	j.tps[1].promised = AT(100);
+	j.tps[1].notified = AT(200);
+	add_tp("visit", AT(10), AT(20));
+	run_journey();
+	ck_assert(a.as_of == AT(20));		/* an interval's end */
+	add_tp("visit", AT(30), MOT_TIME_NONE);
+	run_journey();
+	ck_assert(a.as_of == AT(30));		/* an open one's start */
+	add_tp("ask", AT(25), AT(25));
+	run_journey();
+	ck_assert(a.as_of == AT(30));		/* an earlier one: no change */
+
+	agg_init(&b, e, NULL);
+	agg_merge(&b, &a);
+	ck_assert(b.as_of == AT(30));
+	agg_free(&b);
+	agg_init(&b, e, NULL);
+	add_tp("ask", AT(5), AT(5));
+	journey_sort(&j);
+	agg_journey(&b, &j, NULL, 0);
+	journey_reset(&j);
+	ck_assert(b.as_of == AT(5));
+	agg_merge(&a, &b);			/* an earlier one merged in */
+	ck_assert(a.as_of == AT(30));
+	agg_merge(&b, &a);			/* a later one merged in */
+	ck_assert(b.as_of == AT(30));
+	agg_free(&b);
+}
+END_TEST
+
 START_TEST(test_totals)
 {
 	const struct cell	*c;
@@ -790,6 +830,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_invalid_and_grouping);
 	tcase_add_test(tc, test_rejects);
 	tcase_add_test(tc, test_many_reasons);
+	tcase_add_test(tc, test_as_of);
 	tcase_add_test(tc, test_periods_bounded);
 	tcase_add_test(tc, test_add_cell_compact);
 	suite_add_tcase(s, tc);

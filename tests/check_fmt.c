@@ -38,6 +38,18 @@ markup_is(const char *s, enum markup m, const char *want)
 	free(got);
 }
 
+/* A figure that cannot be computed reads "-", never "nan". */
+START_TEST(test_fmt_fixed)
+{
+	char	b[16];
+
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, 0.5, 2), "0.50");
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, -0.25, 2), "-0.25");
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, NAN, 2), "-");
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, INFINITY, 2), "-");
+}
+END_TEST
+
 START_TEST(test_utf8_len)
 {
 	const unsigned char	ok2[] = "\xc3\xa9", ok4[] = "\xf0\x9f\x98\x80";
@@ -177,6 +189,7 @@ make_fmt_suite(void)
 	Suite	*s = suite_create("fmt");
 	TCase	*tc = tcase_create("core");
 
+	tcase_add_test(tc, test_fmt_fixed);
 	tcase_add_test(tc, test_utf8_len);
 	tcase_add_test(tc, test_markup_both);
 	tcase_add_test(tc, test_markup_controls_and_bad_bytes);

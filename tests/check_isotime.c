@@ -101,6 +101,30 @@ START_TEST(test_time_z)
 }
 END_TEST
 
+/* --as-of: ISO 8601 with an offset, or now; a time without an offset is refused. */
+START_TEST(test_time_given)
+{
+	mot_time	 t = 0;
+	const char	*why = NULL;
+
+	ck_assert_int_eq(isotime_parse_given("now", 42, &t, &why), 0);
+	ck_assert_int_eq(t, 42);
+	ck_assert_int_eq(isotime_parse_given("2026-10-01T09:00:00+02:00", 42,
+	    &t, &why), 0);
+	ck_assert_int_eq(t, T0 * S);
+	ck_assert_int_eq(isotime_parse_given("2026-10-01T07:00:00", 42, &t,
+	    &why), -1);
+	ck_assert_str_eq(why, "a time without a UTC offset");
+	why = NULL;
+	ck_assert_int_eq(isotime_parse_given("Now", 42, &t, &why), -1);
+	ck_assert_ptr_nonnull(why);
+	why = NULL;
+	ck_assert_int_eq(isotime_parse_given("2026-10-01", 42, &t, &why), -1);
+	ck_assert_ptr_nonnull(why);
+	ck_assert_int_eq(isotime_parse_given("", 42, &t, &why), -1);
+}
+END_TEST
+
 START_TEST(test_time_offsets)
 {
 	ck_assert_int_eq(parse_ok("2026-10-01T09:00:00+02:00"), T0 * S);
@@ -666,6 +690,7 @@ make_isotime_suite(void)
 	/* 100 000 times both ways: long under the sanitizers on a busy machine. */
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_time_z);
+	tcase_add_test(tc, test_time_given);
 	tcase_add_test(tc, test_time_fast_path_bytes);
 	tcase_add_test(tc, test_time_date_cache);
 	tcase_add_test(tc, test_time_hms_range);

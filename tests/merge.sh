@@ -54,6 +54,16 @@ fi
     "$MOT" merge -q --format json m.state > remerged.json &&
     same_but_dups one.json remerged.json && ok "a merged state merges again the same" ||
     bad "merged state"
+# as_of: the latest at, start or end of all the shards (not promised or
+# notified), whichever state holds it, whatever the readers and file order.
+want=$(grep -o ' \(at\|start\|end\)="[^"]*"' all.xml | sed 's/.*="//; s/"$//' |
+    sort | tail -1)
+for f in one three merged remerged; do
+	got=$(sed -n 's/^  "as_of": "\(.*\)",$/\1/p' "$f.json")
+	[ -n "$want" ] && [ "$got" = "$want" ] &&
+	    ok "$f.json: as_of is the latest touchpoint ($want)" ||
+	    bad "$f.json: as_of \"$got\", expected \"$want\""
+done
 # Refusals.
 sed 's/PT15M/PT16M/' exp.xml > other.xml
 "$MOT" analyze -q -e other.xml --by segment --save-state o.state shard0.xml > /dev/null

@@ -52,6 +52,8 @@ edit(struct agg *a, const char *what)
 		a->m[0].weeks.first = -200000000000000;
 	else if (strcmp(what, "time-far") == 0)
 		a->last_stop = INT64_MAX - 1;
+	else if (strcmp(what, "as-of-far") == 0)	/* the year 292277 */
+		a->as_of = INT64_MAX - 1;
 	else if (strcmp(what, "nan") == 0 && c->elapsed.exact != NULL)
 		c->elapsed.exact[0] = c->elapsed.max = NAN;
 	else if (strcmp(what, "inf") == 0 && c->elapsed.exact != NULL)

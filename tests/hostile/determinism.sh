@@ -58,6 +58,19 @@ run order LC_ALL=C TZ=UTC -- -j1 c.xml b.xml.gz a.xml
 same order "the order of the files does not matter"
 run jobs LC_ALL=C TZ=UTC -- -j4 b.xml.gz c.xml a.xml
 same jobs "-j4 (and a file read in pieces) gives the same bytes as -j1"
+# as_of: the latest at, start or end of the three files, which each reader
+# (and piece) keeps and the run merges after, whatever -j and the order.
+want=$({ cat a.xml c.xml; gzip -dc b.xml.gz; } |
+    grep -o ' \(at\|start\|end\)="[^"]*"' | sed 's/.*="//; s/"$//' |
+    sort | tail -1)
+for n in ref order jobs; do
+	got=$(sed -n 's/^  "as_of": "\(.*\)",$/\1/p' "out.$n/report.json")
+	if [ -n "$want" ] && [ "$got" = "$want" ]; then
+		ok "$n: as_of is the latest touchpoint ($want)"
+	else
+		bad "$n: as_of \"$got\", expected \"$want\""
+	fi
+done
 
 # A file whose pieces do not parse on their own (a "<journey>" in a
 # comment after every journey, so every cut lands in one) is read whole
