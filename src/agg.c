@@ -993,13 +993,14 @@ agg_journey(struct agg *a, const struct journey *j,
 	/* Per moment it passed: reach, memory and survey answers. */
 	for (i = 0; i < nocc; i = k) {
 		mi = occ[i].moment;
-		breached = closed = 0;
+		breached = closed = hit = 0;
 		pick = NULL;
 		for (k = i; k < nocc && occ[k].moment == mi; k++) {
 			o = &occ[k];
 			if (o->status == ST_OPEN || o->status == ST_INVALID)
 				continue;
 			closed = 1;
+			hit |= jscore_carried(&js, o);
 			if (o->status == ST_BREACHED && !breached) {
 				breached = 1;
 				pick = o;
@@ -1010,8 +1011,6 @@ agg_journey(struct agg *a, const struct journey *j,
 		a->m[mi].journeys++;
 		if (!closed)
 			continue;
-		hit = js.valid && ((js.worst_moment == mi && js.mem.min < 0) ||
-		    (js.last_moment == mi && js.mem.last < 0));
 		cell_journey(&a->m[mi].total, j, breached, hit);
 		if (a->by != NULL &&
 		    (value = agg_value(a, j, pick, buf, sizeof buf)) != NULL)

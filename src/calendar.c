@@ -206,6 +206,13 @@ floor_div(int64_t a, int64_t b)
 	return (a >= 0 ? a / b : -((-a + b - 1) / b));
 }
 
+/* The weekday of local day d, 0 Monday: 1970-01-01 was a Thursday. */
+static int
+weekday(int64_t d)
+{
+	return ((int)(((d % 7) + 7 + 3) % 7));
+}
+
 int64_t
 cal_working(const struct calendar *c, mot_time a, mot_time b)
 {
@@ -224,7 +231,7 @@ cal_working(const struct calendar *c, mot_time a, mot_time b)
 	for (d = d0; d <= d1; d++) {
 		if (is_holiday(c, d))
 			continue;
-		wd = (int)(((d % 7) + 7 + 3) % 7);	/* 1970-01-01: Thursday */
+		wd = weekday(d);
 		sp = c->spans[wd];
 		for (i = 0; i < c->nspans[wd]; i++) {
 			ls = tz_local_to_utc(c->tz, d * 86400 +
@@ -238,4 +245,64 @@ cal_working(const struct calendar *c, mot_time a, mot_time b)
 		}
 	}
 	return (total);
+}
+
+/* Whether local day d has working hours: a weekday with hours, no holiday. */
+static int
+is_working_day(const struct calendar *c, int64_t d)
+{
+	return (c->nspans[weekday(d)] > 0 && !is_holiday(c, d));
+}
+
+/*
+ * The end of one business day from t. From inside working hours: the same
+ * local time on the next working day. From outside them (after closing, on
+ * a day without hours, on a holiday): from the next opening, so that the
+ * window always holds a whole working day. A local time that the next
+ * working day does not have (skipped by daylight saving) is moved forward
+ * by the gap, one it has twice is the earlier (tz_local_to_utc). Days are
+ * bounded: cal_finish leaves hours on some weekday, and holidays are few.
+ */
+mot_time
+cal_business_day(const struct calendar *c, mot_time t)
+{
+	const struct cal_span	*sp;
+	int64_t			 s, frac, local, day, tod, d;
+	size_t			 i, n;
+	int			 wd, open = 0;
+
+	s = floor_div(t, MOT_USEC);
+	frac = t - s * MOT_USEC;
+	local = s + tz_offset_at(c->tz, s);
+	day = floor_div(local, 86400);
+	tod = local - day * 86400;
+	if (is_working_day(c, day)) {
+		wd = weekday(day);
+		for (i = 0; i < c->nspans[wd]; i++) {
+			if (tod >= c->spans[wd][i].from * 60 &&
+			    tod < c->spans[wd][i].to * 60)
+				open = 1;
+		}
+	}
+	if (!open) {		/* from the next opening */
+		frac = 0;
+		for (d = day;; d++) {
+			if (!is_working_day(c, d))
+				continue;
+			wd = weekday(d);
+			sp = c->spans[wd];
+			n = c->nspans[wd];
+			for (i = 0; i < n && d == day &&
+			    sp[i].from * 60 <= tod; i++)
+				;
+			if (i < n) {
+				day = d;
+				tod = sp[i].from * 60;
+				break;
+			}
+		}
+	}
+	for (d = day + 1; !is_working_day(c, d); d++)
+		;
+	return (tz_local_to_utc(c->tz, d * 86400 + tod) * MOT_USEC + frac);
 }

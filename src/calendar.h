@@ -41,5 +41,7 @@ int	cal_parse_days(const char *, size_t, unsigned *);
 int	cal_parse_hhmm(const char *, size_t, int *);
 /* The working time, in microseconds, between two instants. */
 int64_t	cal_working(const struct calendar *, mot_time, mot_time);
+/* One business day after an instant: the same local time on the next working day. */
+mot_time cal_business_day(const struct calendar *, mot_time);
 
 #endif

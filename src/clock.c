@@ -359,10 +359,25 @@ is_failed(const struct touchpoint *tp)
 	    strcasecmp(tp->status, "failed") == 0);
 }
 
-/* The first recovery touchpoint at or after t within the window, or NULL. */
+/*
+ * The end of the recovery window after a failure at t: by default one
+ * business day on a moment with a calendar (cal_business_day), else the
+ * window in calendar time (PT24H unless set).
+ */
+static mot_time
+recovery_end(const struct expectations *e, const struct moment *m,
+    mot_time t)
+{
+	if (e->params.recovery_business_day && m->calendar >= 0 &&
+	    (size_t)m->calendar < e->ncalendars)
+		return (cal_business_day(&e->calendars[m->calendar], t));
+	return (t + e->params.recovery_window);
+}
+
+/* The first recovery touchpoint from t to end, or NULL. */
 static const struct touchpoint *
 find_recovery(const struct expectations *e, const struct journey *j,
-    mot_time t)
+    mot_time t, mot_time end)
 {
 	size_t	i;
 
@@ -370,7 +385,7 @@ find_recovery(const struct expectations *e, const struct journey *j,
 		if (j->tps[i].start < t || j->tps[i].ref < 0 ||
 		    !e->is_recovery[j->tps[i].ref])
 			continue;
-		if (j->tps[i].start - t > e->params.recovery_window)
+		if (j->tps[i].start > end)
 			return (NULL);
 		return (&j->tps[i]);
 	}
@@ -385,6 +400,7 @@ clock_score(struct occurrence *o, const struct expectations *e,
 	const struct score_params	*p = &e->params;
 	const struct touchpoint		*stop_tp, *rec;
 	int64_t				 d = m->desired.us, a = m->adequate.us;
+	mot_time			 rec_end;
 	int				 in_time;
 
 	if (o->status == ST_OPEN || o->status == ST_INVALID) {
@@ -431,12 +447,14 @@ clock_score(struct occurrence *o, const struct expectations *e,
 	o->failed = o->status == ST_BREACHED || is_failed(stop_tp);
 	if (is_failed(stop_tp) && o->score > 0)
 		o->score = 0;	/* a failed touchpoint is never better than adequate */
-	if (o->failed && e->has_recovery &&
-	    (rec = find_recovery(e, j, o->stop)) != NULL) {
-		o->recovered = is_failed(rec) ? 2 : 1;
-		o->recover_dt = rec->start - o->stop;
-		o->score = score_recovery(o->score, o->recover_dt,
-		    p->recovery_window, o->recovered == 2, p);
+	if (o->failed && e->has_recovery) {
+		rec_end = recovery_end(e, m, o->stop);
+		if ((rec = find_recovery(e, j, o->stop, rec_end)) != NULL) {
+			o->recovered = is_failed(rec) ? 2 : 1;
+			o->recover_dt = rec->start - o->stop;
+			o->score = score_recovery(o->score, o->recover_dt,
+			    rec_end - o->stop, o->recovered == 2, p);
+		}
 	}
 
 	/* The customers' own zone, on their clock: calendar time. */

@@ -169,6 +169,8 @@ parse_scoring(struct xmlin *x, struct eparse *p, const struct xattr *a,
 		}
 		*(double *)(void *)((char *)sp + d->offset) = num;
 	}
+	if (xattr_get(a, n, "recovery-window") != NULL)
+		sp->recovery_business_day = 0;	/* as given: calendar time */
 	if (sp->desired_score + sp->early_bonus > 1.0 + 1e-12)
 		efail(x, p, "desired-score + early-bonus must not exceed 1");
 }
@@ -563,6 +565,7 @@ parse_recovery(struct xmlin *x, struct eparse *p, const struct xattr *a,
 			return;
 		}
 		p->e->params.recovery_window = d.us;
+		p->e->params.recovery_business_day = 0;
 	}
 }
 
@@ -761,6 +764,9 @@ expect_hash(const struct expectations *e)
 			    (const void *)((const char *)&e->params +
 			    d->offset));
 	}
+	if (e->params.recovery_business_day && e->has_recovery &&
+	    e->ncalendars > 0)
+		cat(&s, "|recovery-window=business-day");
 	for (i = 0; i < e->nmoments; i++) {
 		m = &e->moments[i];
 		cat(&s, "\n%s|%d|%s%s|%s%s|%" PRId64 "|%" PRId64 "|%.17g|%s|%s",

@@ -105,8 +105,23 @@ jscore_compute(const struct expectations *e, const struct journey *j,
 	score_memory(sc->s, k, p, &js->mem);
 	js->worst_moment = occ[sc->idx[js->mem.worst]].moment;
 	js->last_moment = occ[sc->idx[js->mem.lastpos]].moment;
+	js->last_stop = occ[sc->idx[js->mem.lastpos]].stop;
 	js->journey = score_journey(js->mem.remembered, js->effort, p);
 	js->valid = 1;
+}
+
+/*
+ * Ties count: every occurrence at the journey's worst score, when that is
+ * negative, and every one that stops at the instant of the last, when its
+ * own score is negative.
+ */
+int
+jscore_carried(const struct jscore *js, const struct occurrence *o)
+{
+	if (!js->valid || o->status == ST_OPEN || o->status == ST_INVALID ||
+	    o->score >= 0)
+		return (0);
+	return (o->score == js->mem.min || o->stop == js->last_stop);
 }
 
 void

@@ -19,6 +19,7 @@ struct jscore {
 	double		journey;	/* J */
 	size_t		worst_moment;	/* moment of the worst score */
 	size_t		last_moment;	/* moment of the last score */
+	mot_time	last_stop;	/* when the last scored occurrence stopped */
 };
 
 /* Room to sort a journey's scores; reused from journey to journey. */
@@ -32,6 +33,8 @@ struct jscratch {
 void	jscore_compute(const struct expectations *, const struct journey *,
 	    const struct occurrence *, size_t, struct jscratch *,
 	    struct jscore *);
+/* Whether a scored occurrence is one the customer carries away: tied for worst or last, negative. */
+int	jscore_carried(const struct jscore *, const struct occurrence *);
 /* Free scratch space. */
 void	jscratch_free(struct jscratch *);
 

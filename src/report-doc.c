@@ -217,6 +217,10 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		if (!isnan(c->nps_recoverable) && c->nps_recoverable > 0)
 			tf(d, " Never breaching it would win back %.1f NPS "
 			    "points.", c->nps_recoverable);
+		else if (!isnan(c->nps_recoverable) && c->nps_recoverable < 0)
+			tf(d, " NPS points to win back: %.1f, no cost (the "
+			    "journeys where it was breached answered better); "
+			    "it ranks as 0.", c->nps_recoverable);
 	} else if (c->breached > 0)
 		tf(d, " A breached occurrence scores %.2f on average, and it is "
 		    "the worst or the last moment of %s of the journeys it "

@@ -361,7 +361,10 @@ report_json(const struct report *r, FILE *f)
 			json_number(f, *(const double *)(const void *)
 			    ((const char *)&e->params + d->offset), 6);
 	}
-	fputs("\n    }\n  },\n", f);
+	fputs(",\n", f);	/* the default window: docs/scoring.md, 9 */
+	json_bool(f, 6, "recovery-window-business-day",
+	    e->params.recovery_business_day, "");
+	fputs("    }\n  },\n", f);
 	fputs("  \"percentiles\": {\n", f);
 	json_str(f, 4, "method", "nearest-rank", ",");
 	json_u64(f, 4, "exact_up_to", SKETCH_EXACT, ",");

@@ -162,6 +162,9 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 			fputc(')', f);
 		if (!isnan(c->nps_recoverable) && c->nps_recoverable > 0)
 			fprintf(f, "; %.1f points to win back", c->nps_recoverable);
+		else if (!isnan(c->nps_recoverable) && c->nps_recoverable < 0)
+			fprintf(f, "; %.1f points to win back: no cost",
+			    c->nps_recoverable);
 		fputc('\n', f);
 	}
 	fmt_pct(br, sizeof br, ms->reach);

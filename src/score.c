@@ -31,7 +31,8 @@ const struct score_param_def score_param_defs[] = {
 	{ "double-deviation", P(double_deviation), 0, 0, 2,
 	    "Bitner, Booms and Tetreault 1990: double deviation" },
 	{ "recovery-window", P(recovery_window), 1, 0, 0,
-	    "one day (mot convention)" },
+	    "1 business day on a moment with a calendar, else 1 day "
+	    "(mot convention)" },
 	{ "memory-mean", P(memory_mean), 0, 0, 10,
 	    "peak-end rule: Redelmeier and Kahneman 1996" },
 	{ "memory-min", P(memory_min), 0, 0, 10, "peak-end rule" },
@@ -64,6 +65,7 @@ score_params_default(struct score_params *p)
 	p->recovery_target = 0.6;
 	p->double_deviation = 0.25;
 	p->recovery_window = INT64_C(86400000000);
+	p->recovery_business_day = 1;
 	p->memory_mean = 0.4;
 	p->memory_min = 0.3;
 	p->memory_last = 0.2;

@@ -26,6 +26,7 @@ struct score_params {
 	double	recovery_target; /* the score a recovery moves towards (0.6) */
 	double	double_deviation; /* extra loss of a failed recovery (0.25) */
 	int64_t	recovery_window; /* microseconds (24 h) */
+	int	recovery_business_day; /* default window: 1 business day with a calendar */
 	double	memory_mean;	/* remembered score weights: 0.4 */
 	double	memory_min;	/* 0.3 */
 	double	memory_last;	/* 0.2 */

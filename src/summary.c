@@ -190,8 +190,9 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->memory_share = ratio(c->memory_hits, c->journeys);
 	compare_nps(&s->nps, &c->s_breached, &c->s_met);
 	compare_csat(&s->csat, &c->s_breached, &c->s_met);
+	/* Signed: below 0, the breached journeys answered better (no cost). */
 	s->nps_recoverable = !nps_usable(&s->nps) ? NAN :
-	    s->breach_rate * (s->nps.delta < 0 ? -s->nps.delta : 0);
+	    s->breach_rate * (s->nps.met - s->nps.breached);
 	if (m->objective > 0 && c->n > 0)
 		s->objective_met = s->within_rate >= m->objective - 1e-12;
 }
@@ -412,7 +413,7 @@ priority(struct summary *s, struct moment_sum *ms, uint64_t accepted)
 		ms->priority = NAN;
 		return;
 	}
-	if (s->outcomes && nps_usable(&c->nps))
+	if (s->outcomes && nps_usable(&c->nps))	/* max(0, nps_recoverable) */
 		sev = c->nps.delta < 0 ? -c->nps.delta / 100 : 0;
 	ms->priority = ms->reach * c->breach_rate * sev *
 	    (1 + (isnan(c->memory_share) ? 0 : c->memory_share));

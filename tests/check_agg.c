@@ -671,6 +671,63 @@ START_TEST(test_summary_verdicts)
 }
 END_TEST
 
+/* One journey of three hand-made occurrences, one per moment. */
+static void
+feed_three(double s0, int64_t t0, double s1, int64_t t1, double s2,
+    int64_t t2)
+{
+	struct occurrence	o[3];
+	const double		sc[3] = { s0, s1, s2 };
+	const int64_t		at[3] = { t0, t1, t2 };
+	size_t			k;
+
+	memset(o, 0, sizeof o);
+	for (k = 0; k < 3; k++) {
+		o[k].moment = k;
+		o[k].status = sc[k] < 0 ? ST_BREACHED : ST_MET;
+		o[k].start = AT(0);
+		o[k].stop = AT(at[k]);
+		o[k].elapsed = o[k].stop - o[k].start;
+		o[k].score = sc[k];
+	}
+	agg_journey(&a, &j, o, 3);
+}
+
+/*
+ * Memory share: every moment tied for the journey's worst negative score
+ * counts, and every one tied for the last (stopping at the last instant)
+ * while negative, not only the first of them in stop order.
+ */
+START_TEST(test_memory_share_ties)
+{
+	add_moment("a", "x", "y", 5, 15, -1);
+	add_moment("b", "x", "y", 5, 15, -1);
+	add_moment("c", "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	/* a and b tied for worst; c last but positive. */
+	feed_three(-0.5, 10, -0.5, 20, 0.2, 30);
+	ck_assert_uint_eq(a.m[0].total.memory_hits, 1);
+	ck_assert_uint_eq(a.m[1].total.memory_hits, 1);
+	ck_assert_uint_eq(a.m[2].total.memory_hits, 0);
+	/* a worst; b and c tied for last (both stop at 30), both negative. */
+	feed_three(-0.9, 10, -0.2, 30, -0.1, 30);
+	ck_assert_uint_eq(a.m[0].total.memory_hits, 2);
+	ck_assert_uint_eq(a.m[1].total.memory_hits, 2);
+	ck_assert_uint_eq(a.m[2].total.memory_hits, 1);
+	/* b and c tied for last, only c negative: b is not carried away. */
+	feed_three(-0.9, 10, 0.4, 30, -0.1, 30);
+	ck_assert_uint_eq(a.m[1].total.memory_hits, 2);
+	ck_assert_uint_eq(a.m[2].total.memory_hits, 2);
+	/* A tie at a score that is not negative counts for nothing. */
+	feed_three(0.3, 10, 0.3, 20, 0.5, 30);
+	ck_assert_uint_eq(a.m[0].total.memory_hits, 3);
+	ck_assert_uint_eq(a.m[1].total.memory_hits, 2);
+	ck_assert_uint_eq(a.m[2].total.memory_hits, 2);
+	make_summary();
+	ck_assert_double_eq_tol(sum.ms[1].total.memory_share, 0.5, TOL);
+}
+END_TEST
+
 /* A cell read from a state stays a compact record, with the same figures. */
 START_TEST(test_add_cell_compact)
 {
@@ -789,6 +846,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_summary_ranking);
 	tcase_add_test(tc, test_summary_score_mean_exact);
 	tcase_add_test(tc, test_summary_verdicts);
+	tcase_add_test(tc, test_memory_share_ties);
 	suite_add_tcase(s, tc);
 	return (s);
 }

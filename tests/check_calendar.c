@@ -247,6 +247,76 @@ START_TEST(test_holiday)
 }
 END_TEST
 
+/*
+ * One business day (the default recovery window): the same local time on
+ * the next working day; from outside working hours, from the next opening.
+ */
+START_TEST(test_business_day)
+{
+	struct calendar	c;
+
+	cal_open(&c, "Europe/Amsterdam");
+	hours(&c, WEEKDAYS, "09:00", "17:00");
+	holiday(&c, 2026, 12, 25);	/* a Friday */
+	finish(&c);
+	/* Across a weekend: Fri 2026-10-02 14:00 to Mon 14:00. */
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-02T14:00:00+02:00")),
+	    T("2026-10-05T14:00:00+02:00"));
+	/* Across a holiday and a weekend: Thu 24 Dec to Mon 28 Dec. */
+	ck_assert_int_eq(cal_business_day(&c, T("2026-12-24T14:00:00+01:00")),
+	    T("2026-12-28T14:00:00+01:00"));
+	/* A weekday: Tue to Wed, the fraction of a second kept. */
+	ck_assert_int_eq(cal_business_day(&c,
+	    T("2026-10-06T14:00:00.5+02:00")), T("2026-10-07T14:00:00.5+02:00"));
+	/* At the opening itself: the next day's opening. */
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-06T09:00:00+02:00")),
+	    T("2026-10-07T09:00:00+02:00"));
+	/* Outside working hours, from the next opening: Fri 20:00 and Sat
+	   10:00 count from Mon 09:00, so end Tue 09:00; Tue 06:00 from Tue
+	   09:00 to Wed 09:00; at closing (17:00, not open) likewise. */
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-02T20:00:00+02:00")),
+	    T("2026-10-06T09:00:00+02:00"));
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-03T10:00:00+02:00")),
+	    T("2026-10-06T09:00:00+02:00"));
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-06T06:00:00+02:00")),
+	    T("2026-10-07T09:00:00+02:00"));
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-06T17:00:00+02:00")),
+	    T("2026-10-08T09:00:00+02:00"));
+	/* On the holiday: from Mon 28 Dec 09:00, to Tue 09:00. */
+	ck_assert_int_eq(cal_business_day(&c, T("2026-12-25T11:00:00+01:00")),
+	    T("2026-12-29T09:00:00+01:00"));
+	/* Across the autumn change (Sun 25 Oct): local 14:00 both ends, so
+	   73 h of calendar time. */
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-23T14:00:00+02:00")),
+	    T("2026-10-26T14:00:00+01:00"));
+	cal_free(&c);
+
+	/* A lunch break: Tue 12:30 counts from 13:00, to Wed 13:00. */
+	cal_open(&c, "Europe/Amsterdam");
+	hours(&c, WEEKDAYS, "09:00", "12:00");
+	hours(&c, WEEKDAYS, "13:00", "17:00");
+	finish(&c);
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-06T12:30:00+02:00")),
+	    T("2026-10-07T13:00:00+02:00"));
+	cal_free(&c);
+
+	/* Around the clock, where the next day lacks the local time: Sat
+	   2026-03-28 02:30 CET; Sunday skips 02:00-03:00, so 02:30 is moved
+	   forward by the gap, 03:30 CEST: 24 h later. Where it has it twice
+	   (Sun 2026-10-25 02:30), the earlier, still +02:00: 24 h later. */
+	cal_open(&c, "Europe/Amsterdam");
+	hours(&c, ALLDAYS, "00:00", "24:00");
+	finish(&c);
+	ck_assert_int_eq(cal_business_day(&c, T("2026-03-28T02:30:00+01:00")),
+	    T("2026-03-29T03:30:00+02:00"));
+	ck_assert_int_eq(T("2026-03-29T03:30:00+02:00") -
+	    T("2026-03-28T02:30:00+01:00"), 24 * HOUR);
+	ck_assert_int_eq(cal_business_day(&c, T("2026-10-24T02:30:00+02:00")),
+	    T("2026-10-25T02:30:00+02:00"));
+	cal_free(&c);
+}
+END_TEST
+
 /* Holidays added out of order are sorted; a local date, not a UTC one. */
 START_TEST(test_holidays_unsorted)
 {
@@ -506,6 +576,7 @@ make_calendar_suite(void)
 	tcase_add_test(tc, test_dst_gap_hours);
 	tcase_add_test(tc, test_dst_office);
 	tcase_add_test(tc, test_holiday);
+	tcase_add_test(tc, test_business_day);
 	tcase_add_test(tc, test_holidays_unsorted);
 	tcase_add_test(tc, test_lunch);
 	tcase_add_test(tc, test_overlapping_hours);

@@ -744,6 +744,99 @@ START_TEST(test_recovery_short_window)
 }
 END_TEST
 
+#define OFFICE_RECOVERY(window) "<calendar id=\"office\" " \
+		"zone=\"Europe/Amsterdam\"><hours days=\"mon-fri\" " \
+		"from=\"09:00\" to=\"17:00\"/><holiday date=\"2026-12-25\"/>" \
+		"</calendar><moment id=\"m\" from=\"order\" to=\"delivered\" " \
+		"desired=\"PT1H\" adequate=\"PT2H\" calendar=\"office\"/>" \
+		"<recovery touchpoints=\"apology callback\"" window "/>"
+
+/*
+ * The default window on a moment with a calendar: one business day, to the
+ * same local time on the next working day (docs/scoring.md, section 9).
+ */
+START_TEST(test_recovery_business_day)
+{
+	load(OFFICE_RECOVERY(""));
+	ck_assert_int_eq(e->params.recovery_business_day, 1);
+	/* Fri 12:00 to 16:00: 4 h of working time > 2 h, -1. Window Fri
+	   16:00 to Mon 16:00 = 72 h; the apology Mon 10:00, dt = 66 h:
+	   -1 + 0.8 x (1 - 66/72) x (0.6 + 1) = -1 + 0.8 x 1.6 / 12. */
+	at("order", T("2026-10-02T12:00:00+02:00"));
+	at("delivered", T("2026-10-02T16:00:00+02:00"));
+	at("apology", T("2026-10-05T10:00:00+02:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].failed, 1);
+	ck_assert_int_eq(ov.v[0].recovered, 1);
+	ck_assert_int_eq(ov.v[0].recover_dt, 66 * HOUR);
+	ck_assert_double_eq_tol(ov.v[0].score, -1 + 0.8 * 1.6 / 12, TOL);
+	journey_reset(&j);
+
+	/* Past the window's end, Mon 16:00:01: not a recovery. */
+	at("order", T("2026-10-02T12:00:00+02:00"));
+	at("delivered", T("2026-10-02T16:00:00+02:00"));
+	at("apology", T("2026-10-05T16:00:01+02:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 0);
+	ck_assert_double_eq_tol(ov.v[0].score, -1, TOL);
+	journey_reset(&j);
+
+	/* Across the holiday: Thu 24 Dec 16:00 to Mon 28 Dec 16:00, 96 h;
+	   the callback Mon 15:00, dt 95 h. */
+	at("order", T("2026-12-24T12:00:00+01:00"));
+	at("delivered", T("2026-12-24T16:00:00+01:00"));
+	at("callback", T("2026-12-28T15:00:00+01:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 1);
+	ck_assert_int_eq(ov.v[0].recover_dt, 95 * HOUR);
+	ck_assert_double_eq_tol(ov.v[0].score, -1 + 0.8 * 1.6 / 96, TOL);
+}
+END_TEST
+
+/* A window that is given is calendar time, calendar or not. */
+START_TEST(test_recovery_window_given)
+{
+	uint64_t	h;
+
+	/* The default and a given PT24H score differently: other hashes. */
+	load(OFFICE_RECOVERY(""));
+	h = e->hash;
+	expect_free(e);
+	load(OFFICE_RECOVERY(" window=\"PT24H\""));
+	ck_assert_int_eq(e->params.recovery_business_day, 0);
+	ck_assert(e->hash != h);
+	at("order", T("2026-10-02T12:00:00+02:00"));
+	at("delivered", T("2026-10-02T16:00:00+02:00"));
+	at("apology", T("2026-10-05T10:00:00+02:00"));
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 0);
+	expect_free(e);
+	e = NULL;
+	journey_reset(&j);
+	load("<scoring recovery-window=\"PT24H\"/>" OFFICE_RECOVERY(""));
+	ck_assert_int_eq(e->params.recovery_business_day, 0);
+}
+END_TEST
+
+/* The default on a 24x7 moment (no calendar) is PT24H. */
+START_TEST(test_recovery_default_24x7)
+{
+	load(PLAIN "<recovery touchpoints=\"apology callback\"/>");
+	at("order", AT(0));
+	at("delivered", AT(180));
+	at("callback", AT(180) + 24 * HOUR);
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 1);
+	ck_assert_double_eq_tol(ov.v[0].score, S_FAIL, TOL);
+	journey_reset(&j);
+	at("order", AT(0));
+	at("delivered", AT(180));
+	at("callback", AT(180) + 24 * HOUR + SEC);
+	run(1);
+	ck_assert_int_eq(ov.v[0].recovered, 0);
+}
+END_TEST
+
 START_TEST(test_recovery_not_failed)
 {
 	load(RECOVERY("PT24H"));
@@ -1072,6 +1165,38 @@ START_TEST(test_nps_one_side_only)
 }
 END_TEST
 
+/*
+ * Breached journeys that answer better than the others: nps_recoverable
+ * keeps its sign (no cost), and the ranking takes it as 0.
+ */
+START_TEST(test_nps_recoverable_negative)
+{
+	struct agg		 a;
+	struct summary		 s;
+	int			 i;
+
+	load(PLAIN);
+	agg_init(&a, e, NULL);
+	/* Breached: 10 answers of 10, NPS 100. Met: 10 each of 10, 7 and
+	   3, NPS 0. Breach rate 10 / 40 = 0.25; nps_recoverable = 0.25 x
+	   (0 - 100) = -25. The cost in the priority is max(0, -25) = 0. */
+	for (i = 0; i < 10; i++) {
+		survey_journey(&a, ST_BREACHED, 10);
+		survey_journey(&a, ST_MET, 10);
+		survey_journey(&a, ST_MET, 7);
+		survey_journey(&a, ST_MET, 3);
+	}
+	summary_make(&s, e, &a);
+	ck_assert_int_eq(s.outcomes, 1);
+	ck_assert_double_eq_tol(s.ms[0].total.breach_rate, 0.25, 1e-12);
+	ck_assert_double_eq_tol(s.ms[0].total.nps.delta, 100, 1e-9);
+	ck_assert_double_eq_tol(s.ms[0].total.nps_recoverable, -25, 1e-9);
+	ck_assert_double_eq_tol(s.ms[0].priority, 0, 1e-12);
+	summary_free(&s);
+	agg_free(&a);
+}
+END_TEST
+
 START_TEST(test_bh_known)
 {
 	static const double	p[] = { 0.01, 0.04, 0.03, 0.20 };
@@ -1226,6 +1351,9 @@ make_model_suite(void)
 	tcase_add_test(tc, test_recovery_failed);
 	tcase_add_test(tc, test_recovery_short_window);
 	tcase_add_test(tc, test_recovery_not_failed);
+	tcase_add_test(tc, test_recovery_business_day);
+	tcase_add_test(tc, test_recovery_window_given);
+	tcase_add_test(tc, test_recovery_default_24x7);
 	tcase_add_test(tc, test_recovery_status_failed);
 	suite_add_tcase(s, tc);
 
@@ -1244,6 +1372,7 @@ make_model_suite(void)
 	tcase_add_test(tc, test_nps_all_promoters);
 	tcase_add_test(tc, test_nps_no_detractors_anywhere);
 	tcase_add_test(tc, test_nps_one_side_only);
+	tcase_add_test(tc, test_nps_recoverable_negative);
 	tcase_add_test(tc, test_bh_known);
 	tcase_add_test(tc, test_bh_nan);
 	suite_add_tcase(s, tc);
