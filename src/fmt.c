@@ -204,7 +204,8 @@ void
 markup_text(FILE *f, const char *s, enum markup m)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 left = strlen(s), n;
+	size_t			 left = strlen(s), n, k;
+	char			 one[TEXT_CHAR_MAX];
 
 	while (left > 0) {
 		switch (*p) {
@@ -240,7 +241,12 @@ markup_text(FILE *f, const char *s, enum markup m)
 				fputs(m == MARKUP_XML ? "?" : "\xef\xbf\xbd", f);
 				break;
 			}
-			fwrite(p, 1, n, f);
+			if (m == MARKUP_HTML && *p >= 0x80) {
+				/* C1 and reordering marks shown, not obeyed. */
+				n = text_char(p, left, one, &k);
+				fwrite(one, 1, k, f);
+			} else
+				fwrite(p, 1, n, f);
 			p += n;
 			left -= n;
 			continue;

@@ -18,7 +18,7 @@ size_t	utf8_chars(const char *);
 
 /* The two markup languages markup_text writes for. */
 enum markup {
-	MARKUP_HTML,		/* controls as spaces, bad bytes as U+FFFD */
+	MARKUP_HTML,		/* controls as spaces, bad bytes U+FFFD, C1 and bidi escaped */
 	MARKUP_XML		/* line breaks and tabs as references, bad bytes as '?' */
 };
 /* Write s as markup text or attribute value: & < > " ' escaped; what the language cannot hold replaced. */

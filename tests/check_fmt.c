@@ -89,6 +89,10 @@ START_TEST(test_markup_controls_and_bad_bytes)
 	markup_is("a\tb\nc\x01" "d\xff" "e", MARKUP_XML,
 	    "a&#9;b&#10;c?d?e");
 	markup_is("\xef\xbf\xbe", MARKUP_XML, "???");	/* byte by byte */
+	/* HTML: C1 controls and direction overrides shown, not obeyed. */
+	markup_is("a\xc2\x9b" "b\xe2\x80\xae" "c\xe2\x81\xa6" "d", MARKUP_HTML,
+	    "a\\u009bb\\u202ec\\u2066d");
+	markup_is("\xe2\x80\xae", MARKUP_XML, "\xe2\x80\xae");
 }
 END_TEST
 
