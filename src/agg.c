@@ -24,6 +24,8 @@ agg_cell_init(struct cell *c)
 	memset(c, 0, sizeof *c);
 	sketch_init(&c->elapsed);
 	sketch_init(&c->business);
+	sketch_init(&c->elapsed_cens);
+	sketch_init(&c->business_cens);
 	sketch_init(&c->promise_late);
 	sketch_init(&c->recover_time);
 }
@@ -33,6 +35,8 @@ agg_cell_free(struct cell *c)
 {
 	sketch_free(&c->elapsed);
 	sketch_free(&c->business);
+	sketch_free(&c->elapsed_cens);
+	sketch_free(&c->business_cens);
 	sketch_free(&c->promise_late);
 	sketch_free(&c->recover_time);
 }
@@ -118,6 +122,8 @@ agg_free(struct agg *a)
 		free(a->inputs[i].path);
 	free(a->inputs);
 	jscratch_free(&a->scratch);
+	free(a->vidx);
+	free(a->vrefs);
 	memset(a, 0, sizeof *a);
 }
 
@@ -339,6 +345,15 @@ units(double v)
 	return ((int64_t)(u < 0 ? u - 0.5 : u + 0.5));
 }
 
+/* Add the time so far of an open or ended occurrence: censored, for Kaplan-Meier. */
+static void
+cell_censored(struct cell *c, const struct occurrence *o, int same_clock)
+{
+	sketch_add(&c->elapsed_cens, (double)o->elapsed / 1e6);
+	if (!same_clock)
+		sketch_add(&c->business_cens, (double)o->business / 1e6);
+}
+
 /* Add an occurrence; same_clock: its own clock is calendar time (24x7, no pauses). */
 static void
 cell_add(struct cell *c, const struct occurrence *o, int same_clock)
@@ -346,6 +361,11 @@ cell_add(struct cell *c, const struct occurrence *o, int same_clock)
 	switch (o->status) {
 	case ST_OPEN:
 		c->open++;
+		cell_censored(c, o, same_clock);
+		return;
+	case ST_ENDED:
+		c->ended++;
+		cell_censored(c, o, same_clock);
 		return;
 	case ST_INVALID:
 		c->invalid++;
@@ -368,9 +388,18 @@ cell_add(struct cell *c, const struct occurrence *o, int same_clock)
 		c->neg_sum += units(-o->score);
 	}
 	c->score_bins[agg_score_bin(o->score)]++;
-	sketch_add(&c->elapsed, (double)o->elapsed / 1e6);
-	if (!same_clock)
-		sketch_add(&c->business, (double)o->business / 1e6);
+	if (o->kind == OCC_CLOSED) {
+		sketch_add(&c->elapsed, (double)o->elapsed / 1e6);
+		if (!same_clock)
+			sketch_add(&c->business, (double)o->business / 1e6);
+	} else {
+		/* A breach lived through: in n, its time censored. */
+		cell_censored(c, o, same_clock);
+		if (o->kind == OCC_OPEN)
+			c->open_breached++;
+		else
+			c->ended_breached++;
+	}
 	if (o->promise != MOT_TIME_NONE) {
 		c->promised++;
 		c->over_promised += o->over_promised != 0;
@@ -430,6 +459,18 @@ cell_journey(struct cell *c, const struct journey *j, int breached,
 	survey_add(breached ? &c->s_breached : &c->s_met, &j->outcome);
 }
 
+/* What one journey's nj occurrences in n, bj of them breached, add to a cell's clusters. */
+static void
+cell_cluster(struct cell *c, uint64_t nj, uint64_t bj)
+{
+	if (nj == 0)
+		return;
+	c->clusters++;
+	c->clu_nn += nj * nj;
+	c->clu_bn += bj * nj;
+	c->clu_bb += bj * bj;
+}
+
 static void	cell_merge(struct cell *, const struct cell *);
 
 /*
@@ -438,11 +479,15 @@ static void	cell_merge(struct cell *, const struct cell *);
  * machine's byte order: the log never leaves the process). An occurrence:
  * the tag holds its status (bits 0-2), whether it had a promise, was over
  * promised, broke it (bits 3-5) and an extra byte (bit 6: the customers'
- * status in bits 0-2, failure and recovery in bits 3-4); then, closed,
- * its score and elapsed time, the own-clock time unless the moment's
- * clock is calendar time, the time past a broken promise, the customers'
- * score and the recovery time when there are any. A journey: bit 7, and
- * whether it was breached, a memory hit, and its survey answers.
+ * status in bits 0-2, failure and recovery in bits 3-4, the occurrence's
+ * kind, open or ended, in bits 5-6); then, scored, its score and elapsed
+ * time, the own-clock time unless the moment's clock is calendar time,
+ * the time past a broken promise, the customers' score and the recovery
+ * time when there are any; open or ended within adequate, its elapsed
+ * and own-clock times so far. A journey's occurrences in n, for the
+ * clusters: REC_CLUSTER, then varints of how many and how many breached.
+ * A journey: bit 7, and whether it was breached, a memory hit, and its
+ * survey answers.
  */
 #define REC_JOURNEY	0x80
 #define REC_PROMISE	0x08
@@ -458,9 +503,13 @@ static void	cell_merge(struct cell *, const struct cell *);
 #define RJ_TOP2		0x40
 /* A whole cell (read from a state): its counters, bins and exact values. */
 #define REC_CELL	0x07
+/* A journey's cluster (no status is 6). */
+#define REC_CLUSTER	0x06
 /* Its unsigned and signed counters. */
-#define REC_NU		28
+#define REC_NU		35
 #define REC_NI		4
+/* Its sketches. */
+#define REC_NSK		6
 /* Exact values a cell may hold to be kept as a record. */
 #define REC_CELL_VALUES	64
 /* The longest occurrence record: tag, extra byte and six numbers. */
@@ -496,7 +545,8 @@ rec_get(const unsigned char *p, void *v)
 static void
 cell_counters(struct cell *c, uint64_t **u, int64_t **i)
 {
-	uint64_t	*uv[] = { &c->n, &c->open, &c->invalid, &c->met,
+	uint64_t	*uv[] = { &c->n, &c->open, &c->ended, &c->invalid,
+	    &c->open_breached, &c->ended_breached, &c->met,
 	    &c->tolerated, &c->breached, &c->neg_n, &c->promised,
 	    &c->promise_broken, &c->over_promised, &c->cust_met,
 	    &c->cust_tolerated, &c->cust_breached, &c->failures,
@@ -504,7 +554,8 @@ cell_counters(struct cell *c, uint64_t **u, int64_t **i)
 	    &c->s_breached.nps_n, &c->s_breached.promoters,
 	    &c->s_breached.detractors, &c->s_breached.csat_n,
 	    &c->s_breached.csat_top2, &c->s_met.nps_n, &c->s_met.promoters,
-	    &c->s_met.detractors, &c->s_met.csat_n, &c->s_met.csat_top2 };
+	    &c->s_met.detractors, &c->s_met.csat_n, &c->s_met.csat_top2,
+	    &c->clusters, &c->clu_nn, &c->clu_bn, &c->clu_bb };
 	int64_t		*iv[] = { &c->score_sum, &c->score_sq, &c->neg_sum,
 	    &c->cust_score_sum };
 	size_t		 k;
@@ -539,13 +590,15 @@ varint_get(const unsigned char *p, uint64_t *v)
 	return (p);
 }
 
-static const struct sketch *
-cell_sketch(const struct cell *c, size_t k)
+/* The sketches of a cell, in the order a cell record holds them. */
+static void
+cell_sketches(struct cell *c, struct sketch **sk)
 {
-	const struct sketch	*sk[] = { &c->elapsed, &c->business,
-	    &c->promise_late, &c->recover_time };
+	struct sketch	*v[REC_NSK] = { &c->elapsed, &c->business,
+	    &c->elapsed_cens, &c->business_cens, &c->promise_late,
+	    &c->recover_time };
 
-	return (sk[k]);
+	memcpy(sk, v, sizeof v);
 }
 
 /*
@@ -558,19 +611,20 @@ static size_t
 cell_record(const struct cell *c, unsigned char *buf, size_t size)
 {
 	struct cell	 t = *c;	/* the counters' addresses, not changed */
+	struct sketch	*sk[REC_NSK];
 	uint64_t	*u[REC_NU];
 	int64_t		*iv[REC_NI];
 	unsigned char	*p = buf;
 	size_t		 k, b, nb = 0, nv = 0;
 
-	for (k = 0; k < 4; k++) {
-		if (cell_sketch(c, k)->n > 0 && cell_sketch(c, k)->exact ==
-		    NULL)
+	cell_sketches(&t, sk);
+	for (k = 0; k < REC_NSK; k++) {
+		if (sk[k]->n > 0 && sk[k]->exact == NULL)
 			return (0);
-		nv += cell_sketch(c, k)->n;
+		nv += sk[k]->n;
 	}
-	if (nv > REC_CELL_VALUES || c->n + c->open + c->invalid > UINT16_MAX ||
-	    size < 1 + (REC_NU + REC_NI + 5) * 10 + SCORE_BINS * 11 + nv * 8)
+	if (nv > REC_CELL_VALUES || c->n + c->open + c->ended + c->invalid >
+	    UINT16_MAX || size < 1 + (REC_NU + REC_NI + REC_NSK + 1) * 10 + SCORE_BINS * 11 + nv * 8)
 		return (0);
 	cell_counters(&t, u, iv);
 	*p++ = REC_CELL;
@@ -588,10 +642,10 @@ cell_record(const struct cell *c, unsigned char *buf, size_t size)
 			p = varint_put(p, c->score_bins[b]);
 		}
 	}
-	for (k = 0; k < 4; k++) {
-		p = varint_put(p, cell_sketch(c, k)->n);
-		for (b = 0; b < cell_sketch(c, k)->n; b++)
-			p = rec_put(p, &cell_sketch(c, k)->exact[b]);
+	for (k = 0; k < REC_NSK; k++) {
+		p = varint_put(p, sk[k]->n);
+		for (b = 0; b < sk[k]->n; b++)
+			p = rec_put(p, &sk[k]->exact[b]);
 	}
 	return ((size_t)(p - buf));
 }
@@ -600,17 +654,14 @@ cell_record(const struct cell *c, unsigned char *buf, size_t size)
 static const unsigned char *
 cell_record_add(struct cell *c, const unsigned char *p)
 {
-	struct sketch	*sk[4];
+	struct sketch	*sk[REC_NSK];
 	uint64_t	*u[REC_NU], v, n, b;
 	int64_t		*iv[REC_NI];
 	double		 x;
 	size_t		 k;
 
 	cell_counters(c, u, iv);
-	sk[0] = &c->elapsed;
-	sk[1] = &c->business;
-	sk[2] = &c->promise_late;
-	sk[3] = &c->recover_time;
+	cell_sketches(c, sk);
 	for (k = 0; k < REC_NU; k++) {
 		p = varint_get(p, &v);
 		*u[k] += v;
@@ -625,7 +676,7 @@ cell_record_add(struct cell *c, const unsigned char *p)
 		p = varint_get(p, &v);
 		c->score_bins[b] += v;
 	}
-	for (k = 0; k < 4; k++) {
+	for (k = 0; k < REC_NSK; k++) {
 		p = varint_get(p, &n);
 		while (n-- > 0) {
 			p = rec_get(p, &x);
@@ -642,6 +693,7 @@ vlog_replay(struct cell *c, const unsigned char *p, size_t len, int same)
 	const unsigned char	*end = p + len;
 	struct occurrence	 o;
 	struct journey		 j;
+	uint64_t		 nj, bj;
 	unsigned		 tag, ext, fail;
 
 	memset(&o, 0, sizeof o);
@@ -650,6 +702,12 @@ vlog_replay(struct cell *c, const unsigned char *p, size_t len, int same)
 		tag = *p++;
 		if (tag == REC_CELL) {
 			p = cell_record_add(c, p);
+			continue;
+		}
+		if (tag == REC_CLUSTER) {
+			p = varint_get(p, &nj);
+			p = varint_get(p, &bj);
+			cell_cluster(c, nj, bj);
 			continue;
 		}
 		if (tag & REC_JOURNEY) {
@@ -667,10 +725,15 @@ vlog_replay(struct cell *c, const unsigned char *p, size_t len, int same)
 		fail = (ext >> 3) & 3;
 		o.failed = fail != 0;
 		o.recovered = fail >= 2 ? (int)fail - 1 : 0;
+		o.kind = (enum occ_kind)((ext >> 5) & 3);
 		o.promise = tag & REC_PROMISE ? 0 : MOT_TIME_NONE;
 		o.over_promised = (tag & REC_OVER) != 0;
 		o.promise_broken = (tag & REC_BROKEN) != 0;
-		if (o.status != ST_OPEN && o.status != ST_INVALID) {
+		if (o.status == ST_OPEN || o.status == ST_ENDED) {
+			p = rec_get(p, &o.elapsed);
+			if (!same)
+				p = rec_get(p, &o.business);
+		} else if (o.status != ST_INVALID) {
 			p = rec_get(p, &o.score);
 			p = rec_get(p, &o.elapsed);
 			if (!same)
@@ -747,16 +810,23 @@ vcell_add(struct vcell *vc, const struct occurrence *o, int same)
 		tag |= o->over_promised ? REC_OVER : 0;
 		tag |= o->promise_broken ? REC_BROKEN : 0;
 	}
-	if (o->status == ST_OPEN || o->status == ST_INVALID) {
+	if (o->status == ST_INVALID) {
 		tag &= 7;	/* cell_add reads nothing else */
 		*p++ = (unsigned char)tag;
+	} else if (o->status == ST_OPEN || o->status == ST_ENDED) {
+		tag &= 7;
+		*p++ = (unsigned char)tag;
+		p = rec_put(p, &o->elapsed);
+		if (!same)
+			p = rec_put(p, &o->business);
 	} else {
-		if (o->cust_status != ST_OPEN || fail != 0)
+		if (o->cust_status != ST_OPEN || fail != 0 ||
+		    o->kind != OCC_CLOSED)
 			tag |= REC_EXT;
 		*p++ = (unsigned char)tag;
 		if (tag & REC_EXT)
 			*p++ = (unsigned char)((o->cust_status & 7) |
-			    fail << 3);
+			    fail << 3 | (unsigned)o->kind << 5);
 		p = rec_put(p, &o->score);
 		p = rec_put(p, &o->elapsed);
 		if (!same)
@@ -803,6 +873,32 @@ vcell_journey(struct vcell *vc, const struct journey *j, int breached,
 	vc->len++;
 }
 
+/* What one journey's occurrences add to a breakdown cell's clusters. */
+static void
+vcell_cluster(struct vcell *vc, uint64_t nj, uint64_t bj, int same)
+{
+	unsigned char	 rec[1 + 2 * 10], *p = rec, *to;
+
+	if (nj == 0)
+		return;
+	*p++ = REC_CLUSTER;
+	p = varint_put(p, nj);
+	p = varint_put(p, bj);
+	if ((to = vcell_room(vc, (size_t)(p - rec), same)) == NULL) {
+		cell_cluster(vc->u.full, nj, bj);
+		return;
+	}
+	memcpy(to, rec, (size_t)(p - rec));
+	vc->len += (uint16_t)(p - rec);
+}
+
+/* The index of a value in agg.values, interned when new. */
+static size_t
+value_index(struct agg *a, const char *value)
+{
+	return (strtab_intern(&a->values, value, strlen(value)));
+}
+
 /* The breakdown cell of value index v of moment mi, made when new. */
 static struct vcell *
 value_cell_at(struct agg *a, size_t mi, size_t v)
@@ -822,14 +918,6 @@ value_cell_at(struct agg *a, size_t mi, size_t v)
 	if (ma->chunks[k] == NULL)
 		ma->chunks[k] = xcalloc(VCELL_CHUNK, sizeof *ma->chunks[k]);
 	return (&ma->chunks[k][v % VCELL_CHUNK]);
-}
-
-/* The breakdown cell of a value of moment mi, made when new. */
-static struct vcell *
-value_cell(struct agg *a, size_t mi, const char *value)
-{
-	return (value_cell_at(a, mi, strtab_intern(&a->values, value,
-	    strlen(value))));
 }
 
 int
@@ -856,7 +944,8 @@ agg_value_volume(const struct agg *a, size_t mi, size_t v)
 	if ((vc = cell_at(&a->m[mi], v)) == NULL)
 		return (0);
 	if (vc->cap == VCELL_FULL)
-		return (vc->u.full->n + vc->u.full->open + vc->u.full->invalid);
+		return (vc->u.full->n + vc->u.full->open +
+		    vc->u.full->ended + vc->u.full->invalid);
 	return (vc->nocc);
 }
 
@@ -889,7 +978,7 @@ agg_value_add_to(const struct agg *a, size_t mi, size_t v, struct cell *dst)
 void
 agg_add_cell(struct agg *a, size_t mi, const char *value, struct cell *c)
 {
-	struct vcell	*vc = value_cell(a, mi, value);
+	struct vcell	*vc = value_cell_at(a, mi, value_index(a, value));
 	unsigned char	*buf, *to;
 	size_t		 len, size = VCELL_LOG_MAX + SCORE_BINS * 11 + 1024;
 	int		 same = agg_same_clock(&a->e->moments[mi]);
@@ -900,7 +989,8 @@ agg_add_cell(struct agg *a, size_t mi, const char *value, struct cell *c)
 	    (to = vcell_room(vc, len, same)) != NULL) {
 		memcpy(to, buf, len);
 		vc->len += (uint16_t)len;
-		vc->nocc += (uint32_t)(c->n + c->open + c->invalid);
+		vc->nocc += (uint32_t)(c->n + c->open + c->ended +
+		    c->invalid);
 	} else {
 		if (vc->cap != VCELL_FULL)
 			vcell_promote(vc, same);
@@ -937,6 +1027,42 @@ vcell_move(struct vcell *d, struct vcell *s, int same)
 	memset(s, 0, sizeof *s);
 }
 
+/* Order breakdown references by value, then breached ones last. */
+static int
+vref_cmp(const void *x, const void *y)
+{
+	const struct vref	*a = x, *b = y;
+
+	if (a->v != b->v)
+		return (a->v < b->v ? -1 : 1);
+	return ((a->breached > b->breached) - (a->breached < b->breached));
+}
+
+/*
+ * The clusters of one journey's occurrences of moment mi (refs: their
+ * breakdown values, in n): the moment's and each value's.
+ */
+static void
+journey_clusters(struct agg *a, size_t mi, struct vref *refs, size_t nrefs,
+    uint64_t nj, uint64_t bj)
+{
+	size_t		i, k;
+	uint64_t	n, b;
+	int		same = agg_same_clock(&a->e->moments[mi]);
+
+	cell_cluster(&a->m[mi].total, nj, bj);
+	if (nrefs > 1)
+		qsort(refs, nrefs, sizeof *refs, vref_cmp);
+	for (i = 0; i < nrefs; i = k) {
+		n = b = 0;
+		for (k = i; k < nrefs && refs[k].v == refs[i].v; k++) {
+			n++;
+			b += refs[k].breached;
+		}
+		vcell_cluster(value_cell_at(a, mi, refs[i].v), n, b, same);
+	}
+}
+
 void
 agg_journey(struct agg *a, const struct journey *j,
     const struct occurrence *occ, size_t nocc)
@@ -946,7 +1072,8 @@ agg_journey(struct agg *a, const struct journey *j,
 	struct jscore		 js;
 	const char		*value;
 	char			 buf[32];
-	size_t			 i, k, mi;
+	size_t			 i, k, mi, nrefs, pickv;
+	uint64_t		 nj, bj;
 	int			 breached, closed, hit, same;
 
 	a->journeys_read++;
@@ -960,14 +1087,23 @@ agg_journey(struct agg *a, const struct journey *j,
 		if (j->tps[i].end > a->as_of)
 			a->as_of = j->tps[i].end;
 	}
+	if (nocc > a->vidx_cap) {
+		a->vidx_cap = nocc;
+		a->vidx = xreallocarray(a->vidx, nocc, sizeof *a->vidx);
+		a->vrefs = xreallocarray(a->vrefs, nocc, sizeof *a->vrefs);
+	}
 	for (i = 0; i < nocc; i++) {
 		o = &occ[i];
 		ma = &a->m[o->moment];
 		same = agg_same_clock(&a->e->moments[o->moment]);
-		cell_add(&ma->total, o, same);
+		a->vidx[i] = AGG_NO_INDEX;
 		if (a->by != NULL &&
 		    (value = agg_value(a, j, o, buf, sizeof buf)) != NULL)
-			vcell_add(value_cell(a, o->moment, value), o, same);
+			a->vidx[i] = value_index(a, value);
+		cell_add(&ma->total, o, same);
+		if (a->vidx[i] != AGG_NO_INDEX)
+			vcell_add(value_cell_at(a, o->moment, a->vidx[i]), o,
+			    same);
 		if (o->stop == MOT_TIME_NONE || o->status == ST_INVALID)
 			continue;
 		if (a->first_stop == MOT_TIME_NONE || o->stop < a->first_stop)
@@ -990,31 +1126,44 @@ agg_journey(struct agg *a, const struct journey *j,
 	a->jd.repeats += js.repeats;
 	a->jd.switches += js.switches;
 
-	/* Per moment it passed: reach, memory and survey answers. */
+	/* Per moment it passed: reach, clusters, memory and survey answers. */
 	for (i = 0; i < nocc; i = k) {
 		mi = occ[i].moment;
 		breached = closed = hit = 0;
 		pick = NULL;
+		pickv = AGG_NO_INDEX;
+		nj = bj = 0;
+		nrefs = 0;
 		for (k = i; k < nocc && occ[k].moment == mi; k++) {
 			o = &occ[k];
-			if (o->status == ST_OPEN || o->status == ST_INVALID)
+			if (!score_scored(o->status))
 				continue;
 			closed = 1;
+			nj++;
+			bj += o->status == ST_BREACHED;
+			if (a->vidx[k] != AGG_NO_INDEX) {
+				a->vrefs[nrefs].v = a->vidx[k];
+				a->vrefs[nrefs++].breached =
+				    o->status == ST_BREACHED;
+			}
 			hit |= jscore_carried(&js, o);
 			if (o->status == ST_BREACHED && !breached) {
 				breached = 1;
 				pick = o;
+				pickv = a->vidx[k];
 			}
-			if (!breached)
+			if (!breached) {
 				pick = o;
+				pickv = a->vidx[k];
+			}
 		}
 		a->m[mi].journeys++;
 		if (!closed)
 			continue;
+		journey_clusters(a, mi, a->vrefs, nrefs, nj, bj);
 		cell_journey(&a->m[mi].total, j, breached, hit);
-		if (a->by != NULL &&
-		    (value = agg_value(a, j, pick, buf, sizeof buf)) != NULL)
-			vcell_journey(value_cell(a, mi, value), j, breached,
+		if (pick != NULL && pickv != AGG_NO_INDEX)
+			vcell_journey(value_cell_at(a, mi, pickv), j, breached,
 			    hit, agg_same_clock(&a->e->moments[mi]));
 	}
 }
@@ -1051,7 +1200,10 @@ cell_merge(struct cell *d, const struct cell *s)
 
 	d->n += s->n;
 	d->open += s->open;
+	d->ended += s->ended;
 	d->invalid += s->invalid;
+	d->open_breached += s->open_breached;
+	d->ended_breached += s->ended_breached;
 	d->met += s->met;
 	d->tolerated += s->tolerated;
 	d->breached += s->breached;
@@ -1063,6 +1215,8 @@ cell_merge(struct cell *d, const struct cell *s)
 		d->score_bins[b] += s->score_bins[b];
 	sketch_merge(&d->elapsed, &s->elapsed);
 	sketch_merge(&d->business, &s->business);
+	sketch_merge(&d->elapsed_cens, &s->elapsed_cens);
+	sketch_merge(&d->business_cens, &s->business_cens);
 	d->promised += s->promised;
 	d->promise_broken += s->promise_broken;
 	d->over_promised += s->over_promised;
@@ -1075,6 +1229,10 @@ cell_merge(struct cell *d, const struct cell *s)
 	d->recovered += s->recovered;
 	d->recovery_failed += s->recovery_failed;
 	sketch_merge(&d->recover_time, &s->recover_time);
+	d->clusters += s->clusters;
+	d->clu_nn += s->clu_nn;
+	d->clu_bn += s->clu_bn;
+	d->clu_bb += s->clu_bb;
 	d->journeys += s->journeys;
 	d->memory_hits += s->memory_hits;
 	survey_merge(&d->s_breached, &s->s_breached);

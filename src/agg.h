@@ -28,9 +28,12 @@ struct survey {
 
 /* The fields every occurrence touches come first; the bins last. */
 struct cell {
-	uint64_t	n;		/* closed occurrences */
-	uint64_t	open;
+	uint64_t	n;		/* closed, and open or ended past adequate */
+	uint64_t	open;		/* not stopped by as_of, within adequate */
+	uint64_t	ended;		/* ended another way, within adequate */
 	uint64_t	invalid;	/* stop before start */
+	uint64_t	open_breached;	/* of breached: open past adequate at as_of */
+	uint64_t	ended_breached;	/* of breached: ended past adequate */
 	uint64_t	met;
 	uint64_t	tolerated;
 	uint64_t	breached;
@@ -38,8 +41,10 @@ struct cell {
 	int64_t		score_sq;	/* squares, in SCORE_UNIT */
 	uint64_t	neg_n;		/* negative scores */
 	int64_t		neg_sum;	/* their losses, in SCORE_UNIT */
-	struct sketch	elapsed;	/* calendar seconds */
-	struct sketch	business;	/* own-clock seconds */
+	struct sketch	elapsed;	/* calendar seconds, closed ones */
+	struct sketch	business;	/* own-clock seconds, closed ones */
+	struct sketch	elapsed_cens;	/* open and ended: seconds so far */
+	struct sketch	business_cens;	/* ... on the own clock */
 	uint64_t	promised;	/* occurrences with a promise */
 	uint64_t	promise_broken;
 	uint64_t	over_promised;
@@ -50,6 +55,10 @@ struct cell {
 	uint64_t	recovered;
 	uint64_t	recovery_failed;
 	struct sketch	recover_time;	/* seconds to recover */
+	uint64_t	clusters;	/* journeys with an occurrence in n */
+	uint64_t	clu_nn;		/* over them: sum of n_j squared */
+	uint64_t	clu_bn;		/* sum of breached_j times n_j */
+	uint64_t	clu_bb;		/* sum of breached_j squared */
 	uint64_t	journeys;	/* journeys with a closed occurrence */
 	uint64_t	memory_hits;	/* ... where it is worst or last, < 0 */
 	struct survey	s_breached;	/* journeys where it was breached */
@@ -61,6 +70,7 @@ struct cell {
 struct period {
 	uint64_t	n;
 	uint64_t	breached;
+	uint64_t	open;		/* still open at as_of, within adequate */
 };
 
 /* Periods kept per moment: the latest ten years of weeks, twenty of months. */
@@ -137,6 +147,15 @@ struct jdist {
 	uint64_t	bins[SCORE_BINS];
 };
 
+/* A scored occurrence's breakdown value, while a journey is added. */
+struct vref {
+	size_t		v;		/* index in agg.values */
+	int		breached;
+};
+
+/* No breakdown value. */
+#define AGG_NO_INDEX	SIZE_MAX
+
 struct agg {
 	const struct expectations	*e;
 	const char			*by;		/* breakdown attribute */
@@ -159,6 +178,9 @@ struct agg {
 	/* The time the data describes: the latest touchpoint (at, start, end) accepted, or --as-of. */
 	mot_time			 as_of;
 	struct jscratch			 scratch;
+	size_t				*vidx;		/* scratch: by occurrence */
+	struct vref			*vrefs;
+	size_t				 vidx_cap;
 };
 
 /* The value that stands for a journey without the breakdown attribute. */

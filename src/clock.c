@@ -32,6 +32,8 @@ occ_add(struct occ_vec *ov, size_t mi)
 	o->promise = o->notified = MOT_TIME_NONE;
 	o->elapsed = o->business = o->adequate = o->recover_dt = 0;
 	o->status = o->cust_status = ST_OPEN;
+	o->kind = OCC_CLOSED;
+	o->ended_by = NULL;
 	o->base = o->score = o->cust_score = 0;
 	o->promise_broken = o->over_promised = o->failed = 0;
 	o->recovered = 0;

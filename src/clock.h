@@ -10,6 +10,13 @@
 
 struct tz;
 
+/* What became of an occurrence's clock. */
+enum occ_kind {
+	OCC_CLOSED,		/* stopped by its to touchpoint (or attribute) */
+	OCC_OPEN,		/* not stopped by as_of */
+	OCC_ENDED		/* ended another way: a touchpoint in ends= */
+};
+
 struct occurrence {
 	size_t			 moment;	/* index in the expectations */
 	const struct touchpoint	*from;		/* NULL for an @attribute */
@@ -23,6 +30,8 @@ struct occurrence {
 	mot_time		 promise;	/* the promise made, or NONE */
 	mot_time		 notified;	/* when told of a delay, or NONE */
 	enum status		 status;	/* on the moment's own clock */
+	enum occ_kind		 kind;		/* breached open or ended ones are censored */
+	const struct touchpoint	*ended_by;	/* OCC_ENDED: the touchpoint */
 	double			 base;		/* zone score, before the rest */
 	double			 score;		/* the score */
 	int			 promise_broken;

@@ -79,7 +79,7 @@ jscore_compute(const struct expectations *e, const struct journey *j,
 		sc->s = xreallocarray(sc->s, n, sizeof *sc->s);
 	}
 	for (i = k = 0; i < n; i++) {
-		if (occ[i].status != ST_OPEN && occ[i].status != ST_INVALID)
+		if (score_scored(occ[i].status))
 			sc->idx[k++] = i;
 	}
 	effort(e, j, js);
@@ -118,8 +118,7 @@ jscore_compute(const struct expectations *e, const struct journey *j,
 int
 jscore_carried(const struct jscore *js, const struct occurrence *o)
 {
-	if (!js->valid || o->status == ST_OPEN || o->status == ST_INVALID ||
-	    o->score >= 0)
+	if (!js->valid || !score_scored(o->status) || o->score >= 0)
 		return (0);
 	return (o->score == js->mem.min || o->stop == js->last_stop);
 }

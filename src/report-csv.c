@@ -244,7 +244,7 @@ report_occ_row(FILE *f, const struct journey *j, const struct moment *m,
 	if (o->status != ST_OPEN && o->status != ST_INVALID)
 		csv_num(f, (double)o->business / 1e6, 6);
 	fprintf(f, ",%s,", score_status_name(o->status));
-	if (o->status != ST_OPEN && o->status != ST_INVALID) {
+	if (score_scored(o->status)) {
 		csv_num(f, o->base, 6);
 		fputc(',', f);
 		csv_num(f, o->score, 6);
@@ -254,7 +254,7 @@ report_occ_row(FILE *f, const struct journey *j, const struct moment *m,
 	if (o->promise != MOT_TIME_NONE) {
 		isotime_format(o->promise, buf, sizeof buf);
 		fputs(buf, f);
-		fprintf(f, ",%s", o->status == ST_OPEN ? "" :
+		fprintf(f, ",%s", !score_scored(o->status) ? "" :
 		    o->promise_broken ? "true" : "false");
 	} else
 		fputc(',', f);

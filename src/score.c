@@ -224,6 +224,8 @@ score_status_name(enum status st)
 		return ("breached");
 	case ST_OPEN:
 		return ("open");
+	case ST_ENDED:
+		return ("ended");
 	case ST_INVALID:
 		break;
 	}

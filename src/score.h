@@ -11,8 +11,16 @@ enum status {
 	ST_TOLERATED,		/* desired < elapsed <= adequate */
 	ST_BREACHED,		/* elapsed > adequate */
 	ST_OPEN,		/* the clock never stopped */
-	ST_INVALID		/* the clock stopped before it started */
+	ST_INVALID,		/* the clock stopped before it started */
+	ST_ENDED		/* the journey ended another way (ends=) */
 };
+
+/* Whether an occurrence with this status is scored (met, tolerated or breached). */
+static inline int
+score_scored(enum status st)
+{
+	return (st == ST_MET || st == ST_TOLERATED || st == ST_BREACHED);
+}
 
 /* The scoring parameters, each overridable in the expectations' <scoring>. */
 struct score_params {

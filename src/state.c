@@ -273,7 +273,10 @@ put_cell(struct buf *b, const struct cell *c)
 
 	put_u64(b, c->n);
 	put_u64(b, c->open);
+	put_u64(b, c->ended);
 	put_u64(b, c->invalid);
+	put_u64(b, c->open_breached);
+	put_u64(b, c->ended_breached);
 	put_u64(b, c->met);
 	put_u64(b, c->tolerated);
 	put_u64(b, c->breached);
@@ -285,6 +288,8 @@ put_cell(struct buf *b, const struct cell *c)
 		put_u64(b, c->score_bins[i]);
 	put_sketch(b, &c->elapsed);
 	put_sketch(b, &c->business);
+	put_sketch(b, &c->elapsed_cens);
+	put_sketch(b, &c->business_cens);
 	put_u64(b, c->promised);
 	put_u64(b, c->promise_broken);
 	put_u64(b, c->over_promised);
@@ -297,6 +302,10 @@ put_cell(struct buf *b, const struct cell *c)
 	put_u64(b, c->recovered);
 	put_u64(b, c->recovery_failed);
 	put_sketch(b, &c->recover_time);
+	put_u64(b, c->clusters);
+	put_u64(b, c->clu_nn);
+	put_u64(b, c->clu_bn);
+	put_u64(b, c->clu_bb);
 	put_u64(b, c->journeys);
 	put_u64(b, c->memory_hits);
 	put_survey(b, &c->s_breached);
@@ -358,9 +367,24 @@ check_cell(struct buf *b, const struct cell *c, int same_clock,
 	    !within(c->neg_sum, c->neg_n) || !within(c->cust_score_sum, c->n))
 		invalid(b, "%sscore sums: out of range for %" PRIu64
 		    " scores in [-1, 1]", where, c->n);
-	else if (c->elapsed.n != c->n || c->business.n != (same_clock ? 0 :
-	    c->n))
-		invalid(b, "%selapsed, business: not one time per occurrence",
+	else if (c->open_breached > c->breached || c->ended_breached >
+	    c->breached - c->open_breached)
+		invalid(b, "%sopen_breached, ended_breached: more than breached",
+		    where);
+	else if (c->elapsed.n != c->n - c->open_breached - c->ended_breached ||
+	    c->business.n != (same_clock ? 0 : c->elapsed.n))
+		invalid(b, "%selapsed, business: not one time per closed "
+		    "occurrence", where);
+	else if (c->open > STATE_MAX_N || c->ended > STATE_MAX_N ||
+	    c->elapsed_cens.n != c->open + c->ended + c->open_breached +
+	    c->ended_breached || c->business_cens.n != (same_clock ? 0 :
+	    c->elapsed_cens.n))
+		invalid(b, "%selapsed_cens, business_cens: not one time per "
+		    "open or ended occurrence", where);
+	else if (c->clusters > c->n || (c->clusters == 0) != (c->n == 0) ||
+	    c->clu_nn < c->n || c->clu_bb < c->breached ||
+	    c->clu_bb > c->clu_bn || c->clu_bn > c->clu_nn)
+		invalid(b, "%sclusters: out of bounds for n and breached",
 		    where);
 	else if (c->promised > c->n || c->promise_broken > c->promised ||
 	    c->over_promised > c->promised ||
@@ -396,7 +420,10 @@ get_cell(struct buf *b, struct cell *c, int same_clock, const char *where)
 
 	c->n = get_u64(b);
 	c->open = get_u64(b);
+	c->ended = get_u64(b);
 	c->invalid = get_u64(b);
+	c->open_breached = get_u64(b);
+	c->ended_breached = get_u64(b);
 	c->met = get_u64(b);
 	c->tolerated = get_u64(b);
 	c->breached = get_u64(b);
@@ -408,6 +435,8 @@ get_cell(struct buf *b, struct cell *c, int same_clock, const char *where)
 		c->score_bins[i] = get_u64(b);
 	get_sketch(b, &c->elapsed, where, "elapsed");
 	get_sketch(b, &c->business, where, "business");
+	get_sketch(b, &c->elapsed_cens, where, "elapsed_cens");
+	get_sketch(b, &c->business_cens, where, "business_cens");
 	c->promised = get_u64(b);
 	c->promise_broken = get_u64(b);
 	c->over_promised = get_u64(b);
@@ -420,6 +449,10 @@ get_cell(struct buf *b, struct cell *c, int same_clock, const char *where)
 	c->recovered = get_u64(b);
 	c->recovery_failed = get_u64(b);
 	get_sketch(b, &c->recover_time, where, "recover_time");
+	c->clusters = get_u64(b);
+	c->clu_nn = get_u64(b);
+	c->clu_bn = get_u64(b);
+	c->clu_bb = get_u64(b);
 	c->journeys = get_u64(b);
 	c->memory_hits = get_u64(b);
 	get_survey(b, &c->s_breached);

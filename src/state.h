@@ -6,7 +6,7 @@
 #include "expect.h"
 
 /* The version of the state format written (and the only one read). */
-#define STATE_VERSION	2
+#define STATE_VERSION	3
 /* Bytes at the start of an input file that its fingerprint covers. */
 #define STATE_PRINT_BYTES	65536
 /* Most closed occurrences (or scored journeys) a state holds: score sums stay in an int64. */
