@@ -402,7 +402,7 @@ clock_score(struct occurrence *o, const struct expectations *e,
 	const struct score_params	*p = &e->params;
 	const struct touchpoint		*stop_tp, *rec;
 	int64_t				 d = m->desired.us, a = m->adequate.us;
-	mot_time			 rec_end;
+	mot_time			 rec_end, told, revised;
 	int				 in_time;
 
 	if (o->status == ST_OPEN || o->status == ST_INVALID) {
@@ -432,17 +432,30 @@ clock_score(struct occurrence *o, const struct expectations *e,
 		    m->adequate.us;
 	}
 
-	/* Waiting psychology (Maister, 1985). */
-	if (stop_tp != NULL)
+	/*
+	 * Waiting psychology (Maister, 1985). A revised deadline without a
+	 * notification time was told at the latest at the stop: the customer
+	 * is taken as told then. Being told in time is judged against the
+	 * first promise (or adequate); a stop after the revised deadline
+	 * earns no relief, at it still does.
+	 */
+	revised = MOT_TIME_NONE;
+	if (stop_tp != NULL) {
 		o->notified = stop_tp->notified;
-	if (o->promise != MOT_TIME_NONE)
-		in_time = o->notified <= o->promise;
-	else if (o->notified != MOT_TIME_NONE)
-		in_time = own_clock(e, m, j, o->start, o->notified) <= a;
-	else
+		revised = stop_tp->revised;
+	}
+	told = o->notified;
+	if (told == MOT_TIME_NONE && revised != MOT_TIME_NONE)
+		told = o->stop;
+	if (told == MOT_TIME_NONE)
 		in_time = 0;
-	o->score = score_waiting(o->base, o->notified != MOT_TIME_NONE,
-	    in_time, o->promise != MOT_TIME_NONE, o->promise_broken,
+	else if (o->promise != MOT_TIME_NONE)
+		in_time = told <= o->promise;
+	else
+		in_time = own_clock(e, m, j, o->start, told) <= a;
+	o->score = score_waiting(o->base, told != MOT_TIME_NONE, in_time,
+	    o->promise != MOT_TIME_NONE,
+	    revised != MOT_TIME_NONE && o->stop > revised,
 	    o->status == ST_BREACHED, p);
 
 	/* Service recovery (McCollough and Bharadwaj, 1992). */

@@ -62,7 +62,7 @@ journey_add_touchpoint(struct journey *j)
 	tp->ref = -1;
 	tp->kind = TP_INSTANT;
 	tp->start = tp->end = MOT_TIME_NONE;
-	tp->promised = tp->notified = MOT_TIME_NONE;
+	tp->promised = tp->notified = tp->revised = MOT_TIME_NONE;
 	tp->channel = tp->actor = tp->team = tp->status = NULL;
 	tp->seq = j->ntps++;
 	return (tp);

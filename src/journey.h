@@ -22,6 +22,7 @@ struct touchpoint {
 	mot_time	 end;		/* MOT_TIME_NONE when open */
 	mot_time	 promised;	/* MOT_TIME_NONE when absent */
 	mot_time	 notified;	/* MOT_TIME_NONE when absent */
+	mot_time	 revised;	/* new deadline given with the notification */
 	const char	*channel;	/* NULL when absent */
 	const char	*actor;
 	const char	*team;

@@ -11,11 +11,11 @@
 
 static const char *const tp_attrs[] = {
 	"name", "at", "start", "end", "channel", "actor", "team", "status",
-	"promised", "notified", NULL
+	"promised", "notified", "revised", NULL
 };
 enum {
 	TPA_NAME, TPA_AT, TPA_START, TPA_END, TPA_CHANNEL, TPA_ACTOR,
-	TPA_TEAM, TPA_STATUS, TPA_PROMISED, TPA_NOTIFIED
+	TPA_TEAM, TPA_STATUS, TPA_PROMISED, TPA_NOTIFIED, TPA_REVISED
 };
 static const char *const outcome_attrs[] = {
 	"nps", "csat", "ces", "churn", NULL
@@ -120,7 +120,7 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
 	struct touchpoint	*tp;
 	const struct xattr	*v, *at, *start, *end, *bad, *name;
-	const struct xattr	*promised, *notified;
+	const struct xattr	*promised, *notified, *revised;
 	char			 list[200];
 	long			 ref;
 	int			 i;
@@ -136,7 +136,7 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		    "<touchpoint> ignored (known: %s)", bad->name, list);
 	}
 	/* One pass over the attributes, names compared as the parser's pointers. */
-	name = at = start = end = promised = notified = NULL;
+	name = at = start = end = promised = notified = revised = NULL;
 	for (i = 0; i < n; i++) {
 		v = &a[i];
 		if (v->uri != NULL)
@@ -163,6 +163,8 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 			promised = v;
 		else if (v->name == r->tp_names[TPA_NOTIFIED])
 			notified = v;
+		else if (v->name == r->tp_names[TPA_REVISED])
+			revised = v;
 	}
 	if ((v = name) == NULL || XATTR_LEN(v) == 0) {
 		rd_problem(x, r, 1, "touchpoint without name",
@@ -205,6 +207,8 @@ touchpoint(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 		parse_time_attr(x, r, promised, &tp->promised);
 	if (notified != NULL)
 		parse_time_attr(x, r, notified, &tp->notified);
+	if (revised != NULL)
+		parse_time_attr(x, r, revised, &tp->revised);
 }
 
 static void

@@ -122,22 +122,20 @@ clip(double v)
 
 /*
  * Only the loss (a negative score) is scaled. notified: the customer was
- * told of the delay; in_time: before the promise (or before adequate ran
- * out); has_promise: a deadline was given; missed: the (revised) promise was
- * missed too, which earns no relief; breached: past adequate.
+ * told of the delay; in_time: no later than the promise (or than adequate
+ * ran out); has_promise: a deadline was given; revised_missed: the clock
+ * stopped after the revised deadline given with the notification, which
+ * earns no relief (x 1); breached: past adequate.
  */
 double
 score_waiting(double s, int notified, int in_time, int has_promise,
-    int missed, int breached, const struct score_params *p)
+    int revised_missed, int breached, const struct score_params *p)
 {
-	if (s >= 0)
+	if (s >= 0 || revised_missed)
 		return (s);
-	if (notified) {
-		if (has_promise && missed)
-			return (s);
+	if (notified)
 		return (clip(s * (in_time ? p->notified_before :
 		    p->notified_after)));
-	}
 	if (!has_promise && breached)
 		return (clip(s * p->no_promise));
 	return (s);

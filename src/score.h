@@ -75,7 +75,7 @@ void	score_params_default(struct score_params *);
 enum status score_status(int64_t, int64_t, int64_t);
 /* The score in [-1, 1] of an elapsed time against desired and adequate. */
 double	score_elapsed(int64_t, int64_t, int64_t, const struct score_params *);
-/* Waiting psychology: scale the loss of a score by notification and promise. */
+/* Waiting psychology: scale the loss by notification, promise and revised promise. */
 double	score_waiting(double, int, int, int, int, int,
 	    const struct score_params *);
 /* Service recovery: the score of a failure recovered after dt of a window. */

@@ -391,8 +391,16 @@ START_TEST(test_waiting_direct)
 	    TOL);
 	ck_assert_double_eq_tol(score_waiting(-0.4, 1, 0, 0, 0, 1, &dp),
 	    -0.32, TOL);
-	/* The (revised) promise missed too: no relief. */
+	/* Stopped after the revised deadline: no relief, told in time or
+	   late, with or without a first promise (x 1). */
 	ck_assert_double_eq_tol(score_waiting(-0.4, 1, 1, 1, 1, 1, &dp), -0.4,
+	    TOL);
+	ck_assert_double_eq_tol(score_waiting(-0.4, 1, 0, 1, 1, 1, &dp), -0.4,
+	    TOL);
+	ck_assert_double_eq_tol(score_waiting(-0.4, 1, 1, 0, 1, 1, &dp), -0.4,
+	    TOL);
+	/* ... and only the loss: a gain stays as it is. */
+	ck_assert_double_eq_tol(score_waiting(0.3, 1, 1, 1, 1, 0, &dp), 0.3,
 	    TOL);
 	/* Breached, no promise, nobody told: -0.4 x 1.2 = -0.48, and
 	   -0.9 x 1.2 = -1.08 clipped to -1. */
@@ -401,7 +409,7 @@ START_TEST(test_waiting_direct)
 	ck_assert_double_eq_tol(score_waiting(-0.9, 0, 0, 0, 0, 1, &dp), -1,
 	    TOL);
 	/* A promise was given (and not told of a delay): unchanged. */
-	ck_assert_double_eq_tol(score_waiting(-0.4, 0, 0, 1, 1, 1, &dp), -0.4,
+	ck_assert_double_eq_tol(score_waiting(-0.4, 0, 0, 1, 0, 1, &dp), -0.4,
 	    TOL);
 }
 END_TEST
@@ -456,13 +464,13 @@ START_TEST(test_wait_told_at_promise)
 {
 	size_t	k;
 	/* Delivered at 180 min, promised 180 (kept: not after it): base
-	   -(60 / 120) = -0.5. Told 1 s before, exactly at, and 1 s after
-	   the promise: x 0.5, x 0.5 (<=), x 0.8. */
-	static const int64_t	dt[] = { -SEC, 0, SEC };
-	static const double	want[] = { -0.25, -0.25, -0.4 };
+	   -(60 / 120) = -0.5. Told 1 s before, exactly at, 1 us after and
+	   1 s after the promise: x 0.5, x 0.5 (<=), x 0.8, x 0.8. */
+	static const int64_t	dt[] = { -SEC, 0, 1, SEC };
+	static const double	want[] = { -0.25, -0.25, -0.4, -0.4 };
 	struct touchpoint	*d;
 
-	for (k = 0; k < 3; k++) {
+	for (k = 0; k < 4; k++) {
 		teardown();
 		setup();
 		load(PLAIN);
@@ -485,14 +493,17 @@ START_TEST(test_wait_told_business_clock)
 	   2026-10-05 10:30Z: 1 h + 1.5 h = 2.5 h, -(0.5 / 2) = -0.25.
 	   Adequate runs out on the own clock at Mon 10:00Z. Told Sat 10:00Z
 	   (1 h of working time in, 42 h of calendar time): before, x 0.5 =
-	   -0.125. Told Mon 10:15Z (2.25 h in): after, x 0.8 = -0.2. */
+	   -0.125. Told Mon 10:15Z (2.25 h in): after, x 0.8 = -0.2. Told
+	   exactly when adequate ran out, Mon 10:00Z: in time, x 0.5; one
+	   microsecond later: late, x 0.8. */
 	static const char *const	told[] = {
-		"2026-10-03T10:00:00Z", "2026-10-05T10:15:00Z"
+		"2026-10-03T10:00:00Z", "2026-10-05T10:15:00Z",
+		"2026-10-05T10:00:00Z", "2026-10-05T10:00:00.000001Z"
 	};
-	static const double		want[] = { -0.125, -0.2 };
+	static const double		want[] = { -0.125, -0.2, -0.125, -0.2 };
 	struct touchpoint		*d;
 
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < 4; k++) {
 		teardown();
 		setup();
 		load("<calendar id=\"office\" zone=\"UTC\"><hours "
@@ -531,20 +542,114 @@ START_TEST(test_wait_told_paused_clock)
 }
 END_TEST
 
-START_TEST(test_wait_revised_promise_missed)
+START_TEST(test_wait_told_promise_missed)
 {
+	size_t	k;
+	/* Promised 140, delivered 150 (broken): base -(30 / 120) = -0.25.
+	   Told at 100, before the promise: x 0.5 = -0.125, though the
+	   promise was missed. Told at 145, after it: x 0.8 = -0.2. */
+	static const int	notified[] = { 100, 145 };
+	static const double	want[] = { -0.125, -0.2 };
 	struct touchpoint	*d;
 
-	load(PLAIN);
+	for (k = 0; k < 2; k++) {
+		teardown();
+		setup();
+		load(PLAIN);
+		at("order", AT(0));
+		d = at("delivered", AT(150));
+		d->promised = AT(140);
+		d->notified = AT(notified[k]);
+		run(1);
+		ck_assert_int_eq(ov.v[0].promise_broken, 1);
+		ck_assert_double_eq_tol(ov.v[0].score, want[k], TOL);
+	}
+}
+END_TEST
+
+START_TEST(test_wait_told_deadline_missed)
+{
+	load("<moment id=\"m\" from=\"order\" to=\"delivered\" "
+	    "desired=\"PT1H\" adequate=\"PT2H\" promised-by=\"@deadline\"/>");
+	/* The deadline AT(100) replaces adequate: delivered at 150 is
+	   breached, -(50 / 100) = -0.5. Told at 100, exactly at the
+	   deadline: in time, x 0.5 = -0.25. */
+	add_attr("deadline", "2026-10-01T08:40:00Z");
 	at("order", AT(0));
-	d = at("delivered", AT(150));
-	d->promised = AT(140);
-	d->notified = AT(100);
+	at("delivered", AT(150))->notified = AT(100);
 	run(1);
-	/* Told in time, but delivered after the revised promise too: no
-	   relief, -0.25 stays. */
+	ck_assert_int_eq(ov.v[0].status, ST_BREACHED);
 	ck_assert_int_eq(ov.v[0].promise_broken, 1);
 	ck_assert_double_eq_tol(ov.v[0].score, -0.25, TOL);
+}
+END_TEST
+
+START_TEST(test_wait_revised)
+{
+	size_t	k;
+	/*
+	 * Delivered at 150: base -(30 / 120) = -0.25. A revised deadline
+	 * given with the notification:
+	 * - promised 140, told at 100 (in time), revised 160, kept: x 0.5
+	 *   = -0.125;
+	 * - told at 100, revised 150, the stop exactly at it (not after):
+	 *   relief, x 0.5 = -0.125;
+	 * - told at 100, revised 150 minus 1 us, missed: x 1 = -0.25;
+	 * - told at 145 (late), revised 160, kept: x 0.8 = -0.2;
+	 * - told at 145, revised 148, missed: x 1 = -0.25;
+	 * - promised 160, revised 145, earlier than the promise and
+	 *   missed, though the first promise was kept: x 1 = -0.25;
+	 * - no promise, told at 100 (before adequate ran out at 120),
+	 *   revised 140, missed: x 1 = -0.25, not x 1.2.
+	 * Without notified, the customer is taken as told at the stop, 150:
+	 * - promised 140, revised 160: told after the promise, x 0.8 = -0.2;
+	 * - promised 160 (kept), revised 155: told before it, x 0.5 =
+	 *   -0.125;
+	 * - no promise, revised 150: told after adequate ran out at 120,
+	 *   x 0.8 = -0.2, not x 1.2;
+	 * - promised 140, revised 145, missed: x 1 = -0.25.
+	 */
+	static const struct {
+		int	promised, told;		/* -1: absent */
+		int64_t	revised;
+		double	want;
+	} c[] = {
+		{ 140, 100, AT(160), -0.125 },
+		{ 140, 100, AT(150), -0.125 },
+		{ 140, 100, AT(150) - 1, -0.25 },
+		{ 140, 145, AT(160), -0.2 },
+		{ 140, 145, AT(148), -0.25 },
+		{ 160, 100, AT(145), -0.25 },
+		{ -1, 100, AT(140), -0.25 },
+		{ 140, -1, AT(160), -0.2 },
+		{ 160, -1, AT(155), -0.125 },
+		{ -1, -1, AT(150), -0.2 },
+		{ 140, -1, AT(145), -0.25 },
+	};
+	struct touchpoint	*d;
+
+	for (k = 0; k < sizeof c / sizeof c[0]; k++) {
+		teardown();
+		setup();
+		load(PLAIN);
+		at("order", AT(0));
+		d = at("delivered", AT(150));
+		if (c[k].promised >= 0)
+			d->promised = AT(c[k].promised);
+		if (c[k].told >= 0)
+			d->notified = AT(c[k].told);
+		d->revised = c[k].revised;
+		run(1);
+		ck_assert_double_eq_tol(ov.v[0].base, -0.25, TOL);
+		ck_assert_msg(fabs(ov.v[0].score - c[k].want) < TOL,
+		    "case %zu: %g, not %g", k, ov.v[0].score, c[k].want);
+		/* The promise gap is the first promise's, and no
+		   notification time is made up. */
+		ck_assert_int_eq(ov.v[0].promise_broken, c[k].promised >= 0 &&
+		    c[k].promised < 150);
+		ck_assert_int_eq(ov.v[0].notified, c[k].told >= 0 ?
+		    AT(c[k].told) : MOT_TIME_NONE);
+	}
 }
 END_TEST
 
@@ -1334,7 +1439,9 @@ make_model_suite(void)
 	tcase_add_test(tc, test_wait_told_at_promise);
 	tcase_add_test(tc, test_wait_told_business_clock);
 	tcase_add_test(tc, test_wait_told_paused_clock);
-	tcase_add_test(tc, test_wait_revised_promise_missed);
+	tcase_add_test(tc, test_wait_told_promise_missed);
+	tcase_add_test(tc, test_wait_told_deadline_missed);
+	tcase_add_test(tc, test_wait_revised);
 	tcase_add_test(tc, test_wait_breached_untold);
 	tcase_add_test(tc, test_wait_positive_untouched);
 	tcase_add_test(tc, test_promised_by);
