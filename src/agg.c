@@ -169,6 +169,12 @@ agg_same_clock(const struct moment *m)
 	return (m->calendar < 0 && m->npauses == 0);
 }
 
+enum fmt_clock
+agg_clock(const struct moment *m)
+{
+	return (agg_same_clock(m) ? CLOCK_CALENDAR : CLOCK_WORKING);
+}
+
 size_t
 agg_score_bin(double s)
 {

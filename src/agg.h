@@ -7,6 +7,7 @@
 
 #include "clock.h"
 #include "expect.h"
+#include "fmt.h"
 #include "journey.h"
 #include "jscore.h"
 #include "read.h"
@@ -229,6 +230,8 @@ struct cell *agg_value_cell(const struct agg *, size_t, size_t, struct cell *);
 void	agg_value_add_to(const struct agg *, size_t, size_t, struct cell *);
 /* Whether a moment's own clock is calendar time (24x7, no pauses): one sketch serves. */
 int	agg_same_clock(const struct moment *);
+/* The clock a moment's zone is judged on: calendar time, or working time with a calendar or pauses. */
+enum fmt_clock agg_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */
 size_t	agg_score_bin(double);
 

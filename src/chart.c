@@ -525,7 +525,7 @@ write_elapsed(struct ctx *x)
 	const struct moment_sum	*ms;
 	FILE			*d = x->dat, *f = x->gp;
 	double			 a, dd, q[6], lo = 1, hi = 2;
-	char			 p90[32], ad[32];
+	char			 p90[48], ad[48];
 	size_t			 k, j, i;
 	int			 h;
 
@@ -597,8 +597,9 @@ write_elapsed(struct ctx *x)
 		m = ms->m;
 		if (ms->total.n == 0)
 			continue;
-		isodur_human(own_q(x, i, 0.90), p90, sizeof p90);
-		isodur_human((double)m->adequate.us / 1e6, ad, sizeof ad);
+		fmt_duration(p90, sizeof p90, own_q(x, i, 0.90), agg_clock(m));
+		fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
+		    agg_clock(m));
 		fprintf(f, "set label %zu \"p90 %s, adequate %s\" at graph "
 		    "1.02, first %zu left textcolor rgb c_ink\n", k + 1, p90,
 		    ad, k + 1);
@@ -1049,26 +1050,38 @@ want_moment(struct ctx *x)
 }
 
 struct unit {
-	const char	*name;
+	const char	*name;		/* of the .dat column */
+	const char	*label;		/* of the axis, naming the clock */
 	double		 s;
 };
 
+/* The axis unit for a moment: working time is in working hours, never days. */
 static struct unit
-unit_for(double adequate)
+unit_for(double adequate, enum fmt_clock clock)
 {
 	struct unit	u;
 
+	if (clock == CLOCK_WORKING) {
+		u.name = "working_hours";
+		u.label = "working hours";
+		u.s = 3600;
+		return (u);
+	}
 	if (adequate < 120) {
 		u.name = "seconds";
+		u.label = "seconds (calendar time)";
 		u.s = 1;
 	} else if (adequate < 2 * 3600) {
 		u.name = "minutes";
+		u.label = "minutes (calendar time)";
 		u.s = 60;
 	} else if (adequate < 2 * 86400) {
 		u.name = "hours";
+		u.label = "hours (calendar time)";
 		u.s = 3600;
 	} else {
 		u.name = "days";
+		u.label = "days (calendar time)";
 		u.s = 86400;
 	}
 	return (u);
@@ -1110,7 +1123,7 @@ write_moment(struct ctx *x)
 	size_t			 i, nrows = 0, panels;
 	uint64_t		 cnt;
 	int64_t			 k;
-	char			 label[32], mx[32], *title;
+	char			 label[32], mx[48], *title;
 	static const double	 qs[] = { 0.01, 0.02, 0.05, 0.1, 0.15, 0.2,
 	    0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
 	    0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99, 1 };
@@ -1118,7 +1131,7 @@ write_moment(struct ctx *x)
 	a = (double)m->adequate.us / 1e6;
 	dd = (double)m->desired.us / 1e6;
 	obj = m->objective;
-	u = unit_for(a);
+	u = unit_for(a, agg_clock(m));
 	x->c->title = xasprintf("%s: how long, when and for whom", m->name);
 
 	/* Block 0: the distribution, as quantiles. */
@@ -1174,9 +1187,9 @@ write_moment(struct ctx *x)
 	}
 	panels = nrows > 0 ? 3 : 2;
 	x->c->caption = xasprintf("Left: the share of occurrences finished "
-	    "within a given time (own clock), against the zone of tolerance; "
-	    "%s Middle: the breach rate per %s.%s",
-	    obj > 0 ? "the dashed line is the objective's share within "
+	    "within a given time (%s, the moment's own clock), against the "
+	    "zone of tolerance; %s Middle: the breach rate per %s.%s",
+	    fmt_clock_name(agg_clock(m)), obj > 0 ? "the dashed line is the objective's share within "
 	    "adequate." : "", x->monthly ? "month" : "week", nrows > 0 ?
 	    " Right: the breach rate by breakdown value, with its 95% "
 	    "interval." : "");
@@ -1188,14 +1201,15 @@ write_moment(struct ctx *x)
 	gp_string(f, x->c->title, 0, 0);
 	fputc('\n', f);
 	/* Panel 1 */
-	fprintf(f, "set title \"How long it took (own clock)\"\n"
+	fprintf(f, "set title \"How long it took (%s)\"\n"
 	    "set xrange [0:%g]\n"
 	    "set yrange [0:100]\n"
 	    "set ytics 0, 25, 100\n"
 	    "set format y \"%%g%%%%\"\n"
 	    "set xlabel \"%s\"\n"
 	    "set ylabel \"finished within\"\n"
-	    "set key bottom right opaque\n", xmax / u.s, u.name);
+	    "set key bottom right opaque\n", fmt_clock_name(agg_clock(m)),
+	    xmax / u.s, u.label);
 	fprintf(f, "set object 1 rect from 0, graph 0 to %g, graph 1 fc rgb "
 	    "c_met fs solid 0.15 noborder behind\n", dd / u.s);
 	fprintf(f, "set object 2 rect from %g, graph 0 to %g, graph 1 fc rgb "
@@ -1207,7 +1221,7 @@ write_moment(struct ctx *x)
 		    "first %g nohead dt 2 lw 1.5 lc rgb c_ink\n", 100 * obj,
 		    100 * obj);
 	if (own_max(x, x->mi) > xmax) {
-		isodur_human(own_max(x, x->mi), mx, sizeof mx);
+		fmt_duration(mx, sizeof mx, own_max(x, x->mi), agg_clock(m));
 		fprintf(f, "set label 1 \"longest: %s\" at graph 0.97, graph "
 		    "0.2 right textcolor rgb c_ink\n", mx);
 	}

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fmt.h"
+
 /* Worst last: the status of a group is the highest of its members. */
 enum check_status {
 	CHECK_SKIP,		/* not decided: too few data, nothing to check */
@@ -54,6 +56,7 @@ struct check_moment {
 	uint64_t	 n;		/* closed occurrences */
 	uint64_t	 breached;
 	double		 p90;		/* seconds; NaN when none */
+	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */

@@ -331,6 +331,7 @@ cmd_check(int argc, char **argv)
 		cur[i].n = t->n;
 		cur[i].breached = t->breached;
 		cur[i].p90 = t->p90;
+		cur[i].clock = agg_clock(m);
 	}
 	memset(&in, 0, sizeof in);
 	in.cur = cur;

@@ -33,6 +33,7 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[32];
 	size_t			 i;
 	int			 w;
+	enum fmt_clock		 clock;
 
 	w = term_width(term_clean(r->by, v, sizeof v));
 	for (i = 0; i < summary_rows(ms); i++) {
@@ -42,17 +43,22 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 	fputs("     ", f);
 	term_pad(f, term_clean(r->by, v, sizeof v), w);
-	fprintf(f, " %8s %9s %16s %8s\n", "n", "breached", "95% CI", "p90");
+	clock = agg_clock(ms->m);
+	fprintf(f, " %8s %9s %16s  %s\n", "n", "breached", "95% CI", clock ==
+	    CLOCK_WORKING ? "p90 (working hours)" : "p90 (calendar time)");
 	for (i = 0; i < summary_rows(ms); i++) {
 		c = summary_row(ms, i);
 		fmt_pct(br, sizeof br, c->breach_rate);
 		fmt_pct(lo, sizeof lo, c->ci_lo);
 		fmt_pct(hi, sizeof hi, c->ci_hi);
-		isodur_human(c->p90, p90, sizeof p90);
+		if (clock == CLOCK_WORKING)
+			fmt_hours(p90, sizeof p90, c->business_p90);
+		else
+			fmt_duration(p90, sizeof p90, c->p90, clock);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
 		term_pad(f, term_clean(c->value, v, sizeof v), w);
-		fprintf(f, " %8llu %9s %16s %8s\n", (unsigned long long)c->n,
+		fprintf(f, " %8llu %9s %16s  %s\n", (unsigned long long)c->n,
 		    br, c->n > 0 ? ci : "-", p90);
 	}
 }
@@ -64,9 +70,10 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	const struct cell_sum	*c = &ms->total;
 	char			 name[80], id[80], stage[80], verdict[512];
 	char			 met[16], tol[16], br[16], lo[16], hi[16];
-	char			 p50[32], p90[32], p95[32], mx[32], d[32], a[32];
+	char			 p50[48], p90[48], p95[48], mx[32], d[48], a[48];
 	char			 src[80], clean[512], cons[16];
 	const char		*tone;
+	enum fmt_clock		 clock;
 
 	summary_verdict(ms, verdict, sizeof verdict);
 	tone = c->objective_met == 0 ? SGR_RED : c->objective_met == 1 ?
@@ -97,36 +104,44 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    "%s-%s)  score %.2f (sd %.2f)", met, tol, br, lo, hi,
 		    c->score_mean, c->score_sd);
 	fputc('\n', f);
-	isodur_human((double)m->desired.us / 1e6, d, sizeof d);
-	isodur_human((double)m->adequate.us / 1e6, a, sizeof a);
+	/* Desired and adequate are on the clock the zone is judged on. */
+	clock = agg_clock(m);
+	fmt_duration(d, sizeof d, (double)m->desired.us / 1e6, clock);
+	fmt_duration(a, sizeof a, (double)m->adequate.us / 1e6, clock);
 	if (c->n == 0) {
-		fprintf(f, "    (desired %s, adequate %s)\n", d, a);
+		fprintf(f, "    (desired %s, adequate %s%s)\n", d, a, clock ==
+		    CLOCK_CALENDAR ? ", calendar time" : "");
 		return;
 	}
-	isodur_human(c->p50, p50, sizeof p50);
-	isodur_human(c->p90, p90, sizeof p90);
-	isodur_human(c->p95, p95, sizeof p95);
-	isodur_human(c->max, mx, sizeof mx);
-	fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s  (desired %s, "
-	    "adequate %s)\n", p50, p90, p95, mx, d, a);
-	if (m->calendar >= 0 || m->npauses > 0) {
-		isodur_human(c->business_p50, p50, sizeof p50);
-		isodur_human(c->business_p90, p90, sizeof p90);
-		isodur_human(c->business_p95, p95, sizeof p95);
-		fprintf(f, "    own clock p50 %s  p90 %s  p95 %s  (%s%s%s%s)\n",
-		    p50, p90, p95, m->calendar >= 0 ? "working hours of " : "",
+	fmt_duration(p50, sizeof p50, c->p50, CLOCK_CALENDAR);
+	fmt_duration(p90, sizeof p90, c->p90, CLOCK_CALENDAR);
+	fmt_duration(p95, sizeof p95, c->p95, CLOCK_CALENDAR);
+	fmt_duration(mx, sizeof mx, c->max, CLOCK_CALENDAR);
+	fprintf(f, "    elapsed, calendar time: p50 %s  p90 %s  p95 %s  max %s",
+	    p50, p90, p95, mx);
+	if (clock == CLOCK_CALENDAR)
+		fprintf(f, "  (desired %s, adequate %s)", d, a);
+	fputc('\n', f);
+	if (clock == CLOCK_WORKING) {
+		fmt_hours(p50, sizeof p50, c->business_p50);
+		fmt_hours(p90, sizeof p90, c->business_p90);
+		fmt_hours(p95, sizeof p95, c->business_p95);
+		fprintf(f, "    own clock, working time: p50 %s  p90 %s  p95 %s "
+		    "working hours  (%s%s%s%s; desired %s, adequate %s)\n",
+		    p50, p90, p95, m->calendar >= 0 ? "hours of " : "",
 		    m->calendar >= 0 ? term_clean(m->calendar_id, src,
 		    sizeof src) : "", m->calendar >= 0 && m->npauses > 0 ?
-		    ", " : "", m->npauses > 0 ? "pauses left out" : "");
+		    ", " : "", m->npauses > 0 ? "pauses left out" : "", d, a);
 	}
 	if (c->promised > 0) {
 		fmt_pct(br, sizeof br, c->promise_broken_rate);
 		fmt_pct(tol, sizeof tol, c->over_promised_rate);
-		isodur_human(c->promise_late_p90, p90, sizeof p90);
+		fmt_duration_on(p90, sizeof p90, c->promise_late_p90,
+		    CLOCK_CALENDAR);
 		fprintf(f, "    promises: %llu made, %s broken", (unsigned long
 		    long)c->promised, br);
 		if (!isnan(c->promise_late_p90))
-			fprintf(f, " (90%% within %s late)", p90);
+			fprintf(f, " (90%% late by at most %s)", p90);
 		fprintf(f, ", %s tighter than adequate\n", tol);
 	}
 	if (c->has_customer) {
@@ -139,7 +154,8 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 	if (r->e->has_recovery && c->failures > 0) {
 		fmt_pct(br, sizeof br, c->recovery_rate);
-		isodur_human(c->recover_p50, p50, sizeof p50);
+		fmt_duration_on(p50, sizeof p50, c->recover_p50,
+		    CLOCK_CALENDAR);
 		fprintf(f, "    recovery: %llu failures, %llu recovered (%s)",
 		    (unsigned long long)c->failures,
 		    (unsigned long long)c->recovered, br);
@@ -197,6 +213,7 @@ report_text(const struct report *r, FILE *f)
 	char			 buf[80];
 	const char		*nc;
 	size_t			 i, k;
+	int			 anyopen = 0;
 
 	nc = getenv("NO_COLOR");
 	text_colour = f == stdout && isatty(fileno(f)) && (nc == NULL ||
@@ -240,6 +257,12 @@ report_text(const struct report *r, FILE *f)
 		if (i > 0)
 			fputc('\n', f);
 		text_moment(r, &r->s->ms[r->s->order[i]], f);
+		anyopen |= r->s->ms[i].total.open > 0;
+	}
+	if (anyopen && a->as_of != MOT_TIME_NONE) {
+		isotime_format(a->as_of, buf, sizeof buf);
+		fprintf(f, "\nopen: not stopped by %s, the time the data "
+		    "describes\n", buf);
 	}
 	text_journeys(r->s, f);
 }

@@ -535,7 +535,7 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 {
 	const struct cell_sum	*c = &ms->total;
 	const struct moment	*m = ms->m;
-	char			 ad[64], p90[32], cost[96] = "";
+	char			 ad[96], p90[48], cost[96] = "";
 	size_t			 len;
 
 	if (c->n == 0) {
@@ -549,14 +549,16 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 			snprintf(buf, size, "no occurrences");
 		return;
 	}
-	isodur_human((double)m->adequate.us / 1e6, ad, sizeof ad);
+	/* Adequate and p90 on the clock the zone is judged on, named once. */
+	fmt_duration_on(ad, sizeof ad, (double)m->adequate.us / 1e6,
+	    agg_clock(m));
 	if (m->promised_by != NULL) {
 		/* Each journey is judged against its own promised deadline. */
 		len = strlen(ad);
 		snprintf(ad + len, sizeof ad - len, " or the promise");
 	}
-	isodur_human(m->calendar >= 0 || m->npauses > 0 ? c->business_p90 :
-	    c->p90, p90, sizeof p90);
+	fmt_duration(p90, sizeof p90, agg_same_clock(m) ? c->p90 :
+	    c->business_p90, agg_clock(m));
 	if (nps_usable(&c->nps) && c->nps.delta < 0 && c->breached > 0)
 		snprintf(cost, sizeof cost, "; a breach costs %.0f NPS points",
 		    -c->nps.delta);

@@ -35,12 +35,12 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set multiplot layout 1,3 title "Delivery: how long, when and for whom"
-set title "How long it took (own clock)"
+set title "How long it took (calendar time)"
 set xrange [0:2.6]
 set yrange [0:100]
 set ytics 0, 25, 100
 set format y "%g%%"
-set xlabel "days"
+set xlabel "days (calendar time)"
 set ylabel "finished within"
 set key bottom right opaque
 set object 1 rect from 0, graph 0 to 1, graph 1 fc rgb c_met fs solid 0.15 noborder behind
