@@ -60,6 +60,7 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	strtab_init(&a->values);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
 	a->first_stop = a->last_stop = a->as_of = MOT_TIME_NONE;
+	a->first_start = a->last_start = MOT_TIME_NONE;
 	a->duplicate_ids = -1;
 }
 
@@ -223,7 +224,7 @@ agg_value(const struct agg *a, const struct journey *j,
 		return (NULL);
 	if ((v = journey_attr(j, a->by)) != NULL && *v != '\0')
 		return (v);
-	t = o->stop != MOT_TIME_NONE ? o->stop : o->start;
+	t = o->start;	/* cohorts: the period the clock started in */
 	if (strcmp(a->by, "channel") == 0) {
 		tp = o->to != NULL ? o->to : o->from;
 		if (tp != NULL && tp->channel != NULL && *tp->channel != '\0')
@@ -245,9 +246,10 @@ period_fold(struct periods *p, size_t k)
 	size_t	i;
 
 	for (i = 0; i < p->n && (i < k || (p->v[i].n == 0 &&
-	    p->v[i].breached == 0)); i++) {
+	    p->v[i].breached == 0 && p->v[i].open == 0)); i++) {
 		p->before.n += p->v[i].n;
 		p->before.breached += p->v[i].breached;
+		p->before.open += p->v[i].open;
 	}
 	memmove(p->v, p->v + i, (p->n - i) * sizeof *p->v);
 	p->n -= i;
@@ -257,8 +259,8 @@ period_fold(struct periods *p, size_t k)
 /*
  * Grow the run of periods to reach index k, keeping at most p->max: the
  * period, or before for one older than them all. What is kept is every
- * period from the first with a stop within the max ending with the latest
- * seen: it does not depend on the order of the stops.
+ * period from the first with an occurrence within the max ending with the
+ * latest seen: it does not depend on the order of the occurrences.
  */
 static struct period *
 period_grow(struct periods *p, int64_t k)
@@ -308,26 +310,41 @@ floor_div(int64_t a, int64_t b)
 	return (a >= 0 ? a / b : -((-a + b - 1) / b));
 }
 
-/* Count a stop in its week and month. */
-static void
-period_add(struct moment_agg *ma, mot_time stop, int breached)
+void
+agg_period_occ(struct agg *a, size_t mi, mot_time start, int breached,
+    int open)
 {
-	struct period	*p;
-	int64_t		 day, y;
-	unsigned	 m, d;
+	struct moment_agg	*ma = &a->m[mi];
+	struct period		*p;
+	int64_t			 day, y;
+	unsigned		 m, d;
 
-	day = floor_div(stop, 86400 * MOT_USEC);
+	if (start == MOT_TIME_NONE)
+		return;
+	if (a->first_start == MOT_TIME_NONE || start < a->first_start)
+		a->first_start = start;
+	if (a->last_start == MOT_TIME_NONE || start > a->last_start)
+		a->last_start = start;
+	day = floor_div(start, 86400 * MOT_USEC);
 	if (day != ma->last_day) {
 		civil_from_days(day, &y, &m, &d);
 		ma->last_month = y * 12 + m - 1;
 		ma->last_day = day;
 	}
 	p = period_at(&ma->weeks, floor_div(day + 3, 7));
-	p->n++;
-	p->breached += breached != 0;
+	if (open)
+		p->open++;
+	else {
+		p->n++;
+		p->breached += breached != 0;
+	}
 	p = period_at(&ma->months, ma->last_month);
-	p->n++;
-	p->breached += breached != 0;
+	if (open)
+		p->open++;
+	else {
+		p->n++;
+		p->breached += breached != 0;
+	}
 }
 
 void
@@ -1110,13 +1127,15 @@ agg_journey(struct agg *a, const struct journey *j,
 		if (a->vidx[i] != AGG_NO_INDEX)
 			vcell_add(value_cell_at(a, o->moment, a->vidx[i]), o,
 			    same);
+		if (score_scored(o->status) || o->status == ST_OPEN)
+			agg_period_occ(a, o->moment, o->start,
+			    o->status == ST_BREACHED, o->status == ST_OPEN);
 		if (o->stop == MOT_TIME_NONE || o->status == ST_INVALID)
 			continue;
 		if (a->first_stop == MOT_TIME_NONE || o->stop < a->first_stop)
 			a->first_stop = o->stop;
 		if (a->last_stop == MOT_TIME_NONE || o->stop > a->last_stop)
 			a->last_stop = o->stop;
-		period_add(ma, o->stop, o->status == ST_BREACHED);
 	}
 
 	jscore_compute(a->e, j, occ, nocc, &a->scratch, &js);
@@ -1246,15 +1265,17 @@ cell_merge(struct cell *d, const struct cell *s)
 }
 
 void
-agg_periods_add(struct periods *p, int64_t k, uint64_t n, uint64_t breached)
+agg_periods_add(struct periods *p, int64_t k, uint64_t n, uint64_t breached,
+    uint64_t open)
 {
 	struct period	*v;
 
-	if (n == 0 && breached == 0)
+	if (n == 0 && breached == 0 && open == 0)
 		return;
 	v = period_at(p, k);
 	v->n += n;
 	v->breached += breached;
+	v->open += open;
 }
 
 /* Add s's periods to d: s's folded ones are older than any d keeps after. */
@@ -1265,9 +1286,10 @@ periods_merge(struct periods *d, const struct periods *s)
 
 	for (i = 0; i < s->n; i++)
 		agg_periods_add(d, s->first + (int64_t)i, s->v[i].n,
-		    s->v[i].breached);
+		    s->v[i].breached, s->v[i].open);
 	d->before.n += s->before.n;
 	d->before.breached += s->before.breached;
+	d->before.open += s->before.open;
 }
 
 /* Whether file:line a comes before b: by file name, then by line. */
@@ -1384,6 +1406,12 @@ agg_merge(struct agg *d, struct agg *s)
 	if (s->last_stop != MOT_TIME_NONE && (d->last_stop == MOT_TIME_NONE ||
 	    s->last_stop > d->last_stop))
 		d->last_stop = s->last_stop;
+	if (s->first_start != MOT_TIME_NONE && (d->first_start ==
+	    MOT_TIME_NONE || s->first_start < d->first_start))
+		d->first_start = s->first_start;
+	if (s->last_start != MOT_TIME_NONE && (d->last_start ==
+	    MOT_TIME_NONE || s->last_start > d->last_start))
+		d->last_start = s->last_start;
 	if (s->as_of > d->as_of)	/* the latest, as for a state's merge */
 		d->as_of = s->as_of;
 	for (i = 0; i < d->e->nmoments; i++) {

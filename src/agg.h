@@ -67,9 +67,9 @@ struct cell {
 	uint64_t	score_bins[SCORE_BINS];
 };
 
-/* Occurrences per period, for trends. */
+/* The occurrences whose clock started in a period (a cohort), for trends. */
 struct period {
-	uint64_t	n;
+	uint64_t	n;		/* scored: as struct cell's n */
 	uint64_t	breached;
 	uint64_t	open;		/* still open at as_of, within adequate */
 };
@@ -80,8 +80,8 @@ struct period {
 
 /*
  * Consecutive periods (weeks since 1969-12-29, or months since year 0):
- * at most max, ending with the latest period that has a stop; the stops
- * of earlier periods are folded into before.
+ * at most max, ending with the latest period in which a clock started;
+ * the occurrences of earlier periods are folded into before.
  */
 struct periods {
 	struct period	*v;
@@ -122,9 +122,9 @@ struct moment_agg {
 	uint64_t	 journeys;	/* accepted journeys it occurred in */
 	struct vcell	**chunks;	/* by index in agg.values, VCELL_CHUNK a chunk */
 	size_t		  nchunks;
-	struct periods	 weeks;		/* by ISO week of the stop */
-	struct periods	 months;	/* by month of the stop */
-	int64_t		 last_day;	/* cache: the day of the last stop */
+	struct periods	 weeks;		/* by ISO week of the start */
+	struct periods	 months;	/* by month of the start */
+	int64_t		 last_day;	/* cache: the day of the last start */
 	int64_t		 last_month;
 };
 
@@ -174,8 +174,10 @@ struct agg {
 	size_t				 ninputs;
 	struct jdist			 jd;
 	int64_t				 duplicate_ids;	/* -1: not known */
-	mot_time			 first_stop;	/* period covered */
+	mot_time			 first_stop;	/* period covered: stops */
 	mot_time			 last_stop;
+	mot_time			 first_start;	/* starts of the periods' occurrences */
+	mot_time			 last_start;
 	/* The time the data describes: the latest touchpoint (at, start, end) accepted, or --as-of. */
 	mot_time			 as_of;
 	struct jscratch			 scratch;
@@ -205,8 +207,11 @@ void	agg_input(struct agg *, const char *, const struct read_stats *);
 /* The breakdown value of an occurrence (NULL without --by); buf holds derived ones. */
 const char *agg_value(const struct agg *, const struct journey *,
 	    const struct occurrence *, char *, size_t);
-/* Add n stops (breached of them) to period k. */
-void	agg_periods_add(struct periods *, int64_t, uint64_t, uint64_t);
+/* Count an occurrence of moment mi in the week and month its clock started: scored (breached or not), or open within adequate. */
+void	agg_period_occ(struct agg *, size_t, mot_time, int, int);
+/* Add n scored occurrences (breached of them) and open ones to period k. */
+void	agg_periods_add(struct periods *, int64_t, uint64_t, uint64_t,
+	    uint64_t);
 /* The label of period i: "2026-W41" for weeks, "2026-10" for months. */
 void	agg_period_label(const struct periods *, int, size_t, char *, size_t);
 /* Write the ISO week ("2026-W41") or month ("2026-10") of an instant. */

@@ -376,6 +376,54 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 	d->ops->table_end(d);
 }
 
+/* The latest periods of a moment's trend: cohorts by the start of the clock. */
+static void
+trend_table(struct doc *d, const struct moment_sum *ms)
+{
+	const struct periods	*p;
+	struct period_sum	 ps;
+	char			 a[32], b[32], *title;
+	int64_t			 k, first;
+	int			 monthly = summary_monthly(d->r->a);
+	const char		*cols[6] = { monthly ? "month of start" :
+				    "week of start", "n", "breached", "open",
+				    "95% CI", "marked" };
+
+	p = summary_periods(d->r->s, ms->index, monthly);
+	if (p->n == 0)
+		return;
+	first = summary_trend_first(p);
+	if (first > p->first)
+		title = xasprintf("By %s of start (the latest %d of %zu)",
+		    monthly ? "month" : "week", SUMMARY_TREND_ROWS, p->n);
+	else
+		title = xasprintf("By %s of start", monthly ? "month" : "week");
+	d->ops->para(d, DOC_PLAIN);
+	strong(d, title);
+	d->ops->para_end(d);
+	free(title);
+	d->ops->table(d, 6, cols, "lrrrrl");
+	for (k = first; k < p->first + (int64_t)p->n; k++) {
+		summary_period(d->r->s, p, k, &ps);
+		agg_period_label(p, monthly, (size_t)(k - p->first), a,
+		    sizeof a);
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, a);
+		cellf(d, DOC_PLAIN, "%llu", (unsigned long long)ps.n);
+		cell(d, ps.small || ps.incomplete ? DOC_NOTE : DOC_PLAIN,
+		    fmt_pct(a, sizeof a, ps.breach_rate));
+		cellf(d, DOC_PLAIN, "%llu", (unsigned long long)ps.open);
+		if (ps.n > 0)
+			cellf(d, DOC_PLAIN, "%s to %s", fmt_pct(a, sizeof a,
+			    ps.ci_lo), fmt_pct(b, sizeof b, ps.ci_hi));
+		else
+			cell(d, DOC_PLAIN, "-");
+		cell(d, DOC_NOTE, summary_period_marks(&ps));
+		d->ops->row_end(d);
+	}
+	d->ops->table_end(d);
+}
+
 static void
 moment_figures(struct doc *d, const struct moment_sum *ms)
 {
@@ -507,6 +555,7 @@ moments_section(struct doc *d)
 		if ((ch = charts_moment(d->r->charts, ms->index)) != NULL)
 			d->ops->figure(d, ch);
 		moment_figures(d, ms);
+		trend_table(d, ms);
 		if (d->r->by != NULL && ms->nby > 0)
 			breakdown_table(d, ms);
 	}
@@ -702,6 +751,14 @@ method_section(struct doc *d)
 	t(d, "Rates are shares of finished occurrences, with 95% Wilson "
 	    "intervals; percentiles are nearest-rank (exact up to 1,024 "
 	    "values, within 1% beyond).");
+	d->ops->item_end(d);
+	d->ops->item(d);
+	tf(d, "Trends group the occurrences by the week or month in which "
+	    "their clock started (cohorts), so that the end of an extract "
+	    "does not make its last periods look better or worse. A period "
+	    "still holding open clocks is marked incomplete (its breach rate "
+	    "can only rise); one with fewer than %g occurrences is marked "
+	    "small. Charts draw both hollow, with their n.", p->min_n);
 	d->ops->item_end(d);
 	d->ops->item(d);
 	tf(d, "Moments are ranked by priority = reach x breach rate x %s x "

@@ -63,6 +63,42 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 }
 
+/* The latest periods of a moment's trend: cohorts by the start of the clock. */
+static void
+text_trend(const struct report *r, const struct moment_sum *ms, FILE *f)
+{
+	const struct periods	*p;
+	struct period_sum	 ps;
+	char			 label[32], br[16], lo[16], hi[16], ci[40];
+	int64_t			 k, first;
+	int			 monthly = summary_monthly(r->a);
+
+	p = summary_periods(r->s, ms->index, monthly);
+	if (p->n == 0)
+		return;
+	first = summary_trend_first(p);
+	fprintf(f, "    trend by %s of start", monthly ? "month" : "week");
+	if (first > p->first)
+		fprintf(f, " (the latest %d of %zu)", SUMMARY_TREND_ROWS, p->n);
+	fprintf(f, ":\n     %-9s %8s %9s %8s %16s\n", monthly ? "month" :
+	    "week", "n", "breached", "open", "95% CI");
+	for (k = first; k < p->first + (int64_t)p->n; k++) {
+		summary_period(r->s, p, k, &ps);
+		agg_period_label(p, monthly, (size_t)(k - p->first), label,
+		    sizeof label);
+		fmt_pct(br, sizeof br, ps.breach_rate);
+		fmt_pct(lo, sizeof lo, ps.ci_lo);
+		fmt_pct(hi, sizeof hi, ps.ci_hi);
+		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
+		fprintf(f, "     %-9s %8llu %9s %8llu %16s", label,
+		    (unsigned long long)ps.n, br, (unsigned long long)ps.open,
+		    ps.n > 0 ? ci : "-");
+		if (*summary_period_marks(&ps) != '\0')
+			fprintf(f, "  %s", summary_period_marks(&ps));
+		fputc('\n', f);
+	}
+}
+
 static void
 text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 {
@@ -190,6 +226,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	    br, tol, fmt_fixed(cons, sizeof cons, c->consistency, 2));
 	if (r->by != NULL && ms->nby > 0)
 		text_breakdown(r, ms, f);
+	text_trend(r, ms, f);
 }
 
 static void

@@ -469,7 +469,8 @@ static void
 put_periods(struct buf *b, const struct periods *p)
 {
 	size_t	i, gap = 0;
-	int	before = p->before.n > 0 || p->before.breached > 0;
+	int	before = p->before.n > 0 || p->before.breached > 0 ||
+		    p->before.open > 0;
 
 	if (before && p->n > 0)
 		gap = p->max + 1 - p->n;
@@ -478,10 +479,12 @@ put_periods(struct buf *b, const struct periods *p)
 	for (i = 0; i < gap; i++) {
 		put_u64(b, i == 0 ? p->before.n : 0);
 		put_u64(b, i == 0 ? p->before.breached : 0);
+		put_u64(b, i == 0 ? p->before.open : 0);
 	}
 	for (i = 0; i < p->n; i++) {
 		put_u64(b, p->v[i].n);
 		put_u64(b, p->v[i].breached);
+		put_u64(b, p->v[i].open);
 	}
 }
 
@@ -510,63 +513,65 @@ month_of(mot_time t)
 }
 
 /*
- * Read a run of periods: within the weeks or months of the state's time
- * range, the first and last not empty, adding up to the moment's n and
- * breached (c).
+ * Read a run of periods: within the weeks or months of the state's range
+ * of starts (periods are cohorts of clocks by their start), the first and
+ * last not empty, adding up to the moment's n, breached and open (c).
  */
 static void
 get_periods(struct buf *b, struct periods *p, int monthly,
     const struct agg *a, const struct cell *c, const char *where)
 {
 	const char	*name = monthly ? "months" : "weeks";
-	uint64_t	 n, i, k, br, sum = 0, breached = 0;
+	uint64_t	 n, i, k, br, op, sum = 0, breached = 0, open = 0;
 	int64_t		 first, lo, hi;
 
 	first = get_i64(b);
-	n = get_count(b, 16);
+	n = get_count(b, 24);
 	if (b->bad)
 		return;
 	if (n == 0) {
-		if (c->n != 0)
+		if (c->n != 0 || c->open != 0)
 			invalid(b, "%s%s: none, for %" PRIu64 " occurrences",
-			    where, name, c->n);
+			    where, name, c->n + c->open);
 		return;
 	}
-	if (a->first_stop == MOT_TIME_NONE) {
-		invalid(b, "%s%s: periods in a state without a time range",
-		    where, name);
+	if (a->first_start == MOT_TIME_NONE) {
+		invalid(b, "%s%s: periods in a state without a range of "
+		    "starts", where, name);
 		return;
 	}
-	lo = monthly ? month_of(a->first_stop) : week_of(a->first_stop);
-	hi = monthly ? month_of(a->last_stop) : week_of(a->last_stop);
+	lo = monthly ? month_of(a->first_start) : week_of(a->first_start);
+	hi = monthly ? month_of(a->last_start) : week_of(a->last_start);
 	if (first < lo || first > hi || n - 1 > (uint64_t)(hi - first)) {
-		invalid(b, "%s%s: periods outside the state's time range",
+		invalid(b, "%s%s: periods outside the state's range of starts",
 		    where, name);
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		k = get_u64(b);
 		br = get_u64(b);
+		op = get_u64(b);
 		if (b->bad)
 			return;
-		if ((i == 0 || i == n - 1) && k == 0) {
+		if ((i == 0 || i == n - 1) && k == 0 && op == 0) {
 			invalid(b, "%s%s: first or last period empty", where,
 			    name);
 			return;
 		}
-		if (k > c->n - sum || br > k) {
+		if (k > c->n - sum || br > k || op > c->open - open) {
 			invalid(b, "%s%s: more occurrences or breaches than "
 			    "the moment's", where, name);
 			return;
 		}
 		sum += k;
 		breached += br;
+		open += op;
 		/* Kept within the run's bound: older ones fold again. */
-		agg_periods_add(p, first + (int64_t)i, k, br);
+		agg_periods_add(p, first + (int64_t)i, k, br, op);
 	}
-	if (sum != c->n || breached != c->breached)
-		invalid(b, "%s%s: do not add up to the moment's n and breached",
-		    where, name);
+	if (sum != c->n || breached != c->breached || open != c->open)
+		invalid(b, "%s%s: do not add up to the moment's n, breached "
+		    "and open", where, name);
 }
 
 static void
@@ -704,6 +709,8 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		put_u64(&b, a->jd.bins[i]);
 	put_i64(&b, a->first_stop);
 	put_i64(&b, a->last_stop);
+	put_i64(&b, a->first_start);
+	put_i64(&b, a->last_start);
 	put_i64(&b, a->as_of);
 	for (i = 0; i < e->nmoments; i++) {
 		ma = &a->m[i];
@@ -966,6 +973,15 @@ time_ok(mot_time t)
 	return (t >= lo && t < hi);
 }
 
+/* Whether first to last is a range of instants mot can read, first <= last, or none (both none). */
+static int
+range_ok(mot_time first, mot_time last)
+{
+	if (first == MOT_TIME_NONE || last == MOT_TIME_NONE)
+		return (first == last);
+	return (time_ok(first) && time_ok(last) && first <= last);
+}
+
 /* Whether s is "file:line", as agg_reject writes where a reason was first seen. */
 static int
 file_line(const char *s)
@@ -1066,11 +1082,7 @@ get_prints(struct buf *b, struct state_inputs *in)
 		p->first_stop = get_i64(b);
 		p->last_stop = get_i64(b);
 		if (!b->bad && (p->path == NULL || known > 1 ||
-		    (p->first_stop == MOT_TIME_NONE) !=
-		    (p->last_stop == MOT_TIME_NONE) ||
-		    (p->first_stop != MOT_TIME_NONE &&
-		    (!time_ok(p->first_stop) || !time_ok(p->last_stop) ||
-		    p->first_stop > p->last_stop))))
+		    !range_ok(p->first_stop, p->last_stop)))
 			invalid(b, "fingerprint %" PRIu64 ": no name, or a time "
 			    "range out of bounds", i);
 	}
@@ -1248,12 +1260,14 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 	get_jdist(&b, a);
 	a->first_stop = get_i64(&b);
 	a->last_stop = get_i64(&b);
-	if (!b.bad && ((a->first_stop == MOT_TIME_NONE) !=
-	    (a->last_stop == MOT_TIME_NONE) || (a->first_stop !=
-	    MOT_TIME_NONE && (!time_ok(a->first_stop) ||
-	    !time_ok(a->last_stop) || a->first_stop > a->last_stop))))
+	if (!b.bad && !range_ok(a->first_stop, a->last_stop))
 		invalid(&b, "first_stop, last_stop: not a time range mot can "
 		    "read");
+	a->first_start = get_i64(&b);
+	a->last_start = get_i64(&b);
+	if (!b.bad && !range_ok(a->first_start, a->last_start))
+		invalid(&b, "first_start, last_start: not a time range mot "
+		    "can read");
 	a->as_of = get_i64(&b);
 	if (!b.bad && a->as_of != MOT_TIME_NONE && !time_ok(a->as_of))
 		invalid(&b, "as_of: not a time mot can read");

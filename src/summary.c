@@ -2,7 +2,8 @@
  * summary.c - derives the reported figures from the aggregates: rates and
  * Wilson intervals, scores and their spread, percentiles on both clocks,
  * the promise and customers' zone gaps, recovery, memory, the NPS cost of
- * a breach, and the priority that ranks the moments weakest first. Every
+ * a breach, the priority that ranks the moments weakest first, and the
+ * figures of each period of a trend (cohorts by start). Every
  * rule is in docs/scoring.md.
  */
 #include <config.h>
@@ -528,6 +529,59 @@ summary_free(struct summary *s)
 	free(s->order);
 	free(s->reasons);
 	memset(s, 0, sizeof *s);
+}
+
+int
+summary_monthly(const struct agg *a)
+{
+	return (a->first_start != MOT_TIME_NONE && a->last_start -
+	    a->first_start > SUMMARY_WEEKLY_DAYS * 86400 * MOT_USEC);
+}
+
+const struct periods *
+summary_periods(const struct summary *s, size_t mi, int monthly)
+{
+	return (monthly ? &s->a->m[mi].months : &s->a->m[mi].weeks);
+}
+
+void
+summary_period(const struct summary *s, const struct periods *p, int64_t k,
+    struct period_sum *ps)
+{
+	const struct period	*v = NULL;
+
+	memset(ps, 0, sizeof *ps);
+	ps->k = k;
+	if (p->n > 0 && k >= p->first && k - p->first < (int64_t)p->n)
+		v = &p->v[k - p->first];
+	if (v != NULL) {
+		ps->n = v->n;
+		ps->breached = v->breached;
+		ps->open = v->open;
+	}
+	ps->breach_rate = ratio(ps->breached, ps->n);
+	wilson(ps->breached, ps->n, Z95, &ps->ci_lo, &ps->ci_hi);
+	/* A cohort with clocks still running can only gain breaches. */
+	ps->incomplete = ps->open > 0;
+	ps->small = (double)ps->n < s->e->params.min_n;
+}
+
+int64_t
+summary_trend_first(const struct periods *p)
+{
+	if (p->n > SUMMARY_TREND_ROWS)
+		return (p->first + (int64_t)(p->n - SUMMARY_TREND_ROWS));
+	return (p->first);
+}
+
+const char *
+summary_period_marks(const struct period_sum *ps)
+{
+	if (ps->incomplete && ps->small)
+		return ("incomplete, small");
+	if (ps->incomplete)
+		return ("incomplete");
+	return (ps->small ? "small" : "");
 }
 
 void

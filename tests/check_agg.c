@@ -782,35 +782,180 @@ START_TEST(test_add_cell_compact)
 }
 END_TEST
 
-/* Periods keep the latest max and fold the older, in any order, merged or not. */
+/* Periods keep the latest max and fold the older, in any order, merged or not; open ones too. */
 START_TEST(test_periods_bounded)
 {
 	static const int64_t	ks[] = { 3, 40, 7, 41, 12, 38, -5, 44, 39, 43 };
-	struct periods		p, q;
+	struct periods		p, q, r;
 	size_t			i, n = sizeof ks / sizeof ks[0];
 
 	memset(&p, 0, sizeof p);
 	memset(&q, 0, sizeof q);
-	p.max = q.max = 5;
+	memset(&r, 0, sizeof r);
+	p.max = q.max = r.max = 5;
 	for (i = 0; i < n; i++) {
-		agg_periods_add(&p, ks[i], 1, ks[i] % 2 != 0);
-		agg_periods_add(&q, ks[n - 1 - i], 1, ks[n - 1 - i] % 2 != 0);
+		agg_periods_add(&p, ks[i], 1, ks[i] % 2 != 0, ks[i] % 3 == 0);
+		agg_periods_add(&q, ks[n - 1 - i], 1, ks[n - 1 - i] % 2 != 0,
+		    ks[n - 1 - i] % 3 == 0);
 	}
 	/* Weeks 40 to 44 are kept; 3, 7, 12, 38, -5 and 39 are folded. */
 	ck_assert_uint_eq(p.n, 5);
 	ck_assert_int_eq(p.first, 40);
 	ck_assert_uint_eq(p.before.n, 6);
 	ck_assert_uint_eq(p.before.breached, 4);
+	ck_assert_uint_eq(p.before.open, 3);	/* 3, 12 and 39 */
 	ck_assert_uint_eq(p.v[0].n, 1);
 	ck_assert_uint_eq(p.v[1].breached, 1);
 	ck_assert_uint_eq(p.v[2].n, 0);
+	ck_assert_uint_eq(p.v[2].open, 0);
 	ck_assert_uint_eq(q.n, p.n);
 	ck_assert_int_eq(q.first, p.first);
 	ck_assert_uint_eq(q.before.n, p.before.n);
 	ck_assert_uint_eq(q.before.breached, p.before.breached);
+	ck_assert_uint_eq(q.before.open, p.before.open);
 	ck_assert_int_eq(memcmp(q.v, p.v, p.n * sizeof *p.v), 0);
+
+	/* A period holding only open clocks is kept, not folded as empty. */
+	agg_periods_add(&r, 10, 1, 0, 0);
+	agg_periods_add(&r, 11, 0, 0, 2);
+	agg_periods_add(&r, 15, 1, 1, 0);	/* folds 10 */
+	ck_assert_int_eq(r.first, 11);
+	ck_assert_uint_eq(r.v[0].open, 2);
+	ck_assert_uint_eq(r.before.n, 1);
+	ck_assert_uint_eq(r.before.open, 0);
+	agg_periods_add(&r, 16, 1, 0, 0);	/* folds 11, then 12 to 14 */
+	ck_assert_int_eq(r.first, 15);
+	ck_assert_uint_eq(r.before.open, 2);
+	free(r.v);
+	memset(&r, 0, sizeof r);
+	r.max = 5;
+	agg_periods_add(&r, 10, 0, 0, 0);	/* nothing: no period */
+	ck_assert_uint_eq(r.n, 0);
+	agg_periods_add(&r, 10, 0, 0, 1);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_uint_eq(r.v[0].open, 1);
+	free(r.v);
 	free(p.v);
 	free(q.v);
+}
+END_TEST
+
+/* Sunday 2026-10-04 23:00 UTC: the last hour of ISO week 2026-W40. */
+#define W40_END	(BASE + (INT64_C(3) * 24 + 16) * 60 * MIN)
+
+/* A clock counts in the week and month it started, not those it stopped in. */
+START_TEST(test_periods_by_start)
+{
+	struct occurrence	o[3];
+	struct agg		b;
+	char			label[32], buf[32];
+
+	add_moment("reply", "ask", "answer", 60, 600, -1);
+	start_agg("week");
+	memset(o, 0, sizeof o);
+	/* Started 2026-09-30 23:00 (W40, September), stopped in W41. */
+	o[0].status = ST_BREACHED;
+	o[0].start = AT(-8 * 60);
+	o[0].stop = W40_END + 2 * 60 * MIN;	/* Monday 01:00, W41 */
+	o[0].score = -1;
+	ck_assert_str_eq(agg_value(&a, &j, &o[0], buf, sizeof buf),
+	    "2026-W40");
+	agg_journey(&a, &j, o, 1);
+	ck_assert_uint_eq(a.m[0].weeks.n, 1);
+	agg_period_label(&a.m[0].weeks, 0, 0, label, sizeof label);
+	ck_assert_str_eq(label, "2026-W40");
+	ck_assert_uint_eq(a.m[0].weeks.v[0].n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].breached, 1);
+	ck_assert_uint_eq(a.m[0].months.n, 1);
+	agg_period_label(&a.m[0].months, 1, 0, label, sizeof label);
+	ck_assert_str_eq(label, "2026-09");
+	ck_assert(a.first_start == AT(-8 * 60) && a.last_start == AT(-8 * 60));
+	ck_assert(a.first_stop == o[0].stop);
+
+	/* Open at the end of W40 (in open), invalid and ended ones not at all. */
+	memset(o, 0, sizeof o);
+	o[0].status = ST_OPEN;
+	o[0].start = W40_END;
+	o[0].stop = MOT_TIME_NONE;
+	o[1].status = ST_INVALID;
+	o[1].start = W40_END + 7 * 24 * 60 * MIN;
+	o[1].stop = o[1].start - MIN;
+	o[2].status = ST_ENDED;
+	o[2].kind = OCC_ENDED;
+	o[2].start = W40_END + 14 * 24 * 60 * MIN;
+	o[2].stop = MOT_TIME_NONE;
+	agg_journey(&a, &j, o, 3);
+	ck_assert_uint_eq(a.m[0].weeks.n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].open, 1);
+	ck_assert_uint_eq(a.m[0].months.n, 2);	/* September, October */
+	ck_assert_uint_eq(a.m[0].months.v[1].open, 1);
+	ck_assert_uint_eq(a.m[0].months.v[1].n, 0);
+	ck_assert(a.last_start == W40_END);
+
+	/* The replay's entry point, and merging: open counts add up. */
+	agg_init(&b, e, "week");
+	agg_period_occ(&b, 0, W40_END + 1, 0, 1);
+	agg_period_occ(&b, 0, W40_END + 2 * 60 * MIN, 1, 0);
+	agg_period_occ(&b, 0, MOT_TIME_NONE, 1, 0);	/* no start: none */
+	agg_merge(&a, &b);
+	ck_assert_uint_eq(a.m[0].weeks.n, 2);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].open, 2);
+	ck_assert_uint_eq(a.m[0].weeks.v[1].n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[1].breached, 1);
+	ck_assert(a.last_start == W40_END + 2 * 60 * MIN);
+	agg_free(&b);
+}
+END_TEST
+
+/* A period is small below min-n and incomplete with any open clock. */
+START_TEST(test_period_marks)
+{
+	struct summary		s;
+	struct periods		p;
+	struct period_sum	ps;
+
+	memset(&s, 0, sizeof s);
+	memset(&p, 0, sizeof p);
+	s.e = e;
+	e->params.min_n = 30;
+	p.max = 100;
+	agg_periods_add(&p, 100, 29, 3, 0);
+	agg_periods_add(&p, 101, 30, 3, 0);
+	agg_periods_add(&p, 102, 30, 0, 1);
+	agg_periods_add(&p, 103, 0, 0, 4);
+	agg_periods_add(&p, 105, 2, 1, 0);
+	summary_period(&s, &p, 100, &ps);
+	ck_assert(ps.small && !ps.incomplete);
+	ck_assert_str_eq(summary_period_marks(&ps), "small");
+	ck_assert_double_eq_tol(ps.breach_rate, 3.0 / 29, TOL);
+	ck_assert(ps.ci_lo < ps.breach_rate && ps.ci_hi > ps.breach_rate);
+	summary_period(&s, &p, 101, &ps);
+	ck_assert(!ps.small && !ps.incomplete);
+	ck_assert_str_eq(summary_period_marks(&ps), "");
+	summary_period(&s, &p, 102, &ps);
+	ck_assert(!ps.small && ps.incomplete);
+	ck_assert_uint_eq(ps.open, 1);
+	ck_assert_double_eq_tol(ps.breach_rate, 0, TOL);
+	ck_assert_double_eq_tol(ps.ci_lo, 0, TOL);
+	ck_assert_str_eq(summary_period_marks(&ps), "incomplete");
+	summary_period(&s, &p, 103, &ps);
+	ck_assert(ps.small && ps.incomplete && isnan(ps.breach_rate));
+	ck_assert(isnan(ps.ci_lo) && isnan(ps.ci_hi));
+	ck_assert_str_eq(summary_period_marks(&ps), "incomplete, small");
+	summary_period(&s, &p, 104, &ps);	/* kept, empty */
+	ck_assert(ps.n == 0 && ps.open == 0 && ps.small && !ps.incomplete);
+	summary_period(&s, &p, 99, &ps);	/* not kept */
+	ck_assert(ps.n == 0 && isnan(ps.breach_rate));
+	summary_period(&s, &p, 105, &ps);	/* 1 of 2: never plain */
+	ck_assert(ps.small);
+	ck_assert_int_eq(summary_trend_first(&p), 100);
+	e->params.min_n = 1;
+	summary_period(&s, &p, 105, &ps);
+	ck_assert(!ps.small);
+	agg_periods_add(&p, 100 + SUMMARY_TREND_ROWS, 1, 0, 0);
+	ck_assert_int_eq(summary_trend_first(&p), 101);	/* the latest rows */
+	free(p.v);
 }
 END_TEST
 
@@ -832,6 +977,8 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_many_reasons);
 	tcase_add_test(tc, test_as_of);
 	tcase_add_test(tc, test_periods_bounded);
+	tcase_add_test(tc, test_periods_by_start);
+	tcase_add_test(tc, test_period_marks);
 	tcase_add_test(tc, test_add_cell_compact);
 	suite_add_tcase(s, tc);
 
