@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "journey.h"
 #include "jscore.h"
+#include "pending.h"
 #include "read.h"
 #include "sketch.h"
 #include "strtab.h"
@@ -150,7 +151,8 @@ struct jdist {
 
 /* A scored occurrence's breakdown value, while a journey is added. */
 struct vref {
-	size_t		v;		/* index in agg.values */
+	size_t		v;		/* index in agg.values, or AGG_NO_INDEX */
+	size_t		i;		/* the occurrence */
 	int		breached;
 };
 
@@ -183,7 +185,11 @@ struct agg {
 	struct jscratch			 scratch;
 	size_t				*vidx;		/* scratch: by occurrence */
 	struct vref			*vrefs;
+	struct vref			*orefs;		/* ... its open clocks */
 	size_t				 vidx_cap;
+	/* Open clocks, classified against as_of by agg_finish. */
+	struct pending			 pend;
+	int				 finished;
 };
 
 /* The value that stands for a journey without the breakdown attribute. */
@@ -198,6 +204,8 @@ void	agg_reject(struct agg *, const struct journey *);
 /* Add an accepted journey and its scored occurrences. */
 void	agg_journey(struct agg *, const struct journey *,
 	    const struct occurrence *, size_t);
+/* Classify the open clocks against as_of, once every journey is in: 0, or an exit code with *cause. */
+int	agg_finish(struct agg *, char **);
 /* Add the aggregates of another run over the same expectations and breakdown, moving its breakdown cells: it is only fit for agg_free after. */
 void	agg_merge(struct agg *, struct agg *);
 /* Order the inputs by name, as one run reads them. */

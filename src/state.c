@@ -92,6 +92,9 @@ put_f64(struct buf *b, double d)
 	put_u64(b, v);
 }
 
+static int	time_ok(mot_time);
+static int	put_pending(struct buf *, const struct agg *);
+
 static void
 put_str(struct buf *b, const char *s)
 {
@@ -727,6 +730,12 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		put_periods(&b, &ma->months);
 	}
 	agg_cell_free(&scratch);
+	if (put_pending(&b, a) != 0) {
+		free(b.p);
+		*cause = xasprintf("%s: cannot read back the open clocks from a "
+		    "temporary file: %s", path, strerror(errno));
+		return (MOT_EXIT_IOERR);
+	}
 	crc = (uint32_t)crc32(0L, b.p, (uInt)b.len);
 	for (i = 0; i < 4; i++)
 		c[i] = (unsigned char)(crc >> (8 * i));
@@ -749,6 +758,117 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 	}
 	free(b.p);
 	return (rc);
+}
+
+/* Flags of an open clock in a state. */
+#define SP_TOTAL	0x01
+#define SP_VALUE	0x02
+#define SP_PAUSED	0x04
+#define SP_OVER		0x08
+/* A state's open clock without a breakdown value. */
+#define SP_NO_VALUE	UINT64_MAX
+
+static int
+put_pend(const struct pend_rec *r, void *arg)
+{
+	struct buf	*b = arg;
+
+	put_u64(b, r->moment);
+	put_u64(b, r->value == PENDING_NO_VALUE ? SP_NO_VALUE : r->value);
+	put_u64(b, (uint64_t)((r->new_total ? SP_TOTAL : 0) |
+	    (r->new_value ? SP_VALUE : 0) | (r->paused ? SP_PAUSED : 0) |
+	    (r->over_promised ? SP_OVER : 0)));
+	put_u64(b, r->n0);
+	put_u64(b, r->b0);
+	put_u64(b, r->n0v);
+	put_u64(b, r->b0v);
+	put_i64(b, r->start);
+	put_i64(b, r->pivot);
+	put_i64(b, r->so_far);
+	put_i64(b, r->adequate);
+	put_i64(b, r->deadline);
+	return (0);
+}
+
+/*
+ * The open clocks, unclassified (a merge classifies them against the
+ * latest as_of): the breakdown values by index, then each record; -1 with
+ * errno when they cannot be read back from their temporary file.
+ */
+static int
+put_pending(struct buf *b, const struct agg *a)
+{
+	size_t	v;
+
+	put_u64(b, a->values.n);
+	for (v = 0; v < a->values.n; v++)
+		put_str(b, strtab_key(&a->values, v));
+	put_u64(b, a->pend.n);
+	return (pending_each(&a->pend, put_pend, b));
+}
+
+/* Read the open clocks a state holds, checked, into a's records. */
+static void
+get_pending(struct buf *b, struct agg *a)
+{
+	struct pend_rec	 r;
+	size_t		*map = NULL;
+	uint64_t	 nv, n, i, v, f;
+	char		*s;
+
+	nv = get_count(b, 8);
+	if (!b->bad && nv > 0)
+		map = xreallocarray(NULL, (size_t)nv, sizeof *map);
+	for (i = 0; i < nv && !b->bad; i++) {
+		if ((s = get_str(b)) == NULL) {
+			invalid(b, "open clocks: a breakdown value is missing");
+			break;
+		}
+		map[i] = strtab_intern(&a->values, s, strlen(s));
+		free(s);
+	}
+	n = get_count(b, 12 * 8);
+	for (i = 0; i < n && !b->bad; i++) {
+		memset(&r, 0, sizeof r);
+		r.moment = (size_t)get_u64(b);
+		v = get_u64(b);
+		f = get_u64(b);
+		r.n0 = get_u64(b);
+		r.b0 = get_u64(b);
+		r.n0v = get_u64(b);
+		r.b0v = get_u64(b);
+		r.start = get_i64(b);
+		r.pivot = get_i64(b);
+		r.so_far = get_i64(b);
+		r.adequate = get_i64(b);
+		r.deadline = get_i64(b);
+		if (b->bad)
+			break;
+		r.new_total = (f & SP_TOTAL) != 0;
+		r.new_value = (f & SP_VALUE) != 0;
+		r.paused = (f & SP_PAUSED) != 0;
+		r.over_promised = (f & SP_OVER) != 0;
+		r.value = v == SP_NO_VALUE ? PENDING_NO_VALUE : v < nv ?
+		    map[v] : PENDING_NO_VALUE;
+		if (r.moment >= a->e->nmoments || f > 0x0f ||
+		    (v != SP_NO_VALUE && v >= nv) || (i == 0 && !r.new_total) ||
+		    (r.new_value && v == SP_NO_VALUE))
+			invalid(b, "open clock %" PRIu64 ": moment, value or "
+			    "group out of range", i);
+		else if (r.n0 > STATE_MAX_N || r.b0 > r.n0 || r.n0v > r.n0 ||
+		    r.b0v > r.n0v || r.b0v > r.b0)
+			invalid(b, "open clock %" PRIu64 ": its journey's counts "
+			    "out of bounds", i);
+		else if (!time_ok(r.start) || !time_ok(r.pivot) ||
+		    r.pivot < r.start || r.so_far < 0 || r.so_far > r.pivot -
+		    r.start || r.adequate < 0 || (r.deadline != MOT_TIME_NONE &&
+		    !time_ok(r.deadline)))
+			invalid(b, "open clock %" PRIu64 ": times out of range",
+			    i);
+		else
+			pending_add(&a->pend, &r);
+	}
+	free(map);
 }
 
 /* The fingerprint of one input of a run: its first bytes, when it can be read again. */
@@ -1273,6 +1393,8 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 		invalid(&b, "as_of: not a time mot can read");
 	for (i = 0; i < e->nmoments && !b.bad; i++)
 		get_moment(&b, a, (size_t)i);
+	if (!b.bad)
+		get_pending(&b, a);
 	if (b.why != NULL) {
 		*cause = xasprintf("%s: invalid state file: %s", path, b.why);
 		goto out;

@@ -154,6 +154,15 @@ cell_of(size_t mi, const char *value)
 	return (agg_value_cell(&a, mi, (size_t)v, &scratch));
 }
 
+/* Classify the open clocks, as a run does once every journey is in. */
+static void
+finish(void)
+{
+	char	*cause = NULL;
+
+	ck_assert_int_eq(agg_finish(&a, &cause), 0);
+}
+
 static void
 start_agg(const char *by)
 {
@@ -164,6 +173,7 @@ start_agg(const char *by)
 static void
 make_summary(void)
 {
+	finish();
 	summary_make(&sum, e, &a);
 	have_sum = 1;
 }
@@ -221,14 +231,16 @@ four_journeys(const char *by)
 	add_tp("ask", AT(0), AT(0));
 	run_journey();
 
+	/* Open at as_of (30 minutes), within adequate: open, not in n. */
 	add_attr("tier", "gold");
-	add_tp("ask", AT(0), AT(0));
+	add_tp("ask", AT(25), AT(25));
 	run_journey();
 
 	add_attr("region", "");
 	add_tp("ask", AT(0), AT(0));
 	add_tp("answer", AT(5), AT(5));
 	run_journey();
+	finish();
 }
 
 /* as_of: the latest at, start or end of a journey aggregated (not a promise or notice); a merge keeps the latest. */
@@ -959,6 +971,166 @@ START_TEST(test_period_marks)
 }
 END_TEST
 
+
+/* Check the records pending_each gives back, in order (for test_pending_spill). */
+static int
+count_rec(const struct pend_rec *r, void *arg)
+{
+	struct {
+		uint64_t	n, sum;
+	}		*seen = arg;
+	uint64_t	 i = seen->n++;
+	size_t		 map[3] = { 2, 0, 1 };
+	size_t		 want = i % 2 ? PENDING_NO_VALUE : map[i % 3];
+
+	ck_assert_uint_eq(r->moment, i % 3);
+	ck_assert_uint_eq(r->value, want);
+	ck_assert_int_eq(r->new_total, i % 5 == 0);
+	ck_assert(r->start == AT(i));
+	ck_assert(r->pivot == AT(i) + 7);
+	ck_assert(r->deadline == (i % 7 ? MOT_TIME_NONE : AT(i + 3)));
+	return (0);
+}
+
+/* Name a moment's ends= touchpoints. */
+static void
+set_ends(size_t mi, const char *name)
+{
+	struct moment	*m = &e->moments[mi];
+
+	m->ends = xreallocarray(m->ends, m->nends + 1, sizeof *m->ends);
+	m->ends[m->nends++] = (int)strtab_intern(&e->names, name,
+	    strlen(name));
+}
+
+START_TEST(test_open_at_adequate)
+{
+	const struct cell	*c;
+
+	add_moment("reply", "ask", "answer", 5, 15, -1);
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));
+	run_journey();
+	add_tp("answer", AT(15), AT(15));	/* as_of: adequate, exactly */
+	run_journey();
+	finish();
+	c = &a.m[0].total;
+	ck_assert_uint_eq(c->open, 1);		/* at adequate: not past it */
+	ck_assert_uint_eq(c->n, 0);
+	ck_assert_uint_eq(c->elapsed_cens.n, 1);
+	ck_assert_double_eq(c->elapsed_cens.max, 15 * 60);
+	agg_free(&a);
+
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));
+	run_journey();
+	add_tp("answer", AT(15) + 1, AT(15) + 1);	/* one microsecond past */
+	run_journey();
+	finish();
+	c = &a.m[0].total;
+	ck_assert_uint_eq(c->open, 0);
+	ck_assert_uint_eq(c->n, 1);
+	ck_assert_uint_eq(c->breached, 1);
+	ck_assert_uint_eq(c->open_breached, 1);
+	ck_assert_uint_eq(c->elapsed.n, 0);	/* censored, not an event */
+	ck_assert_uint_eq(c->elapsed_cens.n, 1);
+	ck_assert_uint_eq(c->clusters, 1);
+}
+END_TEST
+
+START_TEST(test_ends)
+{
+	const struct cell	*c;
+
+	add_moment("reply", "ask", "answer", 5, 15, -1);
+	set_ends(0, "declined");
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));		/* ended within adequate */
+	add_tp("declined", AT(10), AT(10));
+	run_journey();
+	add_tp("ask", AT(0), AT(0));		/* ended past adequate */
+	add_tp("declined", AT(20), AT(20));
+	run_journey();
+	add_tp("ask", AT(0), AT(0));		/* to and ends at once: to wins */
+	add_tp("declined", AT(5), AT(5));
+	add_tp("answer", AT(5), AT(5));
+	run_journey();
+	add_tp("declined", AT(0), AT(0));	/* before the start: no end */
+	add_tp("ask", AT(1), AT(1));
+	add_tp("answer", AT(3), AT(3));
+	run_journey();
+	finish();
+	c = &a.m[0].total;
+	ck_assert_uint_eq(c->ended, 1);
+	ck_assert_uint_eq(c->ended_breached, 1);
+	ck_assert_uint_eq(c->open, 0);
+	ck_assert_uint_eq(c->n, 3);
+	ck_assert_uint_eq(c->met, 2);
+	ck_assert_uint_eq(c->breached, 1);
+	ck_assert_uint_eq(c->elapsed.n, 2);	/* the closed ones */
+	ck_assert_uint_eq(c->elapsed_cens.n, 2);	/* ended: censored */
+	ck_assert_double_eq(c->elapsed_cens.max, 20 * 60);
+}
+END_TEST
+
+START_TEST(test_repeat_first)
+{
+	add_moment("reply", "ask", "answer", 5, 15, -1);
+	add_moment("reply-first", "ask", "answer", 5, 15, -1);
+	e->moments[1].repeat_first = 1;
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));
+	add_tp("ask", AT(2), AT(2));
+	add_tp("answer", AT(4), AT(4));
+	run_journey();
+	finish();
+	ck_assert_uint_eq(a.m[0].total.n, 2);
+	ck_assert_uint_eq(a.m[1].total.n, 1);
+	ck_assert_double_eq(a.m[1].total.elapsed.max, 4 * 60);
+	/* one journey: one cluster of two for repeat="each" */
+	ck_assert_uint_eq(a.m[0].total.clusters, 1);
+	ck_assert_uint_eq(a.m[0].total.clu_nn, 4);
+	ck_assert_uint_eq(a.m[1].total.clu_nn, 1);
+}
+END_TEST
+
+START_TEST(test_pending_spill)
+{
+	struct pending	p, q;
+	struct pend_rec	r;
+	uint64_t	i;
+	size_t		map[3] = { 2, 0, 1 };
+	struct {
+		uint64_t	n, sum;
+	} seen = { 0, 0 };
+
+	pending_init(&p, 64);		/* spills every few records */
+	pending_init(&q, 1 << 20);
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 1000; i++) {
+		r.moment = i % 3;
+		r.value = i % 2 ? PENDING_NO_VALUE : i % 3;
+		r.new_total = i % 5 == 0;
+		r.start = AT(i);
+		r.pivot = AT(i) + 7;
+		r.so_far = 7;
+		r.adequate = 15 * MIN;
+		r.deadline = i % 7 ? MOT_TIME_NONE : AT(i + 3);
+		pending_add(&p, &r);
+	}
+	ck_assert_int_eq(p.err, 0);
+	ck_assert_ptr_nonnull(p.spill);
+	ck_assert_uint_eq(p.n, 1000);
+	pending_move(&q, &p, map);
+	ck_assert_uint_eq(q.n, 1000);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_int_eq(pending_each(&q, count_rec, &seen), 0);
+	ck_assert_uint_eq(seen.n, 1000);
+	pending_free(&p);
+	pending_free(&q);
+}
+END_TEST
+
 Suite *
 make_agg_suite(void)
 {
@@ -968,6 +1140,10 @@ make_agg_suite(void)
 	tc = tcase_create("agg");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_totals);
+	tcase_add_test(tc, test_open_at_adequate);
+	tcase_add_test(tc, test_ends);
+	tcase_add_test(tc, test_repeat_first);
+	tcase_add_test(tc, test_pending_spill);
 	tcase_add_test(tc, test_reach_and_counters);
 	tcase_add_test(tc, test_breakdown);
 	tcase_add_test(tc, test_no_breakdown);

@@ -36,7 +36,7 @@ set key textcolor rgb c_ink
 
 set title "Breach rate per week of start of the weakest moments"
 set xrange [-0.5:0.5]
-set yrange [0:60]
+set yrange [0:80]
 set format y "%g%%"
 set ylabel "breached (% of the occurrences)"
 set grid ytics lc rgb "#e5e5e5"

@@ -49,8 +49,8 @@ set object 3 rect from 24, graph 0 to graph 1, graph 1 fc rgb c_breached fs soli
 set arrow 1 from graph 0, first 95 to graph 1, first 95 nohead dt 2 lw 1.5 lc rgb c_ink
 set label 1 "longest: 1d12h" at graph 0.97, graph 0.2 right textcolor rgb c_ink
 plot "moment-03.dat" index 0 using 3:(100*$1) with lines lw 2.5 lc rgb "#1f4e79" notitle, \
-     "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "98.3% within adequate"
-24	98.2935
+     "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "98.0% within adequate"
+24	97.9592
 e
 unset object 1; unset object 2; unset object 3; unset arrow 1; unset label 1
 set title "Breach rate per week of start"
