@@ -141,7 +141,8 @@ check_objective(const struct check_moment *m, const struct check_params *p,
 	item_init(it, CHECK_OBJECTIVE);
 	if (m->n > 0) {
 		it->within = (double)(m->n - m->breached) / (double)m->n;
-		wilson(m->n - m->breached, m->n, Z95, &it->lo, &it->hi);
+		wilson_eff(it->within, m->n_eff > 0 ? m->n_eff :
+		    (double)m->n, Z95, &it->lo, &it->hi);
 	}
 	if (m->objective < 0)
 		it->why = CHECK_WHY_NO_OBJECTIVE;

@@ -55,6 +55,7 @@ struct check_moment {
 	double		 adequate_s;	/* NaN when not known */
 	uint64_t	 n;		/* closed occurrences */
 	uint64_t	 breached;
+	double		 n_eff;		/* journey-clustered; 0: n */
 	double		 p90;		/* seconds; NaN when none */
 	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
 };

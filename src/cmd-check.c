@@ -330,6 +330,7 @@ cmd_check(int argc, char **argv)
 		cur[i].adequate_s = (double)m->adequate.us / 1e6;
 		cur[i].n = t->n;
 		cur[i].breached = t->breached;
+		cur[i].n_eff = t->n_eff;
 		cur[i].p90 = t->p90;
 		cur[i].clock = agg_clock(m);
 	}

@@ -116,6 +116,9 @@ json_cell(FILE *f, int in, const struct cell_sum *c)
 {
 	json_u64(f, in, "n", c->n, ",");
 	json_u64(f, in, "open", c->open, ",");
+	json_u64(f, in, "ended", c->ended, ",");
+	json_u64(f, in, "open_breached", c->open_breached, ",");
+	json_u64(f, in, "ended_breached", c->ended_breached, ",");
 	json_u64(f, in, "invalid", c->invalid, ",");
 	json_u64(f, in, "met", c->met, ",");
 	json_u64(f, in, "tolerated", c->tolerated, ",");
@@ -123,6 +126,7 @@ json_cell(FILE *f, int in, const struct cell_sum *c)
 	json_dbl(f, in, "met_rate", c->met_rate, 6, ",");
 	json_dbl(f, in, "tolerated_rate", c->tolerated_rate, 6, ",");
 	json_dbl(f, in, "breach_rate", c->breach_rate, 6, ",");
+	json_dbl(f, in, "n_eff", c->n == 0 ? NAN : c->n_eff, 3, ",");
 	json_pair(f, in, "breach_rate_ci", c->ci_lo, c->ci_hi, 6);
 	json_dbl(f, in, "within_adequate_rate", c->within_rate, 6, ",");
 	json_dbl(f, in, "score_mean", c->score_mean, 6, ",");
@@ -161,7 +165,7 @@ json_cell(FILE *f, int in, const struct cell_sum *c)
 	json_u64(f, in, "recovery_failed", c->recovery_failed, ",");
 	json_dbl(f, in, "recovery_rate", c->recovery_rate, 6, ",");
 	json_dbl(f, in, "recovery_p50_s", c->recover_p50, 3, ",");
-	json_u64(f, in, "journeys", c->journeys, ",");
+	json_u64(f, in, "journeys_scored", c->journeys, ",");
 	json_dbl(f, in, "memory_share", c->memory_share, 6, ",");
 	json_u64(f, in, "nps_n_breached", c->nps.n_breached, ",");
 	json_u64(f, in, "nps_n_met", c->nps.n_met, ",");

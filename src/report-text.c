@@ -133,6 +133,12 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	fmt_pct(hi, sizeof hi, c->ci_hi);
 	fprintf(f, "    n %llu  open %llu", (unsigned long long)c->n,
 	    (unsigned long long)c->open);
+	if (c->ended > 0)
+		fprintf(f, "  ended %llu", (unsigned long long)c->ended);
+	if (c->open_breached + c->ended_breached > 0)
+		fprintf(f, "  (breached while open %llu, ended past adequate "
+		    "%llu)", (unsigned long long)c->open_breached,
+		    (unsigned long long)c->ended_breached);
 	if (c->invalid > 0)
 		fprintf(f, "  invalid %llu", (unsigned long long)c->invalid);
 	if (c->n > 0)
@@ -140,6 +146,14 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    "%s-%s)  score %.2f (sd %.2f)", met, tol, br, lo, hi,
 		    c->score_mean, c->score_sd);
 	fputc('\n', f);
+	/* Many breaches that never stopped: maybe journeys that ended otherwise. */
+	if ((double)(c->open_breached + c->ended_breached) > 0.2 *
+	    (double)c->n)
+		fprintf(f, "    %llu clocks never stopped and are past "
+		    "adequate; if those journeys ended another way, name the "
+		    "touchpoints that end them with ends=\n",
+		    (unsigned long long)(c->open_breached +
+		    c->ended_breached));
 	/* Desired and adequate are on the clock the zone is judged on. */
 	clock = agg_clock(m);
 	fmt_duration(d, sizeof d, (double)m->desired.us / 1e6, clock);

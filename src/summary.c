@@ -133,6 +133,9 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->value = value;
 	s->n = c->n;
 	s->open = c->open;
+	s->ended = c->ended;
+	s->open_breached = c->open_breached;
+	s->ended_breached = c->ended_breached;
 	s->invalid = c->invalid;
 	s->met = c->met;
 	s->tolerated = c->tolerated;
@@ -143,7 +146,10 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->tolerated_rate = ratio(c->tolerated, c->n);
 	s->breach_rate = ratio(c->breached, c->n);
 	s->within_rate = ratio(c->met + c->tolerated, c->n);
-	wilson(c->breached, c->n, Z95, &s->ci_lo, &s->ci_hi);
+	/* Several clocks of one journey are not independent (section 4). */
+	s->n_eff = stats_neff(c->n, c->breached, c->clusters, c->clu_nn,
+	    c->clu_bn, c->clu_bb);
+	wilson_eff(s->breach_rate, s->n_eff, Z95, &s->ci_lo, &s->ci_hi);
 	s->score_mean = c->n == 0 ? NAN : (double)c->score_sum * SCORE_UNIT / n;
 	var = c->n == 0 ? NAN : (double)c->score_sq * SCORE_UNIT / n -
 	    s->score_mean * s->score_mean;

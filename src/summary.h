@@ -21,8 +21,10 @@ struct outcome_cmp {
 struct cell_sum {
 	const char	*value;		/* breakdown value; NULL for the total */
 	uint64_t	 n, open, invalid, met, tolerated, breached;
+	uint64_t	 ended, open_breached, ended_breached;
 	double		 met_rate, tolerated_rate, breach_rate;	/* NaN if n 0 */
-	double		 ci_lo, ci_hi;	/* Wilson 95% of the breach rate */
+	double		 n_eff;		/* journey-clustered effective n */
+	double		 ci_lo, ci_hi;	/* Wilson 95% of the breach rate, over n_eff */
 	double		 within_rate;	/* share within adequate */
 	double		 score_mean;
 	double		 score_sd;

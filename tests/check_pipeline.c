@@ -108,8 +108,13 @@ START_TEST(test_confirmation)
 	ck_assert_uint_eq(c->tolerated, 2);
 	ck_assert_uint_eq(c->breached, 1);
 	ck_assert_double_eq_tol(c->breach_rate, 0.2, 1e-12);
-	ck_assert_double_eq_tol(c->ci_lo, 0.036224, 1e-6);
-	ck_assert_double_eq_tol(c->ci_hi, 0.624465, 1e-6);
+	/*
+	 * J-1004 has two confirmations: over journeys (n_j, b_j) (1,0) (1,0)
+	 * (1,1) (2,0), p 0.2, sum (b_j - p n_j)^2 = 0.88, var = 4/3 x 0.88 /
+	 * 25, n_eff = 0.16 / var = 3.409: the Wilson interval over it.
+	 */
+	ck_assert_double_eq_tol(c->n_eff, 0.16 / (4.0 / 3 * 0.88 / 25), 1e-9);
+	ck_assert_double_eq_tol(c->ci_lo, 0.027231, 1e-6);
 	/* J-1003's breach: no promise, no notice: -1/3 x 1.2 = -0.4 */
 	ck_assert_double_eq_tol(c->score_mean, (0.5 + 0.8 - 0.4 +
 	    0.6 * 540 / 780 + 0.8) / 5, 1e-8);

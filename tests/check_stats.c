@@ -11,6 +11,40 @@
 #include "check_mot.h"
 #include "stats.h"
 
+START_TEST(test_neff_one_per_journey)
+{
+	/* one occurrence per journey: n_eff is n, the interval unchanged */
+	ck_assert_double_eq(stats_neff(100, 30, 100, 100, 30, 30), 100);
+	ck_assert_double_eq(stats_neff(1, 1, 1, 1, 1, 1), 1);
+	ck_assert_double_eq(stats_neff(0, 0, 0, 0, 0, 0), 0);
+}
+END_TEST
+
+START_TEST(test_neff_clustered)
+{
+	double	ne, p, ss, var;
+
+	/*
+	 * 10 journeys of 4 clocks: 5 with all 4 breached, 5 with none. p =
+	 * 0.5, sum (b_j - p n_j)^2 = 10 x 4 = 40, var = 10/9 x 40 / 1600,
+	 * n_eff = 0.25 / var = 9: the journeys, less one, not the 40 clocks.
+	 */
+	ne = stats_neff(40, 20, 10, 160, 80, 80);
+	p = 0.5;
+	ss = 80 - 2 * p * 80 + p * p * 160;
+	var = 10.0 / 9 * ss / 1600;
+	ck_assert_double_eq_tol(ne, p * (1 - p) / var, 1e-9);
+	ck_assert_double_eq_tol(ne, 9, 1e-9);
+	/* each journey 2 of 4 breached: no variance between them, n */
+	ck_assert_double_eq(stats_neff(40, 20, 10, 160, 80, 40), 40);
+	/* 2 journeys of 4 breached 1 and 3: p 0.5, ss 2, var 2/1 x 2/64,
+	   n_eff 0.25 / 0.0625 = 4 */
+	ck_assert_double_eq_tol(stats_neff(8, 4, 2, 32, 16, 10), 4, 1e-9);
+	/* none breached: as many as the journeys */
+	ck_assert_double_eq(stats_neff(40, 0, 10, 160, 0, 0), 10);
+}
+END_TEST
+
 START_TEST(test_empty)
 {
 	double	lo = 0, hi = 0;
@@ -108,6 +142,8 @@ make_stats_suite(void)
 
 	tc = tcase_create("wilson");
 	tcase_add_test(tc, test_empty);
+	tcase_add_test(tc, test_neff_one_per_journey);
+	tcase_add_test(tc, test_neff_clustered);
 	tcase_add_test(tc, test_none);
 	tcase_add_test(tc, test_all);
 	tcase_add_test(tc, test_known);

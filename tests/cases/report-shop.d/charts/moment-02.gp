@@ -71,7 +71,7 @@ plot "moment-02.dat" index 1 using 1:($5 == 0 ? 100*$2 : NaN) with boxes fc rgb 
 unset arrow 1
 set xtics auto norotate
 set title "Breach rate by region"
-set xrange [0:10]
+set xrange [0:20]
 set yrange [4.6:0.4]
 set format x "%g%%"
 set format y "%g"
