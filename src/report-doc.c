@@ -193,8 +193,9 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		    sizeof b, adequate_s(m)), fmt_pct(e, sizeof e, m->objective));
 	else
 		tf(d, "; adequate is %s.", dur(b, sizeof b, adequate_s(m)));
-	tf(d, " Half were done within %s and 90%% within %s", dur(a,
-	    sizeof a, judged_p(m, c, 0)), dur(b, sizeof b, judged_p(m, c, 1)));
+	tf(d, " Half were done within %s and 90%% within %s",
+	    fmt_quantile(a, sizeof a, judged_p(m, c, 0)), fmt_quantile(b,
+	    sizeof b, judged_p(m, c, 1)));
 	tf(d, " (desired %s, adequate %s).", dur(e, sizeof e, desired_s(m)),
 	    dur(a, sizeof a, adequate_s(m)));
 	if (c->promised > 0)
@@ -210,7 +211,8 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 			tf(d, ": a breach costs %.0f points (95%% CI %.0f to "
 			    "%.0f", -c->nps.delta, -c->nps.ci_hi, -c->nps.ci_lo);
 			if (!isnan(c->nps.q))
-				tf(d, "; adjusted p %.2g", c->nps.q);
+				tf(d, "; adjusted p %s", fmt_p(e, sizeof e,
+				    c->nps.q));
 			t(d, ")");
 		}
 		t(d, ".");
@@ -351,7 +353,8 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 			    c->ci_lo), fmt_pct(b, sizeof b, c->ci_hi));
 		else
 			cell(d, DOC_PLAIN, "-");
-		cell(d, DOC_PLAIN, dur(a, sizeof a, judged_p(ms->m, c, 1)));
+		cell(d, DOC_PLAIN, fmt_quantile(a, sizeof a, judged_p(ms->m, c,
+		    1)));
 		cell(d, c->objective_met == 0 ? DOC_BAD : c->objective_met ==
 		    1 ? DOC_GOOD : DOC_PLAIN, c->objective_met == 0 ? "missed" :
 		    c->objective_met == 1 ? "met" : "-");
@@ -367,7 +370,7 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	const struct moment	*m = ms->m;
 	const struct cell_sum	*c = &ms->total;
 	const struct report	*r = d->r;
-	char			 a[32], b[32], e[32], g[32];
+	char			 a[32], b[32], e[32], g[32], few[128];
 
 	d->ops->table(d, 2, head, "ll");
 	fig_row(d, "finished occurrences (n)", DOC_PLAIN, "%llu (open %llu, "
@@ -398,14 +401,15 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	    m->promised_by != NULL ? " (or the journey's promise)" : "");
 	if (c->n > 0) {
 		fig_row(d, "elapsed p50, p90, p95, longest", DOC_PLAIN,
-		    "%s, %s, %s, %s", dur(a, sizeof a, c->p50), dur(b, sizeof b,
-		    c->p90), dur(e, sizeof e, c->p95), dur(g, sizeof g,
-		    c->max));
+		    "%s, %s, %s, %s", fmt_quantile(a, sizeof a, c->p50),
+		    fmt_quantile(b, sizeof b, c->p90), fmt_quantile(e, sizeof e,
+		    c->p95), dur(g, sizeof g, c->max));
 		if (m->calendar >= 0 || m->npauses > 0)
 			fig_row(d, "own clock p50, p90, p95", DOC_PLAIN,
-			    "%s, %s, %s (%s%s%s)", dur(a, sizeof a,
-			    c->business_p50), dur(b, sizeof b, c->business_p90),
-			    dur(e, sizeof e, c->business_p95), m->calendar >= 0 ?
+			    "%s, %s, %s (%s%s%s)", fmt_quantile(a, sizeof a,
+			    c->business_p50), fmt_quantile(b, sizeof b,
+			    c->business_p90), fmt_quantile(e, sizeof e,
+			    c->business_p95), m->calendar >= 0 ?
 			    "working hours of " : "", m->calendar >= 0 ?
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
@@ -429,7 +433,7 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    "recovered (%s), median %s to recover, %llu recoveries "
 		    "failed", (unsigned long long)c->failures,
 		    (unsigned long long)c->recovered, fmt_pct(a, sizeof a,
-		    c->recovery_rate), dur(b, sizeof b, c->recover_p50),
+		    c->recovery_rate), fmt_quantile(b, sizeof b, c->recover_p50),
 		    (unsigned long long)c->recovery_failed);
 	if (!isnan(c->nps.delta))
 		fig_row(d, "NPS where breached, not breached", c->nps.delta < 0 ?
@@ -438,14 +442,27 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    (unsigned long long)c->nps.n_breached, c->nps.met,
 		    (unsigned long long)c->nps.n_met, c->nps.delta,
 		    c->nps.ci_lo, c->nps.ci_hi);
+	else if (summary_too_few(c, &c->nps, r->e->params.min_answers, few,
+	    sizeof few))
+		fig_row(d, "NPS where breached, not breached", DOC_PLAIN, "%s",
+		    few);
 	if (!isnan(c->nps.q))
 		fig_row(d, "NPS difference: p adjusted for many moments (q)",
-		    DOC_PLAIN, "%.3g%s", c->nps.q, c->nps.q < 0.05 ? " (a real "
+		    DOC_PLAIN, "%s%s", fmt_p(a, sizeof a, c->nps.q),
+		    c->nps.q < 0.05 ? " (a real "
 		    "difference)" : " (could be chance)");
 	if (!isnan(c->csat.delta))
 		fig_row(d, "CSAT top-2-box where breached, not breached",
-		    DOC_PLAIN, "%s, %s", fmt_pct(a, sizeof a, c->csat.breached),
-		    fmt_pct(b, sizeof b, c->csat.met));
+		    DOC_PLAIN, "%s (%llu answers), %s (%llu): %+.1f points (95%% "
+		    "CI %+.1f to %+.1f)", fmt_pct(a, sizeof a, c->csat.breached),
+		    (unsigned long long)c->csat.n_breached, fmt_pct(b, sizeof b,
+		    c->csat.met), (unsigned long long)c->csat.n_met,
+		    100 * c->csat.delta, 100 * c->csat.ci_lo,
+		    100 * c->csat.ci_hi);
+	else if (summary_too_few(c, &c->csat, r->e->params.min_answers, few,
+	    sizeof few))
+		fig_row(d, "CSAT top-2-box where breached, not breached",
+		    DOC_PLAIN, "%s", few);
 	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s", fmt_pct(a,
 	    sizeof a, c->memory_share), fmt_fixed(b, sizeof b,
 	    c->consistency, 2));
@@ -670,7 +687,8 @@ method_section(struct doc *d)
 	d->ops->item(d);
 	t(d, "Rates are shares of finished occurrences, with 95% Wilson "
 	    "intervals; percentiles are nearest-rank (exact up to 1,024 "
-	    "values, within 1% beyond).");
+	    "values, within 1% beyond), written to three significant "
+	    "figures.");
 	d->ops->item_end(d);
 	d->ops->item(d);
 	tf(d, "Moments are ranked by priority = reach x breach rate x %s x "
@@ -680,9 +698,13 @@ method_section(struct doc *d)
 	    "the negative scores)", p->min_n);
 	d->ops->item_end(d);
 	d->ops->item(d);
-	t(d, "NPS differences compare journeys where a moment was breached "
-	    "with those where it was not; they are associations in "
-	    "observational data, not experiments.");
+	tf(d, "NPS differences compare journeys where a moment was breached "
+	    "with those where it was not, from at least %g answers on each "
+	    "side (fewer are too few answers), with 95%% intervals "
+	    "(adjusted Wald, Rocks 2016, combined by MOVER) and p-values "
+	    "adjusted for many tests (Benjamini-Hochberg); they are "
+	    "associations in observational data, not experiments.",
+	    p->min_answers);
 	d->ops->item_end(d);
 	d->ops->list_end(d, 0);
 

@@ -48,7 +48,7 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fmt_pct(br, sizeof br, c->breach_rate);
 		fmt_pct(lo, sizeof lo, c->ci_lo);
 		fmt_pct(hi, sizeof hi, c->ci_hi);
-		isodur_human(c->p90, p90, sizeof p90);
+		fmt_quantile(p90, sizeof p90, c->p90);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
 		term_pad(f, term_clean(c->value, v, sizeof v), w);
@@ -103,16 +103,16 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fprintf(f, "    (desired %s, adequate %s)\n", d, a);
 		return;
 	}
-	isodur_human(c->p50, p50, sizeof p50);
-	isodur_human(c->p90, p90, sizeof p90);
-	isodur_human(c->p95, p95, sizeof p95);
+	fmt_quantile(p50, sizeof p50, c->p50);
+	fmt_quantile(p90, sizeof p90, c->p90);
+	fmt_quantile(p95, sizeof p95, c->p95);
 	isodur_human(c->max, mx, sizeof mx);
 	fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s  (desired %s, "
 	    "adequate %s)\n", p50, p90, p95, mx, d, a);
 	if (m->calendar >= 0 || m->npauses > 0) {
-		isodur_human(c->business_p50, p50, sizeof p50);
-		isodur_human(c->business_p90, p90, sizeof p90);
-		isodur_human(c->business_p95, p95, sizeof p95);
+		fmt_quantile(p50, sizeof p50, c->business_p50);
+		fmt_quantile(p90, sizeof p90, c->business_p90);
+		fmt_quantile(p95, sizeof p95, c->business_p95);
 		fprintf(f, "    own clock p50 %s  p90 %s  p95 %s  (%s%s%s%s)\n",
 		    p50, p90, p95, m->calendar >= 0 ? "working hours of " : "",
 		    m->calendar >= 0 ? term_clean(m->calendar_id, src,
@@ -122,7 +122,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	if (c->promised > 0) {
 		fmt_pct(br, sizeof br, c->promise_broken_rate);
 		fmt_pct(tol, sizeof tol, c->over_promised_rate);
-		isodur_human(c->promise_late_p90, p90, sizeof p90);
+		fmt_quantile(p90, sizeof p90, c->promise_late_p90);
 		fprintf(f, "    promises: %llu made, %s broken", (unsigned long
 		    long)c->promised, br);
 		if (!isnan(c->promise_late_p90))
@@ -139,7 +139,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 	if (r->e->has_recovery && c->failures > 0) {
 		fmt_pct(br, sizeof br, c->recovery_rate);
-		isodur_human(c->recover_p50, p50, sizeof p50);
+		fmt_quantile(p50, sizeof p50, c->recover_p50);
 		fprintf(f, "    recovery: %llu failures, %llu recovered (%s)",
 		    (unsigned long long)c->failures,
 		    (unsigned long long)c->recovered, br);
@@ -152,21 +152,21 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 	if (!isnan(c->nps.delta)) {
 		fprintf(f, "    NPS %+.0f where breached vs %+.0f where not: "
-		    "%+.1f points", c->nps.breached, c->nps.met, c->nps.delta);
-		if (!isnan(c->nps.ci_lo))
-			fprintf(f, " (95%% CI %+.1f to %+.1f", c->nps.ci_lo,
-			    c->nps.ci_hi);
+		    "%+.1f points (95%% CI %+.1f to %+.1f", c->nps.breached,
+		    c->nps.met, c->nps.delta, c->nps.ci_lo, c->nps.ci_hi);
 		if (!isnan(c->nps.q))
-			fprintf(f, ", adjusted p %.3g", c->nps.q);
-		if (!isnan(c->nps.ci_lo))
-			fputc(')', f);
+			fprintf(f, ", adjusted p %s", fmt_p(cons, sizeof cons,
+			    c->nps.q));
+		fputc(')', f);
 		if (!isnan(c->nps_recoverable) && c->nps_recoverable > 0)
 			fprintf(f, "; %.1f points to win back", c->nps_recoverable);
 		else if (!isnan(c->nps_recoverable) && c->nps_recoverable < 0)
 			fprintf(f, "; %.1f points to win back: no cost",
 			    c->nps_recoverable);
 		fputc('\n', f);
-	}
+	} else if (summary_too_few(c, &c->nps, r->e->params.min_answers,
+	    clean, sizeof clean))
+		fprintf(f, "    NPS: %s\n", clean);
 	fmt_pct(br, sizeof br, ms->reach);
 	fmt_pct(tol, sizeof tol, c->memory_share);
 	fprintf(f, "    priority %.4f  (reach %s, memory share %s, "
