@@ -27,6 +27,7 @@
 #include "isotime.h"
 #include "log.h"
 #include "report.h"
+#include "stats.h"
 #include "xmalloc.h"
 
 /* The weakest moments drawn in the trend chart. */
@@ -286,20 +287,13 @@ by_cell(const struct moment_sum *ms, const char *value)
 	return (NULL);
 }
 
-/* NPS of a group of survey answers with its 95% interval, in points. */
+/* NPS of a group of survey answers with its 95% interval, in points (stats.c). */
 static int
-nps_interval(const struct survey *sv, double *nps, double *lo, double *hi)
+nps_interval_of(const struct survey *sv, double *nps, double *lo, double *hi)
 {
-	double	pp, pd, se, n = (double)sv->nps_n;
-
 	if (sv->nps_n == 0)
 		return (-1);
-	pp = (double)sv->promoters / n;
-	pd = (double)sv->detractors / n;
-	*nps = 100 * (pp - pd);
-	se = 100 * sqrt((pp + pd - (pp - pd) * (pp - pd)) / n);
-	*lo = fmax(-100, *nps - 1.959964 * se);
-	*hi = fmin(100, *nps + 1.959964 * se);
+	nps_interval(sv->promoters, sv->detractors, sv->nps_n, nps, lo, hi);
 	return (0);
 }
 
@@ -600,7 +594,8 @@ write_elapsed(struct ctx *x)
 		m = ms->m;
 		if (ms->total.n == 0)
 			continue;
-		fmt_duration(p90, sizeof p90, own_q(x, i, 0.90), agg_clock(m));
+		fmt_duration(p90, sizeof p90, fmt_sig(own_q(x, i, 0.90),
+		    QUANTILE_DIGITS), agg_clock(m));
 		fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
 		    agg_clock(m));
 		fprintf(f, "set label %zu \"p90 %s, adequate %s\" at graph "
@@ -970,10 +965,8 @@ impact_row(const struct ctx *x, size_t i, double *v)
 {
 	const struct cell	*cell = &x->r->a->m[i].total;
 
-	if (isnan(msum(x, i)->total.nps.delta))
-		return (-1);
-	if (nps_interval(&cell->s_met, &v[0], &v[1], &v[2]) != 0 ||
-	    nps_interval(&cell->s_breached, &v[3], &v[4], &v[5]) != 0)
+	if (nps_interval_of(&cell->s_met, &v[0], &v[1], &v[2]) != 0 ||
+	    nps_interval_of(&cell->s_breached, &v[3], &v[4], &v[5]) != 0)
 		return (-1);
 	return (0);
 }
@@ -1008,8 +1001,9 @@ write_impact(struct ctx *x)
 	    "breached (green) and where it was breached at least once (red), "
 	    "each with its 95% interval. The gap is what a breach costs; the "
 	    "label gives it with its interval and the p-value adjusted for "
-	    "testing many moments (q). These are associations, not "
-	    "experiments.");
+	    "testing many moments (q), or says there are too few answers "
+	    "when a side has fewer than min-answers. These are associations, "
+	    "not experiments.");
 	rows = xcalloc(s->n + 1, sizeof *rows);
 	dat_header(d, "row\tnps_met\tnps_met_low\tnps_met_high\tn_met\t"
 	    "nps_breached\tnps_breached_low\tnps_breached_high\tn_breached\t"
@@ -1053,9 +1047,11 @@ write_impact(struct ctx *x)
 	    "lc rgb c_met title \"NPS where not breached (95%% CI)\", \\\n"
 	    "     \"\" using 6:($1+0.1):7:8 with xerrorbars pt 7 ps 1.4 lw 2 "
 	    "lc rgb c_breached title \"NPS where breached (95%% CI)\", \\\n"
-	    "     \"\" using (100):1:(sprintf(\"  %%+.0f points (%%+.0f to "
-	    "%%+.0f)%%s\", $10, $11, $12, $13 == $13 ? sprintf(\", q %%.2g\", "
-	    "$13) : \"\")):($13 < 0.05 && $10 < 0 ? 0xc0392b : 0x333333) "
+	    "     \"\" using (100):1:(valid(10) ? sprintf(\"  %%+.0f points "
+	    "(%%+.0f to %%+.0f)%%s\", $10, $11, $12, valid(13) ? "
+	    "($13 < 0.001 ? \", q < 0.001\" : sprintf(\", q %%.2g\", $13)) "
+	    ": \"\") : \"  too few answers\"):"
+	    "($13 < 0.05 && $10 < 0 ? 0xc0392b : 0x333333) "
 	    "with labels left tc rgb variable notitle\n", x->c->name);
 	fprintf(f, "# The last labels sit beyond x = 100, in the right "
 	    "margin.\n");

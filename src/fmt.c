@@ -1,7 +1,8 @@
 /*
  * fmt.c - what every writer shares about showing numbers and text: numbers
  * in the C locale (mot never calls setlocale) with no trailing zeros,
- * durations on the clock they are measured on (the one duration formatter), text
+ * durations on the clock they are measured on (the one duration formatter),
+ * percentiles to the three significant figures the sketch supports, text
  * from the input made safe and aligned for a terminal or a message (one
  * function, text_char, decides how each character shows), UTF-8 checked
  * and counted, and escaped for HTML and XML (one function for both).
@@ -327,5 +328,40 @@ fmt_pct(char *buf, size_t size, double v)
 		snprintf(buf, size, "-");
 	else
 		snprintf(buf, size, "%.1f%%", 100 * v);
+	return (buf);
+}
+
+double
+fmt_sig(double v, int digits)
+{
+	double	e, m;
+
+	if (!isfinite(v) || v == 0 || digits < 1)
+		return (v);
+	e = floor(log10(fabs(v))) - (digits - 1);
+	if (e >= 0) {	/* divide and multiply by an exact power of ten */
+		m = pow(10, e);
+		return (round(v / m) * m);
+	}
+	m = pow(10, -e);
+	return (round(v * m) / m);
+}
+
+const char *
+fmt_quantile(char *buf, size_t size, double s)
+{
+	isodur_human(fmt_sig(s, QUANTILE_DIGITS), buf, size);
+	return (buf);
+}
+
+const char *
+fmt_p(char *buf, size_t size, double p)
+{
+	if (isnan(p))
+		snprintf(buf, size, "-");
+	else if (p < 0.001)	/* a normal tail this far out says little more */
+		snprintf(buf, size, "< 0.001");
+	else
+		snprintf(buf, size, "%.3g", p);
 	return (buf);
 }

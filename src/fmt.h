@@ -29,6 +29,18 @@ const char *fmt_hours(char *, size_t, double);
 const char *fmt_duration(char *, size_t, double, enum fmt_clock);
 /* fmt_duration naming its clock where the unit does not: "2d04h of calendar time", "40 working hours". */
 const char *fmt_duration_on(char *, size_t, double, enum fmt_clock);
+/*
+ * The significant figures a percentile is written with: the sketch is
+ * within SKETCH_ALPHA (1%) of the true value, so a fourth figure would be
+ * noise, and rounding to three adds at most 0.5% (docs/scoring.md, 5).
+ */
+#define QUANTILE_DIGITS	3
+/* v rounded to digits significant figures; 0, NaN and infinities as they are. */
+double	fmt_sig(double, int);
+/* A percentile in seconds as a duration, to QUANTILE_DIGITS significant figures; "-" when NaN. */
+const char *fmt_quantile(char *, size_t, double);
+/* A p-value for people: three significant figures, "< 0.001" below that, "-" when NaN. */
+const char *fmt_p(char *, size_t, double);
 /* The bytes of the UTF-8 character at p (at most left), or 0 where none is (or XML cannot hold it). */
 size_t	utf8_len(const unsigned char *, size_t);
 /* The characters (code points) of a UTF-8 string. */

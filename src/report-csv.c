@@ -144,12 +144,9 @@ csv_row(FILE *f, const struct report *r, const struct moment_sum *ms,
 	fputc(',', f);
 	csv_num(f, c->consistency, 6);
 	fputc(',', f);
-	if (c->value == NULL) {
-		csv_num(f, ms->reach, 6);
-		fputc(',', f);
-		csv_num(f, ms->priority, 6);
-	} else
-		fputc(',', f);
+	csv_num(f, c->reach, 6);
+	fputc(',', f);
+	csv_num(f, c->priority, 6);
 	fputc(',', f);
 	csv_num(f, c->nps.breached, 3);
 	fputc(',', f);

@@ -206,8 +206,8 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		tf(d, "; adequate is %s.", fmt_duration_on(b, sizeof b,
 		    adequate_s(m), ck));
 	tf(d, " Half were done within %s and 90%% within %s", fmt_duration(a,
-	    sizeof a, judged_p(m, c, 0), ck), fmt_duration_on(b, sizeof b,
-	    judged_p(m, c, 1), ck));
+	    sizeof a, fmt_sig(judged_p(m, c, 0), QUANTILE_DIGITS), ck), fmt_duration_on(b, sizeof b,
+	    fmt_sig(judged_p(m, c, 1), QUANTILE_DIGITS), ck));
 	tf(d, " (desired %s, adequate %s).", fmt_duration(e, sizeof e, desired_s(m),
 	    ck), fmt_duration(a, sizeof a, adequate_s(m), ck));
 	if (c->promised > 0)
@@ -223,7 +223,8 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 			tf(d, ": a breach costs %.0f points (95%% CI %.0f to "
 			    "%.0f", -c->nps.delta, -c->nps.ci_hi, -c->nps.ci_lo);
 			if (!isnan(c->nps.q))
-				tf(d, "; adjusted p %.2g", c->nps.q);
+				tf(d, "; adjusted p %s", fmt_p(e, sizeof e,
+				    c->nps.q));
 			t(d, ")");
 		}
 		t(d, ".");
@@ -367,7 +368,7 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 			    c->ci_lo), fmt_pct(b, sizeof b, c->ci_hi));
 		else
 			cell(d, DOC_PLAIN, "-");
-		cell(d, DOC_PLAIN, fmt_duration(a, sizeof a, judged_p(ms->m, c, 1), ck));
+		cell(d, DOC_PLAIN, fmt_duration(a, sizeof a, fmt_sig(judged_p(ms->m, c, 1), QUANTILE_DIGITS), ck));
 		cell(d, c->objective_met == 0 ? DOC_BAD : c->objective_met ==
 		    1 ? DOC_GOOD : DOC_PLAIN, c->objective_met == 0 ? "missed" :
 		    c->objective_met == 1 ? "met" : "-");
@@ -431,7 +432,7 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	const struct moment	*m = ms->m;
 	const struct cell_sum	*c = &ms->total;
 	const struct report	*r = d->r;
-	char			 a[48], b[48], e[48], g[48], ow[96], *name;
+	char			 a[48], b[48], e[48], g[48], ow[96], few[128], *name;
 	enum fmt_clock		 ck = agg_clock(m);
 
 	d->ops->table(d, 2, head, "ll");
@@ -466,16 +467,16 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	free(name);
 	if (c->n > 0) {
 		fig_row(d, "elapsed p50, p90, p95, longest (calendar time)",
-		    DOC_PLAIN, "%s, %s, %s, %s", fmt_duration(a, sizeof a, c->p50,
-		    CLOCK_CALENDAR), fmt_duration(b, sizeof b, c->p90, CLOCK_CALENDAR),
-		    fmt_duration(e, sizeof e, c->p95, CLOCK_CALENDAR), fmt_duration(g, sizeof g,
+		    DOC_PLAIN, "%s, %s, %s, %s", fmt_duration(a, sizeof a, fmt_sig(c->p50, QUANTILE_DIGITS),
+		    CLOCK_CALENDAR), fmt_duration(b, sizeof b, fmt_sig(c->p90, QUANTILE_DIGITS), CLOCK_CALENDAR),
+		    fmt_duration(e, sizeof e, fmt_sig(c->p95, QUANTILE_DIGITS), CLOCK_CALENDAR), fmt_duration(g, sizeof g,
 		    c->max, CLOCK_CALENDAR));
 		if (ck == CLOCK_WORKING)
 			fig_row(d, "own clock p50, p90, p95 (working time)",
 			    DOC_PLAIN, "%s, %s, %s (%s%s%s)", fmt_duration(a, sizeof a,
-			    c->business_p50, ck), fmt_duration(b, sizeof b,
-			    c->business_p90, ck), fmt_duration(e, sizeof e,
-			    c->business_p95, ck), m->calendar >= 0 ?
+			    fmt_sig(c->business_p50, QUANTILE_DIGITS), ck), fmt_duration(b, sizeof b,
+			    fmt_sig(c->business_p90, QUANTILE_DIGITS), ck), fmt_duration(e, sizeof e,
+			    fmt_sig(c->business_p95, QUANTILE_DIGITS), ck), m->calendar >= 0 ?
 			    "working hours of " : "", m->calendar >= 0 ?
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
@@ -500,7 +501,7 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    "failed", (unsigned long long)c->failures,
 		    (unsigned long long)c->recovered, fmt_pct(a, sizeof a,
 		    c->recovery_rate), fmt_duration_on(b, sizeof b,
-		    c->recover_p50, CLOCK_CALENDAR),
+		    fmt_sig(c->recover_p50, QUANTILE_DIGITS), CLOCK_CALENDAR),
 		    (unsigned long long)c->recovery_failed);
 	if (!isnan(c->nps.delta))
 		fig_row(d, "NPS where breached, not breached", c->nps.delta < 0 ?
@@ -509,14 +510,27 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    (unsigned long long)c->nps.n_breached, c->nps.met,
 		    (unsigned long long)c->nps.n_met, c->nps.delta,
 		    c->nps.ci_lo, c->nps.ci_hi);
+	else if (summary_too_few(c, &c->nps, r->e->params.min_answers, few,
+	    sizeof few))
+		fig_row(d, "NPS where breached, not breached", DOC_PLAIN, "%s",
+		    few);
 	if (!isnan(c->nps.q))
 		fig_row(d, "NPS difference: p adjusted for many moments (q)",
-		    DOC_PLAIN, "%.3g%s", c->nps.q, c->nps.q < 0.05 ? " (a real "
+		    DOC_PLAIN, "%s%s", fmt_p(a, sizeof a, c->nps.q),
+		    c->nps.q < 0.05 ? " (a real "
 		    "difference)" : " (could be chance)");
 	if (!isnan(c->csat.delta))
 		fig_row(d, "CSAT top-2-box where breached, not breached",
-		    DOC_PLAIN, "%s, %s", fmt_pct(a, sizeof a, c->csat.breached),
-		    fmt_pct(b, sizeof b, c->csat.met));
+		    DOC_PLAIN, "%s (%llu answers), %s (%llu): %+.1f points (95%% "
+		    "CI %+.1f to %+.1f)", fmt_pct(a, sizeof a, c->csat.breached),
+		    (unsigned long long)c->csat.n_breached, fmt_pct(b, sizeof b,
+		    c->csat.met), (unsigned long long)c->csat.n_met,
+		    100 * c->csat.delta, 100 * c->csat.ci_lo,
+		    100 * c->csat.ci_hi);
+	else if (summary_too_few(c, &c->csat, r->e->params.min_answers, few,
+	    sizeof few))
+		fig_row(d, "CSAT top-2-box where breached, not breached",
+		    DOC_PLAIN, "%s", few);
 	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s", fmt_pct(a,
 	    sizeof a, c->memory_share), fmt_fixed(b, sizeof b,
 	    c->consistency, 2));
@@ -750,7 +764,8 @@ method_section(struct doc *d)
 	d->ops->item(d);
 	t(d, "Rates are shares of finished occurrences, with 95% Wilson "
 	    "intervals; percentiles are nearest-rank (exact up to 1,024 "
-	    "values, within 1% beyond).");
+	    "values, within 1% beyond), written to three significant "
+	    "figures.");
 	d->ops->item_end(d);
 	d->ops->item(d);
 	tf(d, "Trends group the occurrences by the week or month in which "
@@ -768,9 +783,13 @@ method_section(struct doc *d)
 	    "the negative scores)", p->min_n);
 	d->ops->item_end(d);
 	d->ops->item(d);
-	t(d, "NPS differences compare journeys where a moment was breached "
-	    "with those where it was not; they are associations in "
-	    "observational data, not experiments.");
+	tf(d, "NPS differences compare journeys where a moment was breached "
+	    "with those where it was not, from at least %g answers on each "
+	    "side (fewer are too few answers), with 95%% intervals "
+	    "(adjusted Wald, Rocks 2016, combined by MOVER) and p-values "
+	    "adjusted for many tests (Benjamini-Hochberg); they are "
+	    "associations in observational data, not experiments.",
+	    p->min_answers);
 	d->ops->item_end(d);
 	d->ops->list_end(d, 0);
 

@@ -77,6 +77,18 @@ json_dbl(FILE *f, int indent, const char *key, double v, int digits,
 	fprintf(f, "%s\n", end);
 }
 
+/* A p-value to six significant figures: a tiny p is not written as 0. */
+static void
+json_p(FILE *f, int indent, const char *key, double v, const char *end)
+{
+	json_key(f, indent, key);
+	if (isnan(v))
+		fputs("null", f);
+	else
+		fprintf(f, "%.6g", v);
+	fprintf(f, "%s\n", end);
+}
+
 void
 json_str(FILE *f, int indent, const char *key, const char *v, const char *end)
 {
@@ -173,8 +185,8 @@ json_cell(FILE *f, int in, const struct cell_sum *c)
 	json_dbl(f, in, "nps_met", c->nps.met, 3, ",");
 	json_dbl(f, in, "nps_delta", c->nps.delta, 3, ",");
 	json_pair(f, in, "nps_delta_ci", c->nps.ci_lo, c->nps.ci_hi, 3);
-	json_dbl(f, in, "nps_delta_p", c->nps.p, 6, ",");
-	json_dbl(f, in, "nps_delta_q", c->nps.q, 6, ",");
+	json_p(f, in, "nps_delta_p", c->nps.p, ",");
+	json_p(f, in, "nps_delta_q", c->nps.q, ",");
 	json_dbl(f, in, "nps_recoverable", c->nps_recoverable, 3, ",");
 	json_dbl(f, in, "csat_top2_breached", c->csat.breached, 6, ",");
 	json_dbl(f, in, "csat_top2_met", c->csat.met, 6, ",");
@@ -326,6 +338,8 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 		    v++) {
 			fputs(v == 0 ? "\n        {\n" : ",\n        {\n", f);
 			json_str(f, 10, "value", c.value, ",");
+			json_dbl(f, 10, "reach", c.reach, 6, ",");
+			json_dbl(f, 10, "priority", c.priority, 6, ",");
 			json_cell(f, 10, &c);
 			fputs("\n        }", f);
 		}
@@ -466,7 +480,9 @@ report_json(const struct report *r, FILE *f)
 	    "moments with n < min-n last; ties: higher Wilson lower bound, "
 	    "then id", ",");
 	json_str(f, 2, "multiple_testing", "NPS differences: Benjamini-"
-	    "Hochberg across moments (nps_delta_q)", ",");
+	    "Hochberg across moments (a moment's nps_delta_q), and apart "
+	    "across every breakdown cell of every moment (a cell's "
+	    "nps_delta_q)", ",");
 	fputs("  \"moments\": [\n", f);
 	for (i = 0; i < r->s->n; i++)
 		json_moment(f, r, &r->s->ms[r->s->order[i]],

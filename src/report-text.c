@@ -54,7 +54,7 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 		if (clock == CLOCK_WORKING)
 			fmt_hours(p90, sizeof p90, c->business_p90);
 		else
-			fmt_duration(p90, sizeof p90, c->p90, clock);
+			fmt_duration(p90, sizeof p90, fmt_sig(c->p90, QUANTILE_DIGITS), clock);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
 		term_pad(f, term_clean(c->value, v, sizeof v), w);
@@ -163,9 +163,9 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    CLOCK_CALENDAR ? ", calendar time" : "");
 		return;
 	}
-	fmt_duration(p50, sizeof p50, c->p50, CLOCK_CALENDAR);
-	fmt_duration(p90, sizeof p90, c->p90, CLOCK_CALENDAR);
-	fmt_duration(p95, sizeof p95, c->p95, CLOCK_CALENDAR);
+	fmt_duration(p50, sizeof p50, fmt_sig(c->p50, QUANTILE_DIGITS), CLOCK_CALENDAR);
+	fmt_duration(p90, sizeof p90, fmt_sig(c->p90, QUANTILE_DIGITS), CLOCK_CALENDAR);
+	fmt_duration(p95, sizeof p95, fmt_sig(c->p95, QUANTILE_DIGITS), CLOCK_CALENDAR);
 	fmt_duration(mx, sizeof mx, c->max, CLOCK_CALENDAR);
 	fprintf(f, "    elapsed, calendar time: p50 %s  p90 %s  p95 %s  max %s",
 	    p50, p90, p95, mx);
@@ -186,7 +186,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	if (c->promised > 0) {
 		fmt_pct(br, sizeof br, c->promise_broken_rate);
 		fmt_pct(tol, sizeof tol, c->over_promised_rate);
-		fmt_duration_on(p90, sizeof p90, c->promise_late_p90,
+		fmt_duration_on(p90, sizeof p90, fmt_sig(c->promise_late_p90, QUANTILE_DIGITS),
 		    CLOCK_CALENDAR);
 		fprintf(f, "    promises: %llu made, %s broken", (unsigned long
 		    long)c->promised, br);
@@ -204,7 +204,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 	if (r->e->has_recovery && c->failures > 0) {
 		fmt_pct(br, sizeof br, c->recovery_rate);
-		fmt_duration_on(p50, sizeof p50, c->recover_p50,
+		fmt_duration_on(p50, sizeof p50, fmt_sig(c->recover_p50, QUANTILE_DIGITS),
 		    CLOCK_CALENDAR);
 		fprintf(f, "    recovery: %llu failures, %llu recovered (%s)",
 		    (unsigned long long)c->failures,
@@ -218,21 +218,21 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 	if (!isnan(c->nps.delta)) {
 		fprintf(f, "    NPS %+.0f where breached vs %+.0f where not: "
-		    "%+.1f points", c->nps.breached, c->nps.met, c->nps.delta);
-		if (!isnan(c->nps.ci_lo))
-			fprintf(f, " (95%% CI %+.1f to %+.1f", c->nps.ci_lo,
-			    c->nps.ci_hi);
+		    "%+.1f points (95%% CI %+.1f to %+.1f", c->nps.breached,
+		    c->nps.met, c->nps.delta, c->nps.ci_lo, c->nps.ci_hi);
 		if (!isnan(c->nps.q))
-			fprintf(f, ", adjusted p %.3g", c->nps.q);
-		if (!isnan(c->nps.ci_lo))
-			fputc(')', f);
+			fprintf(f, ", adjusted p %s", fmt_p(cons, sizeof cons,
+			    c->nps.q));
+		fputc(')', f);
 		if (!isnan(c->nps_recoverable) && c->nps_recoverable > 0)
 			fprintf(f, "; %.1f points to win back", c->nps_recoverable);
 		else if (!isnan(c->nps_recoverable) && c->nps_recoverable < 0)
 			fprintf(f, "; %.1f points to win back: no cost",
 			    c->nps_recoverable);
 		fputc('\n', f);
-	}
+	} else if (summary_too_few(c, &c->nps, r->e->params.min_answers,
+	    clean, sizeof clean))
+		fprintf(f, "    NPS: %s\n", clean);
 	fmt_pct(br, sizeof br, ms->reach);
 	fmt_pct(tol, sizeof tol, c->memory_share);
 	fprintf(f, "    priority %.4f  (reach %s, memory share %s, "

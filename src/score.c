@@ -49,6 +49,7 @@ const struct score_param_def score_param_defs[] = {
 	{ "consistency", P(consistency), 0, 0, 10,
 	    "one bad apple: Dixon et al. 2010; mot convention" },
 	{ "min-n", P(min_n), 0, 1, 1e12, "mot convention" },
+	{ "min-answers", P(min_answers), 0, 1, 1e12, "mot convention" },
 	{ NULL, 0, 0, 0, 0, NULL }
 };
 
@@ -78,6 +79,7 @@ score_params_default(struct score_params *p)
 	p->repeat_window = INT64_C(7) * 86400 * 1000000;
 	p->consistency = 0.5;
 	p->min_n = 30;
+	p->min_answers = 10;
 }
 
 enum status

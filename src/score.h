@@ -47,6 +47,7 @@ struct score_params {
 	int64_t	repeat_window;	/* microseconds (7 days) */
 	double	consistency;	/* sd penalty of the consistency score (0.5) */
 	double	min_n;		/* fewest occurrences to rank a cell (30) */
+	double	min_answers;	/* fewest survey answers on each side to compare (10) */
 };
 
 /* One entry of the table of parameters: its name in <scoring> and its bounds. */

@@ -1,4 +1,4 @@
-/* stats.h - interval estimates for rates. */
+/* stats.h - interval estimates for rates, and for differences of NPS and of proportions. */
 #ifndef MOT_STATS_H
 #define MOT_STATS_H
 
@@ -13,5 +13,21 @@ void	wilson(uint64_t, uint64_t, double, double *, double *);
 void	wilson_eff(double, double, double, double *, double *);
 /* The journey-clustered effective sample size of b breaches in n occurrences over J journeys (sums of n_j^2, b_j n_j, b_j^2). */
 double	stats_neff(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
+/* An interval for a - b from an interval for each (MOVER: Newcombe 1998, Zou and Donner 2008). */
+void	mover_diff(double, double, double, double, double, double, double *,
+	    double *);
+/* Newcombe's interval for k1/n1 - k2/n2 from Wilson intervals; NaN when n1 or n2 is 0. */
+void	newcombe_diff(uint64_t, uint64_t, uint64_t, uint64_t, double, double *,
+	    double *);
+/* The NPS of promoters and detractors among n answers, in points, and its adjusted-Wald 95% interval (Rocks 2016); NaN when n is 0. */
+void	nps_interval(uint64_t, uint64_t, uint64_t, double *, double *,
+	    double *);
+/* One group's NPS answers: promoters, detractors, all answers. */
+struct nps_counts {
+	uint64_t	promoters, detractors, n;
+};
+/* NPS a - b in points, its 95% MOVER interval within [-200, 200] and the adjusted-Wald two-sided p; NaN when a side has no answer. */
+void	nps_diff(const struct nps_counts *, const struct nps_counts *,
+	    double *, double *, double *, double *);
 
 #endif

@@ -9,10 +9,12 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fmt.h"
 #include "isotime.h"
 #include "stats.h"
 #include "summary.h"
@@ -44,31 +46,17 @@ bins_quantile(const uint64_t *bins, size_t nbins, uint64_t n, double q)
 	return (-1 + (2.0 * (double)b + 1) / (double)nbins);
 }
 
-/* NPS of a group, with its standard error, in points. */
-static void
-nps_of(const struct survey *s, double *nps, double *se)
-{
-	double	pp, pd, n = (double)s->nps_n;
-
-	pp = (double)s->promoters / n;
-	pd = (double)s->detractors / n;
-	*nps = 100 * (pp - pd);
-	*se = 100 * sqrt((pp + pd - (pp - pd) * (pp - pd)) / n);
-}
-
-static double
-two_sided_p(double delta, double se)
-{
-	if (se <= 0)
-		return (delta == 0 ? 1 : 0);
-	return (erfc(fabs(delta / se) / sqrt(2)));
-}
-
+/*
+ * An outcome compared between the journeys where the moment was breached
+ * and where it was not: each side as it is, the difference with its
+ * interval and p only from min-answers answers on each side
+ * (docs/scoring.md, 12).
+ */
 static void
 compare_nps(struct outcome_cmp *c, const struct survey *b,
-    const struct survey *m)
+    const struct survey *m, double min)
 {
-	double	seb = 0, sem = 0, se;
+	struct nps_counts	nb, nm;
 
 	memset(c, 0, sizeof *c);
 	c->n_breached = b->nps_n;
@@ -76,51 +64,43 @@ compare_nps(struct outcome_cmp *c, const struct survey *b,
 	c->breached = c->met = c->delta = c->ci_lo = c->ci_hi = NAN;
 	c->p = c->q = NAN;
 	if (b->nps_n > 0)
-		nps_of(b, &c->breached, &seb);
+		c->breached = 100 * ((double)b->promoters -
+		    (double)b->detractors) / (double)b->nps_n;
 	if (m->nps_n > 0)
-		nps_of(m, &c->met, &sem);
-	/* One answer has no spread: a difference needs two on each side. */
-	if (b->nps_n < 2 || m->nps_n < 2)
+		c->met = 100 * ((double)m->promoters - (double)m->detractors) /
+		    (double)m->nps_n;
+	if ((double)b->nps_n < min || (double)m->nps_n < min)
 		return;
-	c->delta = c->breached - c->met;
-	se = sqrt(seb * seb + sem * sem);
-	c->ci_lo = c->delta - Z95 * se;
-	c->ci_hi = c->delta + Z95 * se;
-	c->p = two_sided_p(c->delta, se);
+	nb.promoters = b->promoters;
+	nb.detractors = b->detractors;
+	nb.n = b->nps_n;
+	nm.promoters = m->promoters;
+	nm.detractors = m->detractors;
+	nm.n = m->nps_n;
+	nps_diff(&nb, &nm, &c->delta, &c->ci_lo, &c->ci_hi, &c->p);
 }
 
 static void
 compare_csat(struct outcome_cmp *c, const struct survey *b,
-    const struct survey *m)
+    const struct survey *m, double min)
 {
-	double	lb, hb, lm, hm;
-
 	memset(c, 0, sizeof *c);
 	c->n_breached = b->csat_n;
 	c->n_met = m->csat_n;
 	c->breached = ratio(b->csat_top2, b->csat_n);
 	c->met = ratio(m->csat_top2, m->csat_n);
 	c->delta = c->ci_lo = c->ci_hi = c->p = c->q = NAN;
-	if (b->csat_n == 0 || m->csat_n == 0)
+	if ((double)b->csat_n < min || (double)m->csat_n < min)
 		return;
-	/* Newcombe's hybrid interval for a difference of proportions. */
-	wilson(b->csat_top2, b->csat_n, Z95, &lb, &hb);
-	wilson(m->csat_top2, m->csat_n, Z95, &lm, &hm);
 	c->delta = c->breached - c->met;
-	c->ci_lo = c->delta - sqrt((c->breached - lb) * (c->breached - lb) +
-	    (hm - c->met) * (hm - c->met));
-	c->ci_hi = c->delta + sqrt((hb - c->breached) * (hb - c->breached) +
-	    (c->met - lm) * (c->met - lm));
+	newcombe_diff(b->csat_top2, b->csat_n, m->csat_top2, m->csat_n, Z95,
+	    &c->ci_lo, &c->ci_hi);
 }
-
-/* Survey answers needed on each side before the NPS cost ranks or speaks. */
-#define NPS_MIN_ANSWERS	10
 
 static int
 nps_usable(const struct outcome_cmp *c)
 {
-	return (!isnan(c->delta) && c->n_breached >= NPS_MIN_ANSWERS &&
-	    c->n_met >= NPS_MIN_ANSWERS);
+	return (!isnan(c->delta));
 }
 
 static void
@@ -195,8 +175,9 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->recover_p50 = sketch_quantile(&c->recover_time, 0.50);
 	s->journeys = c->journeys;
 	s->memory_share = ratio(c->memory_hits, c->journeys);
-	compare_nps(&s->nps, &c->s_breached, &c->s_met);
-	compare_csat(&s->csat, &c->s_breached, &c->s_met);
+	compare_nps(&s->nps, &c->s_breached, &c->s_met, p->min_answers);
+	compare_csat(&s->csat, &c->s_breached, &c->s_met, p->min_answers);
+	s->reach = s->priority = NAN;
 	/* Signed: below 0, the breached journeys answered better (no cost). */
 	s->nps_recoverable = !nps_usable(&s->nps) ? NAN :
 	    s->breach_rate * (s->nps.met - s->nps.breached);
@@ -204,10 +185,23 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 		s->objective_met = s->within_rate >= m->objective - 1e-12;
 }
 
+/* The p-values bh_adjust sorts by (qsort has no context argument). */
+static _Thread_local const double	*bh_p;
+
+static int
+bh_cmp(const void *a, const void *b)
+{
+	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (bh_p[x] != bh_p[y])
+		return (bh_p[x] < bh_p[y] ? -1 : 1);
+	return ((x > y) - (x < y));
+}
+
 void
 bh_adjust(const double *p, double *q, size_t n)
 {
-	size_t	*idx, k = 0, i, t;
+	size_t	*idx, k = 0, i;
 	double	 min = 1, v;
 
 	idx = xcalloc(n + 1, sizeof *idx);
@@ -216,14 +210,9 @@ bh_adjust(const double *p, double *q, size_t n)
 		if (!isnan(p[i]))
 			idx[k++] = i;
 	}
-	for (i = 1; i < k; i++) {	/* insertion sort by p: n is small */
-		t = idx[i];
-		while (i > 0 && p[idx[i - 1]] > p[t]) {
-			idx[i] = idx[i - 1];
-			i--;
-		}
-		idx[i] = t;
-	}
+	bh_p = p;	/* every cell of every moment: n can be large */
+	qsort(idx, k, sizeof *idx, bh_cmp);
+	bh_p = NULL;
 	for (i = k; i > 0; i--) {
 		v = p[idx[i - 1]] * (double)k / (double)i;
 		if (v < min)
@@ -231,6 +220,113 @@ bh_adjust(const double *p, double *q, size_t n)
 		q[idx[i - 1]] = min;
 	}
 	free(idx);
+}
+
+/*
+ * Priority = reach x breach rate x severity x (1 + memory share). With
+ * survey answers on both sides, the NPS points a breach costs (/100)
+ * replace the severity. Reach is the share of all accepted journeys:
+ * for a breakdown cell, its journeys (with a closed occurrence), so that
+ * its cells share out the moment's reach (docs/scoring.md, 13).
+ */
+static void
+cell_priority(const struct summary *s, struct cell_sum *c, uint64_t journeys)
+{
+	double	sev = c->severity;
+
+	c->reach = s->accepted == 0 ? NAN : (double)journeys /
+	    (double)s->accepted;
+	if (c->n == 0) {
+		c->priority = NAN;
+		return;
+	}
+	if (s->outcomes && nps_usable(&c->nps))	/* max(0, nps_recoverable) */
+		sev = c->nps.delta < 0 ? -c->nps.delta / 100 : 0;
+	c->priority = c->reach * c->breach_rate * sev *
+	    (1 + (isnan(c->memory_share) ? 0 : c->memory_share));
+}
+
+static void
+priority(struct summary *s, struct moment_sum *ms)
+{
+	cell_priority(s, &ms->total, ms->journeys);
+	ms->reach = ms->total.reach;
+	ms->priority = ms->total.priority;
+}
+
+static int
+cell_q_cmp(const void *a, const void *b)
+{
+	size_t	x = ((const struct cell_q *)a)->pos;
+	size_t	y = ((const struct cell_q *)b)->pos;
+
+	return ((x > y) - (x < y));
+}
+
+/* A breakdown cell's q and priority; pos is its place in vorder (SIZE_MAX for the rest summed). */
+static void
+cell_finish(const struct summary *s, const struct moment_sum *ms,
+    struct cell_sum *c, size_t pos)
+{
+	struct cell_q	key, *found;
+
+	key.pos = pos;
+	found = ms->ncq == 0 ? NULL : bsearch(&key, ms->cq, ms->ncq,
+	    sizeof *ms->cq, cell_q_cmp);
+	c->nps.q = found != NULL ? found->q : NAN;
+	cell_priority(s, c, c->journeys);
+}
+
+/*
+ * Every breakdown value of every moment whose NPS difference has a p is
+ * one test of one family: their q are adjusted together (docs/scoring.md,
+ * 13). A value with fewer occurrences than twice min-answers cannot have
+ * min-answers journeys on each side, and is not replayed.
+ */
+static void
+cells_adjust(struct summary *s, struct agg *a)
+{
+	struct moment_sum	*ms;
+	struct outcome_cmp	 o;
+	struct cell		*c;
+	double			 min = s->e->params.min_answers, *p, *q;
+	size_t			 i, k, pos, v, cap, n = 0;
+
+	for (i = 0; i < s->n; i++) {
+		ms = &s->ms[i];
+		cap = 0;
+		for (pos = 0; pos < s->nvorder; pos++) {
+			v = s->vorder[pos];
+			if (!agg_has_value(a, i, v) ||
+			    (double)agg_value_volume(a, i, v) < 2 * min)
+				continue;
+			c = agg_value_cell(a, i, v, s->scratch);
+			compare_nps(&o, &c->s_breached, &c->s_met, min);
+			if (isnan(o.p))
+				continue;
+			if (ms->ncq == cap) {
+				cap = cap == 0 ? 8 : 2 * cap;
+				ms->cq = xreallocarray(ms->cq, cap,
+				    sizeof *ms->cq);
+			}
+			ms->cq[ms->ncq].pos = pos;
+			ms->cq[ms->ncq++].q = o.p;
+			n++;
+		}
+	}
+	p = xcalloc(n + 1, sizeof *p);
+	q = xcalloc(n + 1, sizeof *q);
+	for (i = 0, n = 0; i < s->n; i++) {
+		for (k = 0; k < s->ms[i].ncq; k++)
+			p[n++] = s->ms[i].cq[k].q;
+	}
+	bh_adjust(p, q, n);
+	for (i = 0, n = 0; i < s->n; i++) {
+		for (k = 0; k < s->ms[i].ncq; k++)
+			s->ms[i].cq[k].q = q[n++];
+	}
+	free(p);
+	free(q);
 }
 
 static const struct summary	*rank_summary;
@@ -324,6 +420,7 @@ by_make(struct summary *s, struct moment_sum *ms, struct agg *a, size_t mi,
 		v = s->vorder[h[k].pos];
 		cell_summarize(&ms->by[k], agg_value_cell(a, mi, v,
 		    s->scratch), m, &s->e->params, strtab_key(&a->values, v));
+		cell_finish(s, ms, &ms->by[k], h[k].pos);
 	}
 	if (ms->nvalues <= n)
 		return;
@@ -340,6 +437,7 @@ by_make(struct summary *s, struct moment_sum *ms, struct agg *a, size_t mi,
 	    ms->nvalues - n == 1 ? "" : "s");
 	ms->other = xcalloc(1, sizeof *ms->other);
 	cell_summarize(ms->other, &oc, m, &s->e->params, ms->other_label);
+	cell_finish(s, ms, ms->other, SIZE_MAX);
 	agg_cell_free(&oc);
 }
 
@@ -365,10 +463,10 @@ summary_next_value(const struct summary *s, const struct moment_sum *ms,
 		v = s->vorder[*pos];
 		if (!agg_has_value(s->a, ms->index, v))
 			continue;
-		(*pos)++;
 		cell_summarize(c, agg_value_cell(s->a, ms->index, v,
 		    s->scratch), ms->m, &s->e->params, strtab_key(&s->a->values,
 		    v));
+		cell_finish(s, ms, c, (*pos)++);
 		return (1);
 	}
 	return (0);
@@ -403,29 +501,6 @@ rank_cmp(const void *a, const void *b)
 	return (strcmp(x->m->id, y->m->id));
 }
 
-/*
- * Priority = reach x breach rate x severity x (1 + memory share). With
- * survey answers on both sides, the NPS points a breach costs (/100)
- * replace the severity.
- */
-static void
-priority(struct summary *s, struct moment_sum *ms, uint64_t accepted)
-{
-	const struct cell_sum	*c = &ms->total;
-	double			 sev = c->severity;
-
-	ms->reach = accepted == 0 ? NAN : (double)ms->journeys /
-	    (double)accepted;
-	if (c->n == 0) {
-		ms->priority = NAN;
-		return;
-	}
-	if (s->outcomes && nps_usable(&c->nps))	/* max(0, nps_recoverable) */
-		sev = c->nps.delta < 0 ? -c->nps.delta / 100 : 0;
-	ms->priority = ms->reach * c->breach_rate * sev *
-	    (1 + (isnan(c->memory_share) ? 0 : c->memory_share));
-}
-
 static void
 jdist_summarize(struct jdist_sum *d, const struct jdist *j)
 {
@@ -457,10 +532,10 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 	const struct moment	*m;
 	double			*p, *q;
 	size_t			 i, v;
-	uint64_t		 accepted = a->journeys_read - a->journeys_rejected;
 
 	memset(s, 0, sizeof *s);
 	s->e = e;
+	s->accepted = a->journeys_read - a->journeys_rejected;
 	s->a = a;
 	s->n = e->nmoments;
 	s->ms = xcalloc(s->n, sizeof *s->ms);
@@ -484,7 +559,6 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 		cell_summarize(&ms->total, &ma->total, m, &e->params, NULL);
 		if (nps_usable(&ms->total.nps))
 			s->outcomes = 1;
-		by_make(s, ms, a, i, m);
 		if (!m->from.is_attr && a->name_seen[m->from.ref] == 0)
 			ms->unseen = m->from.name;
 		else if (!m->span && !m->to.is_attr &&
@@ -500,10 +574,14 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 	bh_adjust(p, q, s->n);
 	for (i = 0; i < s->n; i++) {
 		s->ms[i].total.nps.q = q[i];
-		priority(s, &s->ms[i], accepted);
+		priority(s, &s->ms[i]);
 	}
 	free(p);
 	free(q);
+	/* The breakdown cells, a family of their own. */
+	cells_adjust(s, a);
+	for (i = 0; i < s->n; i++)
+		by_make(s, &s->ms[i], a, i, &e->moments[i]);
 	jdist_summarize(&s->jd, &a->jd);
 
 	s->reasons = xcalloc(a->reasons.n + 1, sizeof *s->reasons);
@@ -526,6 +604,7 @@ summary_free(struct summary *s)
 		free(s->ms[i].by);
 		free(s->ms[i].other);
 		free(s->ms[i].other_label);
+		free(s->ms[i].cq);
 	}
 	free(s->ms);
 	free(s->vorder);
@@ -590,6 +669,23 @@ summary_period_marks(const struct period_sum *ps)
 	return (ps->small ? "small" : "");
 }
 
+int
+summary_too_few(const struct cell_sum *cs, const struct outcome_cmp *c,
+    double min, char *buf, size_t size)
+{
+	char	need[32];
+
+	/* Never breached: there is nothing to compare, not too little. */
+	if (!isnan(c->delta) || cs->breached == 0 ||
+	    c->n_breached + c->n_met == 0)
+		return (0);
+	fmt_number(need, sizeof need, min, 6);
+	snprintf(buf, size, "too few answers (%llu where breached, %llu where "
+	    "not; %s needed on each side)", (unsigned long long)c->n_breached,
+	    (unsigned long long)c->n_met, need);
+	return (1);
+}
+
 void
 summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 {
@@ -617,8 +713,8 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 		len = strlen(ad);
 		snprintf(ad + len, sizeof ad - len, " or the promise");
 	}
-	fmt_duration(p90, sizeof p90, agg_same_clock(m) ? c->p90 :
-	    c->business_p90, agg_clock(m));
+	fmt_duration(p90, sizeof p90, fmt_sig(agg_same_clock(m) ? c->p90 :
+	    c->business_p90, QUANTILE_DIGITS), agg_clock(m));
 	if (nps_usable(&c->nps) && c->nps.delta < 0 && c->breached > 0)
 		snprintf(cost, sizeof cost, "; a breach costs %.0f NPS points",
 		    -c->nps.delta);

@@ -52,6 +52,14 @@ struct cell_sum {
 	double		 nps_recoverable;
 	int		 objective_met;	/* 1, 0, or -1 when not decided */
 	int		 rankable;	/* n >= min-n */
+	double		 reach;		/* journeys / accepted journeys */
+	double		 priority;	/* the moment's ranking key, for this cell */
+};
+
+/* The q of one breakdown value's NPS difference, by its place in summary.vorder. */
+struct cell_q {
+	size_t	pos;
+	double	q;
 };
 
 /* Breakdown values in ms->by: the largest by occurrences; the rest are summed in ms->other. */
@@ -71,6 +79,8 @@ struct moment_sum {
 	struct cell_sum		*other;		/* the rest summed, or NULL */
 	char			*other_label;	/* "(other: N values)" */
 	const char		*unseen;	/* a touchpoint never seen, or NULL */
+	struct cell_q		*cq;		/* the values tested, by pos */
+	size_t			 ncq;
 };
 
 /*
@@ -112,6 +122,7 @@ struct summary {
 	uint32_t			*vorder;	/* breakdown value indexes, by value */
 	size_t				 nvorder;
 	struct cell			*scratch;	/* a breakdown cell, replayed */
+	uint64_t			 accepted;	/* journeys */
 };
 
 /* Derive every figure from the aggregates and rank the moments. */
@@ -137,6 +148,9 @@ void	summary_period(const struct summary *, const struct periods *, int64_t,
 int64_t	summary_trend_first(const struct periods *);
 /* How a period is marked in words: "incomplete", "small", both, or "". */
 const char *summary_period_marks(const struct period_sum *);
+/* Whether a breached cell's outcome has answers but too few to compare; if so "too few answers (...)" in the buffer. */
+int	summary_too_few(const struct cell_sum *, const struct outcome_cmp *,
+	    double, char *, size_t);
 /* Write a one-line verdict for a moment. */
 void	summary_verdict(const struct moment_sum *, char *, size_t);
 /* Adjust p-values for many tests (Benjamini-Hochberg); NaN ones are left out. */

@@ -1,9 +1,9 @@
 /*
  * check_fmt.c - tests for fmt.c's duration formatter on either clock, its
  * UTF-8 checks, its one markup escaper in both its languages (HTML for
- * report.html, XML for JUnit), its one text
- * escaper (text_char) for the terminal, messages and validate, and
- * csv_field's guard against formulas.
+ * report.html, XML for JUnit), its one text escaper (text_char) for the
+ * terminal, messages and validate, csv_field's guard against formulas,
+ * and percentiles to three significant figures.
  */
 #include <config.h>
 
@@ -248,6 +248,29 @@ START_TEST(test_csv_formulas)
 }
 END_TEST
 
+START_TEST(test_fmt_sig)
+{
+	char	b[32];
+
+	ck_assert(fmt_sig(45296, 3) == 45300);
+	ck_assert(fmt_sig(2707, 3) == 2710);
+	ck_assert(fmt_sig(207, 3) == 207);
+	ck_assert(fmt_sig(999.6, 3) == 1000);
+	ck_assert(fmt_sig(1234567, 3) == 1230000);
+	ck_assert_double_eq_tol(fmt_sig(3.456, 3), 3.46, 1e-12);
+	ck_assert_double_eq_tol(fmt_sig(0.012345, 3), 0.0123, 1e-15);
+	ck_assert(fmt_sig(0, 3) == 0);
+	ck_assert(isnan(fmt_sig(NAN, 3)));
+	/* Within half a unit of the third figure: at most 0.5%. */
+	ck_assert(fabs(fmt_sig(100.5, 3) - 100.5) <= 0.005 * 100.5);
+	ck_assert_str_eq(fmt_quantile(b, sizeof b, 45296), "12h35m");
+	ck_assert_str_eq(fmt_quantile(b, sizeof b, 2707), "45m10s");
+	ck_assert_str_eq(fmt_quantile(b, sizeof b, 207), "3m27s");
+	ck_assert_str_eq(fmt_quantile(b, sizeof b, 1234567), "14d05h");
+	ck_assert_str_eq(fmt_quantile(b, sizeof b, NAN), "-");
+}
+END_TEST
+
 Suite *
 make_fmt_suite(void)
 {
@@ -257,6 +280,7 @@ make_fmt_suite(void)
 	tcase_add_test(tc, test_fmt_fixed);
 	tcase_add_test(tc, test_fmt_duration_working);
 	tcase_add_test(tc, test_fmt_duration_calendar);
+	tcase_add_test(tc, test_fmt_sig);
 	tcase_add_test(tc, test_utf8_len);
 	tcase_add_test(tc, test_markup_both);
 	tcase_add_test(tc, test_markup_controls_and_bad_bytes);

@@ -1164,32 +1164,44 @@ END_TEST
  * 6. NPS comparison and Benjamini-Hochberg.
  */
 
-/* Add a journey with one occurrence of moment 0 and an NPS answer. */
+/* Add a journey with one occurrence of moment 0, an NPS and a CSAT answer (-1: none). */
 static void
-survey_journey(struct agg *a, enum status st, int nps)
+survey_journey_csat(struct agg *a, enum status st, int nps, int csat)
 {
 	struct occurrence	o;
 
 	journey_reset(&j);
 	j.id = "J";
 	j.outcome.nps = nps;
+	j.outcome.csat = csat;
 	o = occ(0, st, AT(10), st == ST_BREACHED ? -0.5 : 0.6);
 	agg_journey(a, &j, &o, 1);
 }
 
-START_TEST(test_nps_all_promoters)
+/* Add a journey with one occurrence of moment 0 and an NPS answer. */
+static void
+survey_journey(struct agg *a, enum status st, int nps)
+{
+	survey_journey_csat(a, st, nps, -1);
+}
+
+START_TEST(test_nps_min_answers_param)
 {
 	struct agg		 a;
 	struct summary		 s;
 	const struct outcome_cmp *c;
 
-	load(PLAIN);
+	load("<scoring min-answers=\"3\"/>" PLAIN);
 	agg_init(&a, e, NULL);
-	/* Breached: 9, 10, 10, all promoters: NPS 100, se 0. Met: 10, 7, 3:
-	   1 promoter, 1 detractor of 3: NPS 0, se = 100 sqrt((1/3 + 1/3 -
-	   0) / 3) = 100 sqrt(2/9) = 47.140452. delta = 100; CI = 100 +-
-	   1.959964 x 47.140452 = [7.606412, 192.393588]; p = erfc(100 /
-	   47.140452 / sqrt 2) = erfc(1.5) = 0.033894854. */
+	/* Breached: 9, 10, 10, all promoters: NPS 100. Met: 10, 7, 3: 1
+	   promoter, 1 detractor of 3: NPS 0. Adjusted Wald (3/4 added to
+	   promoters and detractors, n + 3): breached 3.75/6 - 0.75/6 = 0.5,
+	   var (0.75 - 0.25) / 6, so [100 - 0, 100] after keeping the
+	   estimate in: [-6.58, 100] (50 - 196 sqrt(1/12) = -6.58); met
+	   1.75/6 each, var (3.5/6) / 6, [-61.11, 61.11]. MOVER: 100 -
+	   sqrt(106.58^2 + 61.11^2) = -22.86, 100 + sqrt(0 + 61.11^2) =
+	   161.11. p = erfc(0.5 / sqrt(1/12 + 7/72) / sqrt 2) =
+	   0.23931654. */
 	survey_journey(&a, ST_BREACHED, 9);
 	survey_journey(&a, ST_BREACHED, 10);
 	survey_journey(&a, ST_BREACHED, 10);
@@ -1203,15 +1215,70 @@ START_TEST(test_nps_all_promoters)
 	ck_assert_double_eq_tol(c->breached, 100, 1e-9);
 	ck_assert_double_eq_tol(c->met, 0, 1e-9);
 	ck_assert_double_eq_tol(c->delta, 100, 1e-9);
-	ck_assert_double_eq_tol(c->ci_lo, 7.606412, 1e-5);
-	ck_assert_double_eq_tol(c->ci_hi, 192.393588, 1e-5);
-	ck_assert_double_eq_tol(c->p, 0.033894854, 1e-8);
+	ck_assert_double_eq_tol(c->ci_lo, -22.857218, 1e-5);
+	ck_assert_double_eq_tol(c->ci_hi, 161.112614, 1e-5);
+	ck_assert_double_eq_tol(c->p, 0.23931654, 1e-8);
 	/* One test: q = p. */
-	ck_assert_double_eq_tol(c->q, 0.033894854, 1e-8);
-	/* Three answers a side are too few to rank on (10 are needed). */
-	ck_assert_int_eq(s.outcomes, 0);
+	ck_assert_double_eq_tol(c->q, c->p, 1e-15);
+	ck_assert_int_eq(s.outcomes, 1);
 	summary_free(&s);
 	agg_free(&a);
+}
+END_TEST
+
+/* min-answers (10) on each side: 9 is too few, on either side; 10 is enough. */
+START_TEST(test_nps_threshold)
+{
+	struct agg		 a;
+	struct summary		 s;
+	const struct outcome_cmp *c;
+	int			 nb, nm, i;
+
+	load(PLAIN);
+	for (nb = 9; nb <= 10; nb++)
+	for (nm = 9; nm <= 10; nm++) {
+		agg_init(&a, e, NULL);
+		for (i = 0; i < nb; i++)
+			survey_journey_csat(&a, ST_BREACHED, 3, 2);
+		for (i = 0; i < nm; i++)
+			survey_journey_csat(&a, ST_MET, 10, 5);
+		for (i = 0; i < 20; i++)
+			survey_journey(&a, ST_MET, -1);
+		summary_make(&s, e, &a);
+		c = &s.ms[0].total.nps;
+		ck_assert_uint_eq(c->n_breached, (uint64_t)nb);
+		ck_assert_uint_eq(c->n_met, (uint64_t)nm);
+		/* Each side as it is, whatever its answers. */
+		ck_assert_double_eq_tol(c->breached, -100, 1e-9);
+		ck_assert_double_eq_tol(c->met, 100, 1e-9);
+		if (nb == 10 && nm == 10) {
+			/* -200, [-200, -125.76] (check_stats.c). */
+			ck_assert_double_eq_tol(c->delta, -200, 1e-9);
+			ck_assert_double_eq_tol(c->ci_lo, -200, 1e-9);
+			ck_assert_double_eq_tol(c->ci_hi, -125.758811, 1e-5);
+			ck_assert(c->p < 1e-9 && !isnan(c->q));
+			ck_assert_int_eq(s.outcomes, 1);
+			ck_assert(!isnan(s.ms[0].total.nps_recoverable));
+			/* CSAT top-2-box 0 against 1: Newcombe's interval. */
+			c = &s.ms[0].total.csat;
+			ck_assert_double_eq_tol(c->delta, -1, 1e-12);
+			ck_assert_double_eq_tol(c->ci_lo, -1, 1e-12);
+			ck_assert_double_eq_tol(c->ci_hi, -0.607509, 1e-6);
+		} else {
+			ck_assert(isnan(c->delta));
+			ck_assert(isnan(c->ci_lo) && isnan(c->ci_hi));
+			ck_assert(isnan(c->p) && isnan(c->q));
+			ck_assert_int_eq(s.outcomes, 0);
+			ck_assert(isnan(s.ms[0].total.nps_recoverable));
+			c = &s.ms[0].total.csat;
+			ck_assert_double_eq_tol(c->breached, 0, 1e-12);
+			ck_assert_double_eq_tol(c->met, 1, 1e-12);
+			ck_assert(isnan(c->delta));
+			ck_assert(isnan(c->ci_lo) && isnan(c->ci_hi));
+		}
+		summary_free(&s);
+		agg_free(&a);
+	}
 }
 END_TEST
 
@@ -1220,23 +1287,25 @@ START_TEST(test_nps_no_detractors_anywhere)
 	struct agg		 a;
 	struct summary		 s;
 	const struct outcome_cmp *c;
+	int			 i;
 
 	load(PLAIN);
 	agg_init(&a, e, NULL);
-	/* Every answer a promoter: NPS 100 on both sides, both se 0. delta
-	   0, CI [0, 0], p = 1 (no difference, no spread). */
-	survey_journey(&a, ST_BREACHED, 9);
-	survey_journey(&a, ST_BREACHED, 10);
-	survey_journey(&a, ST_MET, 10);
-	survey_journey(&a, ST_MET, 9);
+	/* Every answer a promoter: NPS 100 on both sides. delta 0, and an
+	   interval that is not a point: each side [47.50, 100] (adjusted
+	   Wald, check_stats.c), so [0 - 52.50, 0 + 52.50]; p = 1, the
+	   adjusted shares being equal. */
+	for (i = 0; i < 10; i++) {
+		survey_journey(&a, ST_BREACHED, 9);
+		survey_journey(&a, ST_MET, 10);
+	}
 	summary_make(&s, e, &a);
 	c = &s.ms[0].total.nps;
 	ck_assert_double_eq_tol(c->breached, 100, 1e-9);
 	ck_assert_double_eq_tol(c->met, 100, 1e-9);
 	ck_assert_double_eq_tol(c->delta, 0, 1e-9);
-	ck_assert(!isnan(c->ci_lo) && !isnan(c->ci_hi));
-	ck_assert_double_eq_tol(c->ci_lo, 0, 1e-9);
-	ck_assert_double_eq_tol(c->ci_hi, 0, 1e-9);
+	ck_assert_double_eq_tol(c->ci_lo, -52.496448, 1e-5);
+	ck_assert_double_eq_tol(c->ci_hi, 52.496448, 1e-5);
 	ck_assert_double_eq_tol(c->p, 1, 1e-12);
 	ck_assert(!isnan(s.ms[0].priority));
 	summary_free(&s);
@@ -1297,6 +1366,115 @@ START_TEST(test_nps_recoverable_negative)
 	ck_assert_double_eq_tol(s.ms[0].total.nps.delta, 100, 1e-9);
 	ck_assert_double_eq_tol(s.ms[0].total.nps_recoverable, -25, 1e-9);
 	ck_assert_double_eq_tol(s.ms[0].priority, 0, 1e-12);
+	summary_free(&s);
+	agg_free(&a);
+}
+END_TEST
+
+/* A journey of one region with one occurrence of a moment and an NPS answer (-1: none). */
+static void
+region_journey(struct agg *a, const char *region, size_t moment,
+    enum status st, int nps)
+{
+	struct occurrence	o;
+
+	journey_reset(&j);
+	j.id = "J";
+	j.outcome.nps = nps;
+	add_attr("region", region);
+	o = occ(moment, st, AT(10), st == ST_BREACHED ? -0.5 : 0.6);
+	agg_journey(a, &j, &o, 1);
+}
+
+/* Find a moment's breakdown row by value. */
+static const struct cell_sum *
+row_of(const struct moment_sum *ms, const char *value)
+{
+	size_t	i;
+
+	for (i = 0; i < summary_rows(ms); i++) {
+		if (strcmp(summary_row(ms, i)->value, value) == 0)
+			return (summary_row(ms, i));
+	}
+	ck_abort_msg("no row %s", value);
+	return (NULL);
+}
+
+/*
+ * Breakdown cells: one Benjamini-Hochberg family of every cell tested in
+ * every moment, apart from the moments' totals; reach over all accepted
+ * journeys; priority as a moment's.
+ */
+START_TEST(test_nps_cells_bh)
+{
+	struct agg		 a;
+	struct summary		 s;
+	const struct cell_sum	*c;
+	struct cell_sum		 it;
+	size_t			 pos;
+	int			 i, seen;
+
+	load("<moment id=\"m0\" from=\"order\" to=\"delivered\" desired=\"PT1H\" "
+	    "adequate=\"PT2H\"/><moment id=\"m1\" from=\"order\" "
+	    "to=\"paid\" desired=\"PT1H\" adequate=\"PT2H\"/>");
+	agg_init(&a, e, "region");
+	for (i = 0; i < 10; i++) {
+		/* m0, a: 10 detractors against 10 promoters. */
+		region_journey(&a, "a", 0, ST_BREACHED, 3);
+		region_journey(&a, "a", 0, ST_MET, 10);
+		/* m0, b: 5 detractors of 10 against 5 promoters of 10. */
+		region_journey(&a, "b", 0, ST_BREACHED, i < 5 ? 3 : 7);
+		region_journey(&a, "b", 0, ST_MET, i < 5 ? 10 : 7);
+		/* m1, a: 10 passives against 4 promoters of 10. */
+		region_journey(&a, "a", 1, ST_BREACHED, 7);
+		region_journey(&a, "a", 1, ST_MET, i < 4 ? 10 : 7);
+		/* m0, d: 9 answers where breached: not tested. */
+		region_journey(&a, "d", 0, ST_BREACHED, i < 9 ? 3 : -1);
+		region_journey(&a, "d", 0, ST_MET, 10);
+	}
+	for (i = 0; i < 5; i++) {	/* m0, c: 5 a side, not tested */
+		region_journey(&a, "c", 0, ST_BREACHED, 3);
+		region_journey(&a, "c", 0, ST_MET, 10);
+	}
+	summary_make(&s, e, &a);
+	ck_assert_uint_eq(s.accepted, 90);
+	/* p: 4.2475e-13, 0.00094907, 0.095846 (check_stats.c's formulas);
+	   BH over the three: x 3, x 3 / 2, x 1. */
+	c = row_of(&s.ms[0], "a");
+	ck_assert_double_eq_tol(c->nps.p, 4.247515e-13, 1e-18);
+	ck_assert_double_eq_tol(c->nps.q, 1.274254e-12, 1e-17);
+	ck_assert_double_eq_tol(row_of(&s.ms[0], "b")->nps.q, 0.00142361,
+	    1e-8);
+	ck_assert_double_eq_tol(row_of(&s.ms[1], "a")->nps.q, 0.09584638,
+	    1e-8);
+	ck_assert(isnan(row_of(&s.ms[0], "c")->nps.q));
+	ck_assert(isnan(row_of(&s.ms[0], "c")->nps.delta));
+	ck_assert(isnan(row_of(&s.ms[0], "d")->nps.q));
+	ck_assert(isnan(row_of(&s.ms[0], "d")->nps.delta));
+	/* Reach: the cell's journeys of all 90; priority as a moment's,
+	   the NPS points lost replacing the severity. */
+	ck_assert_double_eq_tol(c->reach, 20.0 / 90, 1e-12);
+	ck_assert_double_eq_tol(c->priority, 20.0 / 90 * 0.5 * 2 * (1 +
+	    c->memory_share), 1e-12);
+	ck_assert_double_eq_tol(row_of(&s.ms[0], "c")->reach, 10.0 / 90,
+	    1e-12);
+	ck_assert_double_eq_tol(s.ms[0].reach, 70.0 / 90, 1e-12);
+	ck_assert_double_eq_tol(s.ms[0].total.reach, s.ms[0].reach, 1e-15);
+	/* The moments' totals are their own family of two: the larger p
+	   is its own q, the smaller doubles. */
+	ck_assert_double_eq_tol(s.ms[1].total.nps.q, s.ms[1].total.nps.p,
+	    1e-15);
+	ck_assert_double_eq_tol(s.ms[0].total.nps.q, 2 * s.ms[0].total.nps.p,
+	    1e-15);
+	/* Every value, as JSON and CSV see them: the same q. */
+	for (pos = 0, seen = 0; summary_next_value(&s, &s.ms[0], &pos, &it);
+	    seen++) {
+		c = row_of(&s.ms[0], it.value);
+		ck_assert(isnan(c->nps.q) ? isnan(it.nps.q) :
+		    it.nps.q == c->nps.q);
+		ck_assert(it.priority == c->priority);
+	}
+	ck_assert_int_eq(seen, 4);
 	summary_free(&s);
 	agg_free(&a);
 }
@@ -1476,7 +1654,9 @@ make_model_suite(void)
 
 	tc = tcase_create("nps");
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_test(tc, test_nps_all_promoters);
+	tcase_add_test(tc, test_nps_min_answers_param);
+	tcase_add_test(tc, test_nps_threshold);
+	tcase_add_test(tc, test_nps_cells_bh);
 	tcase_add_test(tc, test_nps_no_detractors_anywhere);
 	tcase_add_test(tc, test_nps_one_side_only);
 	tcase_add_test(tc, test_nps_recoverable_negative);

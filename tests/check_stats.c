@@ -2,7 +2,11 @@
  * check_stats.c - tests for stats.c: the Wilson score interval at n = 0,
  * k = 0, k = n, a published value, and its symmetry. Reference values:
  * k=10, n=100, z=1.96 gives [0.0552, 0.1744] (Newcombe 1998, computed
- * again in Python); k=0 gives [0, z^2 / (n + z^2)].
+ * again in Python); k=0 gives [0, z^2 / (n + z^2)]. Newcombe's interval
+ * for a difference: 56/70 - 48/80 gives [0.0524, 0.3339] (Newcombe 1998,
+ * table II, method 10). The NPS interval and difference: values worked
+ * in Python from the formulas of docs/scoring.md; never zero width and
+ * never outside [-200, 200] for every small pair of samples.
  */
 #include <config.h>
 
@@ -134,6 +138,115 @@ START_TEST(test_narrows)
 }
 END_TEST
 
+START_TEST(test_newcombe)
+{
+	double	lo, hi;
+
+	newcombe_diff(56, 70, 48, 80, Z95, &lo, &hi);
+	ck_assert_double_eq_tol(lo, 0.0524, 1e-4);
+	ck_assert_double_eq_tol(hi, 0.3339, 1e-4);
+	/* No successes on either side: still an interval around 0. */
+	newcombe_diff(0, 10, 0, 20, Z95, &lo, &hi);
+	ck_assert_double_eq_tol(lo, -0.161125, 1e-6);
+	ck_assert_double_eq_tol(hi, 0.277533, 1e-6);
+	newcombe_diff(10, 10, 0, 20, Z95, &lo, &hi);
+	ck_assert_double_eq_tol(hi, 1.0, 1e-12);
+	ck_assert(lo < hi);
+	newcombe_diff(1, 0, 1, 2, Z95, &lo, &hi);
+	ck_assert(isnan(lo) && isnan(hi));
+}
+END_TEST
+
+START_TEST(test_nps_interval)
+{
+	double	nps, lo, hi;
+
+	nps_interval(0, 0, 0, &nps, &lo, &hi);
+	ck_assert(isnan(nps) && isnan(lo) && isnan(hi));
+	/* All promoters: an interval below +100, not a point. */
+	nps_interval(10, 0, 10, &nps, &lo, &hi);
+	ck_assert_double_eq_tol(nps, 100, 1e-12);
+	ck_assert_double_eq_tol(lo, 47.503552, 1e-5);
+	ck_assert_double_eq_tol(hi, 100, 1e-12);
+	/* All passives: symmetric around 0. */
+	nps_interval(0, 0, 30, &nps, &lo, &hi);
+	ck_assert_double_eq_tol(nps, 0, 1e-12);
+	ck_assert_double_eq_tol(lo, -7.274109, 1e-5);
+	ck_assert_double_eq_tol(hi, 7.274109, 1e-5);
+	/* One answer: the adjusted centre moves, the estimate stays inside. */
+	nps_interval(1, 0, 1, &nps, &lo, &hi);
+	ck_assert_double_eq_tol(hi, 100, 1e-12);
+	ck_assert_double_eq_tol(lo, -48.498649, 1e-5);
+}
+END_TEST
+
+START_TEST(test_nps_diff_known)
+{
+	struct nps_counts	a = { 10, 0, 10 }, b = { 0, 0, 30 };
+	struct nps_counts	c = { 30, 20, 100 }, d = { 50, 10, 100 };
+	double			delta, lo, hi, p;
+
+	nps_diff(&a, &b, &delta, &lo, &hi, &p);
+	ck_assert_double_eq_tol(delta, 100, 1e-12);
+	ck_assert_double_eq_tol(lo, 47.001983, 1e-5);
+	ck_assert_double_eq_tol(hi, 107.274109, 1e-5);
+	ck_assert_double_eq_tol(p, 6.528345e-7, 1e-12);
+	nps_diff(&c, &d, &delta, &lo, &hi, &p);
+	ck_assert_double_eq_tol(delta, -30, 1e-12);
+	ck_assert_double_eq_tol(lo, -48.129095, 1e-5);
+	ck_assert_double_eq_tol(hi, -10.686089, 1e-5);
+	ck_assert_double_eq_tol(p, 0.00225815, 1e-8);
+	/* Swapping the sides mirrors the interval. */
+	nps_diff(&d, &c, &delta, &lo, &hi, &p);
+	ck_assert_double_eq_tol(lo, 10.686089, 1e-5);
+	ck_assert_double_eq_tol(hi, 48.129095, 1e-5);
+}
+END_TEST
+
+START_TEST(test_nps_diff_empty)
+{
+	struct nps_counts	a = { 5, 1, 10 }, none = { 0, 0, 0 };
+	double			delta, lo, hi, p;
+
+	nps_diff(&a, &none, &delta, &lo, &hi, &p);
+	ck_assert(isnan(delta) && isnan(lo) && isnan(hi) && isnan(p));
+	nps_diff(&none, &a, &delta, &lo, &hi, &p);
+	ck_assert(isnan(delta) && isnan(lo) && isnan(hi) && isnan(p));
+}
+END_TEST
+
+/* Every split of up to 6 answers on each side: positive width, within [-200, 200], around the estimate. */
+START_TEST(test_nps_diff_bounds)
+{
+	struct nps_counts	a, b;
+	double			delta, lo, hi, p;
+
+	for (a.n = 1; a.n <= 6; a.n++)
+	for (a.promoters = 0; a.promoters <= a.n; a.promoters++)
+	for (a.detractors = 0; a.promoters + a.detractors <= a.n;
+	    a.detractors++)
+	for (b.n = 1; b.n <= 6; b.n++)
+	for (b.promoters = 0; b.promoters <= b.n; b.promoters++)
+	for (b.detractors = 0; b.promoters + b.detractors <= b.n;
+	    b.detractors++) {
+		nps_diff(&a, &b, &delta, &lo, &hi, &p);
+		ck_assert(hi - lo > 1);
+		ck_assert(lo >= -200 && hi <= 200);
+		ck_assert(lo <= delta && delta <= hi);
+		ck_assert(p > 0 && p <= 1);
+	}
+	/* The extremes: all detractors against all promoters. */
+	a.promoters = 0;
+	a.detractors = a.n = 10;
+	b.promoters = b.n = 10;
+	b.detractors = 0;
+	nps_diff(&a, &b, &delta, &lo, &hi, &p);
+	ck_assert_double_eq_tol(delta, -200, 1e-12);
+	ck_assert_double_eq_tol(lo, -200, 1e-12);
+	ck_assert_double_eq_tol(hi, -125.758811, 1e-5);
+}
+END_TEST
+
 Suite *
 make_stats_suite(void)
 {
@@ -150,6 +263,13 @@ make_stats_suite(void)
 	tcase_add_test(tc, test_half);
 	tcase_add_test(tc, test_symmetry);
 	tcase_add_test(tc, test_narrows);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("differences");
+	tcase_add_test(tc, test_newcombe);
+	tcase_add_test(tc, test_nps_interval);
+	tcase_add_test(tc, test_nps_diff_known);
+	tcase_add_test(tc, test_nps_diff_empty);
+	tcase_add_test(tc, test_nps_diff_bounds);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -47,5 +47,5 @@ set key below horizontal
 plot "impact.dat" using 2:1:($6-$2):(0) with vectors nohead lw 2 lc rgb "#bbbbbb" notitle, \
      "" using 2:($1-0.1):3:4 with xerrorbars pt 7 ps 1.4 lw 2 lc rgb c_met title "NPS where not breached (95% CI)", \
      "" using 6:($1+0.1):7:8 with xerrorbars pt 7 ps 1.4 lw 2 lc rgb c_breached title "NPS where breached (95% CI)", \
-     "" using (100):1:(sprintf("  %+.0f points (%+.0f to %+.0f)%s", $10, $11, $12, $13 == $13 ? sprintf(", q %.2g", $13) : "")):($13 < 0.05 && $10 < 0 ? 0xc0392b : 0x333333) with labels left tc rgb variable notitle
+     "" using (100):1:(valid(10) ? sprintf("  %+.0f points (%+.0f to %+.0f)%s", $10, $11, $12, valid(13) ? ($13 < 0.001 ? ", q < 0.001" : sprintf(", q %.2g", $13)) : "") : "  too few answers"):($13 < 0.05 && $10 < 0 ? 0xc0392b : 0x333333) with labels left tc rgb variable notitle
 # The last labels sit beyond x = 100, in the right margin.
