@@ -33,7 +33,8 @@ enum check_why {
 	CHECK_WHY_VANISHED,	/* the moment is in the baseline only */
 	CHECK_WHY_STABLE,	/* no significant or no large enough rise */
 	CHECK_WHY_REGRESSED,	/* a significant rise beyond the threshold */
-	CHECK_WHY_NO_BASE_P90	/* the baseline's p90 is 0 or missing */
+	CHECK_WHY_NO_BASE_P90,	/* the baseline's p90 is 0 or missing */
+	CHECK_WHY_P90_RUNNING	/* this run's p90 not reached: more than 10% still running */
 };
 
 struct check_params {
@@ -53,7 +54,8 @@ struct check_moment {
 	double		 adequate_s;	/* NaN when not known */
 	uint64_t	 n;		/* closed occurrences */
 	uint64_t	 breached;
-	double		 p90;		/* seconds; NaN when none */
+	double		 p90;		/* seconds; NaN when none or not reached */
+	double		 p90_floor;	/* not reached: it is above this (the longest seen); else 0 */
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */

@@ -12,6 +12,7 @@
 
 #include <getopt.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -331,6 +332,8 @@ cmd_check(int argc, char **argv)
 		cur[i].n = t->n;
 		cur[i].breached = t->breached;
 		cur[i].p90 = t->p90;
+		if (isnan(t->p90) && t->timed > 0)
+			cur[i].p90_floor = t->max;
 	}
 	memset(&in, 0, sizeof in);
 	in.cur = cur;

@@ -58,6 +58,15 @@ dur(char *buf, size_t size, double s)
 	return (buf);
 }
 
+/* Percentile v (q) of c: its duration, or "more than 10% still running". */
+static const char *
+pdur(char *buf, size_t size, const struct cell_sum *c, double v, double q)
+{
+	if (summary_unreached(c, v, q, buf, size) != NULL)
+		return (buf);
+	return (dur(buf, size, v));
+}
+
 static const char *
 date_of(mot_time tm, char *buf, size_t size)
 {
@@ -193,8 +202,15 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		    sizeof b, adequate_s(m)), fmt_pct(e, sizeof e, m->objective));
 	else
 		tf(d, "; adequate is %s.", dur(b, sizeof b, adequate_s(m)));
-	tf(d, " Half were done within %s and 90%% within %s", dur(a,
-	    sizeof a, judged_p(m, c, 0)), dur(b, sizeof b, judged_p(m, c, 1)));
+	if (isnan(judged_p(m, c, 0)))
+		tf(d, " More than half were still running");
+	else if (isnan(judged_p(m, c, 1)))
+		tf(d, " Half were done within %s; more than 10%% were still "
+		    "running", dur(a, sizeof a, judged_p(m, c, 0)));
+	else
+		tf(d, " Half were done within %s and 90%% within %s", dur(a,
+		    sizeof a, judged_p(m, c, 0)), dur(b, sizeof b,
+		    judged_p(m, c, 1)));
 	tf(d, " (desired %s, adequate %s).", dur(e, sizeof e, desired_s(m)),
 	    dur(a, sizeof a, adequate_s(m)));
 	if (c->promised > 0)
@@ -351,7 +367,8 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 			    c->ci_lo), fmt_pct(b, sizeof b, c->ci_hi));
 		else
 			cell(d, DOC_PLAIN, "-");
-		cell(d, DOC_PLAIN, dur(a, sizeof a, judged_p(ms->m, c, 1)));
+		cell(d, DOC_PLAIN, pdur(a, sizeof a, c, judged_p(ms->m, c, 1),
+		    0.9));
 		cell(d, c->objective_met == 0 ? DOC_BAD : c->objective_met ==
 		    1 ? DOC_GOOD : DOC_PLAIN, c->objective_met == 0 ? "missed" :
 		    c->objective_met == 1 ? "met" : "-");
@@ -398,14 +415,16 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	    m->promised_by != NULL ? " (or the journey's promise)" : "");
 	if (c->n > 0) {
 		fig_row(d, "elapsed p50, p90, p95, longest", DOC_PLAIN,
-		    "%s, %s, %s, %s", dur(a, sizeof a, c->p50), dur(b, sizeof b,
-		    c->p90), dur(e, sizeof e, c->p95), dur(g, sizeof g,
-		    c->max));
+		    "%s, %s, %s, %s%s", pdur(a, sizeof a, c, c->p50, 0.5),
+		    pdur(b, sizeof b, c, c->p90, 0.9), pdur(e, sizeof e, c,
+		    c->p95, 0.95), dur(g, sizeof g, c->max), c->max_running ?
+		    " (not stopped)" : "");
 		if (m->calendar >= 0 || m->npauses > 0)
 			fig_row(d, "own clock p50, p90, p95", DOC_PLAIN,
-			    "%s, %s, %s (%s%s%s)", dur(a, sizeof a,
-			    c->business_p50), dur(b, sizeof b, c->business_p90),
-			    dur(e, sizeof e, c->business_p95), m->calendar >= 0 ?
+			    "%s, %s, %s (%s%s%s)", pdur(a, sizeof a, c,
+			    c->business_p50, 0.5), pdur(b, sizeof b, c,
+			    c->business_p90, 0.9), pdur(e, sizeof e, c,
+			    c->business_p95, 0.95), m->calendar >= 0 ?
 			    "working hours of " : "", m->calendar >= 0 ?
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
@@ -669,8 +688,11 @@ method_section(struct doc *d)
 	d->ops->item_end(d);
 	d->ops->item(d);
 	t(d, "Rates are shares of finished occurrences, with 95% Wilson "
-	    "intervals; percentiles are nearest-rank (exact up to 1,024 "
-	    "values, within 1% beyond).");
+	    "intervals; percentiles are Kaplan-Meier estimates, open and "
+	    "ended occurrences counted as still running at their time so far "
+	    "(nearest-rank when none is; exact up to 1,024 values, each time "
+	    "within 1% beyond), and one not reached is shown as \"more than "
+	    "10% still running\".");
 	d->ops->item_end(d);
 	d->ops->item(d);
 	tf(d, "Moments are ranked by priority = reach x breach rate x %s x "

@@ -26,34 +26,46 @@ sgr(const char *code)
 	return (text_colour ? code : "");
 }
 
+/* Percentile v (q) of c: its duration, or "more than 10% still running". */
+static void
+pct_dur(const struct cell_sum *c, double v, double q, char *buf, size_t size)
+{
+	if (summary_unreached(c, v, q, buf, size) == NULL)
+		isodur_human(v, buf, size);
+}
+
 static void
 text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 {
 	const struct cell_sum	*c;
-	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[32];
+	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[40];
 	size_t			 i;
-	int			 w;
+	int			 w, wp = 8;
 
 	w = term_width(term_clean(r->by, v, sizeof v));
 	for (i = 0; i < summary_rows(ms); i++) {
-		if (term_width(term_clean(summary_row(ms, i)->value, v,
-		    sizeof v)) > w)
+		c = summary_row(ms, i);
+		if (term_width(term_clean(c->value, v, sizeof v)) > w)
 			w = term_width(v);
+		pct_dur(c, c->p90, 0.9, p90, sizeof p90);
+		if ((int)strlen(p90) > wp)
+			wp = (int)strlen(p90);
 	}
 	fputs("     ", f);
 	term_pad(f, term_clean(r->by, v, sizeof v), w);
-	fprintf(f, " %8s %9s %16s %8s\n", "n", "breached", "95% CI", "p90");
+	fprintf(f, " %8s %9s %16s %*s\n", "n", "breached", "95% CI", wp,
+	    "p90");
 	for (i = 0; i < summary_rows(ms); i++) {
 		c = summary_row(ms, i);
 		fmt_pct(br, sizeof br, c->breach_rate);
 		fmt_pct(lo, sizeof lo, c->ci_lo);
 		fmt_pct(hi, sizeof hi, c->ci_hi);
-		isodur_human(c->p90, p90, sizeof p90);
+		pct_dur(c, c->p90, 0.9, p90, sizeof p90);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
 		term_pad(f, term_clean(c->value, v, sizeof v), w);
-		fprintf(f, " %8llu %9s %16s %8s\n", (unsigned long long)c->n,
-		    br, c->n > 0 ? ci : "-", p90);
+		fprintf(f, " %8llu %9s %16s %*s\n", (unsigned long long)c->n,
+		    br, c->n > 0 ? ci : "-", wp, p90);
 	}
 }
 
@@ -64,7 +76,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	const struct cell_sum	*c = &ms->total;
 	char			 name[80], id[80], stage[80], verdict[512];
 	char			 met[16], tol[16], br[16], lo[16], hi[16];
-	char			 p50[32], p90[32], p95[32], mx[32], d[32], a[32];
+	char			 p50[40], p90[40], p95[40], mx[32], d[32], a[32];
 	char			 src[80], clean[512], cons[16];
 	const char		*tone;
 
@@ -103,16 +115,17 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fprintf(f, "    (desired %s, adequate %s)\n", d, a);
 		return;
 	}
-	isodur_human(c->p50, p50, sizeof p50);
-	isodur_human(c->p90, p90, sizeof p90);
-	isodur_human(c->p95, p95, sizeof p95);
+	pct_dur(c, c->p50, 0.5, p50, sizeof p50);
+	pct_dur(c, c->p90, 0.9, p90, sizeof p90);
+	pct_dur(c, c->p95, 0.95, p95, sizeof p95);
 	isodur_human(c->max, mx, sizeof mx);
-	fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s  (desired %s, "
-	    "adequate %s)\n", p50, p90, p95, mx, d, a);
+	fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s%s  (desired %s, "
+	    "adequate %s)\n", p50, p90, p95, mx, c->max_running ?
+	    " (not stopped)" : "", d, a);
 	if (m->calendar >= 0 || m->npauses > 0) {
-		isodur_human(c->business_p50, p50, sizeof p50);
-		isodur_human(c->business_p90, p90, sizeof p90);
-		isodur_human(c->business_p95, p95, sizeof p95);
+		pct_dur(c, c->business_p50, 0.5, p50, sizeof p50);
+		pct_dur(c, c->business_p90, 0.9, p90, sizeof p90);
+		pct_dur(c, c->business_p95, 0.95, p95, sizeof p95);
 		fprintf(f, "    own clock p50 %s  p90 %s  p95 %s  (%s%s%s%s)\n",
 		    p50, p90, p95, m->calendar >= 0 ? "working hours of " : "",
 		    m->calendar >= 0 ? term_clean(m->calendar_id, src,
