@@ -13,9 +13,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 
 #include "agg.h"
+#include "exitcode.h"
+#include "varint.h"
 #include "xmalloc.h"
 
 void
@@ -60,7 +63,9 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	strtab_init(&a->values);
 	a->name_seen = xcalloc(e->names.n + 1, sizeof *a->name_seen);
 	a->first_stop = a->last_stop = a->as_of = MOT_TIME_NONE;
+	a->first_start = a->last_start = MOT_TIME_NONE;
 	a->duplicate_ids = -1;
+	pending_init(&a->pend, PENDING_BUDGET);
 }
 
 static void
@@ -124,6 +129,8 @@ agg_free(struct agg *a)
 	jscratch_free(&a->scratch);
 	free(a->vidx);
 	free(a->vrefs);
+	free(a->orefs);
+	pending_free(&a->pend);
 	memset(a, 0, sizeof *a);
 }
 
@@ -167,6 +174,12 @@ int
 agg_same_clock(const struct moment *m)
 {
 	return (m->calendar < 0 && m->npauses == 0);
+}
+
+enum fmt_clock
+agg_clock(const struct moment *m)
+{
+	return (agg_same_clock(m) ? CLOCK_CALENDAR : CLOCK_WORKING);
 }
 
 size_t
@@ -217,7 +230,7 @@ agg_value(const struct agg *a, const struct journey *j,
 		return (NULL);
 	if ((v = journey_attr(j, a->by)) != NULL && *v != '\0')
 		return (v);
-	t = o->stop != MOT_TIME_NONE ? o->stop : o->start;
+	t = o->start;	/* cohorts: the period the clock started in */
 	if (strcmp(a->by, "channel") == 0) {
 		tp = o->to != NULL ? o->to : o->from;
 		if (tp != NULL && tp->channel != NULL && *tp->channel != '\0')
@@ -239,9 +252,10 @@ period_fold(struct periods *p, size_t k)
 	size_t	i;
 
 	for (i = 0; i < p->n && (i < k || (p->v[i].n == 0 &&
-	    p->v[i].breached == 0)); i++) {
+	    p->v[i].breached == 0 && p->v[i].open == 0)); i++) {
 		p->before.n += p->v[i].n;
 		p->before.breached += p->v[i].breached;
+		p->before.open += p->v[i].open;
 	}
 	memmove(p->v, p->v + i, (p->n - i) * sizeof *p->v);
 	p->n -= i;
@@ -251,8 +265,8 @@ period_fold(struct periods *p, size_t k)
 /*
  * Grow the run of periods to reach index k, keeping at most p->max: the
  * period, or before for one older than them all. What is kept is every
- * period from the first with a stop within the max ending with the latest
- * seen: it does not depend on the order of the stops.
+ * period from the first with an occurrence within the max ending with the
+ * latest seen: it does not depend on the order of the occurrences.
  */
 static struct period *
 period_grow(struct periods *p, int64_t k)
@@ -302,26 +316,41 @@ floor_div(int64_t a, int64_t b)
 	return (a >= 0 ? a / b : -((-a + b - 1) / b));
 }
 
-/* Count a stop in its week and month. */
-static void
-period_add(struct moment_agg *ma, mot_time stop, int breached)
+void
+agg_period_occ(struct agg *a, size_t mi, mot_time start, int breached,
+    int open)
 {
-	struct period	*p;
-	int64_t		 day, y;
-	unsigned	 m, d;
+	struct moment_agg	*ma = &a->m[mi];
+	struct period		*p;
+	int64_t			 day, y;
+	unsigned		 m, d;
 
-	day = floor_div(stop, 86400 * MOT_USEC);
+	if (start == MOT_TIME_NONE)
+		return;
+	if (a->first_start == MOT_TIME_NONE || start < a->first_start)
+		a->first_start = start;
+	if (a->last_start == MOT_TIME_NONE || start > a->last_start)
+		a->last_start = start;
+	day = floor_div(start, 86400 * MOT_USEC);
 	if (day != ma->last_day) {
 		civil_from_days(day, &y, &m, &d);
 		ma->last_month = y * 12 + m - 1;
 		ma->last_day = day;
 	}
 	p = period_at(&ma->weeks, floor_div(day + 3, 7));
-	p->n++;
-	p->breached += breached != 0;
+	if (open)
+		p->open++;
+	else {
+		p->n++;
+		p->breached += breached != 0;
+	}
 	p = period_at(&ma->months, ma->last_month);
-	p->n++;
-	p->breached += breached != 0;
+	if (open)
+		p->open++;
+	else {
+		p->n++;
+		p->breached += breached != 0;
+	}
 }
 
 void
@@ -566,30 +595,6 @@ cell_counters(struct cell *c, uint64_t **u, int64_t **i)
 		i[k] = iv[k];
 }
 
-static unsigned char *
-varint_put(unsigned char *p, uint64_t v)
-{
-	while (v >= 0x80) {
-		*p++ = (unsigned char)(v | 0x80);
-		v >>= 7;
-	}
-	*p++ = (unsigned char)v;
-	return (p);
-}
-
-static const unsigned char *
-varint_get(const unsigned char *p, uint64_t *v)
-{
-	unsigned	shift = 0;
-
-	*v = 0;
-	do {
-		*v |= (uint64_t)(*p & 0x7f) << shift;
-		shift += 7;
-	} while (*p++ & 0x80);
-	return (p);
-}
-
 /* The sketches of a cell, in the order a cell record holds them. */
 static void
 cell_sketches(struct cell *c, struct sketch **sk)
@@ -631,8 +636,7 @@ cell_record(const struct cell *c, unsigned char *buf, size_t size)
 	for (k = 0; k < REC_NU; k++)
 		p = varint_put(p, *u[k]);
 	for (k = 0; k < REC_NI; k++)
-		p = varint_put(p, ((uint64_t)*iv[k] << 1) ^
-		    (uint64_t)(*iv[k] >> 63));
+		p = varint_put(p, zigzag(*iv[k]));
 	for (b = 0; b < SCORE_BINS; b++)
 		nb += c->score_bins[b] != 0;
 	p = varint_put(p, nb);
@@ -668,7 +672,7 @@ cell_record_add(struct cell *c, const unsigned char *p)
 	}
 	for (k = 0; k < REC_NI; k++) {
 		p = varint_get(p, &v);
-		*iv[k] += (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+		*iv[k] += unzigzag(v);
 	}
 	p = varint_get(p, &n);
 	while (n-- > 0) {
@@ -1035,31 +1039,69 @@ vref_cmp(const void *x, const void *y)
 
 	if (a->v != b->v)
 		return (a->v < b->v ? -1 : 1);
-	return ((a->breached > b->breached) - (a->breached < b->breached));
+	if (a->breached != b->breached)
+		return (a->breached < b->breached ? -1 : 1);
+	return ((a->i > b->i) - (a->i < b->i));
 }
 
 /*
- * The clusters of one journey's occurrences of moment mi (refs: their
- * breakdown values, in n): the moment's and each value's.
+ * The clusters of one journey's occurrences of moment mi: the moment's
+ * and each value's. refs: its occurrences in n with a value; nj, bj: all
+ * of them in n and breached. Open clocks (orefs) wait for as_of: the
+ * clusters they belong to are left to agg_finish, with what they hold so
+ * far in the first record of each.
  */
 static void
-journey_clusters(struct agg *a, size_t mi, struct vref *refs, size_t nrefs,
+journey_clusters(struct agg *a, const struct occurrence *occ, size_t mi,
+    struct vref *refs, size_t nrefs, struct vref *orefs, size_t nopen,
     uint64_t nj, uint64_t bj)
 {
-	size_t		i, k;
-	uint64_t	n, b;
-	int		same = agg_same_clock(&a->e->moments[mi]);
+	const struct occurrence	*o;
+	struct pend_rec		 r;
+	size_t			 i, k, u = 0, w;
+	uint64_t		 n, b;
+	int			 same = agg_same_clock(&a->e->moments[mi]);
 
-	cell_cluster(&a->m[mi].total, nj, bj);
+	if (nopen == 0)
+		cell_cluster(&a->m[mi].total, nj, bj);
 	if (nrefs > 1)
 		qsort(refs, nrefs, sizeof *refs, vref_cmp);
-	for (i = 0; i < nrefs; i = k) {
+	if (nopen > 1)
+		qsort(orefs, nopen, sizeof *orefs, vref_cmp);
+	for (i = 0; i < nrefs || u < nopen; i = k) {
 		n = b = 0;
-		for (k = i; k < nrefs && refs[k].v == refs[i].v; k++) {
+		for (k = i; k < nrefs && (u == nopen || refs[k].v <=
+		    orefs[u].v) && refs[k].v == refs[i].v; k++) {
 			n++;
 			b += refs[k].breached;
 		}
-		vcell_cluster(value_cell_at(a, mi, refs[i].v), n, b, same);
+		if (u == nopen || (k > i && refs[i].v != orefs[u].v)) {
+			vcell_cluster(value_cell_at(a, mi, refs[i].v), n, b,
+			    same);
+			continue;
+		}
+		/* The value of orefs[u], with n of its occurrences in n. */
+		for (w = u; w < nopen && orefs[w].v == orefs[u].v; w++) {
+			o = &occ[orefs[w].i];
+			r.moment = mi;
+			r.value = orefs[w].v == AGG_NO_INDEX ?
+			    PENDING_NO_VALUE : orefs[w].v;
+			r.new_total = w == 0;
+			r.n0 = nj;
+			r.b0 = bj;
+			r.new_value = w == u && r.value != PENDING_NO_VALUE;
+			r.n0v = n;
+			r.b0v = b;
+			r.start = o->start;
+			r.pivot = o->pivot;
+			r.so_far = o->business;
+			r.paused = o->paused;
+			r.adequate = o->adequate;
+			r.deadline = o->deadline;
+			r.over_promised = o->over_promised;
+			pending_add(&a->pend, &r);
+		}
+		u = w;
 	}
 }
 
@@ -1072,7 +1114,7 @@ agg_journey(struct agg *a, const struct journey *j,
 	struct jscore		 js;
 	const char		*value;
 	char			 buf[32];
-	size_t			 i, k, mi, nrefs, pickv;
+	size_t			 i, k, mi, nrefs, nopen, pickv;
 	uint64_t		 nj, bj;
 	int			 breached, closed, hit, same;
 
@@ -1091,6 +1133,7 @@ agg_journey(struct agg *a, const struct journey *j,
 		a->vidx_cap = nocc;
 		a->vidx = xreallocarray(a->vidx, nocc, sizeof *a->vidx);
 		a->vrefs = xreallocarray(a->vrefs, nocc, sizeof *a->vrefs);
+		a->orefs = xreallocarray(a->orefs, nocc, sizeof *a->orefs);
 	}
 	for (i = 0; i < nocc; i++) {
 		o = &occ[i];
@@ -1100,17 +1143,21 @@ agg_journey(struct agg *a, const struct journey *j,
 		if (a->by != NULL &&
 		    (value = agg_value(a, j, o, buf, sizeof buf)) != NULL)
 			a->vidx[i] = value_index(a, value);
+		if (o->kind == OCC_OPEN && o->status == ST_OPEN)
+			continue;	/* for agg_finish, at as_of */
 		cell_add(&ma->total, o, same);
 		if (a->vidx[i] != AGG_NO_INDEX)
 			vcell_add(value_cell_at(a, o->moment, a->vidx[i]), o,
 			    same);
+		if (score_scored(o->status) || o->status == ST_OPEN)
+			agg_period_occ(a, o->moment, o->start,
+			    o->status == ST_BREACHED, o->status == ST_OPEN);
 		if (o->stop == MOT_TIME_NONE || o->status == ST_INVALID)
 			continue;
 		if (a->first_stop == MOT_TIME_NONE || o->stop < a->first_stop)
 			a->first_stop = o->stop;
 		if (a->last_stop == MOT_TIME_NONE || o->stop > a->last_stop)
 			a->last_stop = o->stop;
-		period_add(ma, o->stop, o->status == ST_BREACHED);
 	}
 
 	jscore_compute(a->e, j, occ, nocc, &a->scratch, &js);
@@ -1133,9 +1180,14 @@ agg_journey(struct agg *a, const struct journey *j,
 		pick = NULL;
 		pickv = AGG_NO_INDEX;
 		nj = bj = 0;
-		nrefs = 0;
+		nrefs = nopen = 0;
 		for (k = i; k < nocc && occ[k].moment == mi; k++) {
 			o = &occ[k];
+			if (o->kind == OCC_OPEN && o->status == ST_OPEN) {
+				a->orefs[nopen].v = a->vidx[k];
+				a->orefs[nopen].breached = 0;
+				a->orefs[nopen++].i = k;
+			}
 			if (!score_scored(o->status))
 				continue;
 			closed = 1;
@@ -1143,6 +1195,7 @@ agg_journey(struct agg *a, const struct journey *j,
 			bj += o->status == ST_BREACHED;
 			if (a->vidx[k] != AGG_NO_INDEX) {
 				a->vrefs[nrefs].v = a->vidx[k];
+				a->vrefs[nrefs].i = k;
 				a->vrefs[nrefs++].breached =
 				    o->status == ST_BREACHED;
 			}
@@ -1158,14 +1211,111 @@ agg_journey(struct agg *a, const struct journey *j,
 			}
 		}
 		a->m[mi].journeys++;
+		journey_clusters(a, occ, mi, a->vrefs, nrefs, a->orefs, nopen,
+		    nj, bj);
 		if (!closed)
 			continue;
-		journey_clusters(a, mi, a->vrefs, nrefs, nj, bj);
 		cell_journey(&a->m[mi].total, j, breached, hit);
 		if (pick != NULL && pickv != AGG_NO_INDEX)
 			vcell_journey(value_cell_at(a, mi, pickv), j, breached,
 			    hit, agg_same_clock(&a->e->moments[mi]));
 	}
+}
+
+/* Where agg_finish is in the records: the clusters they are adding to. */
+struct replay {
+	struct agg	*a;
+	size_t		 mi, v;
+	uint64_t	 tn, tb, vn, vb;
+	int		 tlive, vlive;
+};
+
+static void
+replay_flush(struct replay *r, int total)
+{
+	if (r->vlive)
+		vcell_cluster(value_cell_at(r->a, r->mi, r->v), r->vn, r->vb,
+		    agg_same_clock(&r->a->e->moments[r->mi]));
+	r->vlive = 0;
+	if (total && r->tlive)
+		cell_cluster(&r->a->m[r->mi].total, r->tn, r->tb);
+	r->tlive = total ? 0 : r->tlive;
+}
+
+/* Classify one open clock at as_of and add it where agg_journey would have. */
+static int
+replay_one(const struct pend_rec *p, void *arg)
+{
+	struct replay		*r = arg;
+	struct agg		*a = r->a;
+	struct occurrence	 o;
+	int			 same, breached;
+
+	if (p->new_total || p->new_value)
+		replay_flush(r, p->new_total);
+	if (p->new_total) {
+		r->mi = p->moment;
+		r->tn = p->n0;
+		r->tb = p->b0;
+		r->tlive = 1;
+	}
+	if (p->new_value) {
+		r->v = p->value;
+		r->vn = p->n0v;
+		r->vb = p->b0v;
+		r->vlive = 1;
+	}
+	memset(&o, 0, sizeof o);
+	o.moment = p->moment;
+	o.start = p->start;
+	o.pivot = p->pivot;
+	o.business = p->so_far;
+	o.paused = p->paused;
+	o.adequate = p->adequate;
+	o.deadline = p->deadline;
+	o.over_promised = p->over_promised;
+	o.promise = o.notified = MOT_TIME_NONE;
+	o.kind = OCC_OPEN;
+	o.status = o.cust_status = ST_OPEN;
+	clock_score_open(&o, a->e, a->as_of);
+	same = agg_same_clock(&a->e->moments[o.moment]);
+	breached = o.status == ST_BREACHED;
+	cell_add(&a->m[o.moment].total, &o, same);
+	if (p->value != PENDING_NO_VALUE)
+		vcell_add(value_cell_at(a, o.moment, p->value), &o, same);
+	agg_period_occ(a, o.moment, o.start, breached, !breached);
+	if (breached) {
+		r->tn++;
+		r->tb++;
+		if (r->vlive && p->value == r->v) {
+			r->vn++;
+			r->vb++;
+		}
+	}
+	return (0);
+}
+
+int
+agg_finish(struct agg *a, char **cause)
+{
+	struct replay	r;
+	int		rc;
+
+	if (a->finished)
+		return (0);
+	a->finished = 1;
+	memset(&r, 0, sizeof r);
+	r.a = a;
+	rc = pending_each(&a->pend, replay_one, &r);
+	replay_flush(&r, 1);
+	pending_free(&a->pend);
+	pending_init(&a->pend, PENDING_BUDGET);
+	if (rc != 0) {
+		*cause = xasprintf("cannot keep the open clocks in a "
+		    "temporary file: %s", strerror(errno));
+		return (MOT_EXIT_IOERR);
+	}
+	return (0);
 }
 
 void
@@ -1240,15 +1390,17 @@ cell_merge(struct cell *d, const struct cell *s)
 }
 
 void
-agg_periods_add(struct periods *p, int64_t k, uint64_t n, uint64_t breached)
+agg_periods_add(struct periods *p, int64_t k, uint64_t n, uint64_t breached,
+    uint64_t open)
 {
 	struct period	*v;
 
-	if (n == 0 && breached == 0)
+	if (n == 0 && breached == 0 && open == 0)
 		return;
 	v = period_at(p, k);
 	v->n += n;
 	v->breached += breached;
+	v->open += open;
 }
 
 /* Add s's periods to d: s's folded ones are older than any d keeps after. */
@@ -1259,9 +1411,10 @@ periods_merge(struct periods *d, const struct periods *s)
 
 	for (i = 0; i < s->n; i++)
 		agg_periods_add(d, s->first + (int64_t)i, s->v[i].n,
-		    s->v[i].breached);
+		    s->v[i].breached, s->v[i].open);
 	d->before.n += s->before.n;
 	d->before.breached += s->before.breached;
+	d->before.open += s->before.open;
 }
 
 /* Whether file:line a comes before b: by file name, then by line. */
@@ -1284,13 +1437,14 @@ first_before(const char *a, const char *b)
  * value by value, each key and cell moved rather than copied, so that a
  * breakdown is never held twice.
  */
-static void
+/* Move s's breakdown cells to d; s's value indexes in d's (NULL: the same), to be freed. */
+static size_t *
 values_merge(struct agg *d, struct agg *s)
 {
 	struct moment_agg	*dm, *sm;
 	struct vcell		*vc;
 	char			*key;
-	size_t			 i, k, v, dv, len;
+	size_t			 i, k, v, dv, len, *map;
 
 	if (d->values.n == 0) {
 		strtab_free(&d->values);
@@ -1307,13 +1461,15 @@ values_merge(struct agg *d, struct agg *s)
 			sm->chunks = NULL;
 			sm->nchunks = 0;
 		}
-		return;
+		return (NULL);
 	}
+	map = xreallocarray(NULL, s->values.n + 1, sizeof *map);
 	/* From the last, so that s's chunks are given back as they empty. */
 	for (v = s->values.n; v-- > 0; ) {
 		len = s->values.lens[v];
 		key = strtab_take(&s->values, v);
 		dv = strtab_intern_take(&d->values, key, len);
+		map[v] = dv;
 		for (i = 0; i < d->e->nmoments; i++) {
 			sm = &s->m[i];
 			if ((vc = cell_at(sm, v)) != NULL)
@@ -1334,12 +1490,13 @@ values_merge(struct agg *d, struct agg *s)
 		s->m[i].nchunks = 0;
 	}
 	strtab_free(&s->values);
+	return (map);
 }
 
 void
 agg_merge(struct agg *d, struct agg *s)
 {
-	size_t		 i, r, before;
+	size_t		 i, r, before, *map;
 
 	/* Readers of one run share one set of ids; merged states do not. */
 	d->duplicate_ids = -1;
@@ -1378,6 +1535,12 @@ agg_merge(struct agg *d, struct agg *s)
 	if (s->last_stop != MOT_TIME_NONE && (d->last_stop == MOT_TIME_NONE ||
 	    s->last_stop > d->last_stop))
 		d->last_stop = s->last_stop;
+	if (s->first_start != MOT_TIME_NONE && (d->first_start ==
+	    MOT_TIME_NONE || s->first_start < d->first_start))
+		d->first_start = s->first_start;
+	if (s->last_start != MOT_TIME_NONE && (d->last_start ==
+	    MOT_TIME_NONE || s->last_start > d->last_start))
+		d->last_start = s->last_start;
 	if (s->as_of > d->as_of)	/* the latest, as for a state's merge */
 		d->as_of = s->as_of;
 	for (i = 0; i < d->e->nmoments; i++) {
@@ -1386,7 +1549,9 @@ agg_merge(struct agg *d, struct agg *s)
 		periods_merge(&d->m[i].weeks, &s->m[i].weeks);
 		periods_merge(&d->m[i].months, &s->m[i].months);
 	}
-	values_merge(d, s);
+	map = values_merge(d, s);
+	pending_move(&d->pend, &s->pend, map);
+	free(map);
 }
 
 static int

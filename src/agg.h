@@ -7,8 +7,10 @@
 
 #include "clock.h"
 #include "expect.h"
+#include "fmt.h"
 #include "journey.h"
 #include "jscore.h"
+#include "pending.h"
 #include "read.h"
 #include "sketch.h"
 #include "strtab.h"
@@ -66,9 +68,9 @@ struct cell {
 	uint64_t	score_bins[SCORE_BINS];
 };
 
-/* Occurrences per period, for trends. */
+/* The occurrences whose clock started in a period (a cohort), for trends. */
 struct period {
-	uint64_t	n;
+	uint64_t	n;		/* scored: as struct cell's n */
 	uint64_t	breached;
 	uint64_t	open;		/* still open at as_of, within adequate */
 };
@@ -79,8 +81,8 @@ struct period {
 
 /*
  * Consecutive periods (weeks since 1969-12-29, or months since year 0):
- * at most max, ending with the latest period that has a stop; the stops
- * of earlier periods are folded into before.
+ * at most max, ending with the latest period in which a clock started;
+ * the occurrences of earlier periods are folded into before.
  */
 struct periods {
 	struct period	*v;
@@ -121,9 +123,9 @@ struct moment_agg {
 	uint64_t	 journeys;	/* accepted journeys it occurred in */
 	struct vcell	**chunks;	/* by index in agg.values, VCELL_CHUNK a chunk */
 	size_t		  nchunks;
-	struct periods	 weeks;		/* by ISO week of the stop */
-	struct periods	 months;	/* by month of the stop */
-	int64_t		 last_day;	/* cache: the day of the last stop */
+	struct periods	 weeks;		/* by ISO week of the start */
+	struct periods	 months;	/* by month of the start */
+	int64_t		 last_day;	/* cache: the day of the last start */
 	int64_t		 last_month;
 };
 
@@ -149,7 +151,8 @@ struct jdist {
 
 /* A scored occurrence's breakdown value, while a journey is added. */
 struct vref {
-	size_t		v;		/* index in agg.values */
+	size_t		v;		/* index in agg.values, or AGG_NO_INDEX */
+	size_t		i;		/* the occurrence */
 	int		breached;
 };
 
@@ -173,14 +176,20 @@ struct agg {
 	size_t				 ninputs;
 	struct jdist			 jd;
 	int64_t				 duplicate_ids;	/* -1: not known */
-	mot_time			 first_stop;	/* period covered */
+	mot_time			 first_stop;	/* period covered: stops */
 	mot_time			 last_stop;
+	mot_time			 first_start;	/* starts of the periods' occurrences */
+	mot_time			 last_start;
 	/* The time the data describes: the latest touchpoint (at, start, end) accepted, or --as-of. */
 	mot_time			 as_of;
 	struct jscratch			 scratch;
 	size_t				*vidx;		/* scratch: by occurrence */
 	struct vref			*vrefs;
+	struct vref			*orefs;		/* ... its open clocks */
 	size_t				 vidx_cap;
+	/* Open clocks, classified against as_of by agg_finish. */
+	struct pending			 pend;
+	int				 finished;
 };
 
 /* The value that stands for a journey without the breakdown attribute. */
@@ -195,6 +204,8 @@ void	agg_reject(struct agg *, const struct journey *);
 /* Add an accepted journey and its scored occurrences. */
 void	agg_journey(struct agg *, const struct journey *,
 	    const struct occurrence *, size_t);
+/* Classify the open clocks against as_of, once every journey is in: 0, or an exit code with *cause. */
+int	agg_finish(struct agg *, char **);
 /* Add the aggregates of another run over the same expectations and breakdown, moving its breakdown cells: it is only fit for agg_free after. */
 void	agg_merge(struct agg *, struct agg *);
 /* Order the inputs by name, as one run reads them. */
@@ -204,8 +215,11 @@ void	agg_input(struct agg *, const char *, const struct read_stats *);
 /* The breakdown value of an occurrence (NULL without --by); buf holds derived ones. */
 const char *agg_value(const struct agg *, const struct journey *,
 	    const struct occurrence *, char *, size_t);
-/* Add n stops (breached of them) to period k. */
-void	agg_periods_add(struct periods *, int64_t, uint64_t, uint64_t);
+/* Count an occurrence of moment mi in the week and month its clock started: scored (breached or not), or open within adequate. */
+void	agg_period_occ(struct agg *, size_t, mot_time, int, int);
+/* Add n scored occurrences (breached of them) and open ones to period k. */
+void	agg_periods_add(struct periods *, int64_t, uint64_t, uint64_t,
+	    uint64_t);
 /* The label of period i: "2026-W41" for weeks, "2026-10" for months. */
 void	agg_period_label(const struct periods *, int, size_t, char *, size_t);
 /* Write the ISO week ("2026-W41") or month ("2026-10") of an instant. */
@@ -229,6 +243,8 @@ struct cell *agg_value_cell(const struct agg *, size_t, size_t, struct cell *);
 void	agg_value_add_to(const struct agg *, size_t, size_t, struct cell *);
 /* Whether a moment's own clock is calendar time (24x7, no pauses): one sketch serves. */
 int	agg_same_clock(const struct moment *);
+/* The clock a moment's zone is judged on: calendar time, or working time with a calendar or pauses. */
+enum fmt_clock agg_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */
 size_t	agg_score_bin(double);
 

@@ -276,6 +276,21 @@ get_string(struct json_object *o, const char *key)
 	return (json_object_get_string(x));
 }
 
+/* Adequate's clock: working time with a calendar or pauses (as agg_clock). */
+static enum fmt_clock
+baseline_clock(struct json_object *o)
+{
+	struct json_object	*x;
+
+	if (get_string(o, "calendar") != NULL)
+		return (CLOCK_WORKING);
+	if (json_object_object_get_ex(o, "pauses", &x) &&
+	    json_object_is_type(x, json_type_array) &&
+	    json_object_array_length(x) > 0)
+		return (CLOCK_WORKING);
+	return (CLOCK_CALENDAR);
+}
+
 static int
 read_moment(struct baseline *b, size_t i, struct json_object *o,
     char **cause)
@@ -318,6 +333,7 @@ read_moment(struct baseline *b, size_t i, struct json_object *o,
 	}
 	if (isnan(m->objective))
 		m->objective = -1;
+	m->clock = baseline_clock(o);
 	return (0);
 }
 

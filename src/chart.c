@@ -36,8 +36,6 @@
 #define ROW_VALUES	12
 /* Longest moment name on the journey map's slanted labels. */
 #define JOURNEY_LABEL	30
-/* Longest span, in days, drawn by week; longer ones are drawn by month. */
-#define WEEKLY_DAYS	182
 /* Largest SVG read back for report.html. */
 #define SVG_MAX		(32 * 1024 * 1024)
 /* gnuplot processes run at once. */
@@ -163,7 +161,7 @@ own_max(const struct ctx *x, size_t i)
 static const struct periods *
 periods_of(const struct ctx *x, size_t i)
 {
-	return (x->monthly ? &x->r->a->m[i].months : &x->r->a->m[i].weeks);
+	return (summary_periods(x->r->s, i, x->monthly));
 }
 
 static void
@@ -176,20 +174,26 @@ period_label(const struct ctx *x, int64_t k, char *buf, size_t size)
 	agg_period_label(&p, x->monthly, 0, buf, size);
 }
 
-/* The period k of moment i: n and breach rate (NaN when empty). */
-static uint64_t
-period_at(const struct ctx *x, size_t i, int64_t k, double *rate)
-{
-	const struct periods	*p = periods_of(x, i);
-	const struct period	*v;
+/* How a period is drawn: filled, or hollow with its n (these bits set). */
+#define MARK_INCOMPLETE	1
+#define MARK_SMALL	2
 
-	*rate = NAN;
-	if (p->n == 0 || k < p->first || k >= p->first + (int64_t)p->n)
-		return (0);
-	v = &p->v[k - p->first];
-	if (v->n > 0)
-		*rate = (double)v->breached / (double)v->n;
-	return (v->n);
+/*
+ * Write period k of moment i as four columns: breach rate, n, open and
+ * its mark (MARK_* bits; 0: drawn like any other). Returns the rate.
+ */
+static double
+period_cols(const struct ctx *x, size_t i, int64_t k, FILE *d)
+{
+	struct period_sum	ps;
+
+	summary_period(x->r->s, periods_of(x, i), k, &ps);
+	fputc('\t', d);
+	gp_num(d, ps.breach_rate);
+	fprintf(d, "\t%llu\t%llu\t%d", (unsigned long long)ps.n,
+	    (unsigned long long)ps.open, (ps.incomplete ? MARK_INCOMPLETE : 0) |
+	    (ps.small ? MARK_SMALL : 0));
+	return (ps.breach_rate);
 }
 
 static uint64_t
@@ -205,8 +209,7 @@ periods_init(struct ctx *x)
 	const struct periods	*p;
 	size_t			 i;
 
-	x->monthly = a->first_stop != MOT_TIME_NONE &&
-	    a->last_stop - a->first_stop > WEEKLY_DAYS * 86400 * MOT_USEC;
+	x->monthly = summary_monthly(a);
 	for (i = 0; i < x->r->e->nmoments; i++) {
 		p = periods_of(x, i);
 		if (p->n == 0)
@@ -540,7 +543,7 @@ write_elapsed(struct ctx *x)
 	const struct moment_sum	*ms;
 	FILE			*d = x->dat, *f = x->gp;
 	double			 a, dd, q[6], lo = 1, hi = 2;
-	char			 p90[32], ad[32];
+	char			 p90[48], ad[48];
 	size_t			 k, j, i;
 	int			 h;
 
@@ -615,8 +618,9 @@ write_elapsed(struct ctx *x)
 		m = ms->m;
 		if (ms->total.n == 0)
 			continue;
-		isodur_human(own_q(x, i, 0.90), p90, sizeof p90);
-		isodur_human((double)m->adequate.us / 1e6, ad, sizeof ad);
+		fmt_duration(p90, sizeof p90, own_q(x, i, 0.90), agg_clock(m));
+		fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
+		    agg_clock(m));
 		fprintf(f, "set label %zu \"%s%s, adequate %s\" at graph "
 		    "1.02, first %zu left textcolor rgb c_ink\n", k + 1,
 		    isnan(own_q(x, i, 0.90)) ? "over 10% running" : "p90 ",
@@ -789,38 +793,39 @@ write_trend(struct ctx *x)
 	const struct expectations	*e = x->r->e;
 	FILE				*d = x->dat, *f = x->gp;
 	size_t				 pick[TREND_MOMENTS], n, j;
-	uint64_t			 cnt;
 	double				 rate, top = 0.1;
 	char				 label[32];
 	int64_t				 k;
-	int				 w;
+	int				 w, c;
 
 	n = trend_moments(x, pick);
-	x->c->title = xasprintf("Breach rate per %s of the weakest moments",
-	    x->monthly ? "month" : "week");
-	x->c->caption = xasprintf("The share of occurrences that finished in "
-	    "each %s (ISO weeks, UTC) beyond adequate, for the %s weakest "
-	    "moment%s; the dashed line of the same colour is the most its "
-	    "objective allows. A rise shows when a moment got worse; a %s "
-	    "with few occurrences is less certain (n is in trend.dat).",
-	    x->monthly ? "month" : "week", n == 1 ? "one" : n == 2 ? "two" :
-	    "three", n == 1 ? "" : "s", x->monthly ? "month" : "week");
+	x->c->title = xasprintf("Breach rate per %s of start of the weakest "
+	    "moments", x->monthly ? "month" : "week");
+	x->c->caption = xasprintf("The share of the occurrences whose clock "
+	    "started in each %s (%s, UTC: cohorts) that were breached, for "
+	    "the %s weakest moment%s; the dashed line of the same colour is "
+	    "the most its objective allows. A hollow point, labelled with its "
+	    "n, is a %s still holding open clocks (its rate can only rise) or "
+	    "with fewer than %g occurrences (min-n): do not read it like the "
+	    "others.", x->monthly ? "month" : "week", x->monthly ?
+	    "calendar months" : "ISO weeks", n == 1 ? "one" : n == 2 ? "two" :
+	    "three", n == 1 ? "" : "s", x->monthly ? "month" : "week",
+	    e->params.min_n);
 	fputs("# i", d);
 	for (j = 0; j < n; j++)
-		fprintf(d, "\tbreach_rate_%zu\tn_%zu", j + 1, j + 1);
+		fprintf(d, "\tbreach_rate_%zu\tn_%zu\topen_%zu\tmark_%zu", j + 1,
+		    j + 1, j + 1, j + 1);
 	fputs("\tperiod\n# moments:", d);
 	for (j = 0; j < n; j++) {
 		fprintf(d, " %zu=", j + 1);
 		gp_datfield(d, e->moments[pick[j]].id);
 	}
-	fputc('\n', d);
+	fputs("\n# mark: 0 drawn as usual; +1 incomplete (open clocks), "
+	    "+2 small (n < min-n)\n", d);
 	for (k = x->pfirst; k <= x->plast; k++) {
 		fprintf(d, "%lld", (long long)(k - x->pfirst));
 		for (j = 0; j < n; j++) {
-			cnt = period_at(x, pick[j], k, &rate);
-			fputc('\t', d);
-			gp_num(d, rate);
-			fprintf(d, "\t%llu", (unsigned long long)cnt);
+			rate = period_cols(x, pick[j], k, d);
 			if (!isnan(rate) && rate > top)
 				top = rate;
 		}
@@ -847,15 +852,26 @@ write_trend(struct ctx *x)
 	    "set key below horizontal\n",
 	    (long long)(x->plast - x->pfirst), 100 * top);
 	gp_period_tics(x, x->pfirst, x->plast, "rotate by 30 right");
+	/* A line joins the full periods only; the others are hollow, with n. */
 	fputs("plot ", f);
 	for (j = 0; j < n; j++) {
+		c = 2 + 4 * (int)j;
 		if (j > 0)
 			fputs(", \\\n     ", f);
-		fprintf(f, "\"%s.dat\" using 1:(100*$%zu) with linespoints lw "
-		    "2.5 pt 7 ps 1.1 lc rgb \"%s\" title ", x->c->name, 2 + 2 * j,
-		    trend_colours[j]);
+		fprintf(f, "\"%s.dat\" using 1:($%d == 0 ? 100*$%d : NaN) "
+		    "with linespoints lw 2.5 pt 7 ps 1.1 lc rgb \"%s\" title ",
+		    x->c->name, c + 3, c, trend_colours[j]);
 		gp_string(f, e->moments[pick[j]].name, GP_LABEL_MAX, 0);
+		fprintf(f, ", \\\n     \"\" using 1:($%d != 0 ? 100*$%d : NaN) "
+		    "with points pt 6 ps 1.3 lw 1.5 lc rgb \"%s\" notitle, "
+		    "\\\n     \"\" using 1:($%d != 0 ? 100*$%d : NaN):"
+		    "(sprintf(\"n %%d\", int($%d))) with labels offset 0,%.1f "
+		    "font \",8\" tc rgb \"%s\" notitle", c + 3, c,
+		    trend_colours[j], c + 3, c, c + 1, 0.9 + 0.8 * (double)j,
+		    trend_colours[j]);
 	}
+	fputs(", \\\n     NaN with points pt 6 ps 1.3 lw 1.5 lc rgb c_ink "
+	    "title \"hollow: open clocks or n < min-n\"", f);
 	for (j = 0; j < n; j++) {
 		if (e->moments[pick[j]].objective <= 0)
 			continue;
@@ -902,9 +918,11 @@ write_heatmap(struct ctx *x)
 	    "occurrences (rows, weakest on top) that were breached among "
 	    "journeys with one value of %s (columns); the darker, the more "
 	    "often it was late. n is the number of occurrences in the "
-	    "cell.%s", x->r->by, x->nvalues < x->nvalues_all ?
+	    "cell; a grey cell has fewer than %g (min-n), too few to compare."
+	    "%s", x->r->by, x->r->e->params.min_n,
+	    x->nvalues < x->nvalues_all ?
 	    " Only the most frequent values are shown." : "");
-	dat_header(d, "col\trow\tbreach_rate\tn\tvalue\tmoment");
+	dat_header(d, "col\trow\tbreach_rate\tn\tsmall\tvalue\tmoment");
 	for (k = 0; k < s->n; k++) {
 		ms = msum(x, s->order[k]);
 		for (v = 0; v < x->nvalues; v++) {
@@ -913,7 +931,8 @@ write_heatmap(struct ctx *x)
 				continue;
 			fprintf(d, "%zu\t%zu\t", v + 1, k + 1);
 			dat_num(d, c->breach_rate, 0);
-			fprintf(d, "%llu\t", (unsigned long long)c->n);
+			fprintf(d, "%llu\t%d\t", (unsigned long long)c->n,
+			    (double)c->n < x->r->e->params.min_n);
 			dat_text(d, x->values[v], 0);
 			dat_text(d, ms->m->id, 1);
 			if (c->breach_rate > top)
@@ -952,11 +971,14 @@ write_heatmap(struct ctx *x)
 	}
 	fputs(")\n", f);
 	fprintf(f, "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
-	    "plot \"%s.dat\" using 1:2:(0.5):(0.5):(100*$3) with boxxyerror "
-	    "fc palette notitle, \\\n"
+	    "plot \"%s.dat\" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) "
+	    "with boxxyerror fc palette notitle, \\\n"
+	    "     \"\" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror "
+	    "fc rgb \"#e0e0e0\" notitle, \\\n"
 	    "     \"\" using 1:2:(sprintf(\"%%.0f%%%%\\nn %%d\", 100*$3, "
-	    "int($4))):(100*$3 > %g ? 0xffffff : 0x222222) with labels "
-	    "tc rgb variable font \",9\" notitle\n", x->c->name, 60 * top);
+	    "int($4))):($5 == 0 && 100*$3 > %g ? 0xffffff : $5 != 0 ? "
+	    "0x777777 : 0x222222) with labels tc rgb variable font \",9\" "
+	    "notitle\n", x->c->name, 60 * top);
 }
 
 /* 6. impact: NPS where each moment was breached and where it was not */
@@ -1068,26 +1090,38 @@ want_moment(struct ctx *x)
 }
 
 struct unit {
-	const char	*name;
+	const char	*name;		/* of the .dat column */
+	const char	*label;		/* of the axis, naming the clock */
 	double		 s;
 };
 
+/* The axis unit for a moment: working time is in working hours, never days. */
 static struct unit
-unit_for(double adequate)
+unit_for(double adequate, enum fmt_clock clock)
 {
 	struct unit	u;
 
+	if (clock == CLOCK_WORKING) {
+		u.name = "working_hours";
+		u.label = "working hours";
+		u.s = 3600;
+		return (u);
+	}
 	if (adequate < 120) {
 		u.name = "seconds";
+		u.label = "seconds (calendar time)";
 		u.s = 1;
 	} else if (adequate < 2 * 3600) {
 		u.name = "minutes";
+		u.label = "minutes (calendar time)";
 		u.s = 60;
 	} else if (adequate < 2 * 86400) {
 		u.name = "hours";
+		u.label = "hours (calendar time)";
 		u.s = 3600;
 	} else {
 		u.name = "days";
+		u.label = "days (calendar time)";
 		u.s = 86400;
 	}
 	return (u);
@@ -1127,9 +1161,8 @@ write_moment(struct ctx *x)
 	struct unit		 u;
 	double			 a, dd, v, xmax, rate, obj, top = 0.1;
 	size_t			 i, nrows = 0, panels;
-	uint64_t		 cnt;
 	int64_t			 k;
-	char			 label[32], mx[32], *title;
+	char			 label[32], mx[48], *title;
 	struct sketch_km_point	*pts;
 	size_t			 np;
 	int			 running;
@@ -1137,7 +1170,7 @@ write_moment(struct ctx *x)
 	a = (double)m->adequate.us / 1e6;
 	dd = (double)m->desired.us / 1e6;
 	obj = m->objective;
-	u = unit_for(a);
+	u = unit_for(a, agg_clock(m));
 	x->c->title = xasprintf("%s: how long, when and for whom", m->name);
 
 	/* Block 0: the distribution, its Kaplan-Meier curve. */
@@ -1158,14 +1191,13 @@ write_moment(struct ctx *x)
 		dat_num(d, pts[i].f, 1);
 	}
 	free(pts);
-	/* Block 1: the breach rate per period. */
-	fputs("\n\n# i\tbreach_rate\tn\tperiod\n", d);
+	/* Block 1: the breach rate per period of start. */
+	fputs("\n\n# i\tbreach_rate\tn\topen\tmark\tperiod\n", d);
 	for (k = x->pfirst; x->have_periods && k <= x->plast; k++) {
-		cnt = period_at(x, x->mi, k, &rate);
-		fprintf(d, "%lld\t", (long long)(k - x->pfirst));
-		dat_num(d, rate, 0);
+		fprintf(d, "%lld", (long long)(k - x->pfirst));
+		rate = period_cols(x, x->mi, k, d);
 		period_label(x, k, label, sizeof label);
-		fprintf(d, "%llu\t%s\n", (unsigned long long)cnt, label);
+		fprintf(d, "\t%s\n", label);
 		if (!isnan(rate) && rate > top)
 			top = rate;
 	}
@@ -1200,11 +1232,13 @@ write_moment(struct ctx *x)
 	}
 	panels = nrows > 0 ? 3 : 2;
 	x->c->caption = xasprintf("Left: the share of occurrences finished "
-	    "within a given time (own clock; the Kaplan-Meier estimate, open "
-	    "and ended occurrences counted as still running at their time so "
-	    "far), against the zone of tolerance; "
-	    "%s Middle: the breach rate per %s.%s",
-	    obj > 0 ? "the dashed line is the objective's share within "
+	    "within a given time (%s, the moment's own clock; the Kaplan-Meier "
+	    "estimate, open and ended occurrences counted as still running at "
+	    "their time so far), against the zone of tolerance; %s Middle: the "
+	    "breach rate of the clocks started in each %s; a hollow bar, "
+	    "labelled with its n, still holds open clocks or has fewer than "
+	    "min-n.%s",
+	    fmt_clock_name(agg_clock(m)), obj > 0 ? "the dashed line is the objective's share within "
 	    "adequate." : "", x->monthly ? "month" : "week", nrows > 0 ?
 	    " Right: the breach rate by breakdown value, with its 95% "
 	    "interval." : "");
@@ -1216,14 +1250,15 @@ write_moment(struct ctx *x)
 	gp_string(f, x->c->title, 0, 0);
 	fputc('\n', f);
 	/* Panel 1 */
-	fprintf(f, "set title \"How long it took (own clock)\"\n"
+	fprintf(f, "set title \"How long it took (%s)\"\n"
 	    "set xrange [0:%g]\n"
 	    "set yrange [0:100]\n"
 	    "set ytics 0, 25, 100\n"
 	    "set format y \"%%g%%%%\"\n"
 	    "set xlabel \"%s\"\n"
 	    "set ylabel \"finished within\"\n"
-	    "set key bottom right opaque\n", xmax / u.s, u.name);
+	    "set key bottom right opaque\n", fmt_clock_name(agg_clock(m)),
+	    xmax / u.s, u.label);
 	fprintf(f, "set object 1 rect from 0, graph 0 to %g, graph 1 fc rgb "
 	    "c_met fs solid 0.15 noborder behind\n", dd / u.s);
 	fprintf(f, "set object 2 rect from %g, graph 0 to %g, graph 1 fc rgb "
@@ -1237,7 +1272,7 @@ write_moment(struct ctx *x)
 	v = sketch_km_longest(own_sketch(x, x->mi), own_cens(x, x->mi),
 	    &running);
 	if (v > xmax) {
-		isodur_human(v, mx, sizeof mx);
+		fmt_duration(mx, sizeof mx, v, agg_clock(m));
 		fprintf(f, "set label 1 \"longest: %s%s\" at graph 0.97, graph "
 		    "0.2 right textcolor rgb c_ink\n", mx, running ?
 		    " (not stopped)" : "");
@@ -1251,7 +1286,7 @@ write_moment(struct ctx *x)
 	fputs("unset object 1; unset object 2; unset object 3; unset arrow 1; "
 	    "unset label 1\n", f);
 	/* Panel 2 */
-	fprintf(f, "set title \"Breach rate per %s\"\n"
+	fprintf(f, "set title \"Breach rate per %s of start\"\n"
 	    "set xlabel \"\"\n"
 	    "set ylabel \"breached\"\n"
 	    "set yrange [0:%g]\n"
@@ -1268,9 +1303,15 @@ write_moment(struct ctx *x)
 		fprintf(f, "set arrow 1 from graph 0, first %g to graph 1, "
 		    "first %g nohead dt 2 lw 1.5 lc rgb c_ink\n",
 		    100 * (1 - obj), 100 * (1 - obj));
-	fprintf(f, "plot \"%s.dat\" index 1 using 1:(100*$2) with boxes fc rgb "
-	    "c_breached notitle%s\n", x->c->name, obj > 0 ? ", \\\n     NaN "
-	    "with lines dt 2 lw 1.5 lc rgb c_ink title \"objective\"" : "");
+	fprintf(f, "plot \"%s.dat\" index 1 using 1:($5 == 0 ? 100*$2 : NaN) "
+	    "with boxes fc rgb c_breached notitle, \\\n"
+	    "     \"\" index 1 using 1:($5 != 0 ? 100*$2 : NaN) with boxes "
+	    "fs empty lc rgb c_breached lw 1.5 notitle, \\\n"
+	    "     \"\" index 1 using 1:($5 != 0 && $3 > 0 ? 100*$2 : NaN):"
+	    "(sprintf(\"n %%d\", int($3))) with labels offset 0,0.7 font "
+	    "\",7\" tc rgb c_ink notitle%s\n", x->c->name, obj > 0 ?
+	    ", \\\n     NaN with lines dt 2 lw 1.5 lc rgb c_ink title "
+	    "\"objective\"" : "");
 	fputs("unset arrow 1\nset xtics auto norotate\n", f);
 	/* Panel 3 */
 	if (nrows > 0) {

@@ -53,11 +53,11 @@ pval(char *buf, size_t size, double v)
 	return (buf);
 }
 
+/* Adequate on the moment's own clock, named. */
 static const char *
-human(char *buf, size_t size, double s)
+adequate(char *buf, size_t size, const struct check_moment *m)
 {
-	isodur_human(s, buf, size);
-	return (buf);
+	return (fmt_duration_on(buf, size, m->adequate_s, m->clock));
 }
 
 static const char *
@@ -101,7 +101,7 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	const struct check_params	*p = cr->p;
 	const struct check_moment	*m = row_moment(row);
 	const char			*extra = "";
-	char				 a[32], b[32], c[32], d[32], e[32];
+	char				 a[32], b[48], c[32], d[32], e[32];
 	unsigned long long		 n = m->n, in = m->n - m->breached;
 
 	if (it->promoted)
@@ -111,27 +111,23 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	switch (it->why) {
 	case CHECK_WHY_MET:
 		snprintf(buf, size, "%s within %s (%llu of %llu) >= objective "
-		    "%s", fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
-		    m->adequate_s), in, n, fmt_pct(c, sizeof c, m->objective));
+		    "%s", fmt_pct(a, sizeof a, it->within), adequate(b, sizeof b, m), in, n, fmt_pct(c, sizeof c, m->objective));
 		break;
 	case CHECK_WHY_NOISE:
 		snprintf(buf, size, "%s within %s (%llu of %llu) < objective "
 		    "%s, but its 95%% interval reaches %s: may be noise%s",
-		    fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
-		    m->adequate_s), in, n, fmt_pct(c, sizeof c, m->objective),
+		    fmt_pct(a, sizeof a, it->within), adequate(b, sizeof b, m), in, n, fmt_pct(c, sizeof c, m->objective),
 		    fmt_pct(d, sizeof d, it->hi), extra);
 		break;
 	case CHECK_WHY_MISSED:
 		snprintf(buf, size, "%s within %s (%llu of %llu) < objective "
 		    "%s; even its 95%% interval tops out at %s",
-		    fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
-		    m->adequate_s), in, n, fmt_pct(c, sizeof c, m->objective),
+		    fmt_pct(a, sizeof a, it->within), adequate(b, sizeof b, m), in, n, fmt_pct(c, sizeof c, m->objective),
 		    fmt_pct(d, sizeof d, it->hi));
 		break;
 	case CHECK_WHY_NO_OBJECTIVE:
 		snprintf(buf, size, "no objective set (%s within %s, n %llu)",
-		    fmt_pct(a, sizeof a, it->within), human(b, sizeof b,
-		    m->adequate_s), n);
+		    fmt_pct(a, sizeof a, it->within), adequate(b, sizeof b, m), n);
 		break;
 	case CHECK_WHY_FEW:
 		snprintf(buf, size, "%llu occurrences, fewer than the minimum "
@@ -157,8 +153,9 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	case CHECK_WHY_P90_RUNNING:
 		snprintf(buf, size, "p90 %s -> not reached (more than 10%% "
 		    "still running), above the longest time seen, %s (%s at "
-		    "least, limit +%.1f%%)%s", human(a, sizeof a, it->p90_0),
-		    human(b, sizeof b, row->cur->p90_floor), signed_pct(c,
+		    "least, limit +%.1f%%)%s", fmt_duration(a, sizeof a, it->p90_0,
+		    CLOCK_CALENDAR), fmt_duration_on(b, sizeof b,
+		    row->cur->p90_floor, CLOCK_CALENDAR), signed_pct(c,
 		    sizeof c, it->increase, "%"), 100 * p->max_p90_increase,
 		    it->status == CHECK_FAIL ? "" : ": not decided");
 		break;
@@ -166,8 +163,9 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	case CHECK_WHY_REGRESSED:
 		if (it->kind == CHECK_P90) {
 			snprintf(buf, size, "p90 %s -> %s (%s, limit +%.1f%%)",
-			    human(a, sizeof a, it->p90_0), human(b, sizeof b,
-			    it->p90_1), signed_pct(c, sizeof c, it->increase,
+			    fmt_duration(a, sizeof a, it->p90_0,
+			    CLOCK_CALENDAR), fmt_duration_on(b, sizeof b,
+			    it->p90_1, CLOCK_CALENDAR), signed_pct(c, sizeof c, it->increase,
 			    "%"), 100 * p->max_p90_increase);
 			break;
 		}

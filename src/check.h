@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "fmt.h"
+
 /* Worst last: the status of a group is the highest of its members. */
 enum check_status {
 	CHECK_SKIP,		/* not decided: too few data, nothing to check */
@@ -56,6 +58,7 @@ struct check_moment {
 	uint64_t	 breached;
 	double		 p90;		/* seconds; NaN when none or not reached */
 	double		 p90_floor;	/* not reached: it is above this (the longest seen); else 0 */
+	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */

@@ -3,7 +3,10 @@
  * touchpoint starts a clock at its end; the clock stops at the start of the
  * first "to" touchpoint that starts at or after that time (other than the
  * "from" touchpoint itself). Endpoints may also be journey attributes
- * holding a time (@name). Pure functions over one journey: no I/O.
+ * holding a time (@name). A touchpoint the moment names in ends= that
+ * starts at or after the clock's start and before its stop ends the clock
+ * another way; a clock neither stopped nor ended is open, and is scored
+ * once the end of the data (as_of) is known. Pure functions: no I/O.
  */
 #include <config.h>
 
@@ -34,6 +37,8 @@ occ_add(struct occ_vec *ov, size_t mi)
 	o->status = o->cust_status = ST_OPEN;
 	o->kind = OCC_CLOSED;
 	o->ended_by = NULL;
+	o->pivot = MOT_TIME_NONE;
+	o->paused = 0;
 	o->base = o->score = o->cust_score = 0;
 	o->promise_broken = o->over_promised = o->failed = 0;
 	o->recovered = 0;
@@ -47,6 +52,7 @@ occ_vec_free(struct occ_vec *ov)
 	free(ov->stops);
 	free(ov->head);
 	free(ov->next);
+	free(ov->ends);
 	memset(ov, 0, sizeof *ov);
 }
 
@@ -123,13 +129,12 @@ stops_collect(const struct journey *j, int ref, struct occ_vec *s)
 		s->stops[s->nstops++] = &j->tps[i];
 }
 
-/* The first stop that starts at or after t and is not skip: O(log n). */
+/* The first of n touchpoints in time order that starts at or after t and is not skip: O(log n). */
 static const struct touchpoint *
-first_at_or_after(const struct occ_vec *ov, mot_time t,
+first_in(const struct touchpoint *const *v, size_t n, mot_time t,
     const struct touchpoint *skip)
 {
-	const struct touchpoint	*const *v = ov->stops;
-	size_t			 lo = 0, hi = ov->nstops, mid, n = ov->nstops;
+	size_t	lo = 0, hi = n, mid;
 
 	while (lo < hi) {	/* stops are in time order */
 		mid = lo + (hi - lo) / 2;
@@ -141,6 +146,77 @@ first_at_or_after(const struct occ_vec *ov, mot_time t,
 	if (lo < n && v[lo] == skip)
 		lo++;	/* a touchpoint never stops its own clock */
 	return (lo < n ? v[lo] : NULL);
+}
+
+/* The first stop that starts at or after t and is not skip. */
+static const struct touchpoint *
+first_at_or_after(const struct occ_vec *ov, mot_time t,
+    const struct touchpoint *skip)
+{
+	return (first_in(ov->stops, ov->nstops, t, skip));
+}
+
+static int
+name_in(const int *refs, size_t n, int ref)
+{
+	size_t	i;
+
+	for (i = 0; ref >= 0 && i < n; i++) {
+		if (refs[i] == ref)
+			return (1);
+	}
+	return (0);
+}
+
+/* The touchpoints that end a moment's clocks another way (ends=), in time order. */
+static void
+ends_collect(const struct moment *m, const struct journey *j,
+    struct occ_vec *ov)
+{
+	size_t	i;
+
+	ov->nends = 0;
+	if (m->nends == 0)
+		return;
+	if (j->ntps > ov->ends_cap) {
+		ov->ends_cap = j->ntps;
+		ov->ends = xreallocarray(ov->ends, ov->ends_cap,
+		    sizeof *ov->ends);
+	}
+	for (i = 0; i < j->ntps; i++) {
+		if (name_in(m->ends, m->nends, j->tps[i].ref))
+			ov->ends[ov->nends++] = &j->tps[i];
+	}
+}
+
+/*
+ * End occurrences first.. of their clocks another way: by the first ends=
+ * touchpoint that starts at or after the start and before the stop (a to
+ * touchpoint at the same instant wins); those still without a stop are open.
+ */
+static void
+ends_apply(struct occ_vec *ov, size_t first)
+{
+	const struct touchpoint	*tp;
+	struct occurrence	*o;
+	size_t			 i;
+
+	for (i = first; i < ov->n; i++) {
+		o = &ov->v[i];
+		if (o->start == MOT_TIME_NONE)
+			continue;
+		tp = first_in(ov->ends, ov->nends, o->start, o->from);
+		if (tp != NULL && (o->stop == MOT_TIME_NONE ||
+		    tp->start < o->stop)) {
+			o->kind = OCC_ENDED;
+			o->ended_by = tp;
+			o->to = NULL;
+			o->stop = tp->start;
+			o->elapsed = o->stop - o->start;
+			o->status = ST_ENDED;
+		} else if (o->stop == MOT_TIME_NONE)
+			o->kind = OCC_OPEN;
+	}
 }
 
 /* Close a clock that started at o->start and stops at t. */
@@ -169,6 +245,8 @@ find_indexed(const struct expectations *e, size_t mi,
 
 	if (find(e, mi, j, zone, ov, why, whylen) != 0)
 		return (-1);
+	ends_collect(m, j, ov);
+	ends_apply(ov, first);
 	if (m->promised_by == NULL || ov->n == first)
 		return (0);
 	if ((r = attr_time(j, m->promised_by, zone, &deadline, why,
@@ -223,6 +301,8 @@ find(const struct expectations *e, size_t mi, const struct journey *j,
 			o->start = tp->start;
 			if (tp->kind != TP_OPEN)
 				occ_stop(o, tp->end);
+			if (m->repeat_first)
+				break;
 		}
 		return (0);
 	}
@@ -258,19 +338,21 @@ find(const struct expectations *e, size_t mi, const struct journey *j,
 		tp = &j->tps[i];
 		o = occ_add(ov, mi);
 		o->from = tp;
-		if (tp->kind == TP_OPEN) {
+		if (tp->kind == TP_OPEN)
 			o->start = tp->start;	/* never ends: never starts */
-			continue;
+		else {
+			o->start = tp->end;
+			if (m->to.is_attr) {
+				if (have_stop)
+					occ_stop(o, stop);
+			} else if ((to = first_at_or_after(ov, tp->end,
+			    tp)) != NULL) {
+				o->to = to;
+				occ_stop(o, to->start);
+			}
 		}
-		o->start = tp->end;
-		if (m->to.is_attr) {
-			if (have_stop)
-				occ_stop(o, stop);
-		} else if ((to = first_at_or_after(ov, tp->end,
-		    tp)) != NULL) {
-			o->to = to;
-			occ_stop(o, to->start);
-		}
+		if (m->repeat_first)
+			break;	/* only the journey's first from starts a clock */
 	}
 	return (0);
 }
@@ -289,13 +371,7 @@ clock_measure(const struct expectations *e, const struct moment *m,
 static int
 is_pause(const struct moment *m, int ref)
 {
-	size_t	i;
-
-	for (i = 0; ref >= 0 && i < m->npauses; i++) {
-		if (m->pauses[i] == ref)
-			return (1);
-	}
-	return (0);
+	return (name_in(m->pauses, m->npauses, ref));
 }
 
 /*
@@ -394,42 +470,84 @@ find_recovery(const struct expectations *e, const struct journey *j,
 	return (NULL);
 }
 
-void
-clock_score(struct occurrence *o, const struct expectations *e,
-    const struct journey *j)
+/*
+ * An open clock's own clock so far, for clock_score_open: the time to the
+ * pivot, after which nothing pauses it (the end of its last pause), or
+ * from which it stays paused (an open pause, or an instant pause that no
+ * touchpoint follows: a ticket waiting for the customer stays paused).
+ */
+static void
+open_prepare(struct occurrence *o, const struct expectations *e,
+    const struct moment *m, const struct journey *j)
+{
+	const struct touchpoint	*tp;
+	mot_time		 last = o->start, hold = MOT_TIME_NONE, pe;
+	size_t			 i, k;
+
+	for (i = 0; i < j->ntps; i++) {
+		tp = &j->tps[i];
+		if (!is_pause(m, tp->ref))
+			continue;
+		pe = MOT_TIME_NONE;
+		if (tp->kind == TP_INTERVAL)
+			pe = tp->end;
+		else if (tp->kind == TP_INSTANT) {
+			for (k = i + 1; k < j->ntps; k++) {
+				if (j->tps[k].start > tp->start) {
+					pe = j->tps[k].start;
+					break;
+				}
+			}
+		}
+		if (pe == MOT_TIME_NONE) {
+			if (hold == MOT_TIME_NONE || tp->start < hold)
+				hold = tp->start;
+		} else if (pe > last)
+			last = pe;
+	}
+	o->paused = hold != MOT_TIME_NONE;
+	if (o->paused)
+		o->pivot = hold > o->start ? hold : o->start;
+	else
+		o->pivot = last;
+	o->business = own_clock(e, m, j, o->start, o->pivot);
+	if (o->deadline != MOT_TIME_NONE)
+		o->over_promised = own_clock(e, m, j, o->start, o->deadline) <
+		    m->adequate.us;
+}
+
+/*
+ * Judge an occurrence whose own-clock time and adequate are known: zone,
+ * promise, waiting, recovery and the customers' zone. Without the journey
+ * (an open clock at as_of), over_promised is already set and there is no
+ * stopping touchpoint and no recovery.
+ */
+static void
+judge(struct occurrence *o, const struct expectations *e,
+    const struct journey *j, const struct touchpoint *stop_tp)
 {
 	const struct moment		*m = &e->moments[o->moment];
 	const struct score_params	*p = &e->params;
-	const struct touchpoint		*stop_tp, *rec;
-	int64_t				 d = m->desired.us, a = m->adequate.us;
+	const struct touchpoint		*rec;
+	int64_t				 d = m->desired.us, a = o->adequate;
 	mot_time			 rec_end, told, revised;
 	int				 in_time;
 
-	if (o->status == ST_OPEN || o->status == ST_INVALID) {
-		o->score = o->base = 0;
-		return;
-	}
-	o->business = own_clock(e, m, j, o->start, o->stop);
-	if (o->deadline != MOT_TIME_NONE) {
-		/* A promise to this customer replaces the adequate time. */
-		a = own_clock(e, m, j, o->start, o->deadline);
-		if (d > a)
-			d = a;
-	}
-	o->adequate = a;
+	if (d > a)
+		d = a;
 	o->status = score_status(o->business, d, a);
 	o->base = score_elapsed(o->business, d, a, p);
 
 	/* The promise gap (Parasuraman, Zeithaml and Berry, 1985). */
-	stop_tp = m->span ? o->from : o->to;
 	if (stop_tp != NULL && stop_tp->promised != MOT_TIME_NONE)
 		o->promise = stop_tp->promised;
 	else
 		o->promise = o->deadline;
 	if (o->promise != MOT_TIME_NONE) {
 		o->promise_broken = o->stop > o->promise;
-		o->over_promised = own_clock(e, m, j, o->start, o->promise) <
-		    m->adequate.us;
+		if (j != NULL)
+			o->over_promised = own_clock(e, m, j, o->start,
+			    o->promise) < m->adequate.us;
 	}
 
 	/*
@@ -452,7 +570,7 @@ clock_score(struct occurrence *o, const struct expectations *e,
 	else if (o->promise != MOT_TIME_NONE)
 		in_time = told <= o->promise;
 	else
-		in_time = own_clock(e, m, j, o->start, told) <= a;
+		in_time = j != NULL && own_clock(e, m, j, o->start, told) <= a;
 	o->score = score_waiting(o->base, told != MOT_TIME_NONE, in_time,
 	    o->promise != MOT_TIME_NONE,
 	    revised != MOT_TIME_NONE && o->stop > revised,
@@ -462,7 +580,7 @@ clock_score(struct occurrence *o, const struct expectations *e,
 	o->failed = o->status == ST_BREACHED || is_failed(stop_tp);
 	if (is_failed(stop_tp) && o->score > 0)
 		o->score = 0;	/* a failed touchpoint is never better than adequate */
-	if (o->failed && e->has_recovery) {
+	if (o->failed && e->has_recovery && j != NULL) {
 		rec_end = recovery_end(e, m, o->stop);
 		if ((rec = find_recovery(e, j, o->stop, rec_end)) != NULL) {
 			o->recovered = is_failed(rec) ? 2 : 1;
@@ -479,4 +597,65 @@ clock_score(struct occurrence *o, const struct expectations *e,
 		o->cust_score = score_elapsed(o->elapsed, m->cust_desired.us,
 		    m->cust_adequate.us, p);
 	}
+}
+
+/* An open or ended occurrence within adequate: not scored, its times so far kept. */
+static void
+unscored(struct occurrence *o, enum status st)
+{
+	o->status = st;
+	o->base = o->score = o->cust_score = 0;
+	o->cust_status = ST_OPEN;
+	o->promise = o->notified = MOT_TIME_NONE;
+	o->promise_broken = o->over_promised = o->failed = 0;
+	o->recovered = 0;
+	o->recover_dt = 0;
+}
+
+void
+clock_score(struct occurrence *o, const struct expectations *e,
+    const struct journey *j)
+{
+	const struct moment	*m = &e->moments[o->moment];
+
+	if (o->status == ST_INVALID || o->start == MOT_TIME_NONE) {
+		o->score = o->base = 0;
+		return;
+	}
+	/* A promise to this customer replaces the adequate time. */
+	o->adequate = o->deadline != MOT_TIME_NONE ? own_clock(e, m, j,
+	    o->start, o->deadline) : m->adequate.us;
+	if (o->kind == OCC_OPEN) {
+		o->score = o->base = 0;
+		open_prepare(o, e, m, j);
+		return;
+	}
+	o->business = own_clock(e, m, j, o->start, o->stop);
+	judge(o, e, j, o->kind == OCC_ENDED ? o->ended_by : m->span ?
+	    o->from : o->to);
+	if (o->kind == OCC_ENDED && o->status != ST_BREACHED)
+		unscored(o, ST_ENDED);
+}
+
+void
+clock_score_open(struct occurrence *o, const struct expectations *e,
+    mot_time as_of)
+{
+	const struct moment	*m = &e->moments[o->moment];
+	int64_t			 to_pivot;
+
+	o->stop = as_of;
+	o->elapsed = as_of > o->start ? as_of - o->start : 0;
+	if (as_of >= o->pivot) {
+		if (!o->paused)
+			o->business += clock_measure(e, m, o->pivot, as_of);
+	} else {
+		/* --as-of before the pivot: pauses before it are not known here. */
+		to_pivot = clock_measure(e, m, o->start, as_of);
+		if (to_pivot < o->business)
+			o->business = to_pivot;
+	}
+	judge(o, e, NULL, NULL);
+	if (o->status != ST_BREACHED)
+		unscored(o, ST_OPEN);
 }

@@ -32,6 +32,8 @@ struct occurrence {
 	enum status		 status;	/* on the moment's own clock */
 	enum occ_kind		 kind;		/* breached open or ended ones are censored */
 	const struct touchpoint	*ended_by;	/* OCC_ENDED: the touchpoint */
+	mot_time		 pivot;		/* OCC_OPEN: business holds the own clock to here */
+	int			 paused;	/* OCC_OPEN: paused from pivot on */
 	double			 base;		/* zone score, before the rest */
 	double			 score;		/* the score */
 	int			 promise_broken;
@@ -52,6 +54,8 @@ struct occ_vec {
 	size_t			*head;		/* scratch: by name, first touchpoint */
 	size_t			*next;		/* ... and the next with its name */
 	size_t			 head_cap, next_cap;
+	const struct touchpoint	**ends;		/* scratch: a moment's ends= */
+	size_t			 nends, ends_cap;
 };
 
 /* Append the occurrences of moment mi in a time-ordered journey; -1 with *why for a bad @attribute time. */
@@ -63,6 +67,9 @@ int	clock_find_all(const struct expectations *, const struct journey *,
 /* Score an occurrence: own clock, zone, promise, waiting, recovery, customers' zone. */
 void	clock_score(struct occurrence *, const struct expectations *,
 	    const struct journey *);
+/* Score an open occurrence that clock_score prepared, against the end of the data: as if it stopped at as_of. */
+void	clock_score_open(struct occurrence *, const struct expectations *,
+	    mot_time);
 /* Working time between two instants on a moment's calendar (24x7 without one). */
 int64_t	clock_measure(const struct expectations *, const struct moment *,
 	    mot_time, mot_time);

@@ -160,6 +160,7 @@ cmd_analyze(int argc, char **argv)
 			o.occ = occ.f;
 		}
 	}
+	o.save_state = state;
 	progress_start(files, nfiles);
 	rc = run_inputs(&r, files, nfiles, &cause);
 	progress_end();
@@ -172,8 +173,6 @@ cmd_analyze(int argc, char **argv)
 	rep.s = &r.sum;
 	rep.by = o.by;
 	rep.zone = o.zone;
-	if (state != NULL && (rc = state_save(state, r.e, &r.agg, &cause)) != 0)
-		goto out;
 	rc = report_publish(&rep, outdir, want, chart_fmts, gnuplot,
 	    occ.f != NULL ? &occ : NULL, &cause);
 out:

@@ -334,6 +334,7 @@ cmd_check(int argc, char **argv)
 		cur[i].p90 = t->p90;
 		if (isnan(t->p90) && t->timed > 0)
 			cur[i].p90_floor = t->max;
+		cur[i].clock = agg_clock(m);
 	}
 	memset(&in, 0, sizeof in);
 	in.cur = cur;

@@ -160,7 +160,7 @@ cmd_merge(int argc, char **argv)
 	if (save != NULL)
 		rc = state_save_merged(save, files[0], e, &a, &all, &cause);
 	state_inputs_free(&all);
-	if (rc != 0)
+	if (rc != 0 || (rc = agg_finish(&a, &cause)) != 0)
 		goto out;
 	summary_make(&sum, e, &a);
 	have_sum = 1;

@@ -44,7 +44,8 @@ struct eparse {
 static const char *const root_attrs[] = { "version", NULL };
 static const char *const moment_attrs[] = {
 	"id", "name", "stage", "from", "to", "touchpoint", "desired",
-	"adequate", "objective", "promised-by", "calendar", NULL
+	"adequate", "objective", "promised-by", "calendar", "ends", "repeat",
+	NULL
 };
 static const char *const xes_attrs[] = { "classifier", NULL };
 static const char *const calendar_attrs[] = { "id", "zone", NULL };
@@ -216,6 +217,37 @@ parse_duration_attr(struct xmlin *x, struct eparse *p, const char *what, const s
 	return (0);
 }
 
+/* The next of a list of names separated by blanks from *s, or NULL after the last. */
+static const char *
+name_next(const char **s, const char *end, size_t *len)
+{
+	const char	*w;
+
+	while (*s < end && (**s == ' ' || **s == '\t'))
+		(*s)++;
+	for (w = *s; *s < end && **s != ' ' && **s != '\t'; (*s)++)
+		;
+	*len = (size_t)(*s - w);
+	return (*len > 0 ? w : NULL);
+}
+
+/* The touchpoint names of ends=, as name refs; -1 when it names none. */
+static int
+parse_ends(struct eparse *p, struct moment *m, const struct xattr *v)
+{
+	const char	*s = v->value, *end = v->value + XATTR_LEN(v), *w;
+	size_t		 len;
+
+	while ((w = name_next(&s, end, &len)) != NULL) {
+		if (*w == '@')
+			return (-1);	/* a touchpoint, never an attribute */
+		m->ends = xreallocarray(m->ends, m->nends + 1,
+		    sizeof *m->ends);
+		m->ends[m->nends++] = (int)strtab_intern(&p->e->names, w, len);
+	}
+	return (m->nends > 0 ? 0 : -1);
+}
+
 static void
 parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 {
@@ -316,6 +348,24 @@ parse_moment(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 			return;
 		}
 		m->promised_by = xstrndup(v->value + 1, XATTR_LEN(v) - 1);
+	}
+	if ((v = xattr_get(a, n, "repeat")) != NULL) {
+		if (xattr_is(v, "first"))
+			m->repeat_first = 1;
+		else if (!xattr_is(v, "each")) {
+			efail(x, p, "moment \"%s\": repeat= is \"each\" (every "
+			    "from starts a clock) or \"first\" (only the "
+			    "journey's first)", m->id);
+			return;
+		}
+	}
+	if ((v = xattr_get(a, n, "ends")) != NULL) {
+		if (parse_ends(p, m, v) != 0) {
+			efail(x, p, "moment \"%s\": ends= names the touchpoints "
+			    "that end its clock another way: ends=\"declined "
+			    "cancelled\"", m->id);
+			return;
+		}
 	}
 	if ((v = xattr_get(a, n, "objective")) != NULL &&
 	    (parse_number(v->value, XATTR_LEN(v), &m->objective) != 0 ||
@@ -528,15 +578,10 @@ static void
 parse_names(const struct xattr *v, struct strtab *t)
 {
 	const char	*s = v->value, *end = v->value + XATTR_LEN(v), *w;
+	size_t		 len;
 
-	while (s < end) {
-		while (s < end && (*s == ' ' || *s == '\t'))
-			s++;
-		for (w = s; s < end && *s != ' ' && *s != '\t'; s++)
-			;
-		if (s > w)
-			strtab_intern(t, w, (size_t)(s - w));
-	}
+	while ((w = name_next(&s, end, &len)) != NULL)
+		strtab_intern(t, w, len);
 }
 
 static void
@@ -778,6 +823,11 @@ expect_hash(const struct expectations *e)
 		for (k = 0; k < m->npauses; k++)
 			cat(&s, "|pause=%s", strtab_key(&e->names,
 			    (size_t)m->pauses[k]));
+		for (k = 0; k < m->nends; k++)
+			cat(&s, "|ends=%s", strtab_key(&e->names,
+			    (size_t)m->ends[k]));
+		if (m->repeat_first)
+			cat(&s, "|repeat=first");
 		if (m->has_customer)
 			cat(&s, "|customer=%" PRId64 ",%" PRId64,
 			    m->cust_desired.us, m->cust_adequate.us);
@@ -898,6 +948,7 @@ expect_free(struct expectations *e)
 		free(e->moments[i].promised_by);
 		free(e->moments[i].calendar_id);
 		free(e->moments[i].pauses);
+		free(e->moments[i].ends);
 		free(e->moments[i].cust_source);
 	}
 	for (i = 0; i < e->ncalendars; i++)

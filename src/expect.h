@@ -32,6 +32,9 @@ struct moment {
 	int			 calendar;	/* index in calendars, or -1 */
 	int			*pauses;	/* touchpoint name refs */
 	size_t			 npauses;
+	int			*ends;		/* ends=: touchpoint name refs */
+	size_t			 nends;
+	int			 repeat_first;	/* repeat="first": one clock a journey */
 	int			 has_customer;	/* <customer>: the customers' zone */
 	struct mot_duration	 cust_desired;
 	struct mot_duration	 cust_adequate;

@@ -1,6 +1,7 @@
 /*
  * fmt.c - what every writer shares about showing numbers and text: numbers
- * in the C locale (mot never calls setlocale) with no trailing zeros, text
+ * in the C locale (mot never calls setlocale) with no trailing zeros,
+ * durations on the clock they are measured on (the one duration formatter), text
  * from the input made safe and aligned for a terminal or a message (one
  * function, text_char, decides how each character shows), UTF-8 checked
  * and counted, and escaped for HTML and XML (one function for both).
@@ -13,6 +14,7 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "isotime.h"
 
 void
 fmt_number(char *buf, size_t size, double v, int digits)
@@ -42,6 +44,60 @@ fmt_fixed(char *buf, size_t size, double v, int digits)
 		snprintf(buf, size, "-");
 	else
 		snprintf(buf, size, "%.*f", digits, v);
+	return (buf);
+}
+
+const char *
+fmt_clock_name(enum fmt_clock c)
+{
+	return (c == CLOCK_WORKING ? "working time" : "calendar time");
+}
+
+const char *
+fmt_hours(char *buf, size_t size, double s)
+{
+	double	h;
+	int	digits;
+
+	if (isnan(s)) {
+		snprintf(buf, size, "-");
+		return (buf);
+	}
+	h = s > 0 ? s / 3600 : 0;
+	/* Three significant figures, down to 0.0001 h (0.36 s). */
+	digits = h > 0 ? 2 - (int)floor(log10(h)) : 0;
+	if (digits < 0)
+		digits = 0;
+	if (digits > 4)
+		digits = 4;
+	fmt_number(buf, size, h, digits);
+	return (buf);
+}
+
+const char *
+fmt_duration(char *buf, size_t size, double s, enum fmt_clock c)
+{
+	char	h[32];
+
+	if (c == CLOCK_CALENDAR || isnan(s)) {
+		isodur_human(s, buf, size);
+		return (buf);
+	}
+	fmt_hours(h, sizeof h, s);
+	snprintf(buf, size, "%s working hour%s", h, strcmp(h, "1") == 0 ? "" :
+	    "s");
+	return (buf);
+}
+
+const char *
+fmt_duration_on(char *buf, size_t size, double s, enum fmt_clock c)
+{
+	size_t	len;
+
+	fmt_duration(buf, size, s, c);
+	len = strlen(buf);
+	if (c == CLOCK_CALENDAR && !isnan(s) && len < size)
+		snprintf(buf + len, size - len, " of calendar time");
 	return (buf);
 }
 

@@ -11,6 +11,24 @@ void	fmt_number(char *, size_t, double, int);
 const char *fmt_fixed(char *, size_t, double, int);
 /* A share as a percentage with one decimal ("12.5%"), "-" when NaN. */
 const char *fmt_pct(char *, size_t, double);
+
+/* The clock a duration is on. */
+enum fmt_clock {
+	CLOCK_CALENDAR,		/* every hour counts: 24x7, no pauses */
+	CLOCK_WORKING		/* a calendar's working hours, or pauses left out */
+};
+/* The clock's name for a sentence or a table: "calendar time" or "working time". */
+const char *fmt_clock_name(enum fmt_clock);
+/* Seconds as working hours to three significant figures, without the unit ("9.22"); "-" when NaN. */
+const char *fmt_hours(char *, size_t, double);
+/*
+ * The one way a duration of s seconds is written: on calendar time as
+ * isodur_human ("2d04h"), on working time in working hours, never days
+ * ("40 working hours", "1 working hour", "9.22 working hours"); "-" when NaN.
+ */
+const char *fmt_duration(char *, size_t, double, enum fmt_clock);
+/* fmt_duration naming its clock where the unit does not: "2d04h of calendar time", "40 working hours". */
+const char *fmt_duration_on(char *, size_t, double, enum fmt_clock);
 /* The bytes of the UTF-8 character at p (at most left), or 0 where none is (or XML cannot hold it). */
 size_t	utf8_len(const unsigned char *, size_t);
 /* The characters (code points) of a UTF-8 string. */

@@ -51,20 +51,14 @@ strong(struct doc *d, const char *s)
 	d->ops->strong(d, 0);
 }
 
+/* Percentile v (q) of c: its duration on clock ck, or "more than 10% still running". */
 static const char *
-dur(char *buf, size_t size, double s)
-{
-	isodur_human(s, buf, size);
-	return (buf);
-}
-
-/* Percentile v (q) of c: its duration, or "more than 10% still running". */
-static const char *
-pdur(char *buf, size_t size, const struct cell_sum *c, double v, double q)
+pdur(char *buf, size_t size, const struct cell_sum *c, double v, double q,
+    enum fmt_clock ck)
 {
 	if (summary_unreached(c, v, q, buf, size) != NULL)
 		return (buf);
-	return (dur(buf, size, v));
+	return (fmt_duration(buf, size, v, ck));
 }
 
 static const char *
@@ -78,6 +72,21 @@ date_of(mot_time tm, char *buf, size_t size)
 	}
 	isotime_format(tm, full, sizeof full);
 	snprintf(buf, size, "%.10s", full);
+	return (buf);
+}
+
+/* What "open" means: "not stopped by" the time the data describes. */
+static const char *
+open_words(const struct doc *d, char *buf, size_t size)
+{
+	char	asof[64];
+
+	if (d->r->a->as_of == MOT_TIME_NONE)
+		snprintf(buf, size, "not stopped by the end of the data");
+	else {
+		isotime_format(d->r->a->as_of, asof, sizeof asof);
+		snprintf(buf, size, "not stopped by %s", asof);
+	}
 	return (buf);
 }
 
@@ -173,7 +182,8 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 {
 	const struct moment	*m = ms->m;
 	const struct cell_sum	*c = &ms->total;
-	char			 a[32], b[32], e[32], *clock;
+	char			 a[64], b[64], e[64], *clock;
+	enum fmt_clock		 ck = agg_clock(m);
 
 	snprintf(a, sizeof a, "moment-%zu", ms->index + 1);
 	d->ops->link(d, a, 1);
@@ -194,25 +204,29 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		t(d, "misses its objective");
 		d->ops->strong(d, 0);
 		tf(d, ": %s within the adequate %s, against a target of %s.",
-		    fmt_pct(a, sizeof a, c->within_rate), dur(b, sizeof b,
-		    adequate_s(m)), fmt_pct(e, sizeof e, m->objective));
+		    fmt_pct(a, sizeof a, c->within_rate), fmt_duration_on(b,
+		    sizeof b, adequate_s(m), ck), fmt_pct(e, sizeof e,
+		    m->objective));
 	} else if (c->objective_met == 1)
 		tf(d, "; it meets its objective (%s within the adequate %s, "
-		    "target %s).", fmt_pct(a, sizeof a, c->within_rate), dur(b,
-		    sizeof b, adequate_s(m)), fmt_pct(e, sizeof e, m->objective));
+		    "target %s).", fmt_pct(a, sizeof a, c->within_rate),
+		    fmt_duration_on(b, sizeof b, adequate_s(m), ck), fmt_pct(e,
+		    sizeof e, m->objective));
 	else
-		tf(d, "; adequate is %s.", dur(b, sizeof b, adequate_s(m)));
+		tf(d, "; adequate is %s.", fmt_duration_on(b, sizeof b,
+		    adequate_s(m), ck));
 	if (isnan(judged_p(m, c, 0)))
 		tf(d, " More than half were still running");
 	else if (isnan(judged_p(m, c, 1)))
 		tf(d, " Half were done within %s; more than 10%% were still "
-		    "running", dur(a, sizeof a, judged_p(m, c, 0)));
+		    "running", fmt_duration_on(a, sizeof a, judged_p(m, c, 0),
+		    ck));
 	else
-		tf(d, " Half were done within %s and 90%% within %s", dur(a,
-		    sizeof a, judged_p(m, c, 0)), dur(b, sizeof b,
-		    judged_p(m, c, 1)));
-	tf(d, " (desired %s, adequate %s).", dur(e, sizeof e, desired_s(m)),
-	    dur(a, sizeof a, adequate_s(m)));
+		tf(d, " Half were done within %s and 90%% within %s",
+		    fmt_duration(a, sizeof a, judged_p(m, c, 0), ck),
+		    fmt_duration_on(b, sizeof b, judged_p(m, c, 1), ck));
+	tf(d, " (desired %s, adequate %s).", fmt_duration(e, sizeof e, desired_s(m),
+	    ck), fmt_duration(a, sizeof a, adequate_s(m), ck));
 	if (c->promised > 0)
 		tf(d, " %s of the %llu promise%s made to customers %s broken.",
 		    fmt_pct(a, sizeof a, c->promise_broken_rate),
@@ -340,10 +354,11 @@ summary_section(struct doc *d)
 static void
 breakdown_table(struct doc *d, const struct moment_sum *ms)
 {
-	static const char *const head[] = { "value", "n", "met", "tolerated",
+	const char		*head[] = { "value", "n", "met", "tolerated",
 	    "breached", "95% CI", "p90", "objective" };
 	const struct cell_sum	*c;
-	char			 a[32], b[32];
+	char			 a[48], b[32];
+	enum fmt_clock		 ck = agg_clock(ms->m);
 	size_t			 i;
 	char			*title;
 
@@ -352,6 +367,8 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 	strong(d, title);
 	d->ops->para_end(d);
 	free(title);
+	head[6] = ck == CLOCK_WORKING ? "p90 (working time)" :
+	    "p90 (calendar time)";
 	d->ops->table(d, 8, head, "lrrrrrrl");
 	for (i = 0; i < summary_rows(ms); i++) {
 		c = summary_row(ms, i);
@@ -368,10 +385,58 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 		else
 			cell(d, DOC_PLAIN, "-");
 		cell(d, DOC_PLAIN, pdur(a, sizeof a, c, judged_p(ms->m, c, 1),
-		    0.9));
+		    0.9, ck));
 		cell(d, c->objective_met == 0 ? DOC_BAD : c->objective_met ==
 		    1 ? DOC_GOOD : DOC_PLAIN, c->objective_met == 0 ? "missed" :
 		    c->objective_met == 1 ? "met" : "-");
+		d->ops->row_end(d);
+	}
+	d->ops->table_end(d);
+}
+
+/* The latest periods of a moment's trend: cohorts by the start of the clock. */
+static void
+trend_table(struct doc *d, const struct moment_sum *ms)
+{
+	const struct periods	*p;
+	struct period_sum	 ps;
+	char			 a[32], b[32], *title;
+	int64_t			 k, first;
+	int			 monthly = summary_monthly(d->r->a);
+	const char		*cols[6] = { monthly ? "month of start" :
+				    "week of start", "n", "breached", "open",
+				    "95% CI", "marked" };
+
+	p = summary_periods(d->r->s, ms->index, monthly);
+	if (p->n == 0)
+		return;
+	first = summary_trend_first(p);
+	if (first > p->first)
+		title = xasprintf("By %s of start (the latest %d of %zu)",
+		    monthly ? "month" : "week", SUMMARY_TREND_ROWS, p->n);
+	else
+		title = xasprintf("By %s of start", monthly ? "month" : "week");
+	d->ops->para(d, DOC_PLAIN);
+	strong(d, title);
+	d->ops->para_end(d);
+	free(title);
+	d->ops->table(d, 6, cols, "lrrrrl");
+	for (k = first; k < p->first + (int64_t)p->n; k++) {
+		summary_period(d->r->s, p, k, &ps);
+		agg_period_label(p, monthly, (size_t)(k - p->first), a,
+		    sizeof a);
+		d->ops->row(d);
+		cell(d, DOC_PLAIN, a);
+		cellf(d, DOC_PLAIN, "%llu", (unsigned long long)ps.n);
+		cell(d, ps.small || ps.incomplete ? DOC_NOTE : DOC_PLAIN,
+		    fmt_pct(a, sizeof a, ps.breach_rate));
+		cellf(d, DOC_PLAIN, "%llu", (unsigned long long)ps.open);
+		if (ps.n > 0)
+			cellf(d, DOC_PLAIN, "%s to %s", fmt_pct(a, sizeof a,
+			    ps.ci_lo), fmt_pct(b, sizeof b, ps.ci_hi));
+		else
+			cell(d, DOC_PLAIN, "-");
+		cell(d, DOC_NOTE, summary_period_marks(&ps));
 		d->ops->row_end(d);
 	}
 	d->ops->table_end(d);
@@ -384,11 +449,13 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	const struct moment	*m = ms->m;
 	const struct cell_sum	*c = &ms->total;
 	const struct report	*r = d->r;
-	char			 a[32], b[32], e[32], g[32];
+	char			 a[48], b[48], e[48], g[48], ow[96], *name;
+	enum fmt_clock		 ck = agg_clock(m);
 
 	d->ops->table(d, 2, head, "ll");
-	fig_row(d, "finished occurrences (n)", DOC_PLAIN, "%llu (open %llu, "
-	    "invalid %llu); in %s of the journeys", (unsigned long long)c->n,
+	fig_row(d, "finished occurrences (n)", DOC_PLAIN, "%llu (open, %s: "
+	    "%llu; invalid %llu); in %s of the journeys",
+	    (unsigned long long)c->n, open_words(d, ow, sizeof ow),
 	    (unsigned long long)c->open, (unsigned long long)c->invalid,
 	    fmt_pct(a, sizeof a, ms->reach));
 	if (c->n > 0) {
@@ -410,21 +477,24 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    "%s, objective %s: %s", fmt_pct(a, sizeof a, c->within_rate),
 		    fmt_pct(b, sizeof b, m->objective), c->objective_met == 0 ?
 		    "missed" : c->objective_met == 1 ? "met" : "not decided");
-	fig_row(d, "desired, adequate", DOC_PLAIN, "%s, %s%s", dur(a,
-	    sizeof a, desired_s(m)), dur(b, sizeof b, adequate_s(m)),
-	    m->promised_by != NULL ? " (or the journey's promise)" : "");
+	name = xasprintf("desired, adequate (%s)", fmt_clock_name(ck));
+	fig_row(d, name, DOC_PLAIN, "%s, %s%s", fmt_duration(a, sizeof a, desired_s(m),
+	    ck), fmt_duration(b, sizeof b, adequate_s(m), ck), m->promised_by != NULL ?
+	    " (or the journey's promise)" : "");
+	free(name);
 	if (c->n > 0) {
-		fig_row(d, "elapsed p50, p90, p95, longest", DOC_PLAIN,
-		    "%s, %s, %s, %s%s", pdur(a, sizeof a, c, c->p50, 0.5),
-		    pdur(b, sizeof b, c, c->p90, 0.9), pdur(e, sizeof e, c,
-		    c->p95, 0.95), dur(g, sizeof g, c->max), c->max_running ?
-		    " (not stopped)" : "");
-		if (m->calendar >= 0 || m->npauses > 0)
-			fig_row(d, "own clock p50, p90, p95", DOC_PLAIN,
-			    "%s, %s, %s (%s%s%s)", pdur(a, sizeof a, c,
-			    c->business_p50, 0.5), pdur(b, sizeof b, c,
-			    c->business_p90, 0.9), pdur(e, sizeof e, c,
-			    c->business_p95, 0.95), m->calendar >= 0 ?
+		fig_row(d, "elapsed p50, p90, p95, longest (calendar time)",
+		    DOC_PLAIN, "%s, %s, %s, %s%s", pdur(a, sizeof a, c, c->p50,
+		    0.5, CLOCK_CALENDAR), pdur(b, sizeof b, c, c->p90, 0.9,
+		    CLOCK_CALENDAR), pdur(e, sizeof e, c, c->p95, 0.95,
+		    CLOCK_CALENDAR), fmt_duration(g, sizeof g, c->max,
+		    CLOCK_CALENDAR), c->max_running ? " (not stopped)" : "");
+		if (ck == CLOCK_WORKING)
+			fig_row(d, "own clock p50, p90, p95 (working time)",
+			    DOC_PLAIN, "%s, %s, %s (%s%s%s)", pdur(a, sizeof a, c,
+			    c->business_p50, 0.5, ck), pdur(b, sizeof b, c,
+			    c->business_p90, 0.9, ck), pdur(e, sizeof e, c,
+			    c->business_p95, 0.95, ck), m->calendar >= 0 ?
 			    "working hours of " : "", m->calendar >= 0 ?
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
@@ -448,7 +518,8 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    "recovered (%s), median %s to recover, %llu recoveries "
 		    "failed", (unsigned long long)c->failures,
 		    (unsigned long long)c->recovered, fmt_pct(a, sizeof a,
-		    c->recovery_rate), dur(b, sizeof b, c->recover_p50),
+		    c->recovery_rate), fmt_duration_on(b, sizeof b,
+		    c->recover_p50, CLOCK_CALENDAR),
 		    (unsigned long long)c->recovery_failed);
 	if (!isnan(c->nps.delta))
 		fig_row(d, "NPS where breached, not breached", c->nps.delta < 0 ?
@@ -503,6 +574,7 @@ moments_section(struct doc *d)
 		if ((ch = charts_moment(d->r->charts, ms->index)) != NULL)
 			d->ops->figure(d, ch);
 		moment_figures(d, ms);
+		trend_table(d, ms);
 		if (d->r->by != NULL && ms->nby > 0)
 			breakdown_table(d, ms);
 	}
@@ -537,6 +609,7 @@ quality_section(struct doc *d)
 	const struct agg	*a = d->r->a;
 	const struct summary	*s = d->r->s;
 	struct read_stats	 dq;
+	char			 ow[96];
 	size_t			 i, k;
 	int			 any = 0;
 
@@ -599,10 +672,12 @@ quality_section(struct doc *d)
 		any |= s->ms[i].total.open > 0 || s->ms[i].total.invalid > 0;
 	if (!any)
 		return;
-	para_text(d, DOC_PLAIN, "Occurrences not scored: open ones (the clock "
-	    "never stopped, usually because the journey is not over) and "
-	    "invalid ones (the clock stopped before it started, an error in "
-	    "the export).");
+	d->ops->para(d, DOC_PLAIN);
+	tf(d, "Occurrences not scored: open ones (%s, the time the data "
+	    "describes) and invalid ones (the clock stopped before it "
+	    "started, an error in the export).", open_words(d, ow,
+	    sizeof ow));
+	d->ops->para_end(d);
 	d->ops->table(d, 3, ohead, "lrr");
 	for (i = 0; i < s->n; i++) {
 		if (s->ms[i].total.open == 0 && s->ms[i].total.invalid == 0)
@@ -622,14 +697,15 @@ static void
 method_section(struct doc *d)
 {
 	static const char *const mhead[] = { "id", "name", "stage", "clock",
-	    "desired", "adequate", "objective", "calendar, pauses" };
+	    "desired", "adequate", "objective", "measured on" };
 	static const char *const phead[] = { "parameter", "value", "source" };
 	const struct expectations	*e = d->r->e;
 	const struct score_params	*p = &e->params;
 	const struct score_param_def	*pd;
 	const struct moment		*m;
-	char				 a[32], *clock;
+	char				 a[96], *clock;
 	const char			*v;
+	enum fmt_clock			 ck;
 	size_t				 i;
 	double				 num;
 
@@ -659,13 +735,14 @@ method_section(struct doc *d)
 		clock = clock_words(m);
 		cell(d, DOC_PLAIN, clock);
 		free(clock);
-		cell(d, DOC_PLAIN, dur(a, sizeof a, desired_s(m)));
-		cell(d, DOC_PLAIN, dur(a, sizeof a, adequate_s(m)));
+		ck = agg_clock(m);
+		cell(d, DOC_PLAIN, fmt_duration(a, sizeof a, desired_s(m), ck));
+		cell(d, DOC_PLAIN, fmt_duration(a, sizeof a, adequate_s(m), ck));
 		cell(d, DOC_PLAIN, m->objective > 0 ? fmt_pct(a, sizeof a,
 		    m->objective) : "none");
-		cellf(d, DOC_PLAIN, "%s%s", m->calendar_id != NULL ?
-		    m->calendar_id : "24x7", m->npauses > 0 ? ", with pauses" :
-		    "");
+		cellf(d, DOC_PLAIN, "%s (%s%s)", fmt_clock_name(ck),
+		    m->calendar_id != NULL ? m->calendar_id : "24x7",
+		    m->npauses > 0 ? ", with pauses" : "");
 		d->ops->row_end(d);
 	}
 	d->ops->table_end(d);
@@ -677,8 +754,11 @@ method_section(struct doc *d)
 	tf(d, "Each occurrence of a moment is a clock in one journey. It is "
 	    "met when its elapsed time is at most desired, tolerated up to "
 	    "adequate, breached beyond (the zone of tolerance, Zeithaml, Berry "
-	    "and Parasuraman 1993). A clock that never stopped is open and not "
-	    "scored.");
+	    "and Parasuraman 1993). Elapsed time is on the moment's own "
+	    "clock: working time (working hours of its calendar, pauses left "
+	    "out, written in working hours) for a moment with a calendar or "
+	    "pauses, calendar time otherwise. A clock %s is open and not "
+	    "scored.", open_words(d, a, sizeof a));
 	d->ops->item_end(d);
 	d->ops->item(d);
 	tf(d, "Its score runs from 1 (at once) through %g (exactly desired) "
@@ -693,6 +773,14 @@ method_section(struct doc *d)
 	    "(nearest-rank when none is; exact up to 1,024 values, each time "
 	    "within 1% beyond), and one not reached is shown as \"more than "
 	    "10% still running\".");
+	d->ops->item_end(d);
+	d->ops->item(d);
+	tf(d, "Trends group the occurrences by the week or month in which "
+	    "their clock started (cohorts), so that the end of an extract "
+	    "does not make its last periods look better or worse. A period "
+	    "still holding open clocks is marked incomplete (its breach rate "
+	    "can only rise); one with fewer than %g occurrences is marked "
+	    "small. Charts draw both hollow, with their n.", p->min_n);
 	d->ops->item_end(d);
 	d->ops->item(d);
 	tf(d, "Moments are ranked by priority = reach x breach rate x %s x "
@@ -716,7 +804,7 @@ method_section(struct doc *d)
 		if (pd->is_duration) {
 			num = (double)*(const int64_t *)(const void *)
 			    ((const char *)p + pd->offset) / 1e6;
-			v = dur(a, sizeof a, num);
+			v = fmt_duration(a, sizeof a, num, CLOCK_CALENDAR);
 		} else {
 			num = *(const double *)(const void *)
 			    ((const char *)p + pd->offset);

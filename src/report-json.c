@@ -197,31 +197,56 @@ json_endpoint(FILE *f, int in, const char *key, const struct endpoint *ep)
 	fputs(",\n", f);
 }
 
+/* A time of the run's period, or null. */
 static void
-json_periods(FILE *f, const char *key, const struct periods *p, int monthly,
-    const char *end)
+json_time(FILE *f, const char *key, mot_time t, const char *end)
 {
-	char	label[32];
-	size_t	i;
+	char	buf[64];
+
+	if (t != MOT_TIME_NONE)
+		isotime_format(t, buf, sizeof buf);
+	json_str(f, 4, key, t != MOT_TIME_NONE ? buf : NULL, end);
+}
+
+/* A run of periods, each a cohort by start with its derived figures. */
+static void
+json_periods(FILE *f, const struct summary *s, const char *key,
+    const struct periods *p, int monthly, const char *end)
+{
+	struct period_sum	ps;
+	char			label[32];
+	size_t			i;
 
 	fprintf(f, "        \"%s\": [", key);
 	for (i = 0; i < p->n; i++) {
 		agg_period_label(p, monthly, i, label, sizeof label);
+		summary_period(s, p, p->first + (int64_t)i, &ps);
 		fprintf(f, "%s\n          {\"period\": \"%s\", \"n\": %" PRIu64
-		    ", \"breached\": %" PRIu64 "}", i == 0 ? "" : ",", label,
-		    p->v[i].n, p->v[i].breached);
+		    ", \"breached\": %" PRIu64 ", \"open\": %" PRIu64
+		    ", \"breach_rate\": ", i == 0 ? "" : ",", label, ps.n,
+		    ps.breached, ps.open);
+		json_number(f, ps.breach_rate, 6);
+		fputs(", \"ci_lo\": ", f);
+		json_number(f, ps.ci_lo, 6);
+		fputs(", \"ci_hi\": ", f);
+		json_number(f, ps.ci_hi, 6);
+		fprintf(f, ", \"incomplete\": %s, \"small\": %s}",
+		    ps.incomplete ? "true" : "false", ps.small ? "true" :
+		    "false");
 	}
 	fprintf(f, "%s]%s\n", p->n > 0 ? "\n        " : "", end);
 }
 
-/* The stops of periods older than those kept, when there are any. */
+/* The occurrences of periods older than those kept, when there are any. */
 static void
 json_before(FILE *f, const char *key, const struct periods *p)
 {
-	if (p->before.n == 0 && p->before.breached == 0)
+	if (p->before.n == 0 && p->before.breached == 0 &&
+	    p->before.open == 0)
 		return;
 	fprintf(f, "        \"%s\": {\"n\": %" PRIu64 ", \"breached\": %"
-	    PRIu64 "},\n", key, p->before.n, p->before.breached);
+	    PRIu64 ", \"open\": %" PRIu64 "},\n", key, p->before.n,
+	    p->before.breached, p->before.open);
 }
 
 static void
@@ -285,8 +310,8 @@ json_moment(FILE *f, const struct report *r, const struct moment_sum *ms,
 	fputs("      \"trend\": {\n", f);
 	json_before(f, "weeks_before", &ma->weeks);
 	json_before(f, "months_before", &ma->months);
-	json_periods(f, "weeks", &ma->weeks, 0, ",");
-	json_periods(f, "months", &ma->months, 1, "");
+	json_periods(f, r->s, "weeks", &ma->weeks, 0, ",");
+	json_periods(f, r->s, "months", &ma->months, 1, "");
 	fputs("      },\n", f);
 	json_key(f, 6, "breakdown");
 	if (r->by == NULL)
@@ -340,7 +365,7 @@ report_json(const struct report *r, FILE *f)
 	const struct score_param_def	*d;
 	struct read_stats		 dq;
 	size_t				 i, k;
-	char				 t0[40], t1[40];
+	char				 t0[40];
 	char				 hash[17];
 
 	fputs("{\n", f);
@@ -423,15 +448,10 @@ report_json(const struct report *r, FILE *f)
 		isotime_format(a->as_of, t0, sizeof t0);
 	json_str(f, 2, "as_of", a->as_of != MOT_TIME_NONE ? t0 : NULL, ",");
 	fputs("  \"period\": {\n", f);
-	if (a->first_stop != MOT_TIME_NONE) {
-		isotime_format(a->first_stop, t0, sizeof t0);
-		isotime_format(a->last_stop, t1, sizeof t1);
-		json_str(f, 4, "first_stop", t0, ",");
-		json_str(f, 4, "last_stop", t1, "");
-	} else {
-		json_str(f, 4, "first_stop", NULL, ",");
-		json_str(f, 4, "last_stop", NULL, "");
-	}
+	json_time(f, "first_stop", a->first_stop, ",");
+	json_time(f, "last_stop", a->last_stop, ",");
+	json_time(f, "first_start", a->first_start, ",");
+	json_time(f, "last_start", a->last_start, "");
 	fputs("  },\n", f);
 	json_journeys(f, r->s, a);
 	json_str(f, 2, "ranking", r->s->outcomes ?

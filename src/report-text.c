@@ -26,12 +26,22 @@ sgr(const char *code)
 	return (text_colour ? code : "");
 }
 
-/* Percentile v (q) of c: its duration, or "more than 10% still running". */
-static void
-pct_dur(const struct cell_sum *c, double v, double q, char *buf, size_t size)
+/*
+ * Percentile v (q) of c: on calendar time its duration, on working time
+ * its hours without the unit (the line or heading names it); or "more than
+ * 10% still running". Returns whether it was reached.
+ */
+static int
+pct_dur(const struct cell_sum *c, double v, double q, enum fmt_clock clock,
+    char *buf, size_t size)
 {
-	if (summary_unreached(c, v, q, buf, size) == NULL)
-		isodur_human(v, buf, size);
+	if (summary_unreached(c, v, q, buf, size) != NULL)
+		return (0);
+	if (clock == CLOCK_WORKING)
+		fmt_hours(buf, size, v);
+	else
+		fmt_duration(buf, size, v, clock);
+	return (1);
 }
 
 static void
@@ -40,32 +50,68 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 	const struct cell_sum	*c;
 	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[40];
 	size_t			 i;
-	int			 w, wp = 8;
+	int			 w;
+	enum fmt_clock		 clock;
 
 	w = term_width(term_clean(r->by, v, sizeof v));
 	for (i = 0; i < summary_rows(ms); i++) {
 		c = summary_row(ms, i);
 		if (term_width(term_clean(c->value, v, sizeof v)) > w)
 			w = term_width(v);
-		pct_dur(c, c->p90, 0.9, p90, sizeof p90);
-		if ((int)strlen(p90) > wp)
-			wp = (int)strlen(p90);
 	}
 	fputs("     ", f);
 	term_pad(f, term_clean(r->by, v, sizeof v), w);
-	fprintf(f, " %8s %9s %16s %*s\n", "n", "breached", "95% CI", wp,
-	    "p90");
+	clock = agg_clock(ms->m);
+	fprintf(f, " %8s %9s %16s  %s\n", "n", "breached", "95% CI", clock ==
+	    CLOCK_WORKING ? "p90 (working hours)" : "p90 (calendar time)");
 	for (i = 0; i < summary_rows(ms); i++) {
 		c = summary_row(ms, i);
 		fmt_pct(br, sizeof br, c->breach_rate);
 		fmt_pct(lo, sizeof lo, c->ci_lo);
 		fmt_pct(hi, sizeof hi, c->ci_hi);
-		pct_dur(c, c->p90, 0.9, p90, sizeof p90);
+		pct_dur(c, clock == CLOCK_WORKING ? c->business_p90 : c->p90,
+		    0.9, clock, p90, sizeof p90);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
 		term_pad(f, term_clean(c->value, v, sizeof v), w);
-		fprintf(f, " %8llu %9s %16s %*s\n", (unsigned long long)c->n,
-		    br, c->n > 0 ? ci : "-", wp, p90);
+		fprintf(f, " %8llu %9s %16s  %s\n", (unsigned long long)c->n,
+		    br, c->n > 0 ? ci : "-", p90);
+	}
+}
+
+/* The latest periods of a moment's trend: cohorts by the start of the clock. */
+static void
+text_trend(const struct report *r, const struct moment_sum *ms, FILE *f)
+{
+	const struct periods	*p;
+	struct period_sum	 ps;
+	char			 label[32], br[16], lo[16], hi[16], ci[40];
+	int64_t			 k, first;
+	int			 monthly = summary_monthly(r->a);
+
+	p = summary_periods(r->s, ms->index, monthly);
+	if (p->n == 0)
+		return;
+	first = summary_trend_first(p);
+	fprintf(f, "    trend by %s of start", monthly ? "month" : "week");
+	if (first > p->first)
+		fprintf(f, " (the latest %d of %zu)", SUMMARY_TREND_ROWS, p->n);
+	fprintf(f, ":\n     %-9s %8s %9s %8s %16s\n", monthly ? "month" :
+	    "week", "n", "breached", "open", "95% CI");
+	for (k = first; k < p->first + (int64_t)p->n; k++) {
+		summary_period(r->s, p, k, &ps);
+		agg_period_label(p, monthly, (size_t)(k - p->first), label,
+		    sizeof label);
+		fmt_pct(br, sizeof br, ps.breach_rate);
+		fmt_pct(lo, sizeof lo, ps.ci_lo);
+		fmt_pct(hi, sizeof hi, ps.ci_hi);
+		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
+		fprintf(f, "     %-9s %8llu %9s %8llu %16s", label,
+		    (unsigned long long)ps.n, br, (unsigned long long)ps.open,
+		    ps.n > 0 ? ci : "-");
+		if (*summary_period_marks(&ps) != '\0')
+			fprintf(f, "  %s", summary_period_marks(&ps));
+		fputc('\n', f);
 	}
 }
 
@@ -76,9 +122,11 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	const struct cell_sum	*c = &ms->total;
 	char			 name[80], id[80], stage[80], verdict[512];
 	char			 met[16], tol[16], br[16], lo[16], hi[16];
-	char			 p50[40], p90[40], p95[40], mx[32], d[32], a[32];
+	char			 p50[48], p90[48], p95[48], mx[32], d[48], a[48];
+	char			*last;
 	char			 src[80], clean[512], cons[16];
 	const char		*tone;
+	enum fmt_clock		 clock;
 
 	summary_verdict(ms, verdict, sizeof verdict);
 	tone = c->objective_met == 0 ? SGR_RED : c->objective_met == 1 ?
@@ -109,37 +157,52 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    "%s-%s)  score %.2f (sd %.2f)", met, tol, br, lo, hi,
 		    c->score_mean, c->score_sd);
 	fputc('\n', f);
-	isodur_human((double)m->desired.us / 1e6, d, sizeof d);
-	isodur_human((double)m->adequate.us / 1e6, a, sizeof a);
+	/* Desired and adequate are on the clock the zone is judged on. */
+	clock = agg_clock(m);
+	fmt_duration(d, sizeof d, (double)m->desired.us / 1e6, clock);
+	fmt_duration(a, sizeof a, (double)m->adequate.us / 1e6, clock);
 	if (c->n == 0) {
-		fprintf(f, "    (desired %s, adequate %s)\n", d, a);
+		fprintf(f, "    (desired %s, adequate %s%s)\n", d, a, clock ==
+		    CLOCK_CALENDAR ? ", calendar time" : "");
 		return;
 	}
-	pct_dur(c, c->p50, 0.5, p50, sizeof p50);
-	pct_dur(c, c->p90, 0.9, p90, sizeof p90);
-	pct_dur(c, c->p95, 0.95, p95, sizeof p95);
-	isodur_human(c->max, mx, sizeof mx);
-	fprintf(f, "    elapsed p50 %s  p90 %s  p95 %s  max %s%s  (desired %s, "
-	    "adequate %s)\n", p50, p90, p95, mx, c->max_running ?
-	    " (not stopped)" : "", d, a);
-	if (m->calendar >= 0 || m->npauses > 0) {
-		pct_dur(c, c->business_p50, 0.5, p50, sizeof p50);
-		pct_dur(c, c->business_p90, 0.9, p90, sizeof p90);
-		pct_dur(c, c->business_p95, 0.95, p95, sizeof p95);
-		fprintf(f, "    own clock p50 %s  p90 %s  p95 %s  (%s%s%s%s)\n",
-		    p50, p90, p95, m->calendar >= 0 ? "working hours of " : "",
+	pct_dur(c, c->p50, 0.5, CLOCK_CALENDAR, p50, sizeof p50);
+	pct_dur(c, c->p90, 0.9, CLOCK_CALENDAR, p90, sizeof p90);
+	pct_dur(c, c->p95, 0.95, CLOCK_CALENDAR, p95, sizeof p95);
+	fmt_duration(mx, sizeof mx, c->max, CLOCK_CALENDAR);
+	fprintf(f, "    elapsed, calendar time: p50 %s  p90 %s  p95 %s  max %s%s",
+	    p50, p90, p95, mx, c->max_running ? " (not stopped)" : "");
+	if (clock == CLOCK_CALENDAR)
+		fprintf(f, "  (desired %s, adequate %s)", d, a);
+	fputc('\n', f);
+	if (clock == CLOCK_WORKING) {
+		/* The unit follows the last percentile reached, if any. */
+		last = NULL;
+		if (pct_dur(c, c->business_p50, 0.5, clock, p50, sizeof p50))
+			last = p50;
+		if (pct_dur(c, c->business_p90, 0.9, clock, p90, sizeof p90))
+			last = p90;
+		if (pct_dur(c, c->business_p95, 0.95, clock, p95, sizeof p95))
+			last = p95;
+		if (last != NULL)
+			snprintf(last + strlen(last), sizeof p50 - strlen(last),
+			    " working hours");
+		fprintf(f, "    own clock, working time: p50 %s  p90 %s  p95 %s  "
+		    "(%s%s%s%s; desired %s, adequate %s)\n",
+		    p50, p90, p95, m->calendar >= 0 ? "hours of " : "",
 		    m->calendar >= 0 ? term_clean(m->calendar_id, src,
 		    sizeof src) : "", m->calendar >= 0 && m->npauses > 0 ?
-		    ", " : "", m->npauses > 0 ? "pauses left out" : "");
+		    ", " : "", m->npauses > 0 ? "pauses left out" : "", d, a);
 	}
 	if (c->promised > 0) {
 		fmt_pct(br, sizeof br, c->promise_broken_rate);
 		fmt_pct(tol, sizeof tol, c->over_promised_rate);
-		isodur_human(c->promise_late_p90, p90, sizeof p90);
+		fmt_duration_on(p90, sizeof p90, c->promise_late_p90,
+		    CLOCK_CALENDAR);
 		fprintf(f, "    promises: %llu made, %s broken", (unsigned long
 		    long)c->promised, br);
 		if (!isnan(c->promise_late_p90))
-			fprintf(f, " (90%% within %s late)", p90);
+			fprintf(f, " (90%% late by at most %s)", p90);
 		fprintf(f, ", %s tighter than adequate\n", tol);
 	}
 	if (c->has_customer) {
@@ -152,7 +215,8 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	}
 	if (r->e->has_recovery && c->failures > 0) {
 		fmt_pct(br, sizeof br, c->recovery_rate);
-		isodur_human(c->recover_p50, p50, sizeof p50);
+		fmt_duration_on(p50, sizeof p50, c->recover_p50,
+		    CLOCK_CALENDAR);
 		fprintf(f, "    recovery: %llu failures, %llu recovered (%s)",
 		    (unsigned long long)c->failures,
 		    (unsigned long long)c->recovered, br);
@@ -187,6 +251,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	    br, tol, fmt_fixed(cons, sizeof cons, c->consistency, 2));
 	if (r->by != NULL && ms->nby > 0)
 		text_breakdown(r, ms, f);
+	text_trend(r, ms, f);
 }
 
 static void
@@ -210,6 +275,7 @@ report_text(const struct report *r, FILE *f)
 	char			 buf[80];
 	const char		*nc;
 	size_t			 i, k;
+	int			 anyopen = 0;
 
 	nc = getenv("NO_COLOR");
 	text_colour = f == stdout && isatty(fileno(f)) && (nc == NULL ||
@@ -253,6 +319,12 @@ report_text(const struct report *r, FILE *f)
 		if (i > 0)
 			fputc('\n', f);
 		text_moment(r, &r->s->ms[r->s->order[i]], f);
+		anyopen |= r->s->ms[i].total.open > 0;
+	}
+	if (anyopen && a->as_of != MOT_TIME_NONE) {
+		isotime_format(a->as_of, buf, sizeof buf);
+		fprintf(f, "\nopen: not stopped by %s, the time the data "
+		    "describes\n", buf);
 	}
 	text_journeys(r->s, f);
 }

@@ -21,6 +21,7 @@
 #include "report.h"
 #include "progress.h"
 #include "run.h"
+#include "state.h"
 #include "split.h"
 #include "tz.h"
 #include "xmalloc.h"
@@ -645,6 +646,13 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	if (r->agg.journeys_rejected > REJECT_SHOWN)
 		warnf("%llu journeys skipped in all (see the report's "
 		    "rejections)", (unsigned long long)r->agg.journeys_rejected);
+	/* A state keeps the open clocks unclassified: a merge has a later as_of. */
+	if (r->o->save_state != NULL && r->agg.journeys_read >
+	    r->agg.journeys_rejected && (rc = state_save(r->o->save_state,
+	    r->e, &r->agg, cause)) != 0)
+		return (rc);
+	if ((rc = agg_finish(&r->agg, cause)) != 0)
+		return (rc);
 	summary_make(&r->sum, r->e, &r->agg);
 	r->have_sum = 1;
 	if (r->agg.journeys_read == r->agg.journeys_rejected)

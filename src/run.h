@@ -23,6 +23,7 @@ struct run_opts {
 	int		 has_as_of;	/* --as-of given: as_of is the data's time */
 	mot_time	 as_of;
 	FILE		*occ;		/* occurrences.csv, or NULL */
+	const char	*save_state;	/* --save-state, or NULL: saved before agg_finish */
 	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;

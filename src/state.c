@@ -92,6 +92,9 @@ put_f64(struct buf *b, double d)
 	put_u64(b, v);
 }
 
+static int	time_ok(mot_time);
+static int	put_pending(struct buf *, const struct agg *);
+
 static void
 put_str(struct buf *b, const char *s)
 {
@@ -469,7 +472,8 @@ static void
 put_periods(struct buf *b, const struct periods *p)
 {
 	size_t	i, gap = 0;
-	int	before = p->before.n > 0 || p->before.breached > 0;
+	int	before = p->before.n > 0 || p->before.breached > 0 ||
+		    p->before.open > 0;
 
 	if (before && p->n > 0)
 		gap = p->max + 1 - p->n;
@@ -478,10 +482,12 @@ put_periods(struct buf *b, const struct periods *p)
 	for (i = 0; i < gap; i++) {
 		put_u64(b, i == 0 ? p->before.n : 0);
 		put_u64(b, i == 0 ? p->before.breached : 0);
+		put_u64(b, i == 0 ? p->before.open : 0);
 	}
 	for (i = 0; i < p->n; i++) {
 		put_u64(b, p->v[i].n);
 		put_u64(b, p->v[i].breached);
+		put_u64(b, p->v[i].open);
 	}
 }
 
@@ -510,63 +516,65 @@ month_of(mot_time t)
 }
 
 /*
- * Read a run of periods: within the weeks or months of the state's time
- * range, the first and last not empty, adding up to the moment's n and
- * breached (c).
+ * Read a run of periods: within the weeks or months of the state's range
+ * of starts (periods are cohorts of clocks by their start), the first and
+ * last not empty, adding up to the moment's n, breached and open (c).
  */
 static void
 get_periods(struct buf *b, struct periods *p, int monthly,
     const struct agg *a, const struct cell *c, const char *where)
 {
 	const char	*name = monthly ? "months" : "weeks";
-	uint64_t	 n, i, k, br, sum = 0, breached = 0;
+	uint64_t	 n, i, k, br, op, sum = 0, breached = 0, open = 0;
 	int64_t		 first, lo, hi;
 
 	first = get_i64(b);
-	n = get_count(b, 16);
+	n = get_count(b, 24);
 	if (b->bad)
 		return;
 	if (n == 0) {
-		if (c->n != 0)
+		if (c->n != 0 || c->open != 0)
 			invalid(b, "%s%s: none, for %" PRIu64 " occurrences",
-			    where, name, c->n);
+			    where, name, c->n + c->open);
 		return;
 	}
-	if (a->first_stop == MOT_TIME_NONE) {
-		invalid(b, "%s%s: periods in a state without a time range",
-		    where, name);
+	if (a->first_start == MOT_TIME_NONE) {
+		invalid(b, "%s%s: periods in a state without a range of "
+		    "starts", where, name);
 		return;
 	}
-	lo = monthly ? month_of(a->first_stop) : week_of(a->first_stop);
-	hi = monthly ? month_of(a->last_stop) : week_of(a->last_stop);
+	lo = monthly ? month_of(a->first_start) : week_of(a->first_start);
+	hi = monthly ? month_of(a->last_start) : week_of(a->last_start);
 	if (first < lo || first > hi || n - 1 > (uint64_t)(hi - first)) {
-		invalid(b, "%s%s: periods outside the state's time range",
+		invalid(b, "%s%s: periods outside the state's range of starts",
 		    where, name);
 		return;
 	}
 	for (i = 0; i < n; i++) {
 		k = get_u64(b);
 		br = get_u64(b);
+		op = get_u64(b);
 		if (b->bad)
 			return;
-		if ((i == 0 || i == n - 1) && k == 0) {
+		if ((i == 0 || i == n - 1) && k == 0 && op == 0) {
 			invalid(b, "%s%s: first or last period empty", where,
 			    name);
 			return;
 		}
-		if (k > c->n - sum || br > k) {
+		if (k > c->n - sum || br > k || op > c->open - open) {
 			invalid(b, "%s%s: more occurrences or breaches than "
 			    "the moment's", where, name);
 			return;
 		}
 		sum += k;
 		breached += br;
+		open += op;
 		/* Kept within the run's bound: older ones fold again. */
-		agg_periods_add(p, first + (int64_t)i, k, br);
+		agg_periods_add(p, first + (int64_t)i, k, br, op);
 	}
-	if (sum != c->n || breached != c->breached)
-		invalid(b, "%s%s: do not add up to the moment's n and breached",
-		    where, name);
+	if (sum != c->n || breached != c->breached || open != c->open)
+		invalid(b, "%s%s: do not add up to the moment's n, breached "
+		    "and open", where, name);
 }
 
 static void
@@ -704,6 +712,8 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		put_u64(&b, a->jd.bins[i]);
 	put_i64(&b, a->first_stop);
 	put_i64(&b, a->last_stop);
+	put_i64(&b, a->first_start);
+	put_i64(&b, a->last_start);
 	put_i64(&b, a->as_of);
 	for (i = 0; i < e->nmoments; i++) {
 		ma = &a->m[i];
@@ -720,6 +730,12 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 		put_periods(&b, &ma->months);
 	}
 	agg_cell_free(&scratch);
+	if (put_pending(&b, a) != 0) {
+		free(b.p);
+		*cause = xasprintf("%s: cannot read back the open clocks from a "
+		    "temporary file: %s", path, strerror(errno));
+		return (MOT_EXIT_IOERR);
+	}
 	crc = (uint32_t)crc32(0L, b.p, (uInt)b.len);
 	for (i = 0; i < 4; i++)
 		c[i] = (unsigned char)(crc >> (8 * i));
@@ -742,6 +758,117 @@ save(const char *path, const struct buf *exb, const struct expectations *e,
 	}
 	free(b.p);
 	return (rc);
+}
+
+/* Flags of an open clock in a state. */
+#define SP_TOTAL	0x01
+#define SP_VALUE	0x02
+#define SP_PAUSED	0x04
+#define SP_OVER		0x08
+/* A state's open clock without a breakdown value. */
+#define SP_NO_VALUE	UINT64_MAX
+
+static int
+put_pend(const struct pend_rec *r, void *arg)
+{
+	struct buf	*b = arg;
+
+	put_u64(b, r->moment);
+	put_u64(b, r->value == PENDING_NO_VALUE ? SP_NO_VALUE : r->value);
+	put_u64(b, (uint64_t)((r->new_total ? SP_TOTAL : 0) |
+	    (r->new_value ? SP_VALUE : 0) | (r->paused ? SP_PAUSED : 0) |
+	    (r->over_promised ? SP_OVER : 0)));
+	put_u64(b, r->n0);
+	put_u64(b, r->b0);
+	put_u64(b, r->n0v);
+	put_u64(b, r->b0v);
+	put_i64(b, r->start);
+	put_i64(b, r->pivot);
+	put_i64(b, r->so_far);
+	put_i64(b, r->adequate);
+	put_i64(b, r->deadline);
+	return (0);
+}
+
+/*
+ * The open clocks, unclassified (a merge classifies them against the
+ * latest as_of): the breakdown values by index, then each record; -1 with
+ * errno when they cannot be read back from their temporary file.
+ */
+static int
+put_pending(struct buf *b, const struct agg *a)
+{
+	size_t	v;
+
+	put_u64(b, a->values.n);
+	for (v = 0; v < a->values.n; v++)
+		put_str(b, strtab_key(&a->values, v));
+	put_u64(b, a->pend.n);
+	return (pending_each(&a->pend, put_pend, b));
+}
+
+/* Read the open clocks a state holds, checked, into a's records. */
+static void
+get_pending(struct buf *b, struct agg *a)
+{
+	struct pend_rec	 r;
+	size_t		*map = NULL;
+	uint64_t	 nv, n, i, v, f;
+	char		*s;
+
+	nv = get_count(b, 8);
+	if (!b->bad && nv > 0)
+		map = xreallocarray(NULL, (size_t)nv, sizeof *map);
+	for (i = 0; i < nv && !b->bad; i++) {
+		if ((s = get_str(b)) == NULL) {
+			invalid(b, "open clocks: a breakdown value is missing");
+			break;
+		}
+		map[i] = strtab_intern(&a->values, s, strlen(s));
+		free(s);
+	}
+	n = get_count(b, 12 * 8);
+	for (i = 0; i < n && !b->bad; i++) {
+		memset(&r, 0, sizeof r);
+		r.moment = (size_t)get_u64(b);
+		v = get_u64(b);
+		f = get_u64(b);
+		r.n0 = get_u64(b);
+		r.b0 = get_u64(b);
+		r.n0v = get_u64(b);
+		r.b0v = get_u64(b);
+		r.start = get_i64(b);
+		r.pivot = get_i64(b);
+		r.so_far = get_i64(b);
+		r.adequate = get_i64(b);
+		r.deadline = get_i64(b);
+		if (b->bad)
+			break;
+		r.new_total = (f & SP_TOTAL) != 0;
+		r.new_value = (f & SP_VALUE) != 0;
+		r.paused = (f & SP_PAUSED) != 0;
+		r.over_promised = (f & SP_OVER) != 0;
+		r.value = v == SP_NO_VALUE ? PENDING_NO_VALUE : v < nv ?
+		    map[v] : PENDING_NO_VALUE;
+		if (r.moment >= a->e->nmoments || f > 0x0f ||
+		    (v != SP_NO_VALUE && v >= nv) || (i == 0 && !r.new_total) ||
+		    (r.new_value && v == SP_NO_VALUE))
+			invalid(b, "open clock %" PRIu64 ": moment, value or "
+			    "group out of range", i);
+		else if (r.n0 > STATE_MAX_N || r.b0 > r.n0 || r.n0v > r.n0 ||
+		    r.b0v > r.n0v || r.b0v > r.b0)
+			invalid(b, "open clock %" PRIu64 ": its journey's counts "
+			    "out of bounds", i);
+		else if (!time_ok(r.start) || !time_ok(r.pivot) ||
+		    r.pivot < r.start || r.so_far < 0 || r.so_far > r.pivot -
+		    r.start || r.adequate < 0 || (r.deadline != MOT_TIME_NONE &&
+		    !time_ok(r.deadline)))
+			invalid(b, "open clock %" PRIu64 ": times out of range",
+			    i);
+		else
+			pending_add(&a->pend, &r);
+	}
+	free(map);
 }
 
 /* The fingerprint of one input of a run: its first bytes, when it can be read again. */
@@ -966,6 +1093,15 @@ time_ok(mot_time t)
 	return (t >= lo && t < hi);
 }
 
+/* Whether first to last is a range of instants mot can read, first <= last, or none (both none). */
+static int
+range_ok(mot_time first, mot_time last)
+{
+	if (first == MOT_TIME_NONE || last == MOT_TIME_NONE)
+		return (first == last);
+	return (time_ok(first) && time_ok(last) && first <= last);
+}
+
 /* Whether s is "file:line", as agg_reject writes where a reason was first seen. */
 static int
 file_line(const char *s)
@@ -1066,11 +1202,7 @@ get_prints(struct buf *b, struct state_inputs *in)
 		p->first_stop = get_i64(b);
 		p->last_stop = get_i64(b);
 		if (!b->bad && (p->path == NULL || known > 1 ||
-		    (p->first_stop == MOT_TIME_NONE) !=
-		    (p->last_stop == MOT_TIME_NONE) ||
-		    (p->first_stop != MOT_TIME_NONE &&
-		    (!time_ok(p->first_stop) || !time_ok(p->last_stop) ||
-		    p->first_stop > p->last_stop))))
+		    !range_ok(p->first_stop, p->last_stop)))
 			invalid(b, "fingerprint %" PRIu64 ": no name, or a time "
 			    "range out of bounds", i);
 	}
@@ -1248,17 +1380,21 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 	get_jdist(&b, a);
 	a->first_stop = get_i64(&b);
 	a->last_stop = get_i64(&b);
-	if (!b.bad && ((a->first_stop == MOT_TIME_NONE) !=
-	    (a->last_stop == MOT_TIME_NONE) || (a->first_stop !=
-	    MOT_TIME_NONE && (!time_ok(a->first_stop) ||
-	    !time_ok(a->last_stop) || a->first_stop > a->last_stop))))
+	if (!b.bad && !range_ok(a->first_stop, a->last_stop))
 		invalid(&b, "first_stop, last_stop: not a time range mot can "
 		    "read");
+	a->first_start = get_i64(&b);
+	a->last_start = get_i64(&b);
+	if (!b.bad && !range_ok(a->first_start, a->last_start))
+		invalid(&b, "first_start, last_start: not a time range mot "
+		    "can read");
 	a->as_of = get_i64(&b);
 	if (!b.bad && a->as_of != MOT_TIME_NONE && !time_ok(a->as_of))
 		invalid(&b, "as_of: not a time mot can read");
 	for (i = 0; i < e->nmoments && !b.bad; i++)
 		get_moment(&b, a, (size_t)i);
+	if (!b.bad)
+		get_pending(&b, a);
 	if (b.why != NULL) {
 		*cause = xasprintf("%s: invalid state file: %s", path, b.why);
 		goto out;

@@ -3,7 +3,8 @@
  * Wilson intervals, scores and their spread, Kaplan-Meier percentiles on
  * both clocks (open and ended occurrences censored),
  * the promise and customers' zone gaps, recovery, memory, the NPS cost of
- * a breach, and the priority that ranks the moments weakest first. Every
+ * a breach, the priority that ranks the moments weakest first, and the
+ * figures of each period of a trend (cohorts by start). Every
  * rule is in docs/scoring.md.
  */
 #include <config.h>
@@ -557,12 +558,65 @@ summary_free(struct summary *s)
 	memset(s, 0, sizeof *s);
 }
 
+int
+summary_monthly(const struct agg *a)
+{
+	return (a->first_start != MOT_TIME_NONE && a->last_start -
+	    a->first_start > SUMMARY_WEEKLY_DAYS * 86400 * MOT_USEC);
+}
+
+const struct periods *
+summary_periods(const struct summary *s, size_t mi, int monthly)
+{
+	return (monthly ? &s->a->m[mi].months : &s->a->m[mi].weeks);
+}
+
+void
+summary_period(const struct summary *s, const struct periods *p, int64_t k,
+    struct period_sum *ps)
+{
+	const struct period	*v = NULL;
+
+	memset(ps, 0, sizeof *ps);
+	ps->k = k;
+	if (p->n > 0 && k >= p->first && k - p->first < (int64_t)p->n)
+		v = &p->v[k - p->first];
+	if (v != NULL) {
+		ps->n = v->n;
+		ps->breached = v->breached;
+		ps->open = v->open;
+	}
+	ps->breach_rate = ratio(ps->breached, ps->n);
+	wilson(ps->breached, ps->n, Z95, &ps->ci_lo, &ps->ci_hi);
+	/* A cohort with clocks still running can only gain breaches. */
+	ps->incomplete = ps->open > 0;
+	ps->small = (double)ps->n < s->e->params.min_n;
+}
+
+int64_t
+summary_trend_first(const struct periods *p)
+{
+	if (p->n > SUMMARY_TREND_ROWS)
+		return (p->first + (int64_t)(p->n - SUMMARY_TREND_ROWS));
+	return (p->first);
+}
+
+const char *
+summary_period_marks(const struct period_sum *ps)
+{
+	if (ps->incomplete && ps->small)
+		return ("incomplete, small");
+	if (ps->incomplete)
+		return ("incomplete");
+	return (ps->small ? "small" : "");
+}
+
 void
 summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 {
 	const struct cell_sum	*c = &ms->total;
 	const struct moment	*m = ms->m;
-	char			 ad[64], p90[64], done[96], cost[96] = "";
+	char			 ad[96], p90[64], done[96], cost[96] = "";
 	double			 v;
 	size_t			 len;
 
@@ -577,17 +631,19 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 			snprintf(buf, size, "no occurrences");
 		return;
 	}
-	isodur_human((double)m->adequate.us / 1e6, ad, sizeof ad);
+	/* Adequate and p90 on the clock the zone is judged on, named once. */
+	fmt_duration_on(ad, sizeof ad, (double)m->adequate.us / 1e6,
+	    agg_clock(m));
 	if (m->promised_by != NULL) {
 		/* Each journey is judged against its own promised deadline. */
 		len = strlen(ad);
 		snprintf(ad + len, sizeof ad - len, " or the promise");
 	}
-	v = m->calendar >= 0 || m->npauses > 0 ? c->business_p90 : c->p90;
+	v = agg_same_clock(m) ? c->p90 : c->business_p90;
 	if (summary_unreached(c, v, 0.9, p90, sizeof p90) != NULL)
 		snprintf(done, sizeof done, "%s", p90);
 	else {
-		isodur_human(v, p90, sizeof p90);
+		fmt_duration(p90, sizeof p90, v, agg_clock(m));
 		snprintf(done, sizeof done, "90%% done within %s", p90);
 	}
 	if (nps_usable(&c->nps) && c->nps.delta < 0 && c->breached > 0)

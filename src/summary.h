@@ -75,6 +75,25 @@ struct moment_sum {
 	const char		*unseen;	/* a touchpoint never seen, or NULL */
 };
 
+/*
+ * One period of a moment's trend: the cohort of occurrences whose clock
+ * started in it (scored ones in n, open ones within adequate in open).
+ */
+struct period_sum {
+	int64_t		k;		/* period index, as agg_period_label */
+	uint64_t	n, breached, open;
+	double		breach_rate;	/* NaN if n 0 */
+	double		ci_lo, ci_hi;	/* Wilson 95% of the breach rate */
+	int		incomplete;	/* holds open occurrences: may still rise */
+	int		small;		/* n < min-n: too few to compare */
+};
+
+/* The latest periods of a moment's trend in the text, Markdown and HTML tables (all are in report.json). */
+#define SUMMARY_TREND_ROWS	12
+
+/* Trends go by month when the clocks of a run started over more than this many days. */
+#define SUMMARY_WEEKLY_DAYS	182
+
 /* The distribution of journey scores. */
 struct jdist_sum {
 	uint64_t	n;
@@ -112,6 +131,17 @@ int	summary_next_value(const struct summary *, const struct moment_sum *,
 /* The words for percentile v (q) of c when the Kaplan-Meier curve never reached it: "more than 10% still running" in buf; else NULL. */
 const char *summary_unreached(const struct cell_sum *, double, double,
 	    char *, size_t);
+/* Whether a run's trend goes by month (its starts span more than SUMMARY_WEEKLY_DAYS), else by week. */
+int	summary_monthly(const struct agg *);
+/* The periods of moment mi's trend, weekly or monthly: the moment's weeks or months. */
+const struct periods *summary_periods(const struct summary *, size_t, int);
+/* The figures of period index k of a run of periods (zero counts when it holds none). */
+void	summary_period(const struct summary *, const struct periods *, int64_t,
+	    struct period_sum *);
+/* The first period index of a trend table of p: at most SUMMARY_TREND_ROWS before its end. */
+int64_t	summary_trend_first(const struct periods *);
+/* How a period is marked in words: "incomplete", "small", both, or "". */
+const char *summary_period_marks(const struct period_sum *);
 /* Write a one-line verdict for a moment. */
 void	summary_verdict(const struct moment_sum *, char *, size_t);
 /* Adjust p-values for many tests (Benjamini-Hochberg); NaN ones are left out. */

@@ -154,6 +154,15 @@ cell_of(size_t mi, const char *value)
 	return (agg_value_cell(&a, mi, (size_t)v, &scratch));
 }
 
+/* Classify the open clocks, as a run does once every journey is in. */
+static void
+finish(void)
+{
+	char	*cause = NULL;
+
+	ck_assert_int_eq(agg_finish(&a, &cause), 0);
+}
+
 static void
 start_agg(const char *by)
 {
@@ -164,6 +173,7 @@ start_agg(const char *by)
 static void
 make_summary(void)
 {
+	finish();
 	summary_make(&sum, e, &a);
 	have_sum = 1;
 }
@@ -221,14 +231,16 @@ four_journeys(const char *by)
 	add_tp("ask", AT(0), AT(0));
 	run_journey();
 
+	/* Open at as_of (30 minutes), within adequate: open, not in n. */
 	add_attr("tier", "gold");
-	add_tp("ask", AT(0), AT(0));
+	add_tp("ask", AT(25), AT(25));
 	run_journey();
 
 	add_attr("region", "");
 	add_tp("ask", AT(0), AT(0));
 	add_tp("answer", AT(5), AT(5));
 	run_journey();
+	finish();
 }
 
 /*
@@ -550,9 +562,15 @@ START_TEST(test_summary_percentiles)
 
 	four_journeys("region");
 	make_summary();
-	/* Elapsed 180, 300, 600, 1200 s: ranks 2, 4, 4. */
+	/*
+	 * Elapsed 180, 300, 600, 1200 s and the open one censored at 300 s
+	 * (as_of 30 min, asked at 25). Kaplan-Meier, events before the
+	 * censoring at 300: S = 4/5 after 180, 4/5 x 3/4 = 3/5 after 300,
+	 * 3/5 x 1/2 = 3/10 after 600, 0 after 1200. F first reaches 0.5 at
+	 * 600; p90 and p95 at 1200.
+	 */
 	c = &sum.ms[0].total;
-	ck_assert_double_eq(c->p50, 300);
+	ck_assert_double_eq(c->p50, 600);
 	ck_assert_double_eq(c->p90, 1200);
 	ck_assert_double_eq(c->p95, 1200);
 	ck_assert_double_eq(c->max, 1200);
@@ -845,35 +863,340 @@ START_TEST(test_add_cell_compact)
 }
 END_TEST
 
-/* Periods keep the latest max and fold the older, in any order, merged or not. */
+/* Periods keep the latest max and fold the older, in any order, merged or not; open ones too. */
 START_TEST(test_periods_bounded)
 {
 	static const int64_t	ks[] = { 3, 40, 7, 41, 12, 38, -5, 44, 39, 43 };
-	struct periods		p, q;
+	struct periods		p, q, r;
 	size_t			i, n = sizeof ks / sizeof ks[0];
 
 	memset(&p, 0, sizeof p);
 	memset(&q, 0, sizeof q);
-	p.max = q.max = 5;
+	memset(&r, 0, sizeof r);
+	p.max = q.max = r.max = 5;
 	for (i = 0; i < n; i++) {
-		agg_periods_add(&p, ks[i], 1, ks[i] % 2 != 0);
-		agg_periods_add(&q, ks[n - 1 - i], 1, ks[n - 1 - i] % 2 != 0);
+		agg_periods_add(&p, ks[i], 1, ks[i] % 2 != 0, ks[i] % 3 == 0);
+		agg_periods_add(&q, ks[n - 1 - i], 1, ks[n - 1 - i] % 2 != 0,
+		    ks[n - 1 - i] % 3 == 0);
 	}
 	/* Weeks 40 to 44 are kept; 3, 7, 12, 38, -5 and 39 are folded. */
 	ck_assert_uint_eq(p.n, 5);
 	ck_assert_int_eq(p.first, 40);
 	ck_assert_uint_eq(p.before.n, 6);
 	ck_assert_uint_eq(p.before.breached, 4);
+	ck_assert_uint_eq(p.before.open, 3);	/* 3, 12 and 39 */
 	ck_assert_uint_eq(p.v[0].n, 1);
 	ck_assert_uint_eq(p.v[1].breached, 1);
 	ck_assert_uint_eq(p.v[2].n, 0);
+	ck_assert_uint_eq(p.v[2].open, 0);
 	ck_assert_uint_eq(q.n, p.n);
 	ck_assert_int_eq(q.first, p.first);
 	ck_assert_uint_eq(q.before.n, p.before.n);
 	ck_assert_uint_eq(q.before.breached, p.before.breached);
+	ck_assert_uint_eq(q.before.open, p.before.open);
 	ck_assert_int_eq(memcmp(q.v, p.v, p.n * sizeof *p.v), 0);
+
+	/* A period holding only open clocks is kept, not folded as empty. */
+	agg_periods_add(&r, 10, 1, 0, 0);
+	agg_periods_add(&r, 11, 0, 0, 2);
+	agg_periods_add(&r, 15, 1, 1, 0);	/* folds 10 */
+	ck_assert_int_eq(r.first, 11);
+	ck_assert_uint_eq(r.v[0].open, 2);
+	ck_assert_uint_eq(r.before.n, 1);
+	ck_assert_uint_eq(r.before.open, 0);
+	agg_periods_add(&r, 16, 1, 0, 0);	/* folds 11, then 12 to 14 */
+	ck_assert_int_eq(r.first, 15);
+	ck_assert_uint_eq(r.before.open, 2);
+	free(r.v);
+	memset(&r, 0, sizeof r);
+	r.max = 5;
+	agg_periods_add(&r, 10, 0, 0, 0);	/* nothing: no period */
+	ck_assert_uint_eq(r.n, 0);
+	agg_periods_add(&r, 10, 0, 0, 1);
+	ck_assert_uint_eq(r.n, 1);
+	ck_assert_uint_eq(r.v[0].open, 1);
+	free(r.v);
 	free(p.v);
 	free(q.v);
+}
+END_TEST
+
+/* Sunday 2026-10-04 23:00 UTC: the last hour of ISO week 2026-W40. */
+#define W40_END	(BASE + (INT64_C(3) * 24 + 16) * 60 * MIN)
+
+/* A clock counts in the week and month it started, not those it stopped in. */
+START_TEST(test_periods_by_start)
+{
+	struct occurrence	o[3];
+	struct agg		b;
+	char			label[32], buf[32];
+
+	add_moment("reply", "ask", "answer", 60, 600, -1);
+	start_agg("week");
+	memset(o, 0, sizeof o);
+	/* Started 2026-09-30 23:00 (W40, September), stopped in W41. */
+	o[0].status = ST_BREACHED;
+	o[0].start = AT(-8 * 60);
+	o[0].stop = W40_END + 2 * 60 * MIN;	/* Monday 01:00, W41 */
+	o[0].score = -1;
+	ck_assert_str_eq(agg_value(&a, &j, &o[0], buf, sizeof buf),
+	    "2026-W40");
+	agg_journey(&a, &j, o, 1);
+	ck_assert_uint_eq(a.m[0].weeks.n, 1);
+	agg_period_label(&a.m[0].weeks, 0, 0, label, sizeof label);
+	ck_assert_str_eq(label, "2026-W40");
+	ck_assert_uint_eq(a.m[0].weeks.v[0].n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].breached, 1);
+	ck_assert_uint_eq(a.m[0].months.n, 1);
+	agg_period_label(&a.m[0].months, 1, 0, label, sizeof label);
+	ck_assert_str_eq(label, "2026-09");
+	ck_assert(a.first_start == AT(-8 * 60) && a.last_start == AT(-8 * 60));
+	ck_assert(a.first_stop == o[0].stop);
+
+	/* Open at the end of W40 (in open), invalid and ended ones not at all. */
+	memset(o, 0, sizeof o);
+	o[0].status = ST_OPEN;
+	o[0].start = W40_END;
+	o[0].stop = MOT_TIME_NONE;
+	o[1].status = ST_INVALID;
+	o[1].start = W40_END + 7 * 24 * 60 * MIN;
+	o[1].stop = o[1].start - MIN;
+	o[2].status = ST_ENDED;
+	o[2].kind = OCC_ENDED;
+	o[2].start = W40_END + 14 * 24 * 60 * MIN;
+	o[2].stop = MOT_TIME_NONE;
+	agg_journey(&a, &j, o, 3);
+	ck_assert_uint_eq(a.m[0].weeks.n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].open, 1);
+	ck_assert_uint_eq(a.m[0].months.n, 2);	/* September, October */
+	ck_assert_uint_eq(a.m[0].months.v[1].open, 1);
+	ck_assert_uint_eq(a.m[0].months.v[1].n, 0);
+	ck_assert(a.last_start == W40_END);
+
+	/* The replay's entry point, and merging: open counts add up. */
+	agg_init(&b, e, "week");
+	agg_period_occ(&b, 0, W40_END + 1, 0, 1);
+	agg_period_occ(&b, 0, W40_END + 2 * 60 * MIN, 1, 0);
+	agg_period_occ(&b, 0, MOT_TIME_NONE, 1, 0);	/* no start: none */
+	agg_merge(&a, &b);
+	ck_assert_uint_eq(a.m[0].weeks.n, 2);
+	ck_assert_uint_eq(a.m[0].weeks.v[0].open, 2);
+	ck_assert_uint_eq(a.m[0].weeks.v[1].n, 1);
+	ck_assert_uint_eq(a.m[0].weeks.v[1].breached, 1);
+	ck_assert(a.last_start == W40_END + 2 * 60 * MIN);
+	agg_free(&b);
+}
+END_TEST
+
+/* A period is small below min-n and incomplete with any open clock. */
+START_TEST(test_period_marks)
+{
+	struct summary		s;
+	struct periods		p;
+	struct period_sum	ps;
+
+	memset(&s, 0, sizeof s);
+	memset(&p, 0, sizeof p);
+	s.e = e;
+	e->params.min_n = 30;
+	p.max = 100;
+	agg_periods_add(&p, 100, 29, 3, 0);
+	agg_periods_add(&p, 101, 30, 3, 0);
+	agg_periods_add(&p, 102, 30, 0, 1);
+	agg_periods_add(&p, 103, 0, 0, 4);
+	agg_periods_add(&p, 105, 2, 1, 0);
+	summary_period(&s, &p, 100, &ps);
+	ck_assert(ps.small && !ps.incomplete);
+	ck_assert_str_eq(summary_period_marks(&ps), "small");
+	ck_assert_double_eq_tol(ps.breach_rate, 3.0 / 29, TOL);
+	ck_assert(ps.ci_lo < ps.breach_rate && ps.ci_hi > ps.breach_rate);
+	summary_period(&s, &p, 101, &ps);
+	ck_assert(!ps.small && !ps.incomplete);
+	ck_assert_str_eq(summary_period_marks(&ps), "");
+	summary_period(&s, &p, 102, &ps);
+	ck_assert(!ps.small && ps.incomplete);
+	ck_assert_uint_eq(ps.open, 1);
+	ck_assert_double_eq_tol(ps.breach_rate, 0, TOL);
+	ck_assert_double_eq_tol(ps.ci_lo, 0, TOL);
+	ck_assert_str_eq(summary_period_marks(&ps), "incomplete");
+	summary_period(&s, &p, 103, &ps);
+	ck_assert(ps.small && ps.incomplete && isnan(ps.breach_rate));
+	ck_assert(isnan(ps.ci_lo) && isnan(ps.ci_hi));
+	ck_assert_str_eq(summary_period_marks(&ps), "incomplete, small");
+	summary_period(&s, &p, 104, &ps);	/* kept, empty */
+	ck_assert(ps.n == 0 && ps.open == 0 && ps.small && !ps.incomplete);
+	summary_period(&s, &p, 99, &ps);	/* not kept */
+	ck_assert(ps.n == 0 && isnan(ps.breach_rate));
+	summary_period(&s, &p, 105, &ps);	/* 1 of 2: never plain */
+	ck_assert(ps.small);
+	ck_assert_int_eq(summary_trend_first(&p), 100);
+	e->params.min_n = 1;
+	summary_period(&s, &p, 105, &ps);
+	ck_assert(!ps.small);
+	agg_periods_add(&p, 100 + SUMMARY_TREND_ROWS, 1, 0, 0);
+	ck_assert_int_eq(summary_trend_first(&p), 101);	/* the latest rows */
+	free(p.v);
+}
+END_TEST
+
+
+/* Check the records pending_each gives back, in order (for test_pending_spill). */
+static int
+count_rec(const struct pend_rec *r, void *arg)
+{
+	struct {
+		uint64_t	n, sum;
+	}		*seen = arg;
+	uint64_t	 i = seen->n++;
+	size_t		 map[3] = { 2, 0, 1 };
+	size_t		 want = i % 2 ? PENDING_NO_VALUE : map[i % 3];
+
+	ck_assert_uint_eq(r->moment, i % 3);
+	ck_assert_uint_eq(r->value, want);
+	ck_assert_int_eq(r->new_total, i % 5 == 0);
+	ck_assert(r->start == AT(i));
+	ck_assert(r->pivot == AT(i) + 7);
+	ck_assert(r->deadline == (i % 7 ? MOT_TIME_NONE : AT(i + 3)));
+	return (0);
+}
+
+/* Name a moment's ends= touchpoints. */
+static void
+set_ends(size_t mi, const char *name)
+{
+	struct moment	*m = &e->moments[mi];
+
+	m->ends = xreallocarray(m->ends, m->nends + 1, sizeof *m->ends);
+	m->ends[m->nends++] = (int)strtab_intern(&e->names, name,
+	    strlen(name));
+}
+
+START_TEST(test_open_at_adequate)
+{
+	const struct cell	*c;
+
+	add_moment("reply", "ask", "answer", 5, 15, -1);
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));
+	run_journey();
+	add_tp("answer", AT(15), AT(15));	/* as_of: adequate, exactly */
+	run_journey();
+	finish();
+	c = &a.m[0].total;
+	ck_assert_uint_eq(c->open, 1);		/* at adequate: not past it */
+	ck_assert_uint_eq(c->n, 0);
+	ck_assert_uint_eq(c->elapsed_cens.n, 1);
+	ck_assert_double_eq(c->elapsed_cens.max, 15 * 60);
+	agg_free(&a);
+
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));
+	run_journey();
+	add_tp("answer", AT(15) + 1, AT(15) + 1);	/* one microsecond past */
+	run_journey();
+	finish();
+	c = &a.m[0].total;
+	ck_assert_uint_eq(c->open, 0);
+	ck_assert_uint_eq(c->n, 1);
+	ck_assert_uint_eq(c->breached, 1);
+	ck_assert_uint_eq(c->open_breached, 1);
+	ck_assert_uint_eq(c->elapsed.n, 0);	/* censored, not an event */
+	ck_assert_uint_eq(c->elapsed_cens.n, 1);
+	ck_assert_uint_eq(c->clusters, 1);
+}
+END_TEST
+
+START_TEST(test_ends)
+{
+	const struct cell	*c;
+
+	add_moment("reply", "ask", "answer", 5, 15, -1);
+	set_ends(0, "declined");
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));		/* ended within adequate */
+	add_tp("declined", AT(10), AT(10));
+	run_journey();
+	add_tp("ask", AT(0), AT(0));		/* ended past adequate */
+	add_tp("declined", AT(20), AT(20));
+	run_journey();
+	add_tp("ask", AT(0), AT(0));		/* to and ends at once: to wins */
+	add_tp("declined", AT(5), AT(5));
+	add_tp("answer", AT(5), AT(5));
+	run_journey();
+	add_tp("declined", AT(0), AT(0));	/* before the start: no end */
+	add_tp("ask", AT(1), AT(1));
+	add_tp("answer", AT(3), AT(3));
+	run_journey();
+	finish();
+	c = &a.m[0].total;
+	ck_assert_uint_eq(c->ended, 1);
+	ck_assert_uint_eq(c->ended_breached, 1);
+	ck_assert_uint_eq(c->open, 0);
+	ck_assert_uint_eq(c->n, 3);
+	ck_assert_uint_eq(c->met, 2);
+	ck_assert_uint_eq(c->breached, 1);
+	ck_assert_uint_eq(c->elapsed.n, 2);	/* the closed ones */
+	ck_assert_uint_eq(c->elapsed_cens.n, 2);	/* ended: censored */
+	ck_assert_double_eq(c->elapsed_cens.max, 20 * 60);
+}
+END_TEST
+
+START_TEST(test_repeat_first)
+{
+	add_moment("reply", "ask", "answer", 5, 15, -1);
+	add_moment("reply-first", "ask", "answer", 5, 15, -1);
+	e->moments[1].repeat_first = 1;
+	start_agg(NULL);
+	add_tp("ask", AT(0), AT(0));
+	add_tp("ask", AT(2), AT(2));
+	add_tp("answer", AT(4), AT(4));
+	run_journey();
+	finish();
+	ck_assert_uint_eq(a.m[0].total.n, 2);
+	ck_assert_uint_eq(a.m[1].total.n, 1);
+	ck_assert_double_eq(a.m[1].total.elapsed.max, 4 * 60);
+	/* one journey: one cluster of two for repeat="each" */
+	ck_assert_uint_eq(a.m[0].total.clusters, 1);
+	ck_assert_uint_eq(a.m[0].total.clu_nn, 4);
+	ck_assert_uint_eq(a.m[1].total.clu_nn, 1);
+}
+END_TEST
+
+START_TEST(test_pending_spill)
+{
+	struct pending	p, q;
+	struct pend_rec	r;
+	uint64_t	i;
+	size_t		map[3] = { 2, 0, 1 };
+	struct {
+		uint64_t	n, sum;
+	} seen = { 0, 0 };
+
+	pending_init(&p, 64);		/* spills every few records */
+	pending_init(&q, 1 << 20);
+	memset(&r, 0, sizeof r);
+	for (i = 0; i < 1000; i++) {
+		r.moment = i % 3;
+		r.value = i % 2 ? PENDING_NO_VALUE : i % 3;
+		r.new_total = i % 5 == 0;
+		r.start = AT(i);
+		r.pivot = AT(i) + 7;
+		r.so_far = 7;
+		r.adequate = 15 * MIN;
+		r.deadline = i % 7 ? MOT_TIME_NONE : AT(i + 3);
+		pending_add(&p, &r);
+	}
+	ck_assert_int_eq(p.err, 0);
+	ck_assert_ptr_nonnull(p.spill);
+	ck_assert_uint_eq(p.n, 1000);
+	pending_move(&q, &p, map);
+	ck_assert_uint_eq(q.n, 1000);
+	ck_assert_uint_eq(p.n, 0);
+	ck_assert_int_eq(pending_each(&q, count_rec, &seen), 0);
+	ck_assert_uint_eq(seen.n, 1000);
+	pending_free(&p);
+	pending_free(&q);
 }
 END_TEST
 
@@ -888,6 +1211,10 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_totals);
 	tcase_add_test(tc, test_summary_km);
 	tcase_add_test(tc, test_summary_km_empty);
+	tcase_add_test(tc, test_open_at_adequate);
+	tcase_add_test(tc, test_ends);
+	tcase_add_test(tc, test_repeat_first);
+	tcase_add_test(tc, test_pending_spill);
 	tcase_add_test(tc, test_reach_and_counters);
 	tcase_add_test(tc, test_breakdown);
 	tcase_add_test(tc, test_no_breakdown);
@@ -897,6 +1224,8 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_many_reasons);
 	tcase_add_test(tc, test_as_of);
 	tcase_add_test(tc, test_periods_bounded);
+	tcase_add_test(tc, test_periods_by_start);
+	tcase_add_test(tc, test_period_marks);
 	tcase_add_test(tc, test_add_cell_compact);
 	suite_add_tcase(s, tc);
 

@@ -405,8 +405,8 @@ START_TEST(test_p90_not_reached)
 	check_message(&cr, &res.rows[1], item(&res, "past", CHECK_P90), msg,
 	    sizeof msg);
 	ck_assert_str_eq(msg, "p90 10m00s -> not reached (more than 10% still "
-	    "running), above the longest time seen, 12m01s (+20.2% at least, "
-	    "limit +20.0%)");
+	    "running), above the longest time seen, 12m01s of calendar time "
+	    "(+20.2% at least, limit +20.0%)");
 	check_message(&cr, &res.rows[0], item(&res, "within", CHECK_P90), msg,
 	    sizeof msg);
 	ck_assert_msg(strstr(msg, ": not decided") != NULL, "%s", msg);

@@ -1,11 +1,13 @@
 /*
- * check_fmt.c - tests for fmt.c's UTF-8 checks, its one markup escaper in
- * both its languages (HTML for report.html, XML for JUnit), its one text
+ * check_fmt.c - tests for fmt.c's duration formatter on either clock, its
+ * UTF-8 checks, its one markup escaper in both its languages (HTML for
+ * report.html, XML for JUnit), its one text
  * escaper (text_char) for the terminal, messages and validate, and
  * csv_field's guard against formulas.
  */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +39,65 @@ markup_is(const char *s, enum markup m, const char *want)
 	ck_assert_str_eq(got, want);
 	free(got);
 }
+
+/* Working time is in working hours, never days, to three significant figures. */
+START_TEST(test_fmt_duration_working)
+{
+	static const struct {
+		double		 s;
+		const char	*want;
+	} cases[] = {
+		{ 40 * 3600.0, "40 working hours" },
+		{ 3600, "1 working hour" },
+		{ 3601, "1 working hour" },
+		{ 3636, "1.01 working hours" },
+		{ 9 * 3600 + 13 * 60, "9.22 working hours" },
+		/* A day and more stays in hours. */
+		{ 24 * 3600.0, "24 working hours" },
+		{ 1500 * 3600.0, "1500 working hours" },
+		{ 112.4 * 3600, "112 working hours" },
+		/* Rounding up across a power of ten. */
+		{ 99.96 * 3600, "100 working hours" },
+		{ 9.996 * 3600, "10 working hours" },
+		{ 9 * 60 + 42, "0.162 working hours" },
+		{ 0.36, "0.0001 working hours" },
+		{ 0.1, "0 working hours" },
+		{ 0, "0 working hours" },
+		{ -5, "0 working hours" },
+		{ NAN, "-" },
+	};
+	char	b[64];
+	size_t	i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		ck_assert_str_eq(fmt_duration(b, sizeof b, cases[i].s,
+		    CLOCK_WORKING), cases[i].want);
+	/* Working time names its clock by its unit. */
+	ck_assert_str_eq(fmt_duration_on(b, sizeof b, 3600, CLOCK_WORKING),
+	    "1 working hour");
+	ck_assert_str_eq(fmt_hours(b, sizeof b, 14 * 3600 + 19 * 60), "14.3");
+	ck_assert_str_eq(fmt_hours(b, sizeof b, NAN), "-");
+	ck_assert_str_eq(fmt_clock_name(CLOCK_WORKING), "working time");
+}
+END_TEST
+
+/* Calendar time keeps days, as isodur_human writes them. */
+START_TEST(test_fmt_duration_calendar)
+{
+	char	b[64];
+
+	ck_assert_str_eq(fmt_duration(b, sizeof b, 2 * 86400 + 4 * 3600,
+	    CLOCK_CALENDAR), "2d04h");
+	ck_assert_str_eq(fmt_duration(b, sizeof b, 40 * 3600.0,
+	    CLOCK_CALENDAR), "1d16h");
+	ck_assert_str_eq(fmt_duration(b, sizeof b, NAN, CLOCK_CALENDAR), "-");
+	ck_assert_str_eq(fmt_duration_on(b, sizeof b, 3600, CLOCK_CALENDAR),
+	    "1h00m of calendar time");
+	ck_assert_str_eq(fmt_duration_on(b, sizeof b, NAN, CLOCK_CALENDAR),
+	    "-");
+	ck_assert_str_eq(fmt_clock_name(CLOCK_CALENDAR), "calendar time");
+}
+END_TEST
 
 /* A figure that cannot be computed reads "-", never "nan". */
 START_TEST(test_fmt_fixed)
@@ -194,6 +255,8 @@ make_fmt_suite(void)
 	TCase	*tc = tcase_create("core");
 
 	tcase_add_test(tc, test_fmt_fixed);
+	tcase_add_test(tc, test_fmt_duration_working);
+	tcase_add_test(tc, test_fmt_duration_calendar);
 	tcase_add_test(tc, test_utf8_len);
 	tcase_add_test(tc, test_markup_both);
 	tcase_add_test(tc, test_markup_controls_and_bad_bytes);

@@ -91,14 +91,14 @@ while read -r what a b c d e; do
 	esac
 done <<'PINS'
 log receipt receipt.xes.gz 1434 8577
-moment receipt 1327 105 2 377
-moment confirmation-letter 1298 136 0 884
-moment confirmation-handling 1300 134 0 279
+moment receipt 1366 66 2 416
+moment confirmation-letter 1434 0 0 1020
+moment confirmation-handling 1433 1 0 412
 log helpdesk helpdesk.xes.gz 4580 21348
-moment first-reaction 4621 317 0 1683
-moment resolution 5051 9 0 1577
-moment time-to-resolve 4930 8 0 1997
-moment closure 4973 10 0 2171
+moment first-reaction 4938 0 0 2000
+moment resolution 5060 0 0 1586
+moment time-to-resolve 4938 0 0 2005
+moment closure 4975 8 0 2173
 log consulta consulta.xes.gz 954 13740
 moment validation 562 0 0 37
 moment course-evaluation 237 0 0 25
@@ -107,7 +107,7 @@ log bpic2012 bpic2012-w-intervals.xes.gz 8616 118604
 moment complete-application 17213 0 0 328
 moment offer-call 17265 0 0 307
 moment validation 7847 0 0 220
-moment wait-for-offer 10305 6908 0 4400
+moment wait-for-offer 17120 93 0 11215
 PINS
 
 # (a) gzip or not: the same report, apart from the inputs' path/gzip/bytes.

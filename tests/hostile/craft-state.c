@@ -50,6 +50,12 @@ edit(struct agg *a, const char *what)
 		a->m[0].weeks.first = 200000000;
 	else if (strcmp(what, "week-before") == 0)
 		a->m[0].weeks.first = -200000000000000;
+#if STATE_VERSION >= 3
+	else if (strcmp(what, "period-open") == 0)	/* more than the moment's */
+		a->m[0].weeks.v[a->m[0].weeks.n - 1].open++;
+	else if (strcmp(what, "start-late") == 0)	/* after every period */
+		a->first_start = a->last_start += 8 * 86400 * MOT_USEC;
+#endif
 	else if (strcmp(what, "time-far") == 0)
 		a->last_stop = INT64_MAX - 1;
 	else if (strcmp(what, "as-of-far") == 0)	/* the year 292277 */

@@ -44,7 +44,7 @@ set format x "%g"
 set xlabel "elapsed time / adequate time (log scale; 1 = adequate)"
 set rmargin 32
 set ytics scale 0 ("first-reply" 1, "Case resolution" 2)
-set label 1 "p90 2h30m, adequate 2h00m" at graph 1.02, first 1 left textcolor rgb c_ink
+set label 1 "over 10% running, adequate 2h00m" at graph 1.02, first 1 left textcolor rgb c_ink
 set label 2 "p90 3h00m, adequate 8h00m" at graph 1.02, first 2 left textcolor rgb c_ink
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
 set key below horizontal

@@ -37,7 +37,7 @@ set key textcolor rgb c_ink
 set title "Breach rate by team"
 set xrange [0.5:2.5]
 set yrange [2.5:0.5]
-set cbrange [0:50]
+set cbrange [0:100]
 set format cb "%g%%"
 set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
@@ -46,5 +46,6 @@ set bmargin 2
 set ytics  ("first-reply" 1, "Case resolution" 2)
 set xtics rotate by 90 right ("a" 1, "b" 2)
 set style fill solid 1.0 border lc rgb "#ffffff"
-plot "heatmap.dat" using 1:2:(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
-     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):(100*$3 > 30 ? 0xffffff : 0x222222) with labels tc rgb variable font ",9" notitle
+plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
+     "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \
+     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 60 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",9" notitle

@@ -35,44 +35,46 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set multiplot layout 1,3 title "first-reply: how long, when and for whom"
-set title "How long it took (own clock)"
+set title "How long it took (calendar time)"
 set xrange [0:2.625]
 set yrange [0:100]
 set ytics 0, 25, 100
 set format y "%g%%"
-set xlabel "hours"
+set xlabel "hours (calendar time)"
 set ylabel "finished within"
 set key bottom right opaque
 set object 1 rect from 0, graph 0 to 1, graph 1 fc rgb c_met fs solid 0.15 noborder behind
 set object 2 rect from 1, graph 0 to 2, graph 1 fc rgb c_tolerated fs solid 0.18 noborder behind
 set object 3 rect from 2, graph 0 to graph 1, graph 1 fc rgb c_breached fs solid 0.15 noborder behind
 plot "moment-02.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79" notitle, \
-     "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "50.0% within adequate"
-2	50
+     "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "33.3% within adequate"
+2	33.3333
 e
 unset object 1; unset object 2; unset object 3; unset arrow 1; unset label 1
-set title "Breach rate per week"
+set title "Breach rate per week of start"
 set xlabel ""
 set ylabel "breached"
-set yrange [0:60]
+set yrange [0:80]
 set ytics auto
 set key top right
 set style fill solid 0.85 noborder
 set boxwidth 0.7
 set xrange [-0.5:0.5]
 set xtics rotate by 30 right ("2026-W40" 0)
-plot "moment-02.dat" index 1 using 1:(100*$2) with boxes fc rgb c_breached notitle
+plot "moment-02.dat" index 1 using 1:($5 == 0 ? 100*$2 : NaN) with boxes fc rgb c_breached notitle, \
+     "" index 1 using 1:($5 != 0 ? 100*$2 : NaN) with boxes fs empty lc rgb c_breached lw 1.5 notitle, \
+     "" index 1 using 1:($5 != 0 && $3 > 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels offset 0,0.7 font ",7" tc rgb c_ink notitle
 unset arrow 1
 set xtics auto norotate
 set title "Breach rate by team"
 set xrange [0:100]
-set yrange [1.6:0.4]
+set yrange [2.6:0.4]
 set format x "%g%%"
 set format y "%g"
 set xlabel "breached (95% CI)"
 set ylabel ""
 set xtics auto
-set ytics scale 0 ("a" 1)
+set ytics scale 0 ("b" 1, "a" 2)
 plot "moment-02.dat" index 2 using (50*$2):1:(50*$2):(0.34) with boxxyerror fc rgb c_breached notitle, \
      "" index 2 using (100*$2):1:(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle
 unset multiplot

@@ -46,5 +46,6 @@ set bmargin 5
 set ytics  ("Support call" 1, "Order confirmation" 2, "Delivery" 3)
 set xtics rotate by 90 right ("(none)" 1, "gold" 2, "silver" 3)
 set style fill solid 1.0 border lc rgb "#ffffff"
-plot "heatmap.dat" using 1:2:(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
-     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):(100*$3 > 60 ? 0xffffff : 0x222222) with labels tc rgb variable font ",9" notitle
+plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
+     "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \
+     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 60 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",9" notitle

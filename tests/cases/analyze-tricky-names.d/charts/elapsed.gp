@@ -35,7 +35,7 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set title "How long each moment took, against its zone of tolerance"
-xmin = 0.01; xmax = 10
+xmin = 0.001; xmax = 10
 clip(v) = v < xmin ? xmin : v
 set logscale x 10
 set xrange [xmin:xmax]

@@ -46,5 +46,6 @@ set bmargin 22
 set ytics  ("\140touch /nonexistent/mot-pwned\140 <script>x</scrip…" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
 set xtics rotate by 90 right ("\"; system(\"touch /nonexistent/mot-pwned\"); \"" 1, "100%% %%s <img src=x> # heading" 2, "\140touch /nonexistent/mot-pwned\140" 3)
 set style fill solid 1.0 border lc rgb "#ffffff"
-plot "heatmap.dat" using 1:2:(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
-     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):(100*$3 > 42 ? 0xffffff : 0x222222) with labels tc rgb variable font ",9" notitle
+plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
+     "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \
+     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 42 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",9" notitle

@@ -46,7 +46,7 @@ set rmargin 32
 set ytics scale 0 ("Support call" 1, "Order confirmation" 2, "Delivery" 3)
 set label 1 "p90 25m00s, adequate 20m00s" at graph 1.02, first 1 left textcolor rgb c_ink
 set label 2 "p90 20m00s, adequate 15m00s" at graph 1.02, first 2 left textcolor rgb c_ink
-set label 3 "p90 2d03h, adequate 2d00h" at graph 1.02, first 3 left textcolor rgb c_ink
+set label 3 "over 10% running, adequate 2d00h" at graph 1.02, first 3 left textcolor rgb c_ink
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
 set key below horizontal
 set style fill solid 0.22 noborder

@@ -46,5 +46,6 @@ set bmargin 4
 set ytics  ("Parcel delivered" 1, "Order confirmation e-mail" 2, "Order dispatched" 3, "Payment authorised" 4, "Support contact handled" 5, "Refund paid" 6)
 set xtics rotate by 90 right ("east" 1, "north" 2, "south" 3, "west" 4)
 set style fill solid 1.0 border lc rgb "#ffffff"
-plot "heatmap.dat" using 1:2:(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
-     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):(100*$3 > 30 ? 0xffffff : 0x222222) with labels tc rgb variable font ",9" notitle
+plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
+     "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \
+     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 30 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",9" notitle

@@ -35,25 +35,24 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set multiplot layout 1,3 title "Order dispatched: how long, when and for whom"
-set title "How long it took (own clock)"
-set xrange [0:31.2]
+set title "How long it took (calendar time)"
+set xrange [0:37.8414]
 set yrange [0:100]
 set ytics 0, 25, 100
 set format y "%g%%"
-set xlabel "hours"
+set xlabel "hours (calendar time)"
 set ylabel "finished within"
 set key bottom right opaque
 set object 1 rect from 0, graph 0 to 12, graph 1 fc rgb c_met fs solid 0.15 noborder behind
 set object 2 rect from 12, graph 0 to 24, graph 1 fc rgb c_tolerated fs solid 0.18 noborder behind
 set object 3 rect from 24, graph 0 to graph 1, graph 1 fc rgb c_breached fs solid 0.15 noborder behind
 set arrow 1 from graph 0, first 95 to graph 1, first 95 nohead dt 2 lw 1.5 lc rgb c_ink
-set label 1 "longest: 1d12h" at graph 0.97, graph 0.2 right textcolor rgb c_ink
 plot "moment-03.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79" notitle, \
-     "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "98.3% within adequate"
-24	98.2935
+     "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "98.0% within adequate"
+24	97.9592
 e
 unset object 1; unset object 2; unset object 3; unset arrow 1; unset label 1
-set title "Breach rate per week"
+set title "Breach rate per week of start"
 set xlabel ""
 set ylabel "breached"
 set yrange [0:15]
@@ -64,7 +63,9 @@ set boxwidth 0.7
 set xrange [-0.5:6.5]
 set xtics rotate by 30 right ("2026-W40" 0, "2026-W41" 1, "2026-W42" 2, "2026-W43" 3, "2026-W44" 4, "2026-W45" 5, "2026-W46" 6)
 set arrow 1 from graph 0, first 5 to graph 1, first 5 nohead dt 2 lw 1.5 lc rgb c_ink
-plot "moment-03.dat" index 1 using 1:(100*$2) with boxes fc rgb c_breached notitle, \
+plot "moment-03.dat" index 1 using 1:($5 == 0 ? 100*$2 : NaN) with boxes fc rgb c_breached notitle, \
+     "" index 1 using 1:($5 != 0 ? 100*$2 : NaN) with boxes fs empty lc rgb c_breached lw 1.5 notitle, \
+     "" index 1 using 1:($5 != 0 && $3 > 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels offset 0,0.7 font ",7" tc rgb c_ink notitle, \
      NaN with lines dt 2 lw 1.5 lc rgb c_ink title "objective"
 unset arrow 1
 set xtics auto norotate

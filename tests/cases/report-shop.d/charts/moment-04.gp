@@ -35,12 +35,12 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set multiplot layout 1,3 title "Parcel delivered: how long, when and for whom"
-set title "How long it took (own clock)"
+set title "How long it took (calendar time)"
 set xrange [0:3.6401]
 set yrange [0:100]
 set ytics 0, 25, 100
 set format y "%g%%"
-set xlabel "days"
+set xlabel "days (calendar time)"
 set ylabel "finished within"
 set key bottom right opaque
 set object 1 rect from 0, graph 0 to 1, graph 1 fc rgb c_met fs solid 0.15 noborder behind
@@ -53,7 +53,7 @@ plot "moment-04.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79"
 2	86.3014
 e
 unset object 1; unset object 2; unset object 3; unset arrow 1; unset label 1
-set title "Breach rate per week"
+set title "Breach rate per week of start"
 set xlabel ""
 set ylabel "breached"
 set yrange [0:25]
@@ -64,7 +64,9 @@ set boxwidth 0.7
 set xrange [-0.5:6.5]
 set xtics rotate by 30 right ("2026-W40" 0, "2026-W41" 1, "2026-W42" 2, "2026-W43" 3, "2026-W44" 4, "2026-W45" 5, "2026-W46" 6)
 set arrow 1 from graph 0, first 10 to graph 1, first 10 nohead dt 2 lw 1.5 lc rgb c_ink
-plot "moment-04.dat" index 1 using 1:(100*$2) with boxes fc rgb c_breached notitle, \
+plot "moment-04.dat" index 1 using 1:($5 == 0 ? 100*$2 : NaN) with boxes fc rgb c_breached notitle, \
+     "" index 1 using 1:($5 != 0 ? 100*$2 : NaN) with boxes fs empty lc rgb c_breached lw 1.5 notitle, \
+     "" index 1 using 1:($5 != 0 && $3 > 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels offset 0,0.7 font ",7" tc rgb c_ink notitle, \
      NaN with lines dt 2 lw 1.5 lc rgb c_ink title "objective"
 unset arrow 1
 set xtics auto norotate
