@@ -130,18 +130,33 @@ own_sketch(const struct ctx *x, size_t i)
 	    &c->business);
 }
 
-/* The own-clock q-quantile of a moment, in seconds: what its zone is judged on. */
+/* The times so far of a moment's open and ended occurrences, on its own clock: the censored. */
+static struct sketch *
+own_cens(const struct ctx *x, size_t i)
+{
+	struct cell	*c = &x->r->a->m[i].total;
+
+	return (agg_same_clock(&x->r->e->moments[i]) ? &c->elapsed_cens :
+	    &c->business_cens);
+}
+
+/* The own-clock Kaplan-Meier q-quantile of a moment, in seconds (NaN when not reached): what its zone is judged on. */
 static double
 own_q(const struct ctx *x, size_t i, double q)
 {
-	return (sketch_quantile(own_sketch(x, i), q));
+	double	t;
+
+	sketch_km_quantile(own_sketch(x, i), own_cens(x, i), q, &t);
+	return (t);
 }
 
-/* The longest own-clock time of a moment, in seconds. */
+/* The longest own-clock time of a moment seen, stopped or not, in seconds. */
 static double
 own_max(const struct ctx *x, size_t i)
 {
-	return (msum(x, i)->total.n > 0 ? own_sketch(x, i)->max : NAN);
+	int	censored;
+
+	return (sketch_km_longest(own_sketch(x, i), own_cens(x, i), &censored));
 }
 
 static const struct periods *
@@ -535,7 +550,10 @@ write_elapsed(struct ctx *x)
 	    "triangle is the 95th and the cross the longest. Green is within "
 	    "desired, amber the zone of tolerance, red beyond adequate (1 on "
 	    "this scale): a bar reaching into red means more than 10% were "
-	    "late.");
+	    "late. Percentiles are Kaplan-Meier estimates, open and ended "
+	    "occurrences counted as still running at their time so far; a bar "
+	    "running to the right edge is a 90th percentile not reached (more "
+	    "than 10% still running).");
 	dat_header(d, "rank\tdesired_rel\tp10_rel\tp50_rel\tp90_rel\tp95_rel\t"
 	    "max_rel\tdesired_s\tadequate_s\tp10_s\tp50_s\tp90_s\tp95_s\t"
 	    "max_s\tclock\tid\tname");
@@ -598,9 +616,10 @@ write_elapsed(struct ctx *x)
 		    QUANTILE_DIGITS), agg_clock(m));
 		fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
 		    agg_clock(m));
-		fprintf(f, "set label %zu \"p90 %s, adequate %s\" at graph "
-		    "1.02, first %zu left textcolor rgb c_ink\n", k + 1, p90,
-		    ad, k + 1);
+		fprintf(f, "set label %zu \"%s%s, adequate %s\" at graph "
+		    "1.02, first %zu left textcolor rgb c_ink\n", k + 1,
+		    isnan(own_q(x, i, 0.90)) ? "over 10% running" : "p90 ",
+		    isnan(own_q(x, i, 0.90)) ? "" : p90, ad, k + 1);
 	}
 	fprintf(f, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 "
 	    "lc rgb c_breached front\n"
@@ -613,8 +632,8 @@ write_elapsed(struct ctx *x)
 	    "boxxyerror fc rgb c_tolerated title \"zone of tolerance\", \\\n"
 	    "     \"\" using (1):1:(1):(xmax):($1-0.42):($1+0.42) with "
 	    "boxxyerror fc rgb c_breached title \"beyond adequate\", \\\n"
-	    "     \"\" using (clip($4)):1:(clip($3)):(clip($5)):($5 > 1 ? "
-	    "0xc0392b : 0x222222) with xerrorbars lc rgb variable pt 7 ps 1.3 "
+	    "     \"\" using (clip($4)):1:(clip($3)):(valid(5) ? clip($5) : "
+	    "xmax):(valid(5) && $5 > 1 ? 0xc0392b : 0x222222) with xerrorbars lc rgb variable pt 7 ps 1.3 "
 	    "lw 2.5 title \"median, p10 to p90\", \\\n"
 	    "     \"\" using (clip($6)):1 with points pt 8 ps 1.1 lc rgb c_ink "
 	    "title \"p95\", \\\n"
@@ -1140,9 +1159,9 @@ write_moment(struct ctx *x)
 	size_t			 i, nrows = 0, panels;
 	int64_t			 k;
 	char			 label[32], mx[48], *title;
-	static const double	 qs[] = { 0.01, 0.02, 0.05, 0.1, 0.15, 0.2,
-	    0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8,
-	    0.85, 0.9, 0.92, 0.94, 0.95, 0.96, 0.97, 0.98, 0.99, 1 };
+	struct sketch_km_point	*pts;
+	size_t			 np;
+	int			 running;
 
 	a = (double)m->adequate.us / 1e6;
 	dd = (double)m->desired.us / 1e6;
@@ -1150,17 +1169,24 @@ write_moment(struct ctx *x)
 	u = unit_for(a, agg_clock(m));
 	x->c->title = xasprintf("%s: how long, when and for whom", m->name);
 
-	/* Block 0: the distribution, as quantiles. */
-	fprintf(d, "# share\telapsed_s\telapsed_%s\n", u.name);
+	/* Block 0: the distribution, its Kaplan-Meier curve. */
+	fprintf(d, "# elapsed_s\telapsed_%s\tfinished\n", u.name);
+	np = sketch_km_curve(own_sketch(x, x->mi), own_cens(x, x->mi), &pts);
+	v = own_q(x, x->mi, 0.99);
+	if (isnan(v))		/* never 99%: to the last finish */
+		v = own_sketch(x, x->mi)->n > 0 ? own_sketch(x, x->mi)->max : 0;
 	xmax = a * 1.3;
-	for (i = 0; i < sizeof qs / sizeof qs[0]; i++) {
-		v = qs[i] < 1 ? own_q(x, x->mi, qs[i]) : own_max(x, x->mi);
-		if (qs[i] <= 0.99 && v * 1.05 > xmax)
-			xmax = v * 1.05;
-		dat_num(d, qs[i], 0);
-		dat_num(d, v, 0);
-		dat_num(d, v / u.s, 1);
+	if (v * 1.05 > xmax)
+		xmax = v * 1.05;
+	dat_num(d, 0, 0);
+	dat_num(d, 0, 0);
+	dat_num(d, 0, 1);
+	for (i = 0; i < np; i++) {
+		dat_num(d, pts[i].t, 0);
+		dat_num(d, pts[i].t / u.s, 0);
+		dat_num(d, pts[i].f, 1);
 	}
+	free(pts);
 	/* Block 1: the breach rate per period of start. */
 	fputs("\n\n# i\tbreach_rate\tn\topen\tmark\tperiod\n", d);
 	for (k = x->pfirst; x->have_periods && k <= x->plast; k++) {
@@ -1202,10 +1228,12 @@ write_moment(struct ctx *x)
 	}
 	panels = nrows > 0 ? 3 : 2;
 	x->c->caption = xasprintf("Left: the share of occurrences finished "
-	    "within a given time (%s, the moment's own clock), against the "
-	    "zone of tolerance; %s Middle: the breach rate of the clocks "
-	    "started in each %s; a hollow bar, labelled with its n, still "
-	    "holds open clocks or has fewer than min-n.%s",
+	    "within a given time (%s, the moment's own clock; the Kaplan-Meier "
+	    "estimate, open and ended occurrences counted as still running at "
+	    "their time so far), against the zone of tolerance; %s Middle: the "
+	    "breach rate of the clocks started in each %s; a hollow bar, "
+	    "labelled with its n, still holds open clocks or has fewer than "
+	    "min-n.%s",
 	    fmt_clock_name(agg_clock(m)), obj > 0 ? "the dashed line is the objective's share within "
 	    "adequate." : "", x->monthly ? "month" : "week", nrows > 0 ?
 	    " Right: the breach rate by breakdown value, with its 95% "
@@ -1237,12 +1265,15 @@ write_moment(struct ctx *x)
 		fprintf(f, "set arrow 1 from graph 0, first %g to graph 1, "
 		    "first %g nohead dt 2 lw 1.5 lc rgb c_ink\n", 100 * obj,
 		    100 * obj);
-	if (own_max(x, x->mi) > xmax) {
-		fmt_duration(mx, sizeof mx, own_max(x, x->mi), agg_clock(m));
-		fprintf(f, "set label 1 \"longest: %s\" at graph 0.97, graph "
-		    "0.2 right textcolor rgb c_ink\n", mx);
+	v = sketch_km_longest(own_sketch(x, x->mi), own_cens(x, x->mi),
+	    &running);
+	if (v > xmax) {
+		fmt_duration(mx, sizeof mx, v, agg_clock(m));
+		fprintf(f, "set label 1 \"longest: %s%s\" at graph 0.97, graph "
+		    "0.2 right textcolor rgb c_ink\n", mx, running ?
+		    " (not stopped)" : "");
 	}
-	fprintf(f, "plot \"%s.dat\" index 0 using 3:(100*$1) with lines lw "
+	fprintf(f, "plot \"%s.dat\" index 0 using 2:(100*$3) with steps lw "
 	    "2.5 lc rgb \"#1f4e79\" notitle, \\\n"
 	    "     \"-\" using 1:2 with points pt 7 ps 1.4 lc rgb \"%s\" title "
 	    "\"%.1f%% within adequate\"\n%g\t%g\ne\n", x->c->name,

@@ -150,6 +150,15 @@ check_message(const struct check_report *cr, const struct check_row *row,
 		snprintf(buf, size, "the baseline's p90 is %s: no relative "
 		    "change to measure", isnan(it->p90_0) ? "missing" : "0");
 		break;
+	case CHECK_WHY_P90_RUNNING:
+		snprintf(buf, size, "p90 %s -> not reached (more than 10%% "
+		    "still running), above the longest time seen, %s (%s at "
+		    "least, limit +%.1f%%)%s", fmt_duration(a, sizeof a, it->p90_0,
+		    CLOCK_CALENDAR), fmt_duration_on(b, sizeof b,
+		    row->cur->p90_floor, CLOCK_CALENDAR), signed_pct(c,
+		    sizeof c, it->increase, "%"), 100 * p->max_p90_increase,
+		    it->status == CHECK_FAIL ? "" : ": not decided");
+		break;
 	case CHECK_WHY_STABLE:
 	case CHECK_WHY_REGRESSED:
 		if (it->kind == CHECK_P90) {

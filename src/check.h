@@ -35,7 +35,8 @@ enum check_why {
 	CHECK_WHY_VANISHED,	/* the moment is in the baseline only */
 	CHECK_WHY_STABLE,	/* no significant or no large enough rise */
 	CHECK_WHY_REGRESSED,	/* a significant rise beyond the threshold */
-	CHECK_WHY_NO_BASE_P90	/* the baseline's p90 is 0 or missing */
+	CHECK_WHY_NO_BASE_P90,	/* the baseline's p90 is 0 or missing */
+	CHECK_WHY_P90_RUNNING	/* this run's p90 not reached: more than 10% still running */
 };
 
 struct check_params {
@@ -56,7 +57,8 @@ struct check_moment {
 	uint64_t	 n;		/* closed occurrences */
 	uint64_t	 breached;
 	double		 n_eff;		/* journey-clustered; 0: n */
-	double		 p90;		/* seconds; NaN when none */
+	double		 p90;		/* seconds; NaN when none or not reached */
+	double		 p90_floor;	/* not reached: it is above this (the longest seen); else 0 */
 	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
 };
 

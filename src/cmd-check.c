@@ -12,6 +12,7 @@
 
 #include <getopt.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -332,6 +333,8 @@ cmd_check(int argc, char **argv)
 		cur[i].breached = t->breached;
 		cur[i].n_eff = t->n_eff;
 		cur[i].p90 = t->p90;
+		if (isnan(t->p90) && t->timed > 0)
+			cur[i].p90_floor = t->max;
 		cur[i].clock = agg_clock(m);
 	}
 	memset(&in, 0, sizeof in);

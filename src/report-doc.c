@@ -51,6 +51,16 @@ strong(struct doc *d, const char *s)
 	d->ops->strong(d, 0);
 }
 
+/* Percentile v (q) of c: its duration on clock ck, or "more than 10% still running". */
+static const char *
+pdur(char *buf, size_t size, const struct cell_sum *c, double v, double q,
+    enum fmt_clock ck)
+{
+	if (summary_unreached(c, v, q, buf, size) != NULL)
+		return (buf);
+	return (fmt_duration(buf, size, fmt_sig(v, QUANTILE_DIGITS), ck));
+}
+
 static const char *
 date_of(mot_time tm, char *buf, size_t size)
 {
@@ -205,9 +215,17 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 	else
 		tf(d, "; adequate is %s.", fmt_duration_on(b, sizeof b,
 		    adequate_s(m), ck));
-	tf(d, " Half were done within %s and 90%% within %s", fmt_duration(a,
-	    sizeof a, fmt_sig(judged_p(m, c, 0), QUANTILE_DIGITS), ck), fmt_duration_on(b, sizeof b,
-	    fmt_sig(judged_p(m, c, 1), QUANTILE_DIGITS), ck));
+	if (isnan(judged_p(m, c, 0)))
+		tf(d, " More than half were still running");
+	else if (isnan(judged_p(m, c, 1)))
+		tf(d, " Half were done within %s; more than 10%% were still "
+		    "running", fmt_duration_on(a, sizeof a, fmt_sig(judged_p(m, c, 0),
+		    QUANTILE_DIGITS), ck));
+	else
+		tf(d, " Half were done within %s and 90%% within %s",
+		    fmt_duration(a, sizeof a, fmt_sig(judged_p(m, c, 0),
+		    QUANTILE_DIGITS), ck), fmt_duration_on(b, sizeof b,
+		    fmt_sig(judged_p(m, c, 1), QUANTILE_DIGITS), ck));
 	tf(d, " (desired %s, adequate %s).", fmt_duration(e, sizeof e, desired_s(m),
 	    ck), fmt_duration(a, sizeof a, adequate_s(m), ck));
 	if (c->promised > 0)
@@ -368,7 +386,8 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 			    c->ci_lo), fmt_pct(b, sizeof b, c->ci_hi));
 		else
 			cell(d, DOC_PLAIN, "-");
-		cell(d, DOC_PLAIN, fmt_duration(a, sizeof a, fmt_sig(judged_p(ms->m, c, 1), QUANTILE_DIGITS), ck));
+		cell(d, DOC_PLAIN, pdur(a, sizeof a, c, judged_p(ms->m, c, 1),
+		    0.9, ck));
 		cell(d, c->objective_met == 0 ? DOC_BAD : c->objective_met ==
 		    1 ? DOC_GOOD : DOC_PLAIN, c->objective_met == 0 ? "missed" :
 		    c->objective_met == 1 ? "met" : "-");
@@ -467,16 +486,17 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	free(name);
 	if (c->n > 0) {
 		fig_row(d, "elapsed p50, p90, p95, longest (calendar time)",
-		    DOC_PLAIN, "%s, %s, %s, %s", fmt_duration(a, sizeof a, fmt_sig(c->p50, QUANTILE_DIGITS),
-		    CLOCK_CALENDAR), fmt_duration(b, sizeof b, fmt_sig(c->p90, QUANTILE_DIGITS), CLOCK_CALENDAR),
-		    fmt_duration(e, sizeof e, fmt_sig(c->p95, QUANTILE_DIGITS), CLOCK_CALENDAR), fmt_duration(g, sizeof g,
-		    c->max, CLOCK_CALENDAR));
+		    DOC_PLAIN, "%s, %s, %s, %s%s", pdur(a, sizeof a, c, c->p50,
+		    0.5, CLOCK_CALENDAR), pdur(b, sizeof b, c, c->p90, 0.9,
+		    CLOCK_CALENDAR), pdur(e, sizeof e, c, c->p95, 0.95,
+		    CLOCK_CALENDAR), fmt_duration(g, sizeof g, c->max,
+		    CLOCK_CALENDAR), c->max_running ? " (not stopped)" : "");
 		if (ck == CLOCK_WORKING)
 			fig_row(d, "own clock p50, p90, p95 (working time)",
-			    DOC_PLAIN, "%s, %s, %s (%s%s%s)", fmt_duration(a, sizeof a,
-			    fmt_sig(c->business_p50, QUANTILE_DIGITS), ck), fmt_duration(b, sizeof b,
-			    fmt_sig(c->business_p90, QUANTILE_DIGITS), ck), fmt_duration(e, sizeof e,
-			    fmt_sig(c->business_p95, QUANTILE_DIGITS), ck), m->calendar >= 0 ?
+			    DOC_PLAIN, "%s, %s, %s (%s%s%s)", pdur(a, sizeof a, c,
+			    c->business_p50, 0.5, ck), pdur(b, sizeof b, c,
+			    c->business_p90, 0.9, ck), pdur(e, sizeof e, c,
+			    c->business_p95, 0.95, ck), m->calendar >= 0 ?
 			    "working hours of " : "", m->calendar >= 0 ?
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
@@ -763,8 +783,11 @@ method_section(struct doc *d)
 	d->ops->item_end(d);
 	d->ops->item(d);
 	t(d, "Rates are shares of finished occurrences, with 95% Wilson "
-	    "intervals; percentiles are nearest-rank (exact up to 1,024 "
-	    "values, within 1% beyond), written to three significant "
+	    "intervals; percentiles are Kaplan-Meier estimates, open and "
+	    "ended occurrences counted as still running at their time so far "
+	    "(nearest-rank when none is; exact up to 1,024 values, each time "
+	    "within 1% beyond), and one not reached is shown as \"more than "
+	    "10% still running\"; they are written to three significant "
 	    "figures.");
 	d->ops->item_end(d);
 	d->ops->item(d);

@@ -409,7 +409,7 @@ report_json(const struct report *r, FILE *f)
 	    e->params.recovery_business_day, "");
 	fputs("    }\n  },\n", f);
 	fputs("  \"percentiles\": {\n", f);
-	json_str(f, 4, "method", "nearest-rank", ",");
+	json_str(f, 4, "method", "kaplan-meier", ",");
 	json_u64(f, 4, "exact_up_to", SKETCH_EXACT, ",");
 	json_dbl(f, 4, "relative_error", SKETCH_ALPHA, 6, "");
 	fputs("  },\n", f);

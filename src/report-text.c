@@ -26,19 +26,37 @@ sgr(const char *code)
 	return (text_colour ? code : "");
 }
 
+/*
+ * Percentile v (q) of c: on calendar time its duration, on working time
+ * its hours without the unit (the line or heading names it); or "more than
+ * 10% still running". Returns whether it was reached.
+ */
+static int
+pct_dur(const struct cell_sum *c, double v, double q, enum fmt_clock clock,
+    char *buf, size_t size)
+{
+	if (summary_unreached(c, v, q, buf, size) != NULL)
+		return (0);
+	if (clock == CLOCK_WORKING)
+		fmt_hours(buf, size, v);
+	else
+		fmt_duration(buf, size, fmt_sig(v, QUANTILE_DIGITS), clock);
+	return (1);
+}
+
 static void
 text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 {
 	const struct cell_sum	*c;
-	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[32];
+	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[40];
 	size_t			 i;
 	int			 w;
 	enum fmt_clock		 clock;
 
 	w = term_width(term_clean(r->by, v, sizeof v));
 	for (i = 0; i < summary_rows(ms); i++) {
-		if (term_width(term_clean(summary_row(ms, i)->value, v,
-		    sizeof v)) > w)
+		c = summary_row(ms, i);
+		if (term_width(term_clean(c->value, v, sizeof v)) > w)
 			w = term_width(v);
 	}
 	fputs("     ", f);
@@ -51,10 +69,8 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fmt_pct(br, sizeof br, c->breach_rate);
 		fmt_pct(lo, sizeof lo, c->ci_lo);
 		fmt_pct(hi, sizeof hi, c->ci_hi);
-		if (clock == CLOCK_WORKING)
-			fmt_hours(p90, sizeof p90, c->business_p90);
-		else
-			fmt_duration(p90, sizeof p90, fmt_sig(c->p90, QUANTILE_DIGITS), clock);
+		pct_dur(c, clock == CLOCK_WORKING ? c->business_p90 : c->p90,
+		    0.9, clock, p90, sizeof p90);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
 		term_pad(f, term_clean(c->value, v, sizeof v), w);
@@ -107,6 +123,7 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 	char			 name[80], id[80], stage[80], verdict[512];
 	char			 met[16], tol[16], br[16], lo[16], hi[16];
 	char			 p50[48], p90[48], p95[48], mx[32], d[48], a[48];
+	char			*last;
 	char			 src[80], clean[512], cons[16];
 	const char		*tone;
 	enum fmt_clock		 clock;
@@ -163,21 +180,29 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    CLOCK_CALENDAR ? ", calendar time" : "");
 		return;
 	}
-	fmt_duration(p50, sizeof p50, fmt_sig(c->p50, QUANTILE_DIGITS), CLOCK_CALENDAR);
-	fmt_duration(p90, sizeof p90, fmt_sig(c->p90, QUANTILE_DIGITS), CLOCK_CALENDAR);
-	fmt_duration(p95, sizeof p95, fmt_sig(c->p95, QUANTILE_DIGITS), CLOCK_CALENDAR);
+	pct_dur(c, c->p50, 0.5, CLOCK_CALENDAR, p50, sizeof p50);
+	pct_dur(c, c->p90, 0.9, CLOCK_CALENDAR, p90, sizeof p90);
+	pct_dur(c, c->p95, 0.95, CLOCK_CALENDAR, p95, sizeof p95);
 	fmt_duration(mx, sizeof mx, c->max, CLOCK_CALENDAR);
-	fprintf(f, "    elapsed, calendar time: p50 %s  p90 %s  p95 %s  max %s",
-	    p50, p90, p95, mx);
+	fprintf(f, "    elapsed, calendar time: p50 %s  p90 %s  p95 %s  max %s%s",
+	    p50, p90, p95, mx, c->max_running ? " (not stopped)" : "");
 	if (clock == CLOCK_CALENDAR)
 		fprintf(f, "  (desired %s, adequate %s)", d, a);
 	fputc('\n', f);
 	if (clock == CLOCK_WORKING) {
-		fmt_hours(p50, sizeof p50, c->business_p50);
-		fmt_hours(p90, sizeof p90, c->business_p90);
-		fmt_hours(p95, sizeof p95, c->business_p95);
-		fprintf(f, "    own clock, working time: p50 %s  p90 %s  p95 %s "
-		    "working hours  (%s%s%s%s; desired %s, adequate %s)\n",
+		/* The unit follows the last percentile reached, if any. */
+		last = NULL;
+		if (pct_dur(c, c->business_p50, 0.5, clock, p50, sizeof p50))
+			last = p50;
+		if (pct_dur(c, c->business_p90, 0.9, clock, p90, sizeof p90))
+			last = p90;
+		if (pct_dur(c, c->business_p95, 0.95, clock, p95, sizeof p95))
+			last = p95;
+		if (last != NULL)
+			snprintf(last + strlen(last), sizeof p50 - strlen(last),
+			    " working hours");
+		fprintf(f, "    own clock, working time: p50 %s  p90 %s  p95 %s  "
+		    "(%s%s%s%s; desired %s, adequate %s)\n",
 		    p50, p90, p95, m->calendar >= 0 ? "hours of " : "",
 		    m->calendar >= 0 ? term_clean(m->calendar_id, src,
 		    sizeof src) : "", m->calendar >= 0 && m->npauses > 0 ?

@@ -3,7 +3,10 @@
  * as they are, so small runs give exact nearest-rank percentiles; beyond
  * that the values move into a DDSketch (Masson, Rim and Lee, VLDB 2019):
  * logarithmic buckets whose every quantile is within SKETCH_ALPHA relative
- * error, mergeable exactly by adding bucket counts.
+ * error, mergeable exactly by adding bucket counts. Times of which some
+ * are censored (still running) get the Kaplan-Meier product-limit
+ * estimate (Kaplan and Meier, JASA 1958) over two sketches: the events
+ * and the censorings.
  */
 #include <config.h>
 
@@ -360,4 +363,258 @@ sketch_quantile(struct sketch *s, double q)
 	if (v > s->max)
 		v = s->max;
 	return (v);
+}
+
+/*
+ * Kaplan-Meier over two sketches. The distinct times of both, in order, are
+ * steps: d events and c censorings at one time (in bucket mode, one bucket:
+ * same bucket, same time). At a step the events come first: a censoring at
+ * t was still running at t, so it is at risk for the events at t.
+ */
+struct km_step {
+	double		t;		/* the time; NaN until known */
+	int32_t		key;		/* bucket mode: KM_ZERO or the key */
+	uint64_t	d, c;
+};
+
+/* The zero bucket's place before every key. */
+#define KM_ZERO		INT32_MIN
+/* Shares within this of q reach it: the last bits of a product. */
+#define KM_EPS		1e-9
+
+static void
+km_sort(struct sketch *s)
+{
+	if (s->n > 0 && !in_bins(s) && !s->sorted) {
+		qsort(s->exact, s->n, sizeof *s->exact, dbl_cmp);
+		s->sorted = 1;
+	}
+}
+
+/* The value that stands for bucket k: 2 gamma^k / (gamma + 1). */
+static double
+km_bucket_value(int32_t k)
+{
+	return (2 * exp((double)k * gamma_ln()) / (1 + exp(gamma_ln())));
+}
+
+/* The bucket of the ith value of s in order (s sorted or in bins), and how many share it. */
+struct km_cursor {
+	struct sketch	*s;
+	uint64_t	 i;		/* exact: index; bins: 0 zeros, 1+b bin */
+};
+
+static int
+km_next(struct km_cursor *k, int bins, int32_t *key, double *v,
+    uint64_t *count)
+{
+	struct sketch	*s = k->s;
+	uint64_t	 j;
+
+	if (!bins || !in_bins(s)) {
+		if (k->i >= s->n)
+			return (0);
+		*v = s->exact[k->i];
+		*key = !bins ? 0 : *v < SKETCH_MIN ? KM_ZERO : sketch_key(*v);
+		for (j = k->i + 1; j < s->n; j++) {
+			if (bins ? (s->exact[j] < SKETCH_MIN ? KM_ZERO :
+			    sketch_key(s->exact[j])) != *key : s->exact[j] != *v)
+				break;
+		}
+		*count = j - k->i;
+		k->i = j;
+		return (1);
+	}
+	if (k->i == 0) {
+		k->i = 1;
+		if (s->zeros > 0) {
+			*key = KM_ZERO;
+			*v = NAN;
+			*count = s->zeros;
+			return (1);
+		}
+	}
+	while (k->i - 1 < s->nbins && s->bins[k->i - 1] == 0)
+		k->i++;
+	if (k->i - 1 >= s->nbins)
+		return (0);
+	*key = s->min_key + (int32_t)(k->i - 1);
+	*v = NAN;
+	*count = s->bins[k->i - 1];
+	k->i++;
+	return (1);
+}
+
+/*
+ * The steps of ev and cens, in order. Exact when neither is in buckets;
+ * else every value goes by its bucket, and a step's time is the bucket's
+ * value within the range of the sketch it came from (ev's for a step with
+ * events), the smallest value for the zero bucket.
+ */
+static size_t
+km_steps(struct sketch *ev, struct sketch *cens, struct km_step **out)
+{
+	struct km_cursor	 a = { ev, 0 }, b = { cens, 0 };
+	struct km_step		*st, *x;
+	size_t			 n = 0, cap = 16;
+	int			 bins = in_bins(ev) || in_bins(cens), ha, hb;
+	int32_t			 ka = 0, kb = 0;
+	double			 va = 0, vb = 0;
+	uint64_t		 ca = 0, cb = 0;
+	struct sketch		*from;
+
+	km_sort(ev);
+	km_sort(cens);
+	st = xreallocarray(NULL, cap, sizeof *st);
+	ha = km_next(&a, bins, &ka, &va, &ca);
+	hb = km_next(&b, bins, &kb, &vb, &cb);
+	while (ha || hb) {
+		if (n == cap) {
+			cap *= 2;
+			st = xreallocarray(st, cap, sizeof *st);
+		}
+		x = &st[n++];
+		x->d = x->c = 0;
+		/* Take a's (the events') step when it comes first or ties. */
+		if (ha && (!hb || (bins ? ka <= kb : va <= vb))) {
+			x->key = ka;
+			x->t = va;
+			x->d = ca;
+			if (hb && (bins ? ka == kb : va == vb)) {
+				x->c = cb;
+				hb = km_next(&b, bins, &kb, &vb, &cb);
+			}
+			ha = km_next(&a, bins, &ka, &va, &ca);
+		} else {
+			x->key = kb;
+			x->t = vb;
+			x->c = cb;
+			hb = km_next(&b, bins, &kb, &vb, &cb);
+		}
+		if (!bins)
+			continue;
+		from = x->d > 0 ? ev : cens;
+		if (x->key == KM_ZERO)
+			x->t = from->min;
+		else {
+			x->t = km_bucket_value(x->key);
+			if (x->t < from->min)
+				x->t = from->min;
+			if (x->t > from->max)
+				x->t = from->max;
+		}
+	}
+	*out = st;
+	return (n);
+}
+
+/* S after d events with r at risk: exactly (N - done) / N while no censoring has come. */
+static double
+km_survival(double s, int censored, uint64_t r, uint64_t d, uint64_t done,
+    uint64_t total)
+{
+	if (!censored)
+		return ((double)(total - done) / (double)total);
+	return (d == 0 ? s : s * (double)(r - d) / (double)r);
+}
+
+/*
+ * S(t) is the product over the event times up to t of (1 - d / r), r the
+ * occurrences at risk (not yet finished or censored). While no censoring
+ * has come, S is (N - k) / N exactly and the events are counted against
+ * the nearest rank, as sketch_quantile does.
+ */
+int
+sketch_km_quantile(struct sketch *ev, struct sketch *cens, double q,
+    double *t)
+{
+	struct km_step	*st;
+	size_t		 n, i;
+	uint64_t	 total = ev->n + cens->n, risk = total, done = 0, rank;
+	uint64_t	 j, left = ev->n;
+	double		 s = 1;
+	int		 censored = 0, found = 0;
+
+	*t = NAN;
+	if (ev->n == 0)
+		return (0);
+	rank = (uint64_t)ceil(q * (double)total - 1e-9);
+	if (rank < 1)
+		rank = 1;
+	if (rank > total)
+		rank = total;
+	n = km_steps(ev, cens, &st);
+	for (i = 0; i < n && !found; i++) {
+		for (j = 1; j <= st[i].d; j++) {
+			if (!censored ? done + j >= rank : 1 - s * (double)
+			    (risk - j) / (double)risk >= q - KM_EPS) {
+				found = 1;
+				break;
+			}
+		}
+		if (found) {
+			/* The last event itself: the largest value. */
+			*t = left == j ? ev->max : st[i].t;
+			break;
+		}
+		done += st[i].d;
+		s = km_survival(s, censored, risk, st[i].d, done, total);
+		left -= st[i].d;
+		risk -= st[i].d + st[i].c;
+		if (st[i].c > 0)
+			censored = 1;
+	}
+	free(st);
+	return (found);
+}
+
+double
+sketch_km_longest(const struct sketch *ev, const struct sketch *cens,
+    int *censored)
+{
+	*censored = cens->n > 0 && (ev->n == 0 || cens->max > ev->max);
+	if (ev->n + cens->n == 0)
+		return (NAN);
+	return (*censored ? cens->max : ev->max);
+}
+
+size_t
+sketch_km_curve(struct sketch *ev, struct sketch *cens,
+    struct sketch_km_point **pts)
+{
+	struct km_step		*st;
+	struct sketch_km_point	*p;
+	size_t			 n, i, k = 0;
+	uint64_t		 risk = ev->n + cens->n, done = 0;
+	double			 s = 1;
+	int			 censored = 0;
+
+	*pts = NULL;
+	if (risk == 0)
+		return (0);
+	n = km_steps(ev, cens, &st);
+	p = xcalloc(n + 1, sizeof *p);
+	for (i = 0; i < n; i++) {
+		if (st[i].d > 0) {
+			done += st[i].d;
+			s = km_survival(s, censored, risk, st[i].d, done,
+			    ev->n + cens->n);
+			p[k].t = st[i].t;
+			p[k++].f = 1 - s;
+		}
+		risk -= st[i].d + st[i].c;
+		if (st[i].c > 0)
+			censored = 1;
+	}
+	if (cens->n > 0 && (ev->n == 0 || cens->max > ev->max)) {
+		p[k].t = cens->max;
+		p[k++].f = 1 - s;
+	}
+	free(st);
+	if (k == 0) {
+		free(p);
+		p = NULL;
+	}
+	*pts = p;
+	return (k);
 }

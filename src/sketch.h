@@ -1,4 +1,4 @@
-/* sketch.h - quantiles in bounded memory: exact for small counts, DDSketch beyond. */
+/* sketch.h - quantiles in bounded memory: exact for small counts, DDSketch beyond; Kaplan-Meier over events and censorings. */
 #ifndef MOT_SKETCH_H
 #define MOT_SKETCH_H
 
@@ -40,5 +40,19 @@ int32_t	sketch_key_max(void);
 const char *sketch_invalid(const struct sketch *);
 /* The nearest-rank q-quantile (q in [0,1]); NaN when empty. */
 double	sketch_quantile(struct sketch *, double);
+
+/* A point of a Kaplan-Meier curve: the estimated share finished by t, f = 1 - S(t). */
+struct sketch_km_point {
+	double	t;
+	double	f;
+};
+
+/* The Kaplan-Meier q-quantile of events ev censored by cens in *t: 1, or 0 (*t NaN) when the curve never reaches q. */
+int	sketch_km_quantile(struct sketch *, struct sketch *, double, double *);
+/* The longest time of ev and cens, NaN when both are empty; *censored when it is one of cens. */
+double	sketch_km_longest(const struct sketch *, const struct sketch *, int *);
+/* The Kaplan-Meier curve of ev censored by cens: a point at each event time, then the longest censored time if later; their number, *pts allocated (NULL for none). */
+size_t	sketch_km_curve(struct sketch *, struct sketch *,
+	    struct sketch_km_point **);
 
 #endif

@@ -1,6 +1,7 @@
 /*
  * summary.c - derives the reported figures from the aggregates: rates and
- * Wilson intervals, scores and their spread, percentiles on both clocks,
+ * Wilson intervals, scores and their spread, Kaplan-Meier percentiles on
+ * both clocks (open and ended occurrences censored),
  * the promise and customers' zone gaps, recovery, memory, the NPS cost of
  * a breach, the priority that ranks the moments weakest first, and the
  * figures of each period of a trend (cohorts by start). Every
@@ -103,6 +104,30 @@ nps_usable(const struct outcome_cmp *c)
 	return (!isnan(c->delta));
 }
 
+/*
+ * The Kaplan-Meier q-quantile of closed times (events) and the times so
+ * far of open and ended occurrences (censored); NaN when not reached.
+ */
+static double
+km(struct sketch *ev, struct sketch *cens, double q)
+{
+	double	t;
+
+	sketch_km_quantile(ev, cens, q, &t);
+	return (t);
+}
+
+const char *
+summary_unreached(const struct cell_sum *c, double v, double q, char *buf,
+    size_t size)
+{
+	if (!isnan(v) || c->timed == 0)
+		return (NULL);
+	snprintf(buf, size, "more than %g%% still running",
+	    round(100 * (1 - q) * 1e6) / 1e6);
+	return (buf);
+}
+
 static void
 cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
     const struct score_params *p, const char *value)
@@ -139,20 +164,22 @@ cell_summarize(struct cell_sum *s, struct cell *c, const struct moment *m,
 	s->score_p90 = bins_quantile(c->score_bins, SCORE_BINS, c->n, 0.90);
 	s->severity = c->n == 0 ? NAN : c->neg_n == 0 ? 0 :
 	    (double)c->neg_sum * SCORE_UNIT / (double)c->neg_n;
-	s->p10 = sketch_quantile(&c->elapsed, 0.10);
-	s->p50 = sketch_quantile(&c->elapsed, 0.50);
-	s->p90 = sketch_quantile(&c->elapsed, 0.90);
-	s->p95 = sketch_quantile(&c->elapsed, 0.95);
-	s->max = c->n == 0 ? NAN : c->elapsed.max;
-	s->p90_p50 = s->p50 > 0 ? s->p90 / s->p50 : NAN;
+	s->timed = c->elapsed.n + c->elapsed_cens.n;
+	s->p10 = km(&c->elapsed, &c->elapsed_cens, 0.10);
+	s->p50 = km(&c->elapsed, &c->elapsed_cens, 0.50);
+	s->p90 = km(&c->elapsed, &c->elapsed_cens, 0.90);
+	s->p95 = km(&c->elapsed, &c->elapsed_cens, 0.95);
+	s->max = sketch_km_longest(&c->elapsed, &c->elapsed_cens,
+	    &s->max_running);
+	s->p90_p50 = s->p50 > 0 && !isnan(s->p90) ? s->p90 / s->p50 : NAN;
 	if (agg_same_clock(m)) {
 		s->business_p50 = s->p50;
 		s->business_p90 = s->p90;
 		s->business_p95 = s->p95;
 	} else {
-		s->business_p50 = sketch_quantile(&c->business, 0.50);
-		s->business_p90 = sketch_quantile(&c->business, 0.90);
-		s->business_p95 = sketch_quantile(&c->business, 0.95);
+		s->business_p50 = km(&c->business, &c->business_cens, 0.50);
+		s->business_p90 = km(&c->business, &c->business_cens, 0.90);
+		s->business_p95 = km(&c->business, &c->business_cens, 0.95);
 	}
 	s->promised = c->promised;
 	s->promise_broken_rate = ratio(c->promise_broken, c->promised);
@@ -691,7 +718,8 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 {
 	const struct cell_sum	*c = &ms->total;
 	const struct moment	*m = ms->m;
-	char			 ad[96], p90[48], cost[96] = "";
+	char			 ad[96], p90[64], done[96], cost[96] = "";
+	double			 v;
 	size_t			 len;
 
 	if (c->n == 0) {
@@ -713,23 +741,29 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 		len = strlen(ad);
 		snprintf(ad + len, sizeof ad - len, " or the promise");
 	}
-	fmt_duration(p90, sizeof p90, fmt_sig(agg_same_clock(m) ? c->p90 :
-	    c->business_p90, QUANTILE_DIGITS), agg_clock(m));
+	v = agg_same_clock(m) ? c->p90 : c->business_p90;
+	if (summary_unreached(c, v, 0.9, p90, sizeof p90) != NULL)
+		snprintf(done, sizeof done, "%s", p90);
+	else {
+		fmt_duration(p90, sizeof p90, fmt_sig(v, QUANTILE_DIGITS),
+		    agg_clock(m));
+		snprintf(done, sizeof done, "90%% done within %s", p90);
+	}
 	if (nps_usable(&c->nps) && c->nps.delta < 0 && c->breached > 0)
 		snprintf(cost, sizeof cost, "; a breach costs %.0f NPS points",
 		    -c->nps.delta);
 	if (c->objective_met == 0)
 		snprintf(buf, size, "MISSES its objective: %.1f%% within %s "
-		    "(target %.1f%%); %.1f%% breached; 90%% done within %s%s",
+		    "(target %.1f%%); %.1f%% breached; %s%s",
 		    100 * c->within_rate, ad, 100 * m->objective,
-		    100 * c->breach_rate, p90, cost);
+		    100 * c->breach_rate, done, cost);
 	else if (c->objective_met == 1)
 		snprintf(buf, size, "meets its objective: %.1f%% within %s "
 		    "(target %.1f%%)%s", 100 * c->within_rate, ad,
 		    100 * m->objective, cost);
 	else if (c->breached > 0)
-		snprintf(buf, size, "%.1f%% breached (over %s); 90%% done "
-		    "within %s%s", 100 * c->breach_rate, ad, p90, cost);
+		snprintf(buf, size, "%.1f%% breached (over %s); %s%s",
+		    100 * c->breach_rate, ad, done, cost);
 	else
 		snprintf(buf, size, "never breached: all within %s", ad);
 	if (!c->rankable && (len = strlen(buf)) < size)

@@ -31,10 +31,14 @@ struct cell_sum {
 	double		 consistency;	/* mean - k sd */
 	double		 score_p10, score_p90;
 	double		 severity;	/* mean loss of the negative scores */
-	double		 p50, p90, p95, max;	/* calendar seconds */
+	/* Kaplan-Meier percentiles: NaN when not reached (summary_unreached). */
+	double		 p50, p90, p95;	/* calendar seconds */
 	double		 p10;
-	double		 p90_p50;	/* p90 / p50 */
+	double		 max;		/* the longest time seen, stopped or not */
+	int		 max_running;	/* ... and it had not stopped */
+	double		 p90_p50;	/* p90 / p50, NaN unless both reached */
 	double		 business_p50, business_p90, business_p95;
+	uint64_t	 timed;		/* times behind them: closed, open, ended */
 	uint64_t	 promised;
 	double		 promise_broken_rate;
 	double		 over_promised_rate;
@@ -137,6 +141,9 @@ const struct cell_sum *summary_row(const struct moment_sum *, size_t);
 /* The next of all of a moment's breakdown values, by value, from *pos (0 first): 0 after the last. */
 int	summary_next_value(const struct summary *, const struct moment_sum *,
 	    size_t *, struct cell_sum *);
+/* The words for percentile v (q) of c when the Kaplan-Meier curve never reached it: "more than 10% still running" in buf; else NULL. */
+const char *summary_unreached(const struct cell_sum *, double, double,
+	    char *, size_t);
 /* Whether a run's trend goes by month (its starts span more than SUMMARY_WEEKLY_DAYS), else by week. */
 int	summary_monthly(const struct agg *);
 /* The periods of moment mi's trend, weekly or monthly: the moment's weeks or months. */

@@ -243,6 +243,69 @@ four_journeys(const char *by)
 	finish();
 }
 
+/*
+ * Kaplan-Meier percentiles in the summary: 8 closed at 1 min, 1 at 60 min,
+ * 2 open at 120 min so far. S: 3/11 after 1 min, 3/11 x 2/3 = 2/11 after
+ * 60 min. p50 is 1 min; F tops out at 9/11, so p90 and p95 are not
+ * reached and say so; the longest seen is an open one.
+ */
+START_TEST(test_summary_km)
+{
+	struct occurrence	o[11];
+	const struct cell_sum	*c;
+	char			buf[64], v[512];
+	size_t			k;
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	e->moments[0].calendar = -1;
+	start_agg(NULL);
+	memset(o, 0, sizeof o);
+	for (k = 0; k < 11; k++) {
+		o[k].status = k < 8 ? ST_MET : k < 9 ? ST_BREACHED : ST_OPEN;
+		o[k].elapsed = o[k].business = (k < 8 ? 1 : k < 9 ? 60 : 120) *
+		    MIN;
+		o[k].stop = k < 9 ? AT(1) : MOT_TIME_NONE;
+		o[k].score = k < 8 ? 0.6 : -1;
+	}
+	agg_journey(&a, &j, o, 11);
+	make_summary();
+	c = &sum.ms[0].total;
+	ck_assert_uint_eq(c->timed, 11);
+	ck_assert_double_eq(c->p10, 60);
+	ck_assert_double_eq(c->p50, 60);
+	ck_assert(isnan(c->p90));
+	ck_assert(isnan(c->p95));
+	ck_assert(isnan(c->business_p90));
+	ck_assert(isnan(c->p90_p50));
+	ck_assert_double_eq(c->max, 7200);
+	ck_assert_int_eq(c->max_running, 1);
+	ck_assert_ptr_null(summary_unreached(c, c->p50, 0.5, buf, sizeof buf));
+	ck_assert_str_eq(summary_unreached(c, c->p90, 0.9, buf, sizeof buf),
+	    "more than 10% still running");
+	ck_assert_str_eq(summary_unreached(c, c->p95, 0.95, buf, sizeof buf),
+	    "more than 5% still running");
+	summary_verdict(&sum.ms[0], v, sizeof v);
+	ck_assert_msg(strstr(v, "; more than 10% still running") != NULL,
+	    "%s", v);
+}
+END_TEST
+
+/* With nothing at all, a percentile is missing, not "still running". */
+START_TEST(test_summary_km_empty)
+{
+	char	buf[64];
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	make_summary();
+	ck_assert_uint_eq(sum.ms[0].total.timed, 0);
+	ck_assert(isnan(sum.ms[0].total.p90));
+	ck_assert(isnan(sum.ms[0].total.max));
+	ck_assert_ptr_null(summary_unreached(&sum.ms[0].total,
+	    sum.ms[0].total.p90, 0.9, buf, sizeof buf));
+}
+END_TEST
+
 /* as_of: the latest at, start or end of a journey aggregated (not a promise or notice); a merge keeps the latest. */
 START_TEST(test_as_of)
 {
@@ -499,9 +562,15 @@ START_TEST(test_summary_percentiles)
 
 	four_journeys("region");
 	make_summary();
-	/* Elapsed 180, 300, 600, 1200 s: ranks 2, 4, 4. */
+	/*
+	 * Elapsed 180, 300, 600, 1200 s and the open one censored at 300 s
+	 * (as_of 30 min, asked at 25). Kaplan-Meier, events before the
+	 * censoring at 300: S = 4/5 after 180, 4/5 x 3/4 = 3/5 after 300,
+	 * 3/5 x 1/2 = 3/10 after 600, 0 after 1200. F first reaches 0.5 at
+	 * 600; p90 and p95 at 1200.
+	 */
 	c = &sum.ms[0].total;
-	ck_assert_double_eq(c->p50, 300);
+	ck_assert_double_eq(c->p50, 600);
 	ck_assert_double_eq(c->p90, 1200);
 	ck_assert_double_eq(c->p95, 1200);
 	ck_assert_double_eq(c->max, 1200);
@@ -1142,6 +1211,8 @@ make_agg_suite(void)
 	tc = tcase_create("agg");
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_totals);
+	tcase_add_test(tc, test_summary_km);
+	tcase_add_test(tc, test_summary_km_empty);
 	tcase_add_test(tc, test_open_at_adequate);
 	tcase_add_test(tc, test_ends);
 	tcase_add_test(tc, test_repeat_first);

@@ -20,6 +20,7 @@
 
 #include "baseline.h"
 #include "check.h"
+#include "check-report.h"
 #include "check_mot.h"
 #include "exitcode.h"
 #include "isotime.h"
@@ -357,6 +358,62 @@ START_TEST(test_regression)
 }
 END_TEST
 
+START_TEST(test_p90_not_reached)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[3], base[3];
+	struct check_input	in;
+	struct check_result	res;
+	struct check_report	cr;
+	const struct check_item	*it;
+	char			msg[256];
+
+	/*
+	 * More than 10% still running: the p90 is above the longest time
+	 * seen. 700 s is within +20% of 600: not decided; 721 s is past it
+	 * whatever the p90 turns out to be: a failure; exactly +20%: not.
+	 */
+	base[0] = moment("within", 0.9, 1000, 50, 600);
+	cur[0] = moment("within", 0.9, 1000, 50, NAN);
+	cur[0].p90_floor = 700;
+	base[1] = moment("past", 0.9, 1000, 50, 600);
+	cur[1] = moment("past", 0.9, 1000, 50, NAN);
+	cur[1].p90_floor = 721;
+	base[2] = moment("edge", 0.9, 1000, 50, 600);
+	cur[2] = moment("edge", 0.9, 1000, 50, NAN);
+	cur[2].p90_floor = 720;
+	memset(&in, 0, sizeof in);
+	in.cur = cur;
+	in.ncur = 3;
+	in.base = base;
+	in.nbase = 3;
+	in.have_base = 1;
+	in.same_expectations = 1;
+	check_run(&p, &in, &res);
+	it = item(&res, "within", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_SKIP);
+	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
+	ck_assert_double_eq_tol(it->increase, 1.0 / 6, 1e-12);
+	it = item(&res, "past", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
+	ck_assert(isnan(it->p90_1));
+	ck_assert_int_eq(item(&res, "edge", CHECK_P90)->status, CHECK_SKIP);
+	memset(&cr, 0, sizeof cr);
+	cr.p = &p;
+	cr.res = &res;
+	check_message(&cr, &res.rows[1], item(&res, "past", CHECK_P90), msg,
+	    sizeof msg);
+	ck_assert_str_eq(msg, "p90 10m00s -> not reached (more than 10% still "
+	    "running), above the longest time seen, 12m01s of calendar time "
+	    "(+20.2% at least, limit +20.0%)");
+	check_message(&cr, &res.rows[0], item(&res, "within", CHECK_P90), msg,
+	    sizeof msg);
+	ck_assert_msg(strstr(msg, ": not decided") != NULL, "%s", msg);
+	check_result_free(&res);
+}
+END_TEST
+
 START_TEST(test_bh_across_moments)
 {
 	struct check_params	p = params();
@@ -672,6 +729,7 @@ make_check_suite(void)
 
 	tc = tcase_create("regression");
 	tcase_add_test(tc, test_regression);
+	tcase_add_test(tc, test_p90_not_reached);
 	tcase_add_test(tc, test_bh_across_moments);
 	tcase_add_test(tc, test_new_vanished);
 	tcase_add_test(tc, test_mismatch_decision);

@@ -1,7 +1,10 @@
 /*
  * check_sketch.c - tests for sketch.c: exact nearest-rank quantiles up to
  * SKETCH_EXACT values, the 1% relative error of the DDSketch beyond, zeros,
- * and merges (exact, binned, mixed) against one sketch of all the values.
+ * and merges (exact, binned, mixed) against one sketch of all the values;
+ * Kaplan-Meier quantiles and curves over events and censorings (no
+ * censoring gives the nearest rank, ties put events first, a hand-worked
+ * example, one bucket is one time).
  * Expected quantiles come from sorting the values here: the smallest v with
  * at least ceil(q * n) values <= v.
  */
@@ -536,6 +539,240 @@ START_TEST(test_key_matches_log)
 }
 END_TEST
 
+/* Fill a sketch with n values from a list. */
+static void
+fill(struct sketch *s, const double *v, size_t n)
+{
+	size_t	i;
+
+	sketch_init(s);
+	for (i = 0; i < n; i++)
+		sketch_add(s, v[i]);
+}
+
+static void
+assert_km_is_nearest_rank(struct sketch *ev)
+{
+	struct sketch	none;
+	double		t;
+	size_t		i;
+	double		more[] = { 0.123, 0.5001, 0.8999, 0.9001, 0.333, 0.667 };
+
+	sketch_init(&none);
+	for (i = 0; i < NQ; i++) {
+		ck_assert_int_eq(sketch_km_quantile(ev, &none, qs[i], &t), 1);
+		ck_assert_msg(t == sketch_quantile(ev, qs[i]), "q=%g: %.17g != "
+		    "%.17g", qs[i], t, sketch_quantile(ev, qs[i]));
+	}
+	for (i = 0; i < sizeof more / sizeof more[0]; i++) {
+		ck_assert_int_eq(sketch_km_quantile(ev, &none, more[i], &t), 1);
+		ck_assert_double_eq(t, sketch_quantile(ev, more[i]));
+	}
+	sketch_free(&none);
+}
+
+START_TEST(test_km_uncensored_exact)
+{
+	struct sketch	ev;
+	unsigned long	st = 99;
+	int		i;
+
+	sketch_init(&ev);
+	for (i = 0; i < 1000; i++)	/* ties too */
+		sketch_add(&ev, i % 3 == 0 ? 60 : floor(spread(&st)));
+	ck_assert_ptr_nonnull(ev.exact);
+	assert_km_is_nearest_rank(&ev);
+	sketch_free(&ev);
+	sketch_init(&ev);
+	for (i = 1; i <= 10; i++)
+		sketch_add(&ev, i);
+	assert_km_is_nearest_rank(&ev);
+	sketch_free(&ev);
+}
+END_TEST
+
+START_TEST(test_km_uncensored_binned)
+{
+	struct sketch	ev;
+	unsigned long	st = 7;
+	int		i;
+
+	sketch_init(&ev);
+	for (i = 0; i < 50000; i++)
+		sketch_add(&ev, i % 10 == 0 ? 0 : spread(&st));
+	ck_assert_ptr_null(ev.exact);
+	assert_km_is_nearest_rank(&ev);
+	sketch_free(&ev);
+}
+END_TEST
+
+START_TEST(test_km_ties_events_first)
+{
+	struct sketch	ev, cens;
+	double		t, e[] = { 1, 2, 2, 3 }, c[] = { 2 };
+
+	/*
+	 * At 2 the censoring is still at risk: S(2) = 4/5 x 2/4 = 0.4. Were
+	 * it first, S(2) would be 4/5 x 1/3 and p70 would be 2, not 3.
+	 */
+	fill(&ev, e, 4);
+	fill(&cens, c, 1);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.2, &t), 1);
+	ck_assert_double_eq(t, 1);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.6, &t), 1);
+	ck_assert_double_eq(t, 2);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.7, &t), 1);
+	ck_assert_double_eq(t, 3);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 1, &t), 1);
+	ck_assert_double_eq(t, 3);
+	sketch_free(&ev);
+	sketch_free(&cens);
+}
+END_TEST
+
+START_TEST(test_km_ties_one_bucket)
+{
+	struct sketch	ev, cens;
+	double		t;
+	int		i;
+
+	/*
+	 * In buckets, 99.95 and 100 are one time (key 231): the censorings,
+	 * though earlier, are at risk for the events, and S falls to 1/2,
+	 * not 0.
+	 */
+	ck_assert_int_eq(sketch_key(99.95), sketch_key(100));
+	sketch_init(&ev);
+	sketch_init(&cens);
+	for (i = 0; i < 1100; i++) {
+		sketch_add(&ev, 100);
+		sketch_add(&cens, 99.95);
+	}
+	ck_assert_ptr_null(ev.exact);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.5, &t), 1);
+	ck_assert_double_eq(t, 100);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.51, &t), 0);
+	ck_assert(isnan(t));
+	sketch_free(&ev);
+	sketch_free(&cens);
+}
+END_TEST
+
+START_TEST(test_km_all_censored)
+{
+	struct sketch	ev, cens;
+	struct sketch_km_point *p;
+	double		t, c[] = { 5, 50, 500 };
+
+	sketch_init(&ev);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &ev, 0.5, &t), 0);
+	ck_assert(isnan(t));
+	ck_assert_uint_eq(sketch_km_curve(&ev, &ev, &p), 0);
+	ck_assert_ptr_null(p);
+	fill(&cens, c, 3);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0, &t), 0);
+	ck_assert(isnan(t));
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.9, &t), 0);
+	/* The curve: nothing finished, up to the longest censored. */
+	ck_assert_uint_eq(sketch_km_curve(&ev, &cens, &p), 1);
+	ck_assert_double_eq(p[0].t, 500);
+	ck_assert_double_eq(p[0].f, 0);
+	free(p);
+	sketch_free(&cens);
+}
+END_TEST
+
+START_TEST(test_km_hand)
+{
+	struct sketch	ev, cens;
+	struct sketch_km_point *p;
+	double		t, e[] = { 12, 3, 8, 5 }, c[] = { 9, 12, 4 };
+	double		c2[] = { 9, 12, 4, 20 };
+
+	/*
+	 * Events 3 5 8 12, censored 4 9 12 (N 7). S: 3: 6/7; 5: 6/7 x 4/5
+	 * = 24/35; 8: x 3/4 = 18/35; 12: two at risk, x 1/2 = 9/35. The
+	 * distribution reaches 17/35 at 8 and 26/35 at 12, never 0.75.
+	 */
+	fill(&ev, e, 4);
+	fill(&cens, c, 3);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.1, &t), 1);
+	ck_assert_double_eq(t, 3);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 1.0 / 7, &t), 1);
+	ck_assert_double_eq(t, 3);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.3, &t), 1);
+	ck_assert_double_eq(t, 5);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 17.0 / 35, &t), 1);
+	ck_assert_double_eq(t, 8);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.5, &t), 1);
+	ck_assert_double_eq(t, 12);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 26.0 / 35, &t), 1);
+	ck_assert_double_eq(t, 12);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.75, &t), 0);
+	ck_assert_int_eq(sketch_km_quantile(&ev, &cens, 0.9, &t), 0);
+	ck_assert_uint_eq(sketch_km_curve(&ev, &cens, &p), 4);
+	ck_assert_double_eq(p[0].t, 3);
+	ck_assert_double_eq_tol(p[0].f, 1.0 / 7, 1e-12);
+	ck_assert_double_eq(p[3].t, 12);
+	ck_assert_double_eq_tol(p[3].f, 26.0 / 35, 1e-12);
+	free(p);
+	sketch_free(&cens);
+	/* One more censored, at 20: S 7/8, 35/48, 7/12, then 7/18 at 12. */
+	fill(&cens, c2, 4);
+	ck_assert_uint_eq(sketch_km_curve(&ev, &cens, &p), 5);
+	ck_assert_double_eq(p[0].f, 1.0 / 8);
+	ck_assert_double_eq_tol(p[1].f, 13.0 / 48, 1e-12);
+	ck_assert_double_eq_tol(p[2].f, 5.0 / 12, 1e-12);
+	ck_assert_double_eq_tol(p[3].f, 11.0 / 18, 1e-12);
+	ck_assert_double_eq(p[4].t, 20);
+	ck_assert_double_eq(p[4].f, p[3].f);
+	free(p);
+	sketch_free(&ev);
+	sketch_free(&cens);
+}
+END_TEST
+
+START_TEST(test_km_binned_censored)
+{
+	struct sketch	ev, cens, exev, excens;
+	double		t, u;
+	int		i, r1, r2;
+	size_t		k;
+
+	/*
+	 * The same data in buckets and exactly (duplicated 100 times in
+	 * buckets): where no bucket holds both an event and a censoring, the
+	 * quantiles agree within the bucket's relative error.
+	 */
+	sketch_init(&ev);
+	sketch_init(&cens);
+	sketch_init(&exev);
+	sketch_init(&excens);
+	for (i = 1; i <= 10; i++) {
+		sketch_add(&exev, 10 * i);
+		sketch_add(&excens, 10 * i + 5);
+	}
+	for (i = 0; i < 1000; i++) {
+		sketch_merge(&ev, &exev);
+		sketch_merge(&cens, &excens);
+	}
+	ck_assert_ptr_null(ev.exact);
+	ck_assert_ptr_null(cens.exact);
+	for (k = 0; k < NQ; k++) {
+		r1 = sketch_km_quantile(&exev, &excens, qs[k], &t);
+		r2 = sketch_km_quantile(&ev, &cens, qs[k], &u);
+		ck_assert_int_eq(r1, r2);
+		if (r1)
+			ck_assert_msg(fabs(u - t) <= SKETCH_ALPHA * t, "q=%g: "
+			    "%g, exactly %g", qs[k], u, t);
+	}
+	sketch_free(&ev);
+	sketch_free(&cens);
+	sketch_free(&exev);
+	sketch_free(&excens);
+}
+END_TEST
+
 Suite *
 make_sketch_suite(void)
 {
@@ -572,6 +809,16 @@ make_sketch_suite(void)
 	tcase_add_test(tc, test_merge_binned);
 	tcase_add_test(tc, test_merge_exact_into_binned);
 	tcase_add_test(tc, test_merge_binned_into_exact);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("kaplan-meier");
+	tcase_add_test(tc, test_km_uncensored_exact);
+	tcase_add_test(tc, test_km_uncensored_binned);
+	tcase_add_test(tc, test_km_ties_events_first);
+	tcase_add_test(tc, test_km_ties_one_bucket);
+	tcase_add_test(tc, test_km_all_censored);
+	tcase_add_test(tc, test_km_hand);
+	tcase_add_test(tc, test_km_binned_censored);
 	suite_add_tcase(s, tc);
 	return (s);
 }

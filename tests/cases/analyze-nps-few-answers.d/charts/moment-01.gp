@@ -46,7 +46,7 @@ set key bottom right opaque
 set object 1 rect from 0, graph 0 to 2, graph 1 fc rgb c_met fs solid 0.15 noborder behind
 set object 2 rect from 2, graph 0 to 15, graph 1 fc rgb c_tolerated fs solid 0.18 noborder behind
 set object 3 rect from 15, graph 0 to graph 1, graph 1 fc rgb c_breached fs solid 0.15 noborder behind
-plot "moment-01.dat" index 0 using 3:(100*$1) with lines lw 2.5 lc rgb "#1f4e79" notitle, \
+plot "moment-01.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79" notitle, \
      "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "50.8% within adequate"
 15	50.8475
 e

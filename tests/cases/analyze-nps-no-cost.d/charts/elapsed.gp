@@ -51,6 +51,6 @@ set style fill solid 0.22 noborder
 plot "elapsed.dat" using (xmin):1:(xmin):(clip($2)):($1-0.42):($1+0.42) with boxxyerror fc rgb c_met title "within desired", \
      "" using (1):1:(clip($2)):(1):($1-0.42):($1+0.42) with boxxyerror fc rgb c_tolerated title "zone of tolerance", \
      "" using (1):1:(1):(xmax):($1-0.42):($1+0.42) with boxxyerror fc rgb c_breached title "beyond adequate", \
-     "" using (clip($4)):1:(clip($3)):(clip($5)):($5 > 1 ? 0xc0392b : 0x222222) with xerrorbars lc rgb variable pt 7 ps 1.3 lw 2.5 title "median, p10 to p90", \
+     "" using (clip($4)):1:(clip($3)):(valid(5) ? clip($5) : xmax):(valid(5) && $5 > 1 ? 0xc0392b : 0x222222) with xerrorbars lc rgb variable pt 7 ps 1.3 lw 2.5 title "median, p10 to p90", \
      "" using (clip($6)):1 with points pt 8 ps 1.1 lc rgb c_ink title "p95", \
      "" using (clip($7)):1 with points pt 2 ps 0.9 lc rgb c_ink title "longest"

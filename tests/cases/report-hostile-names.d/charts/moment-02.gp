@@ -47,7 +47,7 @@ set object 1 rect from 0, graph 0 to 1, graph 1 fc rgb c_met fs solid 0.15 nobor
 set object 2 rect from 1, graph 0 to 2, graph 1 fc rgb c_tolerated fs solid 0.18 noborder behind
 set object 3 rect from 2, graph 0 to graph 1, graph 1 fc rgb c_breached fs solid 0.15 noborder behind
 set arrow 1 from graph 0, first 90 to graph 1, first 90 nohead dt 2 lw 1.5 lc rgb c_ink
-plot "moment-02.dat" index 0 using 3:(100*$1) with lines lw 2.5 lc rgb "#1f4e79" notitle, \
+plot "moment-02.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79" notitle, \
      "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#c0392b" title "33.3% within adequate"
 2	33.3333
 e

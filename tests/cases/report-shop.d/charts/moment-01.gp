@@ -48,7 +48,7 @@ set object 2 rect from 1, graph 0 to 10, graph 1 fc rgb c_tolerated fs solid 0.1
 set object 3 rect from 10, graph 0 to graph 1, graph 1 fc rgb c_breached fs solid 0.15 noborder behind
 set arrow 1 from graph 0, first 98 to graph 1, first 98 nohead dt 2 lw 1.5 lc rgb c_ink
 set label 1 "longest: 21m41s" at graph 0.97, graph 0.2 right textcolor rgb c_ink
-plot "moment-01.dat" index 0 using 3:(100*$1) with lines lw 2.5 lc rgb "#1f4e79" notitle, \
+plot "moment-01.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79" notitle, \
      "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "99.7% within adequate"
 10	99.67
 e

@@ -48,7 +48,7 @@ set object 2 rect from 2, graph 0 to 15, graph 1 fc rgb c_tolerated fs solid 0.1
 set object 3 rect from 15, graph 0 to graph 1, graph 1 fc rgb c_breached fs solid 0.15 noborder behind
 set arrow 1 from graph 0, first 95 to graph 1, first 95 nohead dt 2 lw 1.5 lc rgb c_ink
 set label 1 "longest: 1h40m" at graph 0.97, graph 0.2 right textcolor rgb c_ink
-plot "moment-02.dat" index 0 using 3:(100*$1) with lines lw 2.5 lc rgb "#1f4e79" notitle, \
+plot "moment-02.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79" notitle, \
      "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "98.3% within adequate"
 15	98.3498
 e

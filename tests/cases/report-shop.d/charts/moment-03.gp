@@ -36,7 +36,7 @@ set key textcolor rgb c_ink
 
 set multiplot layout 1,3 title "Order dispatched: how long, when and for whom"
 set title "How long it took (calendar time)"
-set xrange [0:31.2]
+set xrange [0:37.8414]
 set yrange [0:100]
 set ytics 0, 25, 100
 set format y "%g%%"
@@ -47,8 +47,7 @@ set object 1 rect from 0, graph 0 to 12, graph 1 fc rgb c_met fs solid 0.15 nobo
 set object 2 rect from 12, graph 0 to 24, graph 1 fc rgb c_tolerated fs solid 0.18 noborder behind
 set object 3 rect from 24, graph 0 to graph 1, graph 1 fc rgb c_breached fs solid 0.15 noborder behind
 set arrow 1 from graph 0, first 95 to graph 1, first 95 nohead dt 2 lw 1.5 lc rgb c_ink
-set label 1 "longest: 1d12h" at graph 0.97, graph 0.2 right textcolor rgb c_ink
-plot "moment-03.dat" index 0 using 3:(100*$1) with lines lw 2.5 lc rgb "#1f4e79" notitle, \
+plot "moment-03.dat" index 0 using 2:(100*$3) with steps lw 2.5 lc rgb "#1f4e79" notitle, \
      "-" using 1:2 with points pt 7 ps 1.4 lc rgb "#333333" title "98.0% within adequate"
 24	97.9592
 e
