@@ -471,12 +471,12 @@ write_weak(struct ctx *x)
 	x->c->title = xstrdup("Weakest moments first: how often each was "
 	    "met, tolerated or breached");
 	x->c->caption = xstrdup("Each bar is one moment, weakest (highest "
-	    "priority) on top, split into the shares of its finished "
+	    "priority) on top, split into the shares of its scored "
 	    "occurrences that were met (within desired, green), tolerated "
 	    "(between desired and adequate, amber) and breached (beyond "
 	    "adequate, red). The black mark is the objective: the largest "
-	    "breached share it allows. n is the number of finished "
-	    "occurrences.");
+	    "breached share it allows. n is the number of scored "
+	    "occurrences (closed, and open or ended past adequate).");
 	dat_header(d, "rank\tbreached\ttolerated\tmet\tn\tbreach_rate\t"
 	    "breach_rate_ci_low\tbreach_rate_ci_high\tobjective_max_breached\t"
 	    "objective_missed\tpriority\tid\tname");

@@ -194,7 +194,7 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 	    *m->stage != '\0' ? "; " : "");
 	t(d, clock);
 	free(clock);
-	tf(d, "): breached in %s of its %llu finished occurrences ", fmt_pct(a,
+	tf(d, "): breached in %s of its %llu scored occurrences ", fmt_pct(a,
 	    sizeof a, c->breach_rate), (unsigned long long)c->n);
 	tf(d, "(95%% CI %s to %s)", fmt_pct(a, sizeof a, c->ci_lo), fmt_pct(b,
 	    sizeof b, c->ci_hi));
@@ -455,10 +455,14 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	enum fmt_clock		 ck = agg_clock(m);
 
 	d->ops->table(d, 2, head, "ll");
-	fig_row(d, "finished occurrences (n)", DOC_PLAIN, "%llu (open, %s: "
-	    "%llu; invalid %llu); in %s of the journeys",
-	    (unsigned long long)c->n, open_words(d, ow, sizeof ow),
-	    (unsigned long long)c->open, (unsigned long long)c->invalid,
+	fig_row(d, "scored occurrences (n)", DOC_PLAIN, "%llu, of which "
+	    "breached while open %llu and ended past adequate %llu (open, %s, "
+	    "within adequate: %llu; ended another way within adequate: %llu; "
+	    "invalid %llu); in %s of the journeys",
+	    (unsigned long long)c->n, (unsigned long long)c->open_breached,
+	    (unsigned long long)c->ended_breached, open_words(d, ow,
+	    sizeof ow), (unsigned long long)c->open,
+	    (unsigned long long)c->ended, (unsigned long long)c->invalid,
 	    fmt_pct(a, sizeof a, ms->reach));
 	if (c->n > 0) {
 		d->ops->row(d);
@@ -782,8 +786,9 @@ method_section(struct doc *d)
 	    "service recovery.", p->desired_score, p->loss_span + 1);
 	d->ops->item_end(d);
 	d->ops->item(d);
-	t(d, "Rates are shares of finished occurrences, with 95% Wilson "
-	    "intervals; percentiles are Kaplan-Meier estimates, open and "
+	t(d, "Rates are shares of scored occurrences (closed ones, and open "
+	    "or ended ones already past adequate), with 95% Wilson intervals "
+	    "over the journey-clustered effective sample size; percentiles are Kaplan-Meier estimates, open and "
 	    "ended occurrences counted as still running at their time so far "
 	    "(nearest-rank when none is; exact up to 1,024 values, each time "
 	    "within 1% beyond), and one not reached is shown as \"more than "

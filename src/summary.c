@@ -726,9 +726,11 @@ summary_verdict(const struct moment_sum *ms, char *buf, size_t size)
 		if (ms->unseen != NULL)
 			snprintf(buf, size, "no data: no touchpoint named "
 			    "\"%s\" in the input", ms->unseen);
-		else if (c->open > 0)
-			snprintf(buf, size, "no finished occurrence yet "
-			    "(%llu open)", (unsigned long long)c->open);
+		else if (c->open + c->ended > 0)
+			snprintf(buf, size, "no scored occurrence yet "
+			    "(%llu open, %llu ended)",
+			    (unsigned long long)c->open,
+			    (unsigned long long)c->ended);
 		else
 			snprintf(buf, size, "no occurrences");
 		return;
