@@ -4,11 +4,14 @@
  * size give the same bytes), with many segments and channels, skewed
  * delays, some breaches, interval touchpoints and survey outcomes.
  *
- *	motgen [-u] [-x] [-s SEED] [-n JOURNEYS | -m MEGABYTES] > file
+ *	motgen [-u] [-x] [-o PERCENT] [-s SEED] [-n JOURNEYS | -m MEGABYTES] > file
  *	motgen -e > expectations.xml
  *
  * -u gives each journey (XES: trace) an attribute "order" of its own,
- * O-1, O-2, ...: a breakdown with as many values as journeys.
+ * O-1, O-2, ...: a breakdown with as many values as journeys. -o cuts
+ * PERCENT of the journeys (every one whose number modulo 100 is below it,
+ * so the random draws do not change) after their first touchpoint: their
+ * clocks stay open at the end of the data.
  */
 #include <config.h>
 
@@ -143,11 +146,11 @@ main(int argc, char **argv)
 	struct tp	 tp[16];
 	int64_t		 limit = -1, bytes = 0, t0 = 1790812800;	/* 2026-10-01 */
 	uint64_t	 i, n = 1000;
-	int		 ch, xes = 0, nps, k, m, uniq = 0;
+	int		 ch, xes = 0, nps, k, m, uniq = 0, open_pct = 0;
 	const char	*seg, *region;
 	char		 a[40], b[40];
 
-	while ((ch = getopt(argc, argv, "uexs:n:m:")) != -1) {
+	while ((ch = getopt(argc, argv, "uexo:s:n:m:")) != -1) {
 		switch (ch) {
 		case 'e':
 			expectations();
@@ -157,6 +160,9 @@ main(int argc, char **argv)
 			break;
 		case 'x':
 			xes = 1;
+			break;
+		case 'o':
+			open_pct = atoi(optarg);
 			break;
 		case 's':
 			rng_state ^= strtoull(optarg, NULL, 10) * 0x9e3779b97f4a7c15ULL;
@@ -169,8 +175,8 @@ main(int argc, char **argv)
 			n = UINT64_MAX;
 			break;
 		default:
-			fprintf(stderr, "usage: motgen [-e] [-u] [-x] [-s SEED] "
-			    "[-n JOURNEYS | -m MEGABYTES]\n");
+			fprintf(stderr, "usage: motgen [-e] [-u] [-x] [-o PERCENT] "
+			    "[-s SEED] [-n JOURNEYS | -m MEGABYTES]\n");
 			return (64);
 		}
 	}
@@ -190,6 +196,8 @@ main(int argc, char **argv)
 		seg = PICK(segments);
 		region = PICK(regions);
 		m = journey(t0, tp, &nps, region);
+		if ((int)(i % 100) < open_pct && m > 1)
+			m = 1;	/* cut short: its clocks stay open */
 		if (xes) {
 			bytes += printf("  <trace>\n    <string key=\"concept:name\" "
 			    "value=\"T-%" PRIu64 "\"/>\n    <string key=\"segment\" "
