@@ -37,6 +37,26 @@ buckets(struct sketch *s, int32_t k, size_t nbins)
 	s->zeros = s->n - nbins;
 }
 
+#ifdef PENDING_BUDGET
+/* Add an open clock of moment mi, its own clock longer than its time when bad. */
+static void
+open_clock(struct agg *a, size_t mi, int bad)
+{
+	struct pend_rec	r;
+
+	memset(&r, 0, sizeof r);
+	r.moment = mi;
+	r.value = PENDING_NO_VALUE;
+	r.new_total = 1;
+	r.start = a->as_of - 3600 * MOT_USEC;
+	r.pivot = r.start + 60 * MOT_USEC;
+	r.so_far = bad ? 120 * MOT_USEC : 60 * MOT_USEC;
+	r.adequate = 900 * MOT_USEC;
+	r.deadline = MOT_TIME_NONE;
+	pending_add(&a->pend, &r);
+}
+#endif
+
 static int
 edit(struct agg *a, const char *what)
 {
@@ -55,6 +75,12 @@ edit(struct agg *a, const char *what)
 		a->m[0].weeks.v[a->m[0].weeks.n - 1].open++;
 	else if (strcmp(what, "start-late") == 0)	/* after every period */
 		a->first_start = a->last_start += 8 * 86400 * MOT_USEC;
+#endif
+#ifdef PENDING_BUDGET
+	else if (strcmp(what, "open-moment") == 0)	/* no such moment */
+		open_clock(a, 99, 0);
+	else if (strcmp(what, "open-times") == 0)	/* more own clock than time */
+		open_clock(a, 0, 1);
 #endif
 	else if (strcmp(what, "time-far") == 0)
 		a->last_stop = INT64_MAX - 1;
