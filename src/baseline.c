@@ -316,6 +316,15 @@ read_moment(struct baseline *b, size_t i, struct json_object *o,
 		    "\"breached\" must be counts, breached <= n", i);
 		return (not_report(b->path, what, cause));
 	}
+	/* Reports before n_eff have none: the baseline's n stands for it. */
+	if (get_number(o, "n_eff", &m->n_eff) != 0 || m->n_eff < 0 ||
+	    m->n_eff > (double)m->n) {
+		snprintf(what, sizeof what, "moments[%zu]: \"n_eff\" must be "
+		    "a number from 0 to n, or null", i);
+		return (not_report(b->path, what, cause));
+	}
+	if (isnan(m->n_eff))
+		m->n_eff = 0;
 	if (get_number(o, "p90_s", &m->p90) != 0 ||
 	    get_number(o, "adequate_s", &m->adequate_s) != 0 ||
 	    get_number(o, "objective", &m->objective) != 0) {

@@ -64,14 +64,22 @@ int
 check_two_prop(uint64_t k0, uint64_t n0, uint64_t k1, uint64_t n1, double *z,
     double *p)
 {
-	double	p0, p1, pool, var;
-
 	if (n0 == 0 || n1 == 0)
 		return (-1);
-	p0 = (double)k0 / (double)n0;
-	p1 = (double)k1 / (double)n1;
-	pool = (double)(k0 + k1) / ((double)n0 + (double)n1);
-	var = pool * (1 - pool) * (1 / (double)n0 + 1 / (double)n1);
+	return (check_two_prop_eff((double)k0 / (double)n0, (double)n0,
+	    (double)k1 / (double)n1, (double)n1, z, p));
+}
+
+int
+check_two_prop_eff(double p0, double n0, double p1, double n1, double *z,
+    double *p)
+{
+	double	pool, var;
+
+	if (!(n0 > 0) || !(n1 > 0))
+		return (-1);
+	pool = (p0 * n0 + p1 * n1) / (n0 + n1);
+	var = pool * (1 - pool) * (1 / n0 + 1 / n1);
 	if (!(var > 0)) {
 		/* All breached or none in both: no evidence of a rise. */
 		*z = 0;
@@ -290,7 +298,9 @@ compare_row(struct check_row *row, const struct check_params *p)
 		return;
 	}
 	/* The breach rate is decided after the adjustment, in check_run. */
-	check_two_prop(b->breached, b->n, c->breached, c->n, &br->z, &br->p);
+	/* Over each side's journey-clustered effective n (docs/ci.md). */
+	check_two_prop_eff(br->rate0, b->n_eff > 0 ? b->n_eff : (double)b->n,
+	    br->rate1, c->n_eff > 0 ? c->n_eff : (double)c->n, &br->z, &br->p);
 	br->status = CHECK_PASS;
 	br->why = CHECK_WHY_STABLE;
 	if (!(b->p90 > 0)) {

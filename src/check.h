@@ -126,6 +126,8 @@ double	check_normal_sf(double);
 /* One-sided pooled two-proportion z test that k1/n1 exceeds k0/n0; -1 when an n is 0. */
 int	check_two_prop(uint64_t, uint64_t, uint64_t, uint64_t, double *,
 	    double *);
+/* check_two_prop of rates p0 and p1 over effective sample sizes n0 and n1 (journey-clustered). */
+int	check_two_prop_eff(double, double, double, double, double *, double *);
 /* Benjamini-Hochberg adjusted p-values (q) of m p-values. */
 void	check_bh(const double *, size_t, double *);
 /* The error budget of n occurrences with some breached, for an objective. */

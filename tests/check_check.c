@@ -217,6 +217,14 @@ START_TEST(test_two_prop)
 	/* An empty sample cannot be tested. */
 	ck_assert_int_eq(check_two_prop(0, 0, 3, 10, &z, &p), -1);
 	ck_assert_int_eq(check_two_prop(3, 10, 0, 0, &z, &p), -1);
+	/* Over effective sizes: n itself gives the same; fewer, less evidence. */
+	ck_assert_int_eq(check_two_prop_eff(0.05, 1000, 0.08, 1000, &z, &p), 0);
+	ck_assert_double_eq_tol(z, 2.721095431170472, 1e-10);
+	ck_assert_int_eq(check_two_prop_eff(0.05, 250, 0.08, 250, &z2, &p2),
+	    0);
+	ck_assert_double_eq_tol(z2, 2.721095431170472 / 2, 1e-10);
+	ck_assert(p2 > p);
+	ck_assert_int_eq(check_two_prop_eff(0.05, 0, 0.08, 10, &z, &p), -1);
 }
 END_TEST
 
