@@ -163,10 +163,13 @@ static int
 each_in(const unsigned char *b, size_t len,
     int (*fn)(const struct pend_rec *, void *), void *arg)
 {
-	const unsigned char	*p = b, *end = b + len;
+	const unsigned char	*p = b, *end;
 	struct pend_rec		 r;
 	int			 rc;
 
+	if (len == 0)
+		return (0);	/* b may be NULL */
+	end = b + len;
 	while (p < end) {
 		p = decode(p, &r);
 		if ((rc = fn(&r, arg)) != 0)
