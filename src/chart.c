@@ -1230,12 +1230,13 @@ write_moment(struct ctx *x)
 	x->c->caption = xasprintf("Left: the share of occurrences finished "
 	    "within a given time (%s, the moment's own clock; the Kaplan-Meier "
 	    "estimate, open and ended occurrences counted as still running at "
-	    "their time so far), against the zone of tolerance; %s Middle: the "
+	    "their time so far), against the zone of tolerance%s %s: the "
 	    "breach rate of the clocks started in each %s; a hollow bar, "
 	    "labelled with its n, still holds open clocks or has fewer than "
 	    "min-n.%s",
-	    fmt_clock_name(agg_clock(m)), obj > 0 ? "the dashed line is the objective's share within "
-	    "adequate." : "", x->monthly ? "month" : "week", nrows > 0 ?
+	    fmt_clock_name(agg_clock(m)), obj > 0 ? "; the dashed line is "
+	    "the objective's share within adequate." : ".", panels == 3 ?
+	    "Middle" : "Right", x->monthly ? "month" : "week", nrows > 0 ?
 	    " Right: the breach rate by breakdown value, with its 95% "
 	    "interval." : "");
 
