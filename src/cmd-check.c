@@ -23,33 +23,35 @@
 #include "check.h"
 #include "cmd.h"
 #include "exitcode.h"
+#include "isotime.h"
 #include "log.h"
 #include "num.h"
 #include "run.h"
 #include "xmalloc.h"
 
-/* The period of --window: its width, and the latest stop time seen. */
+/* A window of stop times ending at as_of: as given, and its bounds once as_of is known. */
 struct window {
-	int64_t		width;
-	mot_time	latest;
-	mot_time	start;		/* latest - width, excluded */
+	struct check_span	 span;
+	const char		*text;		/* NULL: none */
+	mot_time		 start;		/* excluded */
+	mot_time		 end;		/* as_of, included */
 };
 
-/* First pass: keep nothing; the run notes the latest stop time. */
+/* First pass: keep nothing; the run finds as_of, the latest touchpoint. */
 static int
 keep_none(const struct occurrence *o, void *arg)
 {
 	return (0);
 }
 
-/* Second pass: keep the occurrences that stopped in the window. */
+/* Keep the occurrences that stopped in the window. */
 static int
 keep_window(const struct occurrence *o, void *arg)
 {
 	const struct window	*w = arg;
 
-	return (o->stop != MOT_TIME_NONE && w->latest != MOT_TIME_NONE &&
-	    o->stop > w->start);
+	return (o->stop != MOT_TIME_NONE && o->stop > w->start &&
+	    o->stop <= w->end);
 }
 
 /* Split a path into folder and file name for afile; -1 with no file name. */
@@ -120,41 +122,119 @@ static const struct option check_opts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "burn-rate", required_argument, NULL, 'R' },
+	{ "burn-threshold", required_argument, NULL, 'T' },
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Read, score and aggregate the inputs; with a window, read them twice. */
+/*
+ * The time the windows end at: --as-of, or else the latest touchpoint,
+ * found by a first pass over the inputs that keeps no occurrence.
+ */
 static int
-check_read(struct run *r, const struct run_opts *o, struct window *w,
-    char **files, size_t nfiles, char **cause)
+find_as_of(struct run *r, const struct run_opts *o, char **files,
+    size_t nfiles, mot_time *as_of, char **cause)
 {
 	struct run_opts	 first;
 	int		 rc, level;
 
-	if (w->width != 0) {
-		first = *o;
-		first.keep = keep_none;
-		first.keep_arg = NULL;
-		level = log_level();
-		log_set_level(-1);	/* the second pass says it all */
-		if ((rc = run_load(r, &first, cause)) == 0 &&
-		    (rc = run_inputs(r, files, nfiles, cause)) == 0)
-			w->latest = r->latest_stop;	/* merged after the readers */
-		log_set_level(level);
-		run_free(r);
-		if (rc != 0)
+	if (o->has_as_of) {
+		*as_of = o->as_of;
+		return (0);
+	}
+	first = *o;
+	first.keep = keep_none;
+	first.keep_arg = NULL;
+	first.windows = NULL;
+	first.nwindows = 0;
+	level = log_level();
+	log_set_level(-1);	/* the second pass says it all */
+	if ((rc = run_load(r, &first, cause)) == 0 &&
+	    (rc = run_inputs(r, files, nfiles, cause)) == 0)
+		*as_of = r->agg.as_of;	/* merged after the readers */
+	log_set_level(level);
+	run_free(r);
+	return (rc);
+}
+
+/* Set a window's bounds from as_of. */
+static void
+window_bounds(struct window *w, mot_time as_of)
+{
+	char	a[64], b[64];
+
+	w->start = w->end = MOT_TIME_NONE;
+	if (w->text == NULL || as_of == MOT_TIME_NONE)
+		return;
+	w->end = as_of;
+	w->start = check_span_start(&w->span, as_of);
+	isotime_format(w->start, a, sizeof a);
+	isotime_format(w->end, b, sizeof b);
+	verbosef("window %s: stop times after %s up to %s", w->text, a, b);
+}
+
+/* Read, score and aggregate the inputs; with windows, after finding as_of. */
+static int
+check_read(struct run *r, struct run_opts *o, struct window *w,
+    struct window *burn, struct agg_window *count, char **files,
+    size_t nfiles, char **cause)
+{
+	mot_time	as_of;
+	int		rc, k;
+
+	if (w->text != NULL || burn[0].text != NULL) {
+		if ((rc = find_as_of(r, o, files, nfiles, &as_of, cause)) != 0)
 			return (rc);
-		if (w->latest != MOT_TIME_NONE)
-			w->start = w->latest - w->width;
-		else
-			warnf("no occurrence has a stop time: the window is "
+		if (as_of == MOT_TIME_NONE)
+			warnf("no touchpoint has a time: every window is "
 			    "empty");
-		verbosef("window: stop times after %" PRId64 " up to %" PRId64
-		    " (microseconds since 1970)", w->start, w->latest);
+		window_bounds(w, as_of);
+		for (k = 0; k < 2; k++) {
+			window_bounds(&burn[k], as_of);
+			count[k].after = burn[k].start;
+			count[k].until = burn[k].end;
+		}
+		if (burn[0].text != NULL) {
+			o->windows = count;
+			o->nwindows = 2;
+		}
 	}
 	if ((rc = run_load(r, o, cause)) != 0)
 		return (rc);
 	return (run_inputs(r, files, nfiles, cause));
+}
+
+/* Parse --burn-rate LONG,SHORT into two windows, the long one first. */
+static int
+parse_burn(const struct cmd_entry *c, const char *arg, char **copy,
+    struct window *burn)
+{
+	static const char	*name[2] = { "long", "short" };
+	char			 why[200], *comma;
+	int			 k;
+
+	*copy = xstrdup(arg);
+	if ((comma = strchr(*copy, ',')) == NULL ||
+	    strchr(comma + 1, ',') != NULL)
+		return (cmd_usage_error(c, "--burn-rate \"%s\": expected two "
+		    "windows, LONG,SHORT (like P7D,P1D)", arg));
+	*comma = '\0';
+	burn[0].text = *copy;
+	burn[1].text = comma + 1;
+	for (k = 0; k < 2; k++) {
+		if (check_parse_window(burn[k].text, &burn[k].span, why,
+		    sizeof why) != 0)
+			return (cmd_usage_error(c, "--burn-rate \"%s\": the %s "
+			    "window \"%s\": %s", arg, name[k], burn[k].text,
+			    why));
+	}
+	if (!check_span_longer(&burn[0].span, &burn[1].span))
+		return (cmd_usage_error(c, "--burn-rate \"%s\": the long "
+		    "window (%s) must be longer than the short one (%s)%s",
+		    arg, burn[0].text, burn[1].text, burn[0].span.months !=
+		    burn[1].span.months ? " on any date (a month has 28 to 31 "
+		    "days, a year 365 or 366)" : ""));
+	return (0);
 }
 
 static int
@@ -167,28 +247,33 @@ cmd_check(int argc, char **argv)
 	struct check_report	 cr;
 	struct check_moment	*cur = NULL;
 	struct baseline		 base;
-	struct window		 w;
+	struct window		 w, burn[2];
+	struct agg_window	 count[2];
 	struct run_opts		 o;
 	struct run		 r;
 	const struct moment	*m;
 	const struct cell_sum	*t;
 	const char		*base_path = NULL, *junit = NULL, *json = NULL;
-	const char		*window = NULL, *why, *fb;
+	const char		*window = NULL, *why, *fb, *burn_arg = NULL;
+	const char		*threshold = NULL, *twice;
 	char			*cause = NULL, **files = NULL, hash[17], *d;
+	char			*burn_copy = NULL, wwhy[200];
 	double			 v;
 	int64_t			 n;
-	int			 ch, rc = 0, tap = 0, have_base = 0;
-	size_t			 i, nfiles;
+	int			 ch, rc = 0, tap = 0, have_base = 0, k;
+	size_t			 i, mi, nfiles;
 
 	memset(&o, 0, sizeof o);
 	memset(&r, 0, sizeof r);
 	memset(&p, 0, sizeof p);
 	memset(&w, 0, sizeof w);
+	memset(burn, 0, sizeof burn);
 	memset(&res, 0, sizeof res);
 	p.min_n = 30;
 	p.alpha = 0.05;
 	p.min_change = 0.02;
 	p.max_p90_increase = 0.20;
+	p.burn_threshold = 2;
 	while ((ch = cmd_getopt(c, argc, argv, "e:qvh", check_opts)) != -1) {
 		switch (ch) {
 		case 'e':
@@ -268,6 +353,18 @@ cmd_check(int argc, char **argv)
 		case 'h':
 			cmd_help(c);
 			return (0);
+		case 'R':
+			burn_arg = optarg;
+			break;
+		case 'T':
+			threshold = optarg;
+			if (num_double(optarg, NULL, 0, 1e6, &v) != 0 ||
+			    !(v > 0))
+				return (cmd_usage_error(c, "--burn-threshold "
+				    "needs a number above 0, up to 1000000 "
+				    "(like 2), not \"%s\"", optarg));
+			p.burn_threshold = v;
+			break;
 		default:
 			fprintf(stderr, "Try 'mot check --help' for more "
 			    "information.\n");
@@ -279,8 +376,24 @@ cmd_check(int argc, char **argv)
 	if (optind == argc)
 		return (cmd_usage_error(c, "no journeys file (use - for "
 		    "standard input)"));
-	if (window != NULL && check_parse_window(window, &w.width, &why) != 0)
-		return (cmd_usage_error(c, "--window \"%s\": %s", window, why));
+	if (window != NULL) {
+		if (check_parse_window(window, &w.span, wwhy, sizeof wwhy) != 0)
+			return (cmd_usage_error(c, "--window \"%s\": %s", window,
+			    wwhy));
+		w.text = window;
+	}
+	if (threshold != NULL && burn_arg == NULL)
+		return (cmd_usage_error(c, "--burn-threshold needs --burn-rate"));
+	if (burn_arg != NULL) {
+		if ((rc = parse_burn(c, burn_arg, &burn_copy, burn)) != 0) {
+			free(burn_copy);
+			return (rc);
+		}
+		p.burn_rate = 1;
+	}
+	/* Without --as-of, a first pass finds it: the input is read twice. */
+	twice = o.has_as_of ? NULL : window != NULL ? "--window" :
+	    burn_arg != NULL ? "--burn-rate" : NULL;
 	for (i = 0; i < 2; i++) {
 		fb = i == 0 ? junit : json;
 		if (fb == NULL)
@@ -294,30 +407,33 @@ cmd_check(int argc, char **argv)
 	files = xreallocarray(NULL, nfiles, sizeof *files);
 	for (i = 0; i < nfiles; i++) {
 		files[i] = argv[optind + (int)i];
-		if (window != NULL && strcmp(files[i], "-") == 0) {
+		if (twice != NULL && strcmp(files[i], "-") == 0) {
 			free(files);
-			return (cmd_usage_error(c, "--window reads the input "
-			    "twice: give a file, not standard input"));
+			free(burn_copy);
+			return (cmd_usage_error(c, "%s without --as-of reads the "
+			    "input twice: give a file, not standard input (or "
+			    "give --as-of)", twice));
 		}
 	}
 	if (run_sort_inputs(files, nfiles, &cause) != 0) {
 		rc = cmd_usage_error(c, "%s", cause);
 		free(cause);
 		free(files);
+		free(burn_copy);
 		return (rc);
 	}
 
-	w.latest = w.start = MOT_TIME_NONE;
 	if (base_path != NULL) {
 		if ((rc = baseline_load(base_path, &base, &cause)) != 0)
 			goto out;
 		have_base = 1;
 	}
-	if (w.width != 0) {
+	if (w.text != NULL) {
 		o.keep = keep_window;
 		o.keep_arg = &w;
 	}
-	if ((rc = check_read(&r, &o, &w, files, nfiles, &cause)) != 0)
+	if ((rc = check_read(&r, &o, &w, burn, count, files, nfiles,
+	    &cause)) != 0)
 		goto out;
 
 	snprintf(hash, sizeof hash, "%016" PRIx64, r.e->hash);
@@ -336,6 +452,11 @@ cmd_check(int argc, char **argv)
 		if (isnan(t->p90) && t->timed > 0)
 			cur[i].p90_floor = t->max;
 		cur[i].clock = agg_clock(m);
+		mi = (size_t)(m - r.e->moments);
+		for (k = 0; k < 2; k++) {
+			cur[i].win_n[k] = r.agg.m[mi].win_n[k];
+			cur[i].win_breached[k] = r.agg.m[mi].win_breached[k];
+		}
 	}
 	memset(&in, 0, sizeof in);
 	in.cur = cur;
@@ -364,9 +485,15 @@ cmd_check(int argc, char **argv)
 	cr.exp_hash = hash;
 	cr.base_path = have_base ? base_path : NULL;
 	cr.base_hash = have_base ? base.hash : NULL;
-	cr.window = w.width;
+	cr.window = w.end != MOT_TIME_NONE ? w.end - w.start : 0;
 	cr.win_start = w.start;
-	cr.win_end = w.width != 0 ? w.latest : MOT_TIME_NONE;
+	cr.win_end = w.end;
+	cr.window_text = w.text;
+	for (k = 0; k < 2; k++) {
+		cr.burn_text[k] = burn[k].text;
+		cr.burn_after[k] = burn[k].start;
+	}
+	cr.burn_until = burn[0].end;
 	cr.exit_status = res.status == CHECK_FAIL ? MOT_EXIT_FAIL : 0;
 	if (tap)
 		check_report_tap(&cr, stdout);
@@ -390,6 +517,7 @@ out:
 		baseline_free(&base);
 	run_free(&r);
 	free(files);
+	free(burn_copy);
 	return (rc);
 }
 

@@ -137,7 +137,6 @@ struct unit {
 	size_t			 nshown;
 	FILE			*occ;		/* occurrences, with -j */
 	int			 ready;		/* its lines are known */
-	mot_time		 latest;	/* latest stop time read */
 	/* A split file's first piece: the file's ids, until all pieces parsed. */
 	struct read_ids		*ids;
 	size_t			 left;		/* pieces not read yet */
@@ -191,8 +190,9 @@ on_journey(struct journey *j, void *arg, char **cause)
 	}
 	for (i = k = 0; i < w->occ.n; i++) {
 		clock_score(&w->occ.v[i], r->e, j);
-		if (w->occ.v[i].stop > u->latest)	/* MOT_TIME_NONE is least */
-			u->latest = w->occ.v[i].stop;
+		if (o->nwindows > 0)
+			agg_window_occ(agg, &w->occ.v[i], o->windows,
+			    o->nwindows);
 		if (o->keep != NULL && !o->keep(&w->occ.v[i], o->keep_arg))
 			continue;
 		if (k != i)
@@ -364,7 +364,6 @@ unit_clear(struct unit *u)
 	}
 	read_ids_free(u->ids);
 	u->ids = NULL;
-	u->latest = MOT_TIME_NONE;
 }
 
 static void
@@ -409,7 +408,6 @@ plan_units(struct run *r)
 		for (; k > 0; k--) {
 			memset(&r->units[r->nunits], 0, sizeof *r->units);
 			r->units[r->nunits].file = i;
-			r->units[r->nunits].latest = MOT_TIME_NONE;
 			/* A piece waits for the lines before it to be counted. */
 			r->units[r->nunits].ready = r->splits[i].n == 0 ||
 			    k == r->splits[i].n;
@@ -609,11 +607,8 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	r->agg.duplicate_ids = read_ids_duplicates(r->ids);
 
 	/* In file order: the first failure, then what each file had to say. */
-	r->latest_stop = MOT_TIME_NONE;
 	for (i = 0; i < r->nunits; i++) {
 		u = &r->units[i];
-		if (u->latest > r->latest_stop)
-			r->latest_stop = u->latest;
 		if (u->rc != 0 && rc == 0 && u->cause != NULL) {
 			rc = u->rc;
 			*cause = u->cause;

@@ -27,6 +27,9 @@ struct run_opts {
 	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;
+	/* Counting windows of stop times (agg_window_occ), before keep: up to AGG_WINDOWS. */
+	const struct agg_window *windows;
+	size_t		 nwindows;
 };
 
 /* Rejected journeys reported one by one on stderr before a count takes over. */
@@ -53,7 +56,6 @@ struct run {
 	atomic_int		 stop;		/* a reader failed */
 	atomic_int		 stop_whole;	/* a whole file failed */
 	struct read_ids		*ids;		/* journey ids seen, for duplicates */
-	mot_time		 latest_stop;	/* of any occurrence read, kept or not */
 	const char		**keep;		/* journey attributes the run uses */
 	size_t			 nkeep;
 	pthread_mutex_t		 lock;
