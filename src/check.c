@@ -7,7 +7,11 @@
  * breach rate, adjusted across moments with Benjamini-Hochberg, is
  * significant and the rise exceeds a practical threshold; its p90 elapsed
  * time (Kaplan-Meier) is checked against a relative limit, a p90 not
- * reached by its lower bound, the longest time seen. Formulas: docs/ci.md.
+ * reached by its lower bound, the longest time seen; with --burn-rate a
+ * moment fails when its error budget burns faster than a threshold in both
+ * a long and a short window ending at as_of (the multiwindow rule of the
+ * Site Reliability Workbook). Windows are ISO 8601 durations, months on
+ * the calendar. Formulas: docs/ci.md.
  */
 #include <config.h>
 

@@ -3,7 +3,8 @@
  * the journeys like mot analyze, then checks every moment's objective
  * (against a Wilson bound, so noise does not fail a build), reports its
  * error budget, and with --baseline compares each moment with a previous
- * run's report.json (breach rate and p90). Writes a table (or TAP) to
+ * run's report.json (breach rate and p90), and with --burn-rate its
+ * error budget's burn rate over two windows. Writes a table (or TAP) to
  * standard output, and JUnit XML and JSON files on request. Exit status 1
  * when a check fails. The decisions are in check.c, the outputs in
  * check-report.c.
