@@ -171,6 +171,8 @@ check_objective(const struct check_moment *m, const struct check_params *p,
 		it->status = CHECK_FAIL;
 		it->why = CHECK_WHY_MISSED;
 	}
+	if (m->has_seq)
+		check_objective_seq(m, p, it);
 	return (it->status);
 }
 
@@ -449,4 +451,55 @@ check_result_free(struct check_result *res)
 {
 	free(res->rows);
 	memset(res, 0, sizeof *res);
+}
+
+/*
+ * With --history the objective is decided over every run of the sequence
+ * (docs/ci.md): the within-adequate share of all its occurrences against
+ * the upper end of its beta-binomial confidence sequence (stats.c), whose
+ * prior is centred on the objective. Failing only when that end is below
+ * the objective, a moment that meets it fails with a chance of at most
+ * CHECK_CS_ALPHA however many nights it is checked. The item keeps this
+ * run's share and Wilson interval beside the sequence's.
+ */
+void
+check_objective_seq(const struct check_moment *m,
+    const struct check_params *p, struct check_item *it)
+{
+	double	a, b, s, f;
+
+	if (m->objective < 0)
+		return;		/* nothing to decide, as without a history */
+	it->seq = 1;
+	it->seq_n = m->seq_n;
+	it->seq_breached = m->seq_breached;
+	it->seq_runs = m->seq_runs;
+	it->seq_within = it->seq_lo = it->seq_hi = NAN;
+	it->status = CHECK_SKIP;
+	it->promoted = 0;
+	if (m->seq_n > 0) {
+		s = (double)(m->seq_n - m->seq_breached);
+		f = (double)m->seq_breached;
+		it->seq_within = s / (double)m->seq_n;
+		cs_betabin_prior(m->objective, CHECK_CS_T_OPT, CHECK_CS_ALPHA,
+		    &a, &b);
+		cs_betabin(s, f, a, b, CHECK_CS_ALPHA, &it->seq_lo,
+		    &it->seq_hi);
+	}
+	if (m->seq_n == 0 || m->seq_n < p->min_n)
+		it->why = CHECK_WHY_FEW;
+	else if (it->seq_within >= m->objective - CHECK_EPS) {
+		it->status = CHECK_PASS;
+		it->why = CHECK_WHY_MET;
+	} else if (it->seq_hi >= m->objective - CHECK_EPS) {
+		it->status = CHECK_WARN;
+		it->why = CHECK_WHY_NOISE;
+		if (p->strict_objectives) {
+			it->status = CHECK_FAIL;
+			it->promoted = 1;
+		}
+	} else {
+		it->status = CHECK_FAIL;
+		it->why = CHECK_WHY_MISSED;
+	}
 }

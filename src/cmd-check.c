@@ -23,6 +23,7 @@
 #include "check.h"
 #include "cmd.h"
 #include "exitcode.h"
+#include "history.h"
 #include "log.h"
 #include "num.h"
 #include "run.h"
@@ -50,6 +51,23 @@ keep_window(const struct occurrence *o, void *arg)
 
 	return (o->stop != MOT_TIME_NONE && w->latest != MOT_TIME_NONE &&
 	    o->stop > w->start);
+}
+
+/* --history: this run's batch, the occurrences that stopped in (after, until]. */
+struct batch {
+	mot_time	after;		/* MOT_TIME_NONE: since the beginning */
+	mot_time	until;		/* MOT_TIME_NONE: no end (as_of not given) */
+};
+
+/* Count in the batch: stopped after the history's last as_of, by this one's. */
+static int
+tally_batch(const struct occurrence *o, void *arg)
+{
+	const struct batch	*b = arg;
+
+	return (o->stop != MOT_TIME_NONE && (b->after == MOT_TIME_NONE ||
+	    o->stop > b->after) && (b->until == MOT_TIME_NONE ||
+	    o->stop <= b->until));
 }
 
 /* Split a path into folder and file name for afile; -1 with no file name. */
@@ -120,6 +138,7 @@ static const struct option check_opts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "history", required_argument, NULL, 'H' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -135,6 +154,7 @@ check_read(struct run *r, const struct run_opts *o, struct window *w,
 		first = *o;
 		first.keep = keep_none;
 		first.keep_arg = NULL;
+		first.tally = NULL;	/* the second pass counts the batch */
 		level = log_level();
 		log_set_level(-1);	/* the second pass says it all */
 		if ((rc = run_load(r, &first, cause)) == 0 &&
@@ -157,6 +177,106 @@ check_read(struct run *r, const struct run_opts *o, struct window *w,
 	return (run_inputs(r, files, nfiles, cause));
 }
 
+/*
+ * --history, before the read: load it (none yet: empty), refuse an
+ * --as-of earlier than its last run, and count this run's batch as the
+ * readers go, in one pass: the occurrences that stopped after the last
+ * run's as_of, and by --as-of when given. Without --as-of no occurrence
+ * stopped after the run's own as_of (found after the read) but one timed
+ * by a journey attribute, which moves that as_of (check_history_sums).
+ */
+static int
+check_history_begin(const char *path, struct run_opts *o, struct history *h,
+    struct batch *b, char **cause)
+{
+	struct history_plan	pl;
+	int			rc;
+
+	if ((rc = history_load(path, h, cause)) != 0)
+		return (rc);
+	if (o->has_as_of && (rc = history_plan(h, "", o->as_of, &pl,
+	    cause)) != 0) {
+		history_free(h);
+		return (rc);
+	}
+	b->after = history_last(h);
+	b->until = o->has_as_of ? o->as_of : MOT_TIME_NONE;
+	o->tally = tally_batch;
+	o->tally_arg = b;
+	verbosef("history %s: %zu runs recorded", path, h->n);
+	return (0);
+}
+
+/* After the read: this run's as_of and plan, and each moment's sequence. */
+static int
+check_history_sums(const struct run *r, const struct run_opts *o,
+    const struct history *h, struct history_plan *pl, const char *hash,
+    struct check_moment *cur, mot_time *as_of, char **cause)
+{
+	const struct moment_agg	*ma;
+	int			 rc;
+	size_t			 i;
+
+	*as_of = r->agg.as_of;
+	if (!o->has_as_of && r->latest_stop > *as_of)
+		*as_of = r->latest_stop;
+	if ((rc = history_plan(h, hash, *as_of, pl, cause)) != 0)
+		return (rc);
+	if (pl->reset)
+		warnf("%s: the history's last run was scored with other "
+		    "expectations (hash %s, now %s): a new sequence starts "
+		    "with this run", h->path, h->lines[h->n - 1].hash, hash);
+	else if (pl->first > 0)
+		verbosef("%s: the sequence starts at line %lu (older runs had "
+		    "other expectations)", h->path, h->lines[pl->first].line);
+	if (!pl->append)
+		verbosef("%s: a run as of this time is recorded already: "
+		    "nothing added", h->path);
+	for (i = 0; i < r->sum.n; i++) {
+		ma = &r->agg.m[i];
+		history_sum(h, pl, cur[i].id, &cur[i].seq_n,
+		    &cur[i].seq_breached);
+		if (pl->append) {
+			cur[i].seq_n += ma->tally_n;
+			cur[i].seq_breached += ma->tally_breached;
+		}
+		cur[i].seq_runs = pl->runs;
+		cur[i].has_seq = 1;
+	}
+	return (0);
+}
+
+/* Write the history again with this run's batch: atomically, the old lines first. */
+static int
+check_history_write(const struct history *h, const struct history_plan *pl,
+    const struct run *r, const char *hash, mot_time as_of, char **cause)
+{
+	struct history_count	*m;
+	struct afile		 af;
+	const char		*base;
+	char			*dir;
+	size_t			 i;
+	int			 rc;
+
+	if (split_path(h->path, &dir, &base) != 0) {
+		*cause = xasprintf("%s: not a file name", h->path);
+		return (MOT_EXIT_CANTCREAT);
+	}
+	rc = afile_open(&af, dir, base, cause);
+	free(dir);
+	if (rc != 0)
+		return (rc);
+	m = xcalloc(r->sum.n + 1, sizeof *m);
+	for (i = 0; i < r->sum.n; i++) {
+		m[i].id = r->sum.ms[i].m->id;
+		m[i].n = r->agg.m[i].tally_n;
+		m[i].breached = r->agg.m[i].tally_breached;
+	}
+	check_report_history(h, pl, as_of, hash, m, r->sum.n, af.f);
+	free(m);
+	return (afile_commit(&af, cause));
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
@@ -173,7 +293,12 @@ cmd_check(int argc, char **argv)
 	const struct moment	*m;
 	const struct cell_sum	*t;
 	const char		*base_path = NULL, *junit = NULL, *json = NULL;
-	const char		*window = NULL, *why, *fb;
+	const char		*window = NULL, *why, *fb, *hist_path = NULL;
+	struct history		 hist;
+	struct history_plan	 plan;
+	struct batch		 batch;
+	mot_time		 hist_as_of = MOT_TIME_NONE;
+	int			 have_hist = 0;
 	char			*cause = NULL, **files = NULL, hash[17], *d;
 	double			 v;
 	int64_t			 n;
@@ -268,6 +393,9 @@ cmd_check(int argc, char **argv)
 		case 'h':
 			cmd_help(c);
 			return (0);
+		case 'H':
+			hist_path = optarg;
+			break;
 		default:
 			fprintf(stderr, "Try 'mot check --help' for more "
 			    "information.\n");
@@ -281,13 +409,14 @@ cmd_check(int argc, char **argv)
 		    "standard input)"));
 	if (window != NULL && check_parse_window(window, &w.width, &why) != 0)
 		return (cmd_usage_error(c, "--window \"%s\": %s", window, why));
-	for (i = 0; i < 2; i++) {
-		fb = i == 0 ? junit : json;
+	for (i = 0; i < 3; i++) {
+		fb = i == 0 ? junit : i == 1 ? json : hist_path;
 		if (fb == NULL)
 			continue;
 		if (split_path(fb, &d, &why) != 0)
 			return (cmd_usage_error(c, "--%s \"%s\": not a file "
-			    "name", i == 0 ? "junit" : "json", fb));
+			    "name", i == 0 ? "junit" : i == 1 ? "json" :
+			    "history", fb));
 		free(d);
 	}
 	nfiles = (size_t)(argc - optind);
@@ -317,6 +446,10 @@ cmd_check(int argc, char **argv)
 		o.keep = keep_window;
 		o.keep_arg = &w;
 	}
+	if (hist_path != NULL && (rc = check_history_begin(hist_path, &o,
+	    &hist, &batch, &cause)) != 0)
+		goto out;
+	have_hist = hist_path != NULL;
 	if ((rc = check_read(&r, &o, &w, files, nfiles, &cause)) != 0)
 		goto out;
 
@@ -337,6 +470,9 @@ cmd_check(int argc, char **argv)
 			cur[i].p90_floor = t->max;
 		cur[i].clock = agg_clock(m);
 	}
+	if (have_hist && (rc = check_history_sums(&r, &o, &hist, &plan, hash,
+	    cur, &hist_as_of, &cause)) != 0)
+		goto out;
 	memset(&in, 0, sizeof in);
 	in.cur = cur;
 	in.ncur = r.sum.n;
@@ -368,6 +504,11 @@ cmd_check(int argc, char **argv)
 	cr.win_start = w.start;
 	cr.win_end = w.width != 0 ? w.latest : MOT_TIME_NONE;
 	cr.exit_status = res.status == CHECK_FAIL ? MOT_EXIT_FAIL : 0;
+	if (have_hist) {
+		cr.hist_path = hist_path;
+		cr.hist_plan = &plan;
+		cr.hist_as_of = hist_as_of;
+	}
 	if (tap)
 		check_report_tap(&cr, stdout);
 	else
@@ -377,6 +518,10 @@ cmd_check(int argc, char **argv)
 		goto out;
 	if (json != NULL && (rc = write_file(json, check_report_json, &cr,
 	    &cause)) != 0)
+		goto out;
+	/* Last: a run that did not finish leaves the history as it was. */
+	if (have_hist && plan.append && (rc = check_history_write(&hist, &plan,
+	    &r, hash, hist_as_of, &cause)) != 0)
 		goto out;
 	rc = cr.exit_status;
 out:
@@ -388,6 +533,8 @@ out:
 	free(cur);
 	if (have_base)
 		baseline_free(&base);
+	if (have_hist)
+		history_free(&hist);
 	run_free(&r);
 	free(files);
 	return (rc);
@@ -433,4 +580,10 @@ const struct cmd_entry cmd_check_entry = {
 	"  -q, --quiet                no warnings\n"
 	"  -v, --verbose              say what is being read\n"
 	"  -h, --help                 show this help\n"
+	"      --history=FILE         decide each objective over every run\n"
+	"                             recorded in FILE, by a confidence sequence\n"
+	"                             (false failures at most 5% over any number\n"
+	"                             of runs), and add this run's occurrences:\n"
+	"                             those that stopped since the last run's\n"
+	"                             as_of\n"
 };
