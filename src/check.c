@@ -143,6 +143,33 @@ item_init(struct check_item *it, enum check_kind kind)
 	it->p90_0 = it->p90_1 = it->increase = NAN;
 }
 
+/*
+ * The objective's ladder, for n occurrences with this within-adequate
+ * share and upper bound: too few, met, below within noise (a warning, a
+ * failure with --strict-objectives), or missed.
+ */
+static void
+objective_decide(struct check_item *it, uint64_t n, double share, double hi,
+    double objective, const struct check_params *p)
+{
+	if (n == 0 || n < p->min_n)
+		it->why = CHECK_WHY_FEW;
+	else if (share >= objective - CHECK_EPS) {
+		it->status = CHECK_PASS;
+		it->why = CHECK_WHY_MET;
+	} else if (hi >= objective - CHECK_EPS) {
+		it->status = CHECK_WARN;
+		it->why = CHECK_WHY_NOISE;
+		if (p->strict_objectives) {
+			it->status = CHECK_FAIL;
+			it->promoted = 1;
+		}
+	} else {
+		it->status = CHECK_FAIL;
+		it->why = CHECK_WHY_MISSED;
+	}
+}
+
 enum check_status
 check_objective(const struct check_moment *m, const struct check_params *p,
     struct check_item *it)
@@ -155,22 +182,8 @@ check_objective(const struct check_moment *m, const struct check_params *p,
 	}
 	if (m->objective < 0)
 		it->why = CHECK_WHY_NO_OBJECTIVE;
-	else if (m->n == 0 || m->n < p->min_n)
-		it->why = CHECK_WHY_FEW;
-	else if (it->within >= m->objective - CHECK_EPS) {
-		it->status = CHECK_PASS;
-		it->why = CHECK_WHY_MET;
-	} else if (it->hi >= m->objective - CHECK_EPS) {
-		it->status = CHECK_WARN;
-		it->why = CHECK_WHY_NOISE;
-		if (p->strict_objectives) {
-			it->status = CHECK_FAIL;
-			it->promoted = 1;
-		}
-	} else {
-		it->status = CHECK_FAIL;
-		it->why = CHECK_WHY_MISSED;
-	}
+	else
+		objective_decide(it, m->n, it->within, it->hi, m->objective, p);
 	if (m->has_seq)
 		check_objective_seq(m, p, it);
 	return (it->status);
@@ -486,20 +499,6 @@ check_objective_seq(const struct check_moment *m,
 		cs_betabin(s, f, a, b, CHECK_CS_ALPHA, &it->seq_lo,
 		    &it->seq_hi);
 	}
-	if (m->seq_n == 0 || m->seq_n < p->min_n)
-		it->why = CHECK_WHY_FEW;
-	else if (it->seq_within >= m->objective - CHECK_EPS) {
-		it->status = CHECK_PASS;
-		it->why = CHECK_WHY_MET;
-	} else if (it->seq_hi >= m->objective - CHECK_EPS) {
-		it->status = CHECK_WARN;
-		it->why = CHECK_WHY_NOISE;
-		if (p->strict_objectives) {
-			it->status = CHECK_FAIL;
-			it->promoted = 1;
-		}
-	} else {
-		it->status = CHECK_FAIL;
-		it->why = CHECK_WHY_MISSED;
-	}
+	objective_decide(it, m->seq_n, it->seq_within, it->seq_hi,
+	    m->objective, p);
 }

@@ -39,17 +39,6 @@ bad_line(const struct history *h, unsigned long line, char **cause,
 	return (MOT_EXIT_DATAERR);
 }
 
-static const char *
-get_string(struct json_object *o, const char *key)
-{
-	struct json_object	*x;
-
-	if (!json_object_object_get_ex(o, key, &x) ||
-	    !json_object_is_type(x, json_type_string))
-		return (NULL);
-	return (json_object_get_string(x));
-}
-
 /*
  * A whole number from 0 to HISTORY_MAX_COUNT under key; -1 when missing,
  * of another type or larger. With at most 2^31 bytes of lines, no sum of
@@ -94,7 +83,7 @@ parse_moments(struct history *h, struct history_line *l,
 		o = json_object_array_get_idx(ms, i);
 		c = &l->m[i];
 		if (o == NULL || !json_object_is_type(o, json_type_object) ||
-		    (c->id = get_string(o, "id")) == NULL ||
+		    (c->id = baseline_string(o, "id")) == NULL ||
 		    get_count(o, "n", &c->n) != 0 ||
 		    get_count(o, "breached", &c->breached) != 0 ||
 		    c->breached > c->n) {
@@ -167,11 +156,11 @@ parse_line(struct history *h, struct history_line *l, const char *p,
 		    HISTORY_VERSION);
 		return (MOT_EXIT_DATAERR);
 	}
-	if ((s = get_string(root, "as_of")) == NULL ||
+	if ((s = baseline_string(root, "as_of")) == NULL ||
 	    isotime_parse(s, strlen(s), NULL, &l->as_of, &why) != 0)
 		return (bad_line(h, l->line, cause, "\"as_of\" must be an ISO "
 		    "8601 time with an offset"));
-	if ((l->hash = get_string(root, "expectations_hash")) == NULL ||
+	if ((l->hash = baseline_string(root, "expectations_hash")) == NULL ||
 	    *l->hash == '\0')
 		return (bad_line(h, l->line, cause, "no \"expectations_hash\""));
 	if (!json_object_object_get_ex(root, "moments", &x))
