@@ -7,7 +7,9 @@
  * breach rate, adjusted across moments with Benjamini-Hochberg, is
  * significant and the rise exceeds a practical threshold; its p90 elapsed
  * time (Kaplan-Meier) is checked against a relative limit, a p90 not
- * reached by its lower bound, the longest time seen. Formulas: docs/ci.md.
+ * reached by its lower bound, the longest time seen. With a history the
+ * objective is decided over all its runs against an anytime-valid
+ * confidence sequence instead (check_objective_seq). Formulas: docs/ci.md.
  */
 #include <config.h>
 

@@ -5,7 +5,9 @@
  * error budget, and with --baseline compares each moment with a previous
  * run's report.json (breach rate and p90). Writes a table (or TAP) to
  * standard output, and JUnit XML and JSON files on request. Exit status 1
- * when a check fails. The decisions are in check.c, the outputs in
+ * when a check fails. With --history, each objective is decided over all
+ * the runs a JSON-lines file records (history.c), and this run's batch is
+ * added to it. The decisions are in check.c, the outputs in
  * check-report.c.
  */
 #include <config.h>
