@@ -224,8 +224,9 @@ cs_betabin(double s, double f, double a, double b, double alpha, double *lo,
 }
 
 /*
- * The prior of the paper's tuning (its section 3.5, as in the authors'
- * confseq library): for a share c, the two-sided normal mixture's best
+ * The prior of the paper's tuning of a mixture for the intrinsic time
+ * where its boundary is tightest (as the authors' confseq library does
+ * it, best_rho and optimal_r): for a share c, the two-sided normal mixture's best
  * precision for intrinsic time v = c (1 - c) t_opt, rho = v / (2 log(1 /
  * alpha) + log(1 + 2 log(1 / alpha))), and r = rho - c (1 - c) (at least
  * 0.001 c (1 - c)): Beta(r / (1 - c), r / c), whose mean is c.

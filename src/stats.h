@@ -33,7 +33,7 @@ void	nps_diff(const struct nps_counts *, const struct nps_counts *,
 double	cs_betabin_log(double, double, double, double, double);
 /* Its confidence sequence at level alpha, {p : M(p) < 1/alpha}: [0, 1] before any data. */
 void	cs_betabin(double, double, double, double, double, double *, double *);
-/* The prior Beta(a, b) centred on a share, tuned (Howard et al., 3.5) for t_opt trials at alpha. */
+/* The prior Beta(a, b) centred on a share, tuned (Howard et al.) for t_opt trials at alpha. */
 void	cs_betabin_prior(double, double, double, double *, double *);
 
 #endif
