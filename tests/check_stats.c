@@ -351,7 +351,7 @@ cs_simulate(double p, uint64_t seed)
 			in = cs_betabin_log((double)s, (double)f, a, b, p) <
 			    thr;
 			out |= !in;
-			if (seq < 3) {
+			if (seq < 2) {
 				cs_betabin((double)s, (double)f, a, b, alpha,
 				    &lo, &hi);
 				ck_assert(lo <= hi);
@@ -400,6 +400,9 @@ make_stats_suite(void)
 	tcase_add_test(tc, test_nps_diff_known);
 	tcase_add_test(tc, test_nps_diff_empty);
 	tcase_add_test(tc, test_nps_diff_bounds);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("sequence");
+	tcase_set_timeout(tc, 60);	/* 3 x 1000 simulated sequences */
 	tcase_add_test(tc, test_cs_prior);
 	tcase_add_test(tc, test_cs_known);
 	tcase_add_test(tc, test_cs_valid);
