@@ -118,8 +118,8 @@ struct vcell {
 /* Breakdown cells are made this many at a time (128 KiB): no large array is ever grown. */
 #define VCELL_CHUNK	4096
 
-/* Windows of stop times counted per moment, after < stop <= until: mot check --burn-rate's long and short. */
-#define AGG_WINDOWS	2
+/* Windows of stop times counted per moment, after < stop <= until: mot check --burn-rate's long and short, and --history's batch. */
+#define AGG_WINDOWS	3
 struct agg_window {
 	mot_time	after;
 	mot_time	until;

@@ -71,6 +71,11 @@ struct check_moment {
 	/* --burn-rate: scored occurrences that stopped in the long (0) and short (1) windows */
 	uint64_t	 win_n[2];
 	uint64_t	 win_breached[2];
+	/* --history: the runs of the sequence, all batches summed (this one's too) */
+	int		 has_seq;
+	uint64_t	 seq_n;
+	uint64_t	 seq_breached;
+	size_t		 seq_runs;
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */
@@ -100,6 +105,12 @@ struct check_item {
 	double			 win_rate[2];	/* breach rate; NaN with no occurrence */
 	double			 burn[2];	/* win_rate / (1 - objective); NaN when undefined */
 	double			 threshold;	/* both above it fail */
+	/* objective decided by the confidence sequence of --history */
+	int			 seq;
+	uint64_t		 seq_n, seq_breached;
+	size_t			 seq_runs;
+	double			 seq_within;	/* (seq_n - seq_breached) / seq_n */
+	double			 seq_lo, seq_hi; /* its confidence sequence */
 };
 
 struct check_row {
@@ -159,6 +170,12 @@ struct check_span {
 
 /* Parse an ISO 8601 window (P28D, PT12H, P1M, P1Y2M10D); 0, or -1 with why written: a bare unit ("28d") is refused with its ISO form. */
 int	check_parse_window(const char *, struct check_span *, char *, size_t);
+/* The level of the objective's confidence sequence (--history), and the sample size its prior is tuned for. */
+#define CHECK_CS_ALPHA	0.05
+#define CHECK_CS_T_OPT	1000
+/* Decide an objective over its history's runs (m->has_seq): the confidence sequence's upper end against it. */
+void	check_objective_seq(const struct check_moment *,
+	    const struct check_params *, struct check_item *);
 /* Run every check; the result points into the input's moments. */
 void	check_run(const struct check_params *, const struct check_input *,
 	    struct check_result *);

@@ -125,6 +125,12 @@ static const struct opt_def opt_defs[] = {
 	{ OPT_BURN_THRESHOLD, "burn-threshold", 0, OPT_REAL, "X",
 	  0, 1e6, 1, NULL, 1, 2, "a number above 0 and below 1000000 (like 2)",
 	  "the burn rate both windows must exceed" },
+	{ OPT_HISTORY, "history", 0, OPT_TEXT, "FILE",
+	  0, 0, 0, NULL, 0, 0, NULL,
+	  "decide each objective over every run\nrecorded in FILE, by a "
+	  "confidence sequence\n(a moment that meets it fails at most 5%\nof "
+	  "the time over any number of runs), and\nadd this run's occurrences: "
+	  "those that\nstopped since the last run's as_of" },
 };
 
 const struct opt_def *

@@ -39,6 +39,7 @@ enum opt_id {
 	OPT_HELP,
 	OPT_BURN_RATE,
 	OPT_BURN_THRESHOLD,
+	OPT_HISTORY,
 	OPT_NIDS
 };
 

@@ -137,6 +137,7 @@ struct unit {
 	size_t			 nshown;
 	FILE			*occ;		/* occurrences, with -j */
 	int			 ready;		/* its lines are known */
+	mot_time		 latest;	/* latest stop time read */
 	/* A split file's first piece: the file's ids, until all pieces parsed. */
 	struct read_ids		*ids;
 	size_t			 left;		/* pieces not read yet */
@@ -190,6 +191,8 @@ on_journey(struct journey *j, void *arg, char **cause)
 	}
 	for (i = k = 0; i < w->occ.n; i++) {
 		clock_score(&w->occ.v[i], r->e, j);
+		if (w->occ.v[i].stop > u->latest)	/* MOT_TIME_NONE is least */
+			u->latest = w->occ.v[i].stop;
 		if (o->nwindows > 0)
 			agg_window_occ(agg, &w->occ.v[i], o->windows,
 			    o->nwindows);
@@ -364,6 +367,7 @@ unit_clear(struct unit *u)
 	}
 	read_ids_free(u->ids);
 	u->ids = NULL;
+	u->latest = MOT_TIME_NONE;
 }
 
 static void
@@ -408,6 +412,7 @@ plan_units(struct run *r)
 		for (; k > 0; k--) {
 			memset(&r->units[r->nunits], 0, sizeof *r->units);
 			r->units[r->nunits].file = i;
+			r->units[r->nunits].latest = MOT_TIME_NONE;
 			/* A piece waits for the lines before it to be counted. */
 			r->units[r->nunits].ready = r->splits[i].n == 0 ||
 			    k == r->splits[i].n;
@@ -607,8 +612,11 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	r->agg.duplicate_ids = read_ids_duplicates(r->ids);
 
 	/* In file order: the first failure, then what each file had to say. */
+	r->latest_stop = MOT_TIME_NONE;
 	for (i = 0; i < r->nunits; i++) {
 		u = &r->units[i];
+		if (u->latest > r->latest_stop)
+			r->latest_stop = u->latest;
 		if (u->rc != 0 && rc == 0 && u->cause != NULL) {
 			rc = u->rc;
 			*cause = u->cause;

@@ -27,7 +27,7 @@ struct run_opts {
 	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;
-	/* Counting windows of stop times (agg_window_occ), before keep: up to AGG_WINDOWS. */
+	/* Also count an occurrence, kept or not, in the counting windows of stop times it falls in (agg_window_occ): up to AGG_WINDOWS, none when 0. */
 	const struct agg_window *windows;
 	size_t		 nwindows;
 };
@@ -56,6 +56,7 @@ struct run {
 	atomic_int		 stop;		/* a reader failed */
 	atomic_int		 stop_whole;	/* a whole file failed */
 	struct read_ids		*ids;		/* journey ids seen, for duplicates */
+	mot_time		 latest_stop;	/* of any occurrence read, kept or not */
 	const char		**keep;		/* journey attributes the run uses */
 	size_t			 nkeep;
 	pthread_mutex_t		 lock;
