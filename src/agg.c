@@ -1496,7 +1496,7 @@ values_merge(struct agg *d, struct agg *s)
 void
 agg_merge(struct agg *d, struct agg *s)
 {
-	size_t		 i, r, before, *map;
+	size_t		 i, k, r, before, *map;
 
 	/* Readers of one run share one set of ids; merged states do not. */
 	d->duplicate_ids = -1;
@@ -1548,8 +1548,10 @@ agg_merge(struct agg *d, struct agg *s)
 		d->m[i].journeys += s->m[i].journeys;
 		periods_merge(&d->m[i].weeks, &s->m[i].weeks);
 		periods_merge(&d->m[i].months, &s->m[i].months);
-		d->m[i].tally_n += s->m[i].tally_n;
-		d->m[i].tally_breached += s->m[i].tally_breached;
+		for (k = 0; k < AGG_WINDOWS; k++) {
+			d->m[i].win_n[k] += s->m[i].win_n[k];
+			d->m[i].win_breached[k] += s->m[i].win_breached[k];
+		}
 	}
 	map = values_merge(d, s);
 	pending_move(&d->pend, &s->pend, map);
@@ -1571,11 +1573,18 @@ agg_sort_inputs(struct agg *a)
 }
 
 void
-agg_tally(struct agg *a, const struct occurrence *o)
+agg_window_occ(struct agg *a, const struct occurrence *o,
+    const struct agg_window *w, size_t n)
 {
-	if (!score_scored(o->status))
-		return;		/* not in n, as cell_add */
-	a->m[o->moment].tally_n++;
-	if (o->status == ST_BREACHED)
-		a->m[o->moment].tally_breached++;
+	struct moment_agg	*ma = &a->m[o->moment];
+	size_t			 k;
+
+	if (o->stop == MOT_TIME_NONE || !score_scored(o->status))
+		return;
+	for (k = 0; k < n && k < AGG_WINDOWS; k++) {
+		if (o->stop > w[k].after && o->stop <= w[k].until) {
+			ma->win_n[k]++;
+			ma->win_breached[k] += o->status == ST_BREACHED;
+		}
+	}
 }

@@ -118,6 +118,13 @@ struct vcell {
 /* Breakdown cells are made this many at a time (128 KiB): no large array is ever grown. */
 #define VCELL_CHUNK	4096
 
+/* Windows of stop times counted per moment, after < stop <= until: mot check --burn-rate's long and short, and --history's batch. */
+#define AGG_WINDOWS	3
+struct agg_window {
+	mot_time	after;
+	mot_time	until;
+};
+
 struct moment_agg {
 	struct cell	 total;
 	uint64_t	 journeys;	/* accepted journeys it occurred in */
@@ -127,9 +134,9 @@ struct moment_agg {
 	struct periods	 months;	/* by month of the start */
 	int64_t		 last_day;	/* cache: the day of the last start */
 	int64_t		 last_month;
-	/* Scored occurrences run_opts.tally accepted (mot check --history), breached of them */
-	uint64_t	 tally_n;
-	uint64_t	 tally_breached;
+	/* Scored occurrences that stopped in each counting window (agg_window_occ); not saved in states. */
+	uint64_t	 win_n[AGG_WINDOWS];
+	uint64_t	 win_breached[AGG_WINDOWS];
 };
 
 /* What one input file held: its format, counts and data-quality figures. */
@@ -207,6 +214,9 @@ void	agg_reject(struct agg *, const struct journey *);
 /* Add an accepted journey and its scored occurrences. */
 void	agg_journey(struct agg *, const struct journey *,
 	    const struct occurrence *, size_t);
+/* Count a scored occurrence in the counting windows its stop time falls in (n of them, at most AGG_WINDOWS). */
+void	agg_window_occ(struct agg *, const struct occurrence *,
+	    const struct agg_window *, size_t);
 /* Classify the open clocks against as_of, once every journey is in: 0, or an exit code with *cause. */
 int	agg_finish(struct agg *, char **);
 /* Add the aggregates of another run over the same expectations and breakdown, moving its breakdown cells: it is only fit for agg_free after. */
@@ -250,7 +260,5 @@ int	agg_same_clock(const struct moment *);
 enum fmt_clock agg_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */
 size_t	agg_score_bin(double);
-/* Count a scored occurrence in its moment's tally (tally_n, tally_breached). */
-void	agg_tally(struct agg *, const struct occurrence *);
 
 #endif

@@ -95,6 +95,48 @@ base_message(const struct check_report *cr, char *buf, size_t size)
 		    cr->base_hash, cr->exp_hash, suffix);
 }
 
+/* The message of a burn-rate check: each window's figures, the threshold. */
+static void
+burn_message(const struct check_report *cr, const struct check_row *row,
+    const struct check_item *it, char *buf, size_t size)
+{
+	const char	*lw = cr->burn_text[0], *sw = cr->burn_text[1];
+	char		 a[32], b[32], c[32], d[32], o[32];
+
+	snprintf(a, sizeof a, "%.2f", it->burn[0]);
+	snprintf(b, sizeof b, "%.2f", it->burn[1]);
+	fmt_pct(c, sizeof c, it->win_rate[0]);
+	fmt_pct(d, sizeof d, it->win_rate[1]);
+	switch (it->why) {
+	case CHECK_WHY_NO_OBJECTIVE:
+		snprintf(buf, size, "no objective set: no error budget to burn");
+		break;
+	case CHECK_WHY_NO_BUDGET:
+		snprintf(buf, size, "objective %s allows no breach: no burn "
+		    "rate", fmt_pct(o, sizeof o, row->cur->objective));
+		break;
+	case CHECK_WHY_BURN_FEW:
+		snprintf(buf, size, "%llu occurrences in the long window %s, "
+		    "fewer than the minimum %llu: not decided",
+		    (unsigned long long)it->win_n[0], lw,
+		    (unsigned long long)cr->p->min_n);
+		break;
+	case CHECK_WHY_BURN_EMPTY:
+		snprintf(buf, size, "no occurrence in the short window %s "
+		    "(burn rate %s over %s): not decided", sw, a, lw);
+		break;
+	default:
+		snprintf(buf, size, "burn rate %s over %s (%llu of %llu "
+		    "breached, %s) and %s over %s (%llu of %llu, %s): %s %g",
+		    a, lw, (unsigned long long)it->win_breached[0],
+		    (unsigned long long)it->win_n[0], c, b, sw,
+		    (unsigned long long)it->win_breached[1],
+		    (unsigned long long)it->win_n[1], d,
+		    it->status == CHECK_FAIL ? "both above" :
+		    "not both above", it->threshold);
+		break;
+	}
+}
 static int	seq_message(const struct check_report *,
 		    const struct check_row *, const struct check_item *,
 		    char *, size_t);
@@ -109,6 +151,10 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	char				 a[32], b[48], c[32], d[32], e[32];
 	unsigned long long		 n = m->n, in = m->n - m->breached;
 
+	if (it->kind == CHECK_BURN_RATE) {
+		burn_message(cr, row, it, buf, size);
+		return;
+	}
 	if (it->seq && seq_message(cr, row, it, buf, size))
 		return;
 	if (it->promoted)
@@ -166,6 +212,13 @@ check_message(const struct check_report *cr, const struct check_row *row,
 		    sizeof c, it->increase, "%"), 100 * p->max_p90_increase,
 		    it->status == CHECK_FAIL ? "" : ": not decided");
 		break;
+	case CHECK_WHY_BURN_FEW:
+	case CHECK_WHY_BURN_EMPTY:
+	case CHECK_WHY_NO_BUDGET:
+	case CHECK_WHY_BURN_SLOW:
+	case CHECK_WHY_BURNING:
+		burn_message(cr, row, it, buf, size);	/* not reached */
+		break;
 	case CHECK_WHY_STABLE:
 	case CHECK_WHY_REGRESSED:
 		if (it->kind == CHECK_P90) {
@@ -199,20 +252,39 @@ summary_line(const struct check_report *cr, char *buf, size_t size)
 
 /* -------------------------------------------------------------- text -- */
 
+/* The burn-rate windows and threshold, when asked. */
+static void
+text_burn(const struct check_report *cr, FILE *f)
+{
+	char	a[64], b[64], c[64];
+
+	if (cr->burn_text[0] == NULL)
+		return;
+	if (cr->burn_until == MOT_TIME_NONE) {
+		fprintf(f, "burn rate: no touchpoint has a time\n");
+		return;
+	}
+	isotime_format(cr->burn_after[0], a, sizeof a);
+	isotime_format(cr->burn_after[1], b, sizeof b);
+	isotime_format(cr->burn_until, c, sizeof c);
+	fprintf(f, "burn rate: long window %s after %s, short %s after %s, up "
+	    "to %s; fails when both are above %g\n", cr->burn_text[0], a,
+	    cr->burn_text[1], b, c, cr->p->burn_threshold);
+}
+
 static void
 text_window(const struct check_report *cr, FILE *f)
 {
 	char	a[64], b[64];
 
-	if (cr->window == 0)
-		return;
-	if (cr->win_end == MOT_TIME_NONE) {
-		fprintf(f, "window: no occurrence has a stop time\n");
-		return;
+	if (cr->window_text != NULL && cr->win_end == MOT_TIME_NONE)
+		fprintf(f, "window: no touchpoint has a time\n");
+	else if (cr->window_text != NULL) {
+		isotime_format(cr->win_start, a, sizeof a);
+		isotime_format(cr->win_end, b, sizeof b);
+		fprintf(f, "window: stop times after %s up to %s\n", a, b);
 	}
-	isotime_format(cr->win_start, a, sizeof a);
-	isotime_format(cr->win_end, b, sizeof b);
-	fprintf(f, "window: stop times after %s up to %s\n", a, b);
+	text_burn(cr, f);
 }
 
 static void	text_history(const struct check_report *, FILE *);
@@ -435,6 +507,32 @@ junit_case(FILE *f, const char *classname, const char *name,
 	fputs("</system-out>\n    </testcase>\n", f);
 }
 
+/* --burn-rate's windows, their bounds and the threshold. */
+static void
+junit_burn_properties(const struct check_report *cr, FILE *f)
+{
+	static const char	*name[2] = { "long", "short" };
+	char			 key[64], buf[64];
+	int			 k;
+
+	if (cr->burn_text[0] == NULL)
+		return;
+	for (k = 0; k < 2; k++) {
+		snprintf(key, sizeof key, "burn-rate.%s", name[k]);
+		junit_property(f, key, cr->burn_text[k]);
+		if (cr->burn_until == MOT_TIME_NONE)
+			continue;
+		snprintf(key, sizeof key, "burn-rate.%s.after", name[k]);
+		isotime_format(cr->burn_after[k], buf, sizeof buf);
+		junit_property(f, key, buf);
+	}
+	if (cr->burn_until != MOT_TIME_NONE) {
+		isotime_format(cr->burn_until, buf, sizeof buf);
+		junit_property(f, "burn-rate.until", buf);
+	}
+	snprintf(buf, sizeof buf, "%g", cr->p->burn_threshold);
+	junit_property(f, "burn-rate.threshold", buf);
+}
 static void	junit_history_properties(const struct check_report *, FILE *);
 
 static void
@@ -456,12 +554,13 @@ junit_run_properties(const struct check_report *cr, FILE *f)
 	junit_property(f, "min-change-pp", buf);
 	snprintf(buf, sizeof buf, "%g", 100 * p->max_p90_increase);
 	junit_property(f, "max-p90-increase-pct", buf);
-	if (cr->window != 0 && cr->win_end != MOT_TIME_NONE) {
+	if (cr->window_text != NULL && cr->win_end != MOT_TIME_NONE) {
 		isotime_format(cr->win_start, buf, sizeof buf);
 		isotime_format(cr->win_end, b, sizeof b);
 		junit_property(f, "window.after", buf);
 		junit_property(f, "window.until", b);
 	}
+	junit_burn_properties(cr, f);
 	junit_history_properties(cr, f);
 	fputs("    </properties>\n", f);
 }
@@ -543,6 +642,37 @@ json_figures(FILE *f, int in, const struct check_moment *m, const char *end)
 	fprintf(f, "%*s}%s\n", in, "", end);
 }
 
+/* A burn-rate check's figures: the threshold, and each window's. */
+static void
+json_burn(const struct check_report *cr, const struct check_item *it, FILE *f)
+{
+	static const char	*name[2] = { "long", "short" };
+	char			 t[64];
+	int			 k;
+
+	json_dbl(f, 10, "threshold", it->threshold, 6, ",");
+	fputs("          \"windows\": [\n", f);
+	for (k = 0; k < 2; k++) {
+		fputs("            {\n", f);
+		json_str(f, 14, "window", name[k], ",");
+		json_str(f, 14, "duration", cr->burn_text[k], ",");
+		if (cr->burn_until == MOT_TIME_NONE) {
+			json_str(f, 14, "after", NULL, ",");
+			json_str(f, 14, "until", NULL, ",");
+		} else {
+			isotime_format(cr->burn_after[k], t, sizeof t);
+			json_str(f, 14, "after", t, ",");
+			isotime_format(cr->burn_until, t, sizeof t);
+			json_str(f, 14, "until", t, ",");
+		}
+		json_u64(f, 14, "n", it->win_n[k], ",");
+		json_u64(f, 14, "breached", it->win_breached[k], ",");
+		json_dbl(f, 14, "breach_rate", it->win_rate[k], 6, ",");
+		json_dbl(f, 14, "burn_rate", it->burn[k], 6, "");
+		fprintf(f, "            }%s\n", k == 0 ? "," : "");
+	}
+	fputs("          ],\n", f);
+}
 static void	json_sequence(FILE *, const struct check_item *);
 
 static void
@@ -586,6 +716,9 @@ json_item(const struct check_report *cr, const struct check_row *row,
 		json_dbl(f, 10, "baseline_p90_s", it->p90_0, 3, ",");
 		json_dbl(f, 10, "p90_s", it->p90_1, 3, ",");
 		json_dbl(f, 10, "increase", it->increase, 6, ",");
+		break;
+	case CHECK_BURN_RATE:
+		json_burn(cr, it, f);
 		break;
 	}
 	check_message(cr, row, it, msg, sizeof msg);
@@ -693,11 +826,13 @@ check_report_json(const struct check_report *cr, FILE *f)
 		fputs("  },\n", f);
 	}
 	json_key(f, 2, "window");
-	if (cr->window == 0)
+	if (cr->window_text == NULL)
 		fputs("null,\n", f);
 	else {
 		fputs("{\n", f);
-		json_dbl(f, 4, "duration_s", (double)cr->window / 1e6, 6, ",");
+		json_str(f, 4, "duration", cr->window_text, ",");
+		json_dbl(f, 4, "duration_s", cr->win_end == MOT_TIME_NONE ?
+		    NAN : (double)cr->window / 1e6, 6, ",");
 		if (cr->win_end == MOT_TIME_NONE) {
 			json_str(f, 4, "after", NULL, ",");
 			json_str(f, 4, "until", NULL, "");

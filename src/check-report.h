@@ -14,10 +14,14 @@ struct check_report {
 	const char			*exp_hash;	/* 16 hex digits */
 	const char			*base_path;	/* or NULL */
 	const char			*base_hash;	/* or NULL */
-	int64_t				 window;	/* microseconds; 0 for none */
+	int64_t				 window;	/* microseconds; 0 when unknown */
 	mot_time			 win_start;	/* excluded */
-	mot_time			 win_end;	/* included; MOT_TIME_NONE if no stop */
+	mot_time			 win_end;	/* as_of, included; MOT_TIME_NONE when unknown */
 	int				 exit_status;
+	const char			*window_text;	/* --window as given, or NULL */
+	const char			*burn_text[2];	/* --burn-rate's long and short, or NULL */
+	mot_time			 burn_after[2];	/* their starts, excluded */
+	mot_time			 burn_until;	/* their end, as_of, included */
 	/* --history, or NULL; the plan of this run with it, and its as_of */
 	const char			*hist_path;
 	const struct history_plan	*hist_plan;

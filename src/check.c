@@ -9,17 +9,21 @@
  * time (Kaplan-Meier) is checked against a relative limit, a p90 not
  * reached by its lower bound, the longest time seen. With a history the
  * objective is decided over all its runs against an anytime-valid
- * confidence sequence instead (check_objective_seq). Formulas: docs/ci.md.
+ * confidence sequence instead (check_objective_seq). With --burn-rate a
+ * moment fails when its error budget burns faster than a threshold in both
+ * a long and a short window ending at as_of (the multiwindow rule of the
+ * Site Reliability Workbook). Windows are ISO 8601 durations, months on
+ * the calendar. Formulas: docs/ci.md.
  */
 #include <config.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
 #include "isotime.h"
-#include "num.h"
 #include "stats.h"
 #include "xmalloc.h"
 
@@ -50,6 +54,8 @@ check_kind_name(enum check_kind k)
 		return ("breach-rate");
 	case CHECK_P90:
 		return ("p90");
+	case CHECK_BURN_RATE:
+		return ("burn-rate");
 	case CHECK_OBJECTIVE:
 		break;
 	}
@@ -191,65 +197,105 @@ check_objective(const struct check_moment *m, const struct check_params *p,
 	return (it->status);
 }
 
+/* A bare number and unit ("28d"): refused, with the ISO 8601 form of it. */
+static int
+bare_unit(const char *s, char *why, size_t size)
+{
+	const char	*q = s;
+	char		 u;
+	int		 nd;
+
+	while (*q >= '0' && *q <= '9')
+		q++;
+	nd = (int)(q - s);
+	if (nd == 0 || *q == '\0' || q[1] != '\0' ||
+	    strchr("wWdDhHmMsSyY", *q) == NULL) {
+		snprintf(why, size, "expected an ISO 8601 duration, like P28D, "
+		    "PT12H or P1M");
+		return (-1);
+	}
+	if (strspn(s, "0") == (size_t)nd) {
+		snprintf(why, size, "the window must be longer than zero");
+		return (-1);
+	}
+	u = *q >= 'a' ? (char)(*q - 'a' + 'A') : *q;
+	if (u == 'M' && nd == 1 && *s == '1')
+		snprintf(why, size, "bare units are ambiguous; use ISO 8601: "
+		    "P1M is a month, PT1M a minute");
+	else if (u == 'M')
+		snprintf(why, size, "bare units are ambiguous; use ISO 8601: "
+		    "P%.*sM is %.*s months, PT%.*sM %.*s minutes", nd, s, nd, s,
+		    nd, s, nd, s);
+	else
+		snprintf(why, size, "bare units are ambiguous; use ISO 8601: "
+		    "P%s%.*s%c", u == 'H' || u == 'S' ? "T" : "", nd, s, u);
+	return (-1);
+}
+
+/* Most calendar months in a window: 100 years, as isodur_parse allows. */
+#define CHECK_MAX_MONTHS	1200
+
 int
-check_parse_window(const char *s, int64_t *us, const char **why)
+check_parse_window(const char *s, struct check_span *sp, char *why,
+    size_t size)
 {
 	struct mot_duration	 d;
-	const char		*end;
-	uint64_t		 v;
-	int64_t			 unit;
+	const char		*p, *q, *err;
+	char			 rest[64];
+	int64_t			 v;
+	int			 k;
 
-	if (s[strcspn(s, " \t\r\n")] != '\0') {
-		*why = "expected a duration without spaces, like 28d or P28D";
+	memset(sp, 0, sizeof *sp);
+	if (*s == '\0' || s[strcspn(s, " \t\r\n")] != '\0') {
+		snprintf(why, size, "expected an ISO 8601 duration without "
+		    "spaces, like P28D or PT12H");
 		return (-1);
 	}
-	if (*s == 'P') {
-		if (isodur_parse(s, strlen(s), &d, why) != 0)
-			return (-1);
-		if (d.us <= 0) {
-			*why = "the window must be longer than zero";
+	if (*s != 'P')
+		return (bare_unit(s, why, size));
+	/* Years and months first, on the calendar; the rest is exact. */
+	p = s + 1;
+	for (k = 0; k < 2; k++) {
+		for (q = p, v = 0; *q >= '0' && *q <= '9'; q++) {
+			if (v <= CHECK_MAX_MONTHS)	/* past it: too long */
+				v = v * 10 + (*q - '0');
+		}
+		if (q == p || *q != "YM"[k])
+			continue;
+		sp->months += k == 0 ? v * 12 : v;
+		if (v > CHECK_MAX_MONTHS || sp->months > CHECK_MAX_MONTHS) {
+			snprintf(why, size, "duration too long (at most 100 "
+			    "years)");
 			return (-1);
 		}
-		*us = d.us;
-		return (0);
+		p = q + 1;
 	}
-	if (num_digits(s, UINT64_MAX, &v, &end) != 0) {
-		*why = "expected a number and a unit, like 28d, 12h or 2w";
+	if (p[strcspn(p, "YMT")] == 'Y' || p[strcspn(p, "YMT")] == 'M') {
+		snprintf(why, size, "years and months take whole numbers, in "
+		    "that order, before weeks or days (like P1Y2M or P1M15D)");
 		return (-1);
 	}
-	switch (*end) {
-	case 'w':
-		unit = 7 * 86400 * MOT_USEC;
-		break;
-	case 'd':
-		unit = 86400 * MOT_USEC;
-		break;
-	case 'h':
-		unit = 3600 * MOT_USEC;
-		break;
-	case 'm':
-		unit = 60 * MOT_USEC;
-		break;
-	case 's':
-		unit = MOT_USEC;
-		break;
-	default:
-		*why = "unknown unit (use w, d, h, m or s, like 28d)";
+	if (sp->months > 0 && strchr(p, 'W') != NULL) {
+		snprintf(why, size, "weeks cannot be combined with other parts "
+		    "(write P1M14D, not P1M2W)");
 		return (-1);
 	}
-	if (end[1] != '\0') {
-		*why = "expected a number and one unit, like 28d";
+	if (*p != '\0' || p == s + 1) {
+		if (strlen(p) + 2 > sizeof rest) {
+			snprintf(why, size, "the duration is too long to read");
+			return (-1);
+		}
+		snprintf(rest, sizeof rest, "P%s", p);
+		if (isodur_parse(rest, strlen(rest), &d, &err) != 0) {
+			snprintf(why, size, "%s", err);
+			return (-1);
+		}
+		sp->us = d.us;
+	}
+	if (sp->months == 0 && sp->us <= 0) {
+		snprintf(why, size, "the window must be longer than zero");
 		return (-1);
 	}
-	if (v == 0) {
-		*why = "the window must be longer than zero";
-		return (-1);
-	}
-	if (v > (uint64_t)(INT64_MAX / unit)) {
-		*why = "the window is too long";
-		return (-1);
-	}
-	*us = (int64_t)v * unit;
 	return (0);
 }
 
@@ -434,6 +480,10 @@ check_run(const struct check_params *p, const struct check_input *in,
 	free(gone);
 	if (in->have_base)
 		decide_breach_rates(res, p);
+	for (i = 0; p->burn_rate && i < in->ncur; i++) {
+		row = &res->rows[i];
+		check_burn_rate(row->cur, p, &row->item[row->nitems++]);
+	}
 
 	res->status = CHECK_SKIP;
 	if (in->have_base) {
@@ -466,6 +516,100 @@ check_result_free(struct check_result *res)
 {
 	free(res->rows);
 	memset(res, 0, sizeof *res);
+}
+
+/* The days of a month of the proleptic Gregorian calendar. */
+static unsigned
+month_days(int64_t y, unsigned m)
+{
+	return ((unsigned)(days_from_civil(m == 12 ? y + 1 : y,
+	    m == 12 ? 1 : m + 1, 1) - days_from_civil(y, m, 1)));
+}
+
+int64_t
+check_span_start(const struct check_span *sp, int64_t as_of)
+{
+	const int64_t	 day = 86400 * MOT_USEC;
+	int64_t		 days, tod, y, t;
+	unsigned	 m, d;
+
+	days = as_of / day - (as_of % day < 0);
+	tod = as_of - days * day;
+	if (sp->months > 0) {
+		civil_from_days(days, &y, &m, &d);
+		t = y * 12 + (int64_t)m - 1 - sp->months;
+		y = t / 12 - (t % 12 < 0);
+		m = (unsigned)(t - y * 12) + 1;
+		if (d > month_days(y, m))
+			d = month_days(y, m);
+		days = days_from_civil(y, m, d);
+	}
+	return (days * day + tod - sp->us);
+}
+
+/* The shortest and the longest a window can be, in microseconds. */
+static void
+span_range(const struct check_span *sp, int64_t *lo, int64_t *hi)
+{
+	const int64_t	day = 86400 * MOT_USEC;
+
+	*lo = sp->us + (sp->months / 12 * 365 + sp->months % 12 * 28) * day;
+	*hi = sp->us + (sp->months / 12 * 366 + sp->months % 12 * 31) * day;
+}
+
+int
+check_span_longer(const struct check_span *a, const struct check_span *b)
+{
+	int64_t	alo, ahi, blo, bhi;
+
+	/* More months back is earlier on any date: compare the parts. */
+	if (a->months >= b->months && a->us >= b->us)
+		return (a->months > b->months || a->us > b->us);
+	span_range(a, &alo, &ahi);
+	span_range(b, &blo, &bhi);
+	return (alo > bhi);
+}
+
+enum check_status
+check_burn_rate(const struct check_moment *m, const struct check_params *p,
+    struct check_item *it)
+{
+	struct check_budget	b;
+	int			k, above = 0;
+
+	item_init(it, CHECK_BURN_RATE);
+	it->threshold = p->burn_threshold;
+	for (k = 0; k < 2; k++) {
+		it->win_n[k] = m->win_n[k];
+		it->win_breached[k] = m->win_breached[k];
+		it->win_rate[k] = it->burn[k] = NAN;
+		if (m->win_n[k] == 0)
+			continue;
+		it->win_rate[k] = (double)m->win_breached[k] /
+		    (double)m->win_n[k];
+		if (m->objective >= 0) {
+			check_budget_make(m->objective, m->win_n[k],
+			    m->win_breached[k], &b);
+			it->burn[k] = b.burn_rate;
+		}
+		above += it->burn[k] > p->burn_threshold + CHECK_EPS;
+	}
+	if (m->objective < 0)
+		it->why = CHECK_WHY_NO_OBJECTIVE;
+	else if (!(m->objective < 1))
+		it->why = CHECK_WHY_NO_BUDGET;
+	else if (m->win_n[0] == 0 || m->win_n[0] < p->min_n)
+		it->why = CHECK_WHY_BURN_FEW;
+	else if (m->win_n[1] == 0)
+		it->why = CHECK_WHY_BURN_EMPTY;
+	else if (above == 2) {
+		it->status = CHECK_FAIL;
+		it->why = CHECK_WHY_BURNING;
+	} else {
+		it->status = CHECK_PASS;
+		it->why = CHECK_WHY_BURN_SLOW;
+	}
+	return (it->status);
 }
 
 /*

@@ -19,9 +19,10 @@ enum check_status {
 enum check_kind {
 	CHECK_OBJECTIVE,	/* within-adequate share against the objective */
 	CHECK_BREACH_RATE,	/* breach rate against the baseline's */
-	CHECK_P90		/* p90 elapsed against the baseline's */
+	CHECK_P90,		/* p90 elapsed against the baseline's */
+	CHECK_BURN_RATE		/* error-budget burn rate over two windows */
 };
-#define CHECK_NKINDS	3
+#define CHECK_NKINDS	4
 
 /* Why a check came out as it did: what its message says. */
 enum check_why {
@@ -36,7 +37,12 @@ enum check_why {
 	CHECK_WHY_STABLE,	/* no significant or no large enough rise */
 	CHECK_WHY_REGRESSED,	/* a significant rise beyond the threshold */
 	CHECK_WHY_NO_BASE_P90,	/* the baseline's p90 is 0 or missing */
-	CHECK_WHY_P90_RUNNING	/* this run's p90 not reached: more than 10% still running */
+	CHECK_WHY_P90_RUNNING,	/* this run's p90 not reached: more than 10% still running */
+	CHECK_WHY_BURN_FEW,	/* burn rate: the long window has fewer than the minimum */
+	CHECK_WHY_BURN_EMPTY,	/* burn rate: no occurrence in the short window */
+	CHECK_WHY_NO_BUDGET,	/* burn rate: an objective of 100% allows no breach */
+	CHECK_WHY_BURN_SLOW,	/* burn rate: not both windows above the threshold */
+	CHECK_WHY_BURNING	/* burn rate: both windows above the threshold */
 };
 
 struct check_params {
@@ -46,6 +52,8 @@ struct check_params {
 	double		max_p90_increase; /* largest relative p90 rise that passes (0.20) */
 	int		strict_objectives; /* an objective warning fails */
 	int		fail_on_warning; /* every warning fails */
+	int		burn_rate;	/* --burn-rate: check the windows' burn rates */
+	double		burn_threshold;	/* both windows above it fail (2) */
 };
 
 /* The figures of one moment in one run (this one or the baseline). */
@@ -60,6 +68,9 @@ struct check_moment {
 	double		 p90;		/* seconds; NaN when none or not reached */
 	double		 p90_floor;	/* not reached: it is above this (the longest seen); else 0 */
 	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
+	/* --burn-rate: scored occurrences that stopped in the long (0) and short (1) windows */
+	uint64_t	 win_n[2];
+	uint64_t	 win_breached[2];
 	/* --history: the runs of the sequence, all batches summed (this one's too) */
 	int		 has_seq;
 	uint64_t	 seq_n;
@@ -89,6 +100,11 @@ struct check_item {
 	double			 z, p, q;	/* q: p adjusted (Benjamini-Hochberg) */
 	/* p90 */
 	double			 p90_0, p90_1, increase;
+	/* burn rate: the long (0) and short (1) windows */
+	uint64_t		 win_n[2], win_breached[2];
+	double			 win_rate[2];	/* breach rate; NaN with no occurrence */
+	double			 burn[2];	/* win_rate / (1 - objective); NaN when undefined */
+	double			 threshold;	/* both above it fail */
 	/* objective decided by the confidence sequence of --history */
 	int			 seq;
 	uint64_t		 seq_n, seq_breached;
@@ -130,7 +146,7 @@ struct check_result {
 
 /* The name of a status: "PASS", "WARN", "FAIL", "SKIP". */
 const char *check_status_name(enum check_status);
-/* The name of a check: "objective", "breach-rate", "p90". */
+/* The name of a check: "objective", "breach-rate", "p90", "burn-rate". */
 const char *check_kind_name(enum check_kind);
 /* The upper tail of the standard normal distribution, P(Z > z). */
 double	check_normal_sf(double);
@@ -146,8 +162,14 @@ void	check_budget_make(double, uint64_t, uint64_t, struct check_budget *);
 /* Decide a moment's objective check; fills the item, returns its status. */
 enum check_status check_objective(const struct check_moment *,
 	    const struct check_params *, struct check_item *);
-/* Parse a window ("28d", "12h", "2w", "90m", or ISO 8601 "P28D") into microseconds; -1 with *why. */
-int	check_parse_window(const char *, int64_t *, const char **);
+/* A window ending at as_of: calendar months (P1M; years as 12) and exact microseconds (weeks, days of 24 hours, hours, minutes, seconds). */
+struct check_span {
+	int64_t		months;
+	int64_t		us;
+};
+
+/* Parse an ISO 8601 window (P28D, PT12H, P1M, P1Y2M10D); 0, or -1 with why written: a bare unit ("28d") is refused with its ISO form. */
+int	check_parse_window(const char *, struct check_span *, char *, size_t);
 /* The level of the objective's confidence sequence (--history), and the sample size its prior is tuned for. */
 #define CHECK_CS_ALPHA	0.05
 #define CHECK_CS_T_OPT	1000
@@ -159,5 +181,12 @@ void	check_run(const struct check_params *, const struct check_input *,
 	    struct check_result *);
 /* Free a result. */
 void	check_result_free(struct check_result *);
+/* The start (excluded) of a window that ends at as_of: as_of less its months on the UTC calendar (the day kept, or the month's last), less its microseconds. */
+int64_t	check_span_start(const struct check_span *, int64_t);
+/* Whether the first window is longer than the second whatever date they end at. */
+int	check_span_longer(const struct check_span *, const struct check_span *);
+/* Decide a moment's burn-rate check over its two windows; fills the item, returns its status. */
+enum check_status check_burn_rate(const struct check_moment *,
+	    const struct check_params *, struct check_item *);
 
 #endif

@@ -3,7 +3,8 @@
  * the journeys like mot analyze, then checks every moment's objective
  * (against a Wilson bound, so noise does not fail a build), reports its
  * error budget, and with --baseline compares each moment with a previous
- * run's report.json (breach rate and p90). Writes a table (or TAP) to
+ * run's report.json (breach rate and p90), and with --burn-rate its
+ * error budget's burn rate over two windows. Writes a table (or TAP) to
  * standard output, and JUnit XML and JSON files on request. Exit status 1
  * when a check fails. With --history, each objective is decided over all
  * the runs a JSON-lines file records (history.c), and this run's batch is
@@ -25,51 +26,39 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "history.h"
+#include "isotime.h"
 #include "log.h"
 #include "opts.h"
 #include "run.h"
 #include "xmalloc.h"
 
-/* The period of --window: its width, and the latest stop time seen. */
+/* A window of stop times ending at as_of: as given, and its bounds once as_of is known. */
 struct window {
-	int64_t		width;
-	mot_time	latest;
-	mot_time	start;		/* latest - width, excluded */
+	struct check_span	 span;
+	const char		*text;		/* NULL: none */
+	mot_time		 start;		/* excluded */
+	mot_time		 end;		/* as_of, included */
 };
 
-/* First pass: keep nothing; the run notes the latest stop time. */
+/* First pass: keep nothing; the run finds as_of, the latest touchpoint. */
 static int
 keep_none(const struct occurrence *o, void *arg)
 {
 	return (0);
 }
 
-/* Second pass: keep the occurrences that stopped in the window. */
+/* Keep the occurrences that stopped in the window. */
 static int
 keep_window(const struct occurrence *o, void *arg)
 {
 	const struct window	*w = arg;
 
-	return (o->stop != MOT_TIME_NONE && w->latest != MOT_TIME_NONE &&
-	    o->stop > w->start);
+	return (o->stop != MOT_TIME_NONE && o->stop > w->start &&
+	    o->stop <= w->end);
 }
 
-/* --history: this run's batch, the occurrences that stopped in (after, until]. */
-struct batch {
-	mot_time	after;		/* MOT_TIME_NONE: since the beginning */
-	mot_time	until;		/* MOT_TIME_NONE: no end (as_of not given) */
-};
-
-/* Count in the batch: stopped after the history's last as_of, by this one's. */
-static int
-tally_batch(const struct occurrence *o, void *arg)
-{
-	const struct batch	*b = arg;
-
-	return (o->stop != MOT_TIME_NONE && (b->after == MOT_TIME_NONE ||
-	    o->stop > b->after) && (b->until == MOT_TIME_NONE ||
-	    o->stop <= b->until));
-}
+/* The counting windows (run_opts.windows): --burn-rate's, then --history's batch. */
+enum { WIN_LONG, WIN_SHORT, WIN_BATCH };
 
 /* Split a path into folder and file name for afile; -1 with no file name. */
 static int
@@ -140,6 +129,8 @@ static const struct cmd_opt check_opts[] = {
 	{ OPT_VERBOSE, NULL },
 	{ OPT_HELP, NULL },
 	{ OPT_HISTORY, NULL },
+	{ OPT_BURN_RATE, NULL },
+	{ OPT_BURN_THRESHOLD, NULL },
 	CMD_OPT_END
 };
 
@@ -149,6 +140,9 @@ struct check_job {
 	struct run_opts		 o;
 	struct check_params	 p;
 	struct window		 w;
+	struct window		 burn[2];	/* --burn-rate: long, short */
+	char			*burn_copy;	/* --burn-rate's text, split */
+	struct agg_window	 count[AGG_WINDOWS];	/* for the readers: WIN_* */
 	char			**files;
 	size_t			 nfiles;
 	const char		*base_path;	/* --baseline, or NULL */
@@ -163,18 +157,50 @@ struct check_job {
 	struct history		 hist;
 	int			 have_hist;
 	struct history_plan	 plan;
-	struct batch		 batch;
 	mot_time		 hist_as_of;
 };
+
+/* Parse --burn-rate LONG,SHORT into two windows, the long one first. */
+static int
+parse_burn(const struct cmd_entry *c, const char *arg, char **copy,
+    struct window *burn)
+{
+	static const char	*name[2] = { "long", "short" };
+	char			 why[200], *comma;
+	int			 k;
+
+	*copy = xstrdup(arg);
+	if ((comma = strchr(*copy, ',')) == NULL ||
+	    strchr(comma + 1, ',') != NULL)
+		return (cmd_usage_error(c, "--burn-rate \"%s\": expected two "
+		    "windows, LONG,SHORT (like P7D,P1D)", arg));
+	*comma = '\0';
+	burn[0].text = *copy;
+	burn[1].text = comma + 1;
+	for (k = 0; k < 2; k++) {
+		if (check_parse_window(burn[k].text, &burn[k].span, why,
+		    sizeof why) != 0)
+			return (cmd_usage_error(c, "--burn-rate \"%s\": the %s "
+			    "window \"%s\": %s", arg, name[k], burn[k].text,
+			    why));
+	}
+	if (!check_span_longer(&burn[0].span, &burn[1].span))
+		return (cmd_usage_error(c, "--burn-rate \"%s\": the long "
+		    "window (%s) must be longer than the short one (%s)%s",
+		    arg, burn[0].text, burn[1].text, burn[0].span.months !=
+		    burn[1].span.months ? " on any date (a month has 28 to 31 "
+		    "days, a year 365 or 366)" : ""));
+	return (0);
+}
 
 /* Read the options into the job; 0, or an exit code (-1: --help shown). */
 static int
 check_options(const struct cmd_entry *c, int argc, char **argv,
     struct check_job *j)
 {
-	const char	*window, *why, *fb;
+	const char	*window, *why, *fb, *burn, *twice;
 	enum opt_id	 out[] = { OPT_JUNIT, OPT_JSON, OPT_HISTORY };
-	char		*d;
+	char		*d, wwhy[200];
 	size_t		 i;
 	int		 rc;
 
@@ -195,10 +221,23 @@ check_options(const struct cmd_entry *c, int argc, char **argv,
 		return (cmd_usage_error(c, "no journeys file (use - for "
 		    "standard input)"));
 	window = opts_text(&j->opts, OPT_WINDOW);
-	if (window != NULL && check_parse_window(window, &j->w.width,
-	    &why) != 0)
-		return (cmd_usage_error(c, "--window \"%s\": %s", window,
-		    why));
+	if (window != NULL) {
+		if (check_parse_window(window, &j->w.span, wwhy,
+		    sizeof wwhy) != 0)
+			return (cmd_usage_error(c, "--window \"%s\": %s",
+			    window, wwhy));
+		j->w.text = window;
+	}
+	burn = opts_text(&j->opts, OPT_BURN_RATE);
+	if (opts_given(&j->opts, OPT_BURN_THRESHOLD) && burn == NULL)
+		return (cmd_usage_error(c, "--burn-threshold needs "
+		    "--burn-rate"));
+	if (burn != NULL) {
+		if ((rc = parse_burn(c, burn, &j->burn_copy, j->burn)) != 0)
+			return (rc);
+		j->p.burn_rate = 1;
+		j->p.burn_threshold = opts_real(&j->opts, OPT_BURN_THRESHOLD);
+	}
 	for (i = 0; i < sizeof out / sizeof out[0]; i++) {
 		if ((fb = opts_text(&j->opts, out[i])) == NULL)
 			continue;
@@ -207,43 +246,85 @@ check_options(const struct cmd_entry *c, int argc, char **argv,
 			    "name", opts_def(out[i])->name, fb));
 		free(d);
 	}
-	for (i = 0; window != NULL && i < j->opts.noperands; i++) {
+	/* Without --as-of, a first pass finds it: the input is read twice. */
+	twice = j->o.has_as_of ? NULL : window != NULL ? "--window" :
+	    burn != NULL ? "--burn-rate" : NULL;
+	for (i = 0; twice != NULL && i < j->opts.noperands; i++) {
 		if (strcmp(j->opts.operands[i], "-") == 0)
-			return (cmd_usage_error(c, "--window reads the input "
-			    "twice: give a file, not standard input"));
+			return (cmd_usage_error(c, "%s without --as-of reads "
+			    "the input twice: give a file, not standard input "
+			    "(or give --as-of)", twice));
 	}
 	return (opts_inputs(c, &j->opts, &j->files, &j->nfiles));
 }
 
-/* Read, score and aggregate the inputs; with a window, read them twice. */
+/*
+ * The time the windows end at: --as-of, or else the latest touchpoint,
+ * found by a first pass over the inputs that keeps no occurrence.
+ */
 static int
-check_read(struct run *r, const struct run_opts *o, struct window *w,
-    char **files, size_t nfiles, char **cause)
+find_as_of(struct run *r, const struct run_opts *o, char **files,
+    size_t nfiles, mot_time *as_of, char **cause)
 {
 	struct run_opts	 first;
 	int		 rc, level;
 
-	if (w->width != 0) {
-		first = *o;
-		first.keep = keep_none;
-		first.keep_arg = NULL;
-		first.tally = NULL;	/* the second pass counts the batch */
-		level = log_level();
-		log_set_level(-1);	/* the second pass says it all */
-		if ((rc = run_load(r, &first, cause)) == 0 &&
-		    (rc = run_inputs(r, files, nfiles, cause)) == 0)
-			w->latest = r->latest_stop;	/* merged after the readers */
-		log_set_level(level);
-		run_free(r);
-		if (rc != 0)
+	if (o->has_as_of) {
+		*as_of = o->as_of;
+		return (0);
+	}
+	first = *o;
+	first.keep = keep_none;
+	first.keep_arg = NULL;
+	first.windows = NULL;
+	first.nwindows = 0;
+	level = log_level();
+	log_set_level(-1);	/* the second pass says it all */
+	if ((rc = run_load(r, &first, cause)) == 0 &&
+	    (rc = run_inputs(r, files, nfiles, cause)) == 0)
+		*as_of = r->agg.as_of;	/* merged after the readers */
+	log_set_level(level);
+	run_free(r);
+	return (rc);
+}
+
+/* Set a window's bounds from as_of. */
+static void
+window_bounds(struct window *w, mot_time as_of)
+{
+	char	a[64], b[64];
+
+	w->start = w->end = MOT_TIME_NONE;
+	if (w->text == NULL || as_of == MOT_TIME_NONE)
+		return;
+	w->end = as_of;
+	w->start = check_span_start(&w->span, as_of);
+	isotime_format(w->start, a, sizeof a);
+	isotime_format(w->end, b, sizeof b);
+	verbosef("window %s: stop times after %s up to %s", w->text, a, b);
+}
+
+/* Read, score and aggregate the inputs; with windows, after finding as_of. */
+static int
+check_read(struct run *r, struct run_opts *o, struct window *w,
+    struct window *burn, struct agg_window *count, char **files,
+    size_t nfiles, char **cause)
+{
+	mot_time	as_of;
+	int		rc, k;
+
+	if (w->text != NULL || burn[0].text != NULL) {
+		if ((rc = find_as_of(r, o, files, nfiles, &as_of, cause)) != 0)
 			return (rc);
-		if (w->latest != MOT_TIME_NONE)
-			w->start = w->latest - w->width;
-		else
-			warnf("no occurrence has a stop time: the window is "
+		if (as_of == MOT_TIME_NONE)
+			warnf("no touchpoint has a time: every window is "
 			    "empty");
-		verbosef("window: stop times after %" PRId64 " up to %" PRId64
-		    " (microseconds since 1970)", w->start, w->latest);
+		window_bounds(w, as_of);
+		for (k = WIN_LONG; k <= WIN_SHORT; k++) {
+			window_bounds(&burn[k], as_of);
+			count[k].after = burn[k].start;
+			count[k].until = burn[k].end;
+		}
 	}
 	if ((rc = run_load(r, o, cause)) != 0)
 		return (rc);
@@ -257,7 +338,8 @@ check_moments(struct check_job *j)
 	const struct moment	*m;
 	const struct cell_sum	*t;
 	struct check_moment	*cm;
-	size_t			 i;
+	size_t			 i, mi;
+	int			 k;
 
 	j->cur = xcalloc(j->r.sum.n + 1, sizeof *j->cur);
 	for (i = 0; i < j->r.sum.n; i++) {
@@ -275,6 +357,11 @@ check_moments(struct check_job *j)
 		if (isnan(t->p90) && t->timed > 0)
 			cm->p90_floor = t->max;
 		cm->clock = agg_clock(m);
+		mi = (size_t)(m - j->r.e->moments);
+		for (k = 0; k < 2; k++) {
+			cm->win_n[k] = j->r.agg.m[mi].win_n[k];
+			cm->win_breached[k] = j->r.agg.m[mi].win_breached[k];
+		}
 	}
 }
 
@@ -315,7 +402,7 @@ check_decide(struct check_job *j)
  */
 static int
 check_history_begin(const char *path, struct run_opts *o, struct history *h,
-    struct batch *b, char **cause)
+    struct agg_window *b, char **cause)
 {
 	struct history_plan	pl;
 	int			rc;
@@ -327,10 +414,8 @@ check_history_begin(const char *path, struct run_opts *o, struct history *h,
 		history_free(h);
 		return (rc);
 	}
-	b->after = history_last(h);
-	b->until = o->has_as_of ? o->as_of : MOT_TIME_NONE;
-	o->tally = tally_batch;
-	o->tally_arg = b;
+	b->after = history_last(h);	/* MOT_TIME_NONE: since the beginning */
+	b->until = o->has_as_of ? o->as_of : INT64_MAX;	/* else no end */
 	verbosef("history %s: %zu runs recorded", path, h->n);
 	return (0);
 }
@@ -365,8 +450,8 @@ check_history_sums(const struct run *r, const struct run_opts *o,
 		history_sum(h, pl, cur[i].id, &cur[i].seq_n,
 		    &cur[i].seq_breached);
 		if (pl->append) {
-			cur[i].seq_n += ma->tally_n;
-			cur[i].seq_breached += ma->tally_breached;
+			cur[i].seq_n += ma->win_n[WIN_BATCH];
+			cur[i].seq_breached += ma->win_breached[WIN_BATCH];
 		}
 		cur[i].seq_runs = pl->runs;
 		cur[i].has_seq = 1;
@@ -397,8 +482,8 @@ check_history_write(const struct history *h, const struct history_plan *pl,
 	m = xcalloc(r->sum.n + 1, sizeof *m);
 	for (i = 0; i < r->sum.n; i++) {
 		m[i].id = r->sum.ms[i].m->id;
-		m[i].n = r->agg.m[i].tally_n;
-		m[i].breached = r->agg.m[i].tally_breached;
+		m[i].n = r->agg.m[i].win_n[WIN_BATCH];
+		m[i].breached = r->agg.m[i].win_breached[WIN_BATCH];
 	}
 	check_report_history(h, pl, as_of, hash, m, r->sum.n, af.f);
 	free(m);
@@ -411,7 +496,7 @@ check_write(struct check_job *j, char **cause)
 {
 	struct check_report	 cr;
 	const char		*junit, *json;
-	int			 rc;
+	int			 rc, k;
 
 	memset(&cr, 0, sizeof cr);
 	cr.p = &j->p;
@@ -420,9 +505,15 @@ check_write(struct check_job *j, char **cause)
 	cr.exp_hash = j->hash;
 	cr.base_path = j->have_base ? j->base_path : NULL;
 	cr.base_hash = j->have_base ? j->base.hash : NULL;
-	cr.window = j->w.width;
+	cr.window = j->w.end != MOT_TIME_NONE ? j->w.end - j->w.start : 0;
 	cr.win_start = j->w.start;
-	cr.win_end = j->w.width != 0 ? j->w.latest : MOT_TIME_NONE;
+	cr.win_end = j->w.end;
+	cr.window_text = j->w.text;
+	for (k = WIN_LONG; k <= WIN_SHORT; k++) {
+		cr.burn_text[k] = j->burn[k].text;
+		cr.burn_after[k] = j->burn[k].start;
+	}
+	cr.burn_until = j->burn[WIN_LONG].end;
 	cr.exit_status = j->res.status == CHECK_FAIL ? MOT_EXIT_FAIL : 0;
 	if (j->have_hist) {
 		cr.hist_path = j->hist_path;
@@ -453,10 +544,15 @@ cmd_check(int argc, char **argv)
 {
 	struct check_job	*j;
 	char			*cause = NULL;
-	int			 rc;
+	int			 rc, k;
 
 	j = xcalloc(1, sizeof *j);
-	j->w.latest = j->w.start = MOT_TIME_NONE;
+	j->w.start = j->w.end = MOT_TIME_NONE;
+	for (k = 0; k < AGG_WINDOWS; k++) {	/* empty until set */
+		j->count[k].after = j->count[k].until = MOT_TIME_NONE;
+		if (k <= WIN_SHORT)
+			j->burn[k].start = j->burn[k].end = MOT_TIME_NONE;
+	}
 	if ((rc = check_options(&cmd_check_entry, argc, argv, j)) != 0) {
 		rc = rc == -1 ? 0 : rc;
 		goto out;
@@ -466,18 +562,22 @@ cmd_check(int argc, char **argv)
 			goto out;
 		j->have_base = 1;
 	}
-	if (j->w.width != 0) {
+	if (j->w.text != NULL) {
 		j->o.keep = keep_window;
 		j->o.keep_arg = &j->w;
 	}
 	if (j->hist_path != NULL) {
 		if ((rc = check_history_begin(j->hist_path, &j->o, &j->hist,
-		    &j->batch, &cause)) != 0)
+		    &j->count[WIN_BATCH], &cause)) != 0)
 			goto out;
 		j->have_hist = 1;
 	}
-	if ((rc = check_read(&j->r, &j->o, &j->w, j->files, j->nfiles,
-	    &cause)) != 0)
+	if (j->have_hist || j->p.burn_rate) {
+		j->o.windows = j->count;
+		j->o.nwindows = AGG_WINDOWS;
+	}
+	if ((rc = check_read(&j->r, &j->o, &j->w, j->burn, j->count,
+	    j->files, j->nfiles, &cause)) != 0)
 		goto out;
 	snprintf(j->hash, sizeof j->hash, "%016" PRIx64, j->r.e->hash);
 	check_moments(j);
@@ -499,6 +599,7 @@ out:
 		history_free(&j->hist);
 	run_free(&j->r);
 	free(j->files);
+	free(j->burn_copy);
 	free(j);
 	return (rc);
 }

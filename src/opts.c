@@ -88,8 +88,8 @@ static const struct opt_def opt_defs[] = {
 	  "print TAP instead of the table" },
 	{ OPT_WINDOW, "window", 0, OPT_TEXT, "DURATION",
 	  0, 0, 0, NULL, 0, 0, NULL,
-	  "only occurrences that stopped in the last\nDURATION before the "
-	  "latest stop time\n(28d, 12h, 2w or P28D; not with -)" },
+	  "only occurrences that stopped in the last\nDURATION before as_of "
+	  "(ISO 8601: P28D,\nPT12H, P2W, P1M; not with - unless --as-of)" },
 	{ OPT_MIN_OCCURRENCES, "min-occurrences", 0, OPT_COUNT, "N",
 	  1, 1e15, 0, NULL, 0, 30, "a whole number from 1 to 10^15",
 	  "fewer occurrences are not decided" },
@@ -117,6 +117,14 @@ static const struct opt_def opt_defs[] = {
 	{ OPT_HELP, "help", 'h', OPT_FLAG, NULL,
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "show this help" },
+	{ OPT_BURN_RATE, "burn-rate", 0, OPT_TEXT, "LONG,SHORT",
+	  0, 0, 0, NULL, 0, 0, NULL,
+	  "fail a moment whose error budget burns\nfaster than --burn-threshold "
+	  "in both\nwindows ending at as_of (ISO 8601, like\nP7D,P1D; not with "
+	  "- unless --as-of)" },
+	{ OPT_BURN_THRESHOLD, "burn-threshold", 0, OPT_REAL, "X",
+	  0, 1e6, 1, NULL, 1, 2, "a number above 0 and below 1000000 (like 2)",
+	  "the burn rate both windows must exceed" },
 	{ OPT_HISTORY, "history", 0, OPT_TEXT, "FILE",
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "decide each objective over every run\nrecorded in FILE, by a "

@@ -8,8 +8,9 @@
 #     failure names dispatch's breach rate and nothing else;
 #   - determinism: the same inputs in either order give byte-identical
 #     table, TAP, JUnit and JSON;
-#   - --window over four files, read by several readers at once (each keeps
-#     its own latest stop time), decides as over one file of them all.
+#   - --window and --burn-rate over four files, read by several readers at
+#     once (each counts the burn-rate windows in its own aggregates), decide
+#     as over one file of them all.
 # The breach-rate lines are printed, so the log shows the p-values.
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -79,7 +80,7 @@ for order in ab ba; do
 	    --junit "$tmp/junit.$order" --json "$tmp/json.$order" "$@" \
 	    >"$tmp/table.$order" 2>&1
 	${MOT_WRAPPER:-} "$MOT" check -e "$exp" --baseline "$tmp/base/report.json" \
-	    --tap --window 28d "$@" >"$tmp/tap.$order" 2>&1
+	    --tap --window P28D "$@" >"$tmp/tap.$order" 2>&1
 done
 for f in table tap junit json; do
 	if ! cmp -s "$tmp/$f.ab" "$tmp/$f.ba"; then
@@ -90,7 +91,8 @@ for f in table tap junit json; do
 done
 
 # --window over four files read at once equals --window over one file of
-# the same journeys (the latest stop time is in the last file).
+# the same journeys (as_of, the latest touchpoint, is in the last file),
+# and so do the burn-rate windows counted by each reader.
 for k in 1 2 3 4; do
 	awk -f "$srcdir/tests/gen-journeys.awk" -v seed="2$k" -v journeys=3000 \
 	    -v rates="$RATES" -v prefix="W$k" -v start=$((1798934400 + k * 86400)) \
@@ -104,13 +106,13 @@ done
 	done
 	echo '</journeys>'
 } >"$tmp/win-all.xml"
-${MOT_WRAPPER:-} "$MOT" check -e "$exp" --window 14d "$tmp"/win-[1234].xml \
-    >"$tmp/win.four" 2>&1
+${MOT_WRAPPER:-} "$MOT" check -e "$exp" --window P14D --burn-rate P7D,P2D \
+    "$tmp"/win-[1234].xml >"$tmp/win.four" 2>&1
 rc4=$?
-${MOT_WRAPPER:-} "$MOT" check -e "$exp" --window 14d "$tmp/win-all.xml" \
-    >"$tmp/win.one" 2>&1
+${MOT_WRAPPER:-} "$MOT" check -e "$exp" --window P14D --burn-rate P7D,P2D \
+    "$tmp/win-all.xml" >"$tmp/win.one" 2>&1
 rc1=$?
-grep '^window:' "$tmp/win.four"
+grep -e '^window:' -e '^burn rate:' -e 'burn-rate' "$tmp/win.four"
 if [ $rc4 != $rc1 ] || ! cmp -s "$tmp/win.four" "$tmp/win.one"; then
 	echo "FAIL: --window over four files (exit $rc4) differs from one" \
 	    "file of them all (exit $rc1):"

@@ -3,9 +3,9 @@
 # tests/junit-10.xsd (the Jenkins junit-10 structure, stricter: failures and
 # skips carry a message, as GitLab and Jenkins show it) for a failing run,
 # a run of warnings and skips with hostile names, a run where nothing is
-# decided and a run with --history; names survive the escaping; and the
-# schema does reject a failure without a message (so the validation means
-# something).
+# decided, a run with --history, and burn rates that fail and that are
+# skipped; names survive the escaping; and the schema does reject a failure
+# without a message (so the validation means something).
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MOT=${MOT:-$srcdir/mot}
@@ -74,6 +74,27 @@ expect "$(xpath "$tmp/tricky.xml" 'string(//testsuite[5]/@name)')" "$want" \
 expect $? 0 "exit status when nothing is decided"
 valid "$tmp/skip.xml" "all skipped"
 expect "$(xpath "$tmp/skip.xml" 'count(//testcase[skipped])')" 3 "skipped"
+
+# Burn rates: a failing and a skipped burn-rate testcase, the windows'
+# bounds and the threshold in the run's properties.
+(cd "$data" && "$MOT" check -q -e burn-exp.xml --burn-rate P7D,P1D \
+    --min-occurrences 10 --junit "$tmp/burn.xml" burn.xml >/dev/null)
+expect $? 1 "exit status of a burning run"
+valid "$tmp/burn.xml" "burn rate"
+expect "$(xpath "$tmp/burn.xml" \
+    'string(//testcase[@name="burn-rate"]/failure/@type)')" burn-rate \
+    "burn-rate failure"
+expect "$(xpath "$tmp/burn.xml" \
+    'string(//property[@name="burn-rate.long.after"]/@value)')" \
+    2026-10-03T12:00:00Z "long window start"
+expect "$(xpath "$tmp/burn.xml" \
+    'string(//property[@name="burn-rate.until"]/@value)')" \
+    2026-10-10T12:00:00Z "windows' end (as_of)"
+(cd "$data" && "$MOT" check -q -e burn-exp.xml --burn-rate P7D,P1D \
+    --junit "$tmp/burn-skip.xml" burn.xml >/dev/null)
+valid "$tmp/burn-skip.xml" "burn rate, skipped"
+expect "$(xpath "$tmp/burn-skip.xml" \
+    'count(//testcase[@name="burn-rate"]/skipped)')" 1 "burn-rate skipped"
 
 # With --history: two runs as of two times, the second one's objectives
 # decided over both runs' batches, and the history's properties.

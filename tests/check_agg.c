@@ -1202,11 +1202,19 @@ START_TEST(test_pending_spill)
 }
 END_TEST
 
-/* agg_tally counts what n counts (met, tolerated, breached), and merges. */
-START_TEST(test_tally)
+/*
+ * agg_window_occ counts what n counts (met, tolerated, breached) in each
+ * window its stop time falls in, after < stop <= until, and merges.
+ */
+START_TEST(test_window_occ)
 {
 	static const enum status	 st[] = { ST_MET, ST_TOLERATED,
 	    ST_BREACHED, ST_BREACHED, ST_OPEN, ST_INVALID, ST_ENDED };
+	/* Since 100, since 150 (both up to 200), and all time. */
+	static const struct agg_window	 w[AGG_WINDOWS] = {
+		{ 100, 200 }, { 150, 200 }, { MOT_TIME_NONE, INT64_MAX } };
+	static const mot_time		 stops[] = { 100, 101, 150, 151, 200,
+	    201, MOT_TIME_NONE };
 	struct occurrence		 o;
 	struct agg			 b;
 	size_t				 i;
@@ -1215,23 +1223,41 @@ START_TEST(test_tally)
 	add_moment("visit", "visit", NULL, 5, 15, -1);
 	start_agg(NULL);
 	memset(&o, 0, sizeof o);
+	o.stop = 180;
 	for (i = 0; i < sizeof st / sizeof st[0]; i++) {
 		o.moment = 0;
 		o.status = st[i];
-		agg_tally(&a, &o);
+		agg_window_occ(&a, &o, w, AGG_WINDOWS);
 	}
-	ck_assert_uint_eq(a.m[0].tally_n, 4);
-	ck_assert_uint_eq(a.m[0].tally_breached, 2);
-	ck_assert_uint_eq(a.m[1].tally_n, 0);
-	agg_init(&b, e, NULL);
-	o.moment = 1;
+	for (i = 0; i < AGG_WINDOWS; i++) {
+		ck_assert_uint_eq(a.m[0].win_n[i], 4);
+		ck_assert_uint_eq(a.m[0].win_breached[i], 2);
+		ck_assert_uint_eq(a.m[1].win_n[i], 0);
+	}
+	/* The bounds: after excluded, until included; no stop, no window. */
 	o.status = ST_BREACHED;
-	agg_tally(&b, &o);
+	for (i = 0; i < sizeof stops / sizeof stops[0]; i++) {
+		o.moment = 1;
+		o.stop = stops[i];
+		agg_window_occ(&a, &o, w, AGG_WINDOWS);
+	}
+	ck_assert_uint_eq(a.m[1].win_n[0], 4);	/* 101, 150, 151, 200 */
+	ck_assert_uint_eq(a.m[1].win_n[1], 2);	/* 151, 200 */
+	ck_assert_uint_eq(a.m[1].win_n[2], 6);	/* all that stopped */
+	ck_assert_uint_eq(a.m[1].win_breached[2], 6);
+	/* Fewer windows than AGG_WINDOWS: the others are not counted. */
+	o.stop = 180;
+	agg_window_occ(&a, &o, w, 1);
+	ck_assert_uint_eq(a.m[1].win_n[0], 5);
+	ck_assert_uint_eq(a.m[1].win_n[1], 2);
+	agg_init(&b, e, NULL);
+	agg_window_occ(&b, &o, w, AGG_WINDOWS);
 	agg_merge(&a, &b);
 	agg_free(&b);
-	ck_assert_uint_eq(a.m[0].tally_n, 4);
-	ck_assert_uint_eq(a.m[1].tally_n, 1);
-	ck_assert_uint_eq(a.m[1].tally_breached, 1);
+	ck_assert_uint_eq(a.m[0].win_n[0], 4);
+	ck_assert_uint_eq(a.m[1].win_n[0], 6);
+	ck_assert_uint_eq(a.m[1].win_n[1], 3);
+	ck_assert_uint_eq(a.m[1].win_breached[2], 7);
 }
 END_TEST
 
@@ -1276,7 +1302,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_summary_score_mean_exact);
 	tcase_add_test(tc, test_summary_verdicts);
 	tcase_add_test(tc, test_memory_share_ties);
-	tcase_add_test(tc, test_tally);
+	tcase_add_test(tc, test_window_occ);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -538,37 +538,86 @@ START_TEST(test_mismatch_decision)
 }
 END_TEST
 
+/* Parse a window: 0 and its parts, or -1 and the reason. */
+static int
+window(const char *s, int64_t *months, int64_t *us, char *why, size_t size)
+{
+	struct check_span	sp;
+	int			rc;
+
+	rc = check_parse_window(s, &sp, why, size);
+	*months = sp.months;
+	*us = sp.us;
+	return (rc);
+}
+
+#define DAY	(86400 * MOT_USEC)
+
 START_TEST(test_window)
 {
-	const char	*why;
-	int64_t		 us;
+	static const struct {
+		const char	*s;
+		const char	*why;
+	} bare[] = {
+		{ "28d", "bare units are ambiguous; use ISO 8601: P28D" },
+		{ "12h", "bare units are ambiguous; use ISO 8601: PT12H" },
+		{ "2w", "bare units are ambiguous; use ISO 8601: P2W" },
+		{ "3600s", "bare units are ambiguous; use ISO 8601: PT3600S" },
+		{ "3y", "bare units are ambiguous; use ISO 8601: P3Y" },
+		{ "28D", "bare units are ambiguous; use ISO 8601: P28D" },
+		{ "1m", "bare units are ambiguous; use ISO 8601: P1M is a "
+		    "month, PT1M a minute" },
+		{ "90m", "bare units are ambiguous; use ISO 8601: P90M is 90 "
+		    "months, PT90M 90 minutes" },
+		{ "0d", "the window must be longer than zero" },
+	};
+	static const char *refused[] = {
+		"28", "-3d", "3dd", "d", "P", "P0D", "PT0S", "P0M", "P0Y0M",
+		"P1201M", "P101Y", "P100Y1M", "P99999999999999999999M",
+		"P99999999999D", "99999999999999999w", "P1M1Y", "P1.5M",
+		"P1M2W", "P2W1D", "P1MT", "PT1D", " 28d", "\t28d", "P28D ",
+		" P28D", "+28d", "", "p28d", "P-1D",
+	};
+	char		why[200];
+	int64_t		mo, us;
+	size_t		i;
 
-	ck_assert_int_eq(check_parse_window("28d", &us, &why), 0);
-	ck_assert(us == 28 * 86400 * MOT_USEC);
-	ck_assert_int_eq(check_parse_window("P28D", &us, &why), 0);
-	ck_assert(us == 28 * 86400 * MOT_USEC);
-	ck_assert_int_eq(check_parse_window("2w", &us, &why), 0);
-	ck_assert(us == 14 * 86400 * MOT_USEC);
-	ck_assert_int_eq(check_parse_window("12h", &us, &why), 0);
-	ck_assert(us == 12 * 3600 * MOT_USEC);
-	ck_assert_int_eq(check_parse_window("PT90M", &us, &why), 0);
-	ck_assert(us == 90 * 60 * MOT_USEC);
-	ck_assert_int_eq(check_parse_window("28", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("0d", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("-3d", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("3y", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("3dd", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("d", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("P0D", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("99999999999999999w", &us, &why),
-	    -1);
-	/* Nothing around the number that strtoll or isodur_parse would skip. */
-	ck_assert_int_eq(check_parse_window(" 28d", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("\t28d", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("P28D ", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window(" P28D", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("+28d", &us, &why), -1);
-	ck_assert_int_eq(check_parse_window("", &us, &why), -1);
+	ck_assert_int_eq(window("P28D", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 0 && us == 28 * DAY);
+	ck_assert_int_eq(window("P2W", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 0 && us == 14 * DAY);
+	ck_assert_int_eq(window("PT12H", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 0 && us == 12 * 3600 * MOT_USEC);
+	ck_assert_int_eq(window("PT90M", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 0 && us == 90 * 60 * MOT_USEC);
+	/* Months and years are calendar months; the rest is exact. */
+	ck_assert_int_eq(window("P1M", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 1 && us == 0);
+	ck_assert_int_eq(window("P1Y", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 12 && us == 0);
+	ck_assert_int_eq(window("P1Y2M10DT2H", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 14 && us == 10 * DAY + 2 * 3600 * MOT_USEC);
+	ck_assert_int_eq(window("P0M1D", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 0 && us == DAY);
+	ck_assert_int_eq(window("P100Y", &mo, &us, why, sizeof why), 0);
+	ck_assert(mo == 1200 && us == 0);
+	for (i = 0; i < sizeof bare / sizeof bare[0]; i++) {
+		ck_assert_int_eq(window(bare[i].s, &mo, &us, why, sizeof why),
+		    -1);
+		ck_assert_str_eq(why, bare[i].why);
+	}
+	for (i = 0; i < sizeof refused / sizeof refused[0]; i++)
+		ck_assert_msg(window(refused[i], &mo, &us, why, sizeof why) ==
+		    -1, "\"%s\" taken", refused[i]);
+	ck_assert_int_eq(window("P1201M", &mo, &us, why, sizeof why), -1);
+	ck_assert_str_eq(why, "duration too long (at most 100 years)");
+	ck_assert_int_eq(window("P0D", &mo, &us, why, sizeof why), -1);
+	ck_assert_str_eq(why, "the window must be longer than zero");
+	ck_assert_int_eq(window("P0M", &mo, &us, why, sizeof why), -1);
+	ck_assert_str_eq(why, "the window must be longer than zero");
+	/* A short buffer is cut, never overrun. */
+	ck_assert_int_eq(window("1m", &mo, &us, why, 8), -1);
+	ck_assert_str_eq(why, "bare un");
 }
 END_TEST
 
@@ -714,6 +763,219 @@ START_TEST(test_baseline_refused)
 }
 END_TEST
 
+/* ------------------------------------------------------- burn rate -- */
+
+/* A time from its ISO 8601 text. */
+static int64_t
+at(const char *s)
+{
+	int64_t		t;
+	const char	*why;
+
+	ck_assert_int_eq(isotime_parse(s, strlen(s), NULL, &t, &why), 0);
+	return (t);
+}
+
+static int64_t
+start_of(const char *w, const char *as_of)
+{
+	struct check_span	sp;
+	char			why[200];
+
+	ck_assert_int_eq(check_parse_window(w, &sp, why, sizeof why), 0);
+	return (check_span_start(&sp, at(as_of)));
+}
+
+START_TEST(test_span_start)
+{
+	/* Exact parts: as_of less the microseconds. */
+	ck_assert(start_of("P7D", "2026-10-09T20:00:00Z") ==
+	    at("2026-10-02T20:00:00Z"));
+	ck_assert(start_of("PT90M", "2026-10-09T20:00:00Z") ==
+	    at("2026-10-09T18:30:00Z"));
+	/* Across a change of summer time: 24 hours a day, in UTC. */
+	ck_assert(start_of("P1D", "2026-10-25T12:00:00+01:00") ==
+	    at("2026-10-24T12:00:00+01:00"));
+	/* Calendar months: the same day, or the month's last. */
+	ck_assert(start_of("P1M", "2026-01-15T12:00:00Z") ==
+	    at("2025-12-15T12:00:00Z"));
+	ck_assert(start_of("P1M", "2026-03-31T12:00:00Z") ==
+	    at("2026-02-28T12:00:00Z"));
+	ck_assert(start_of("P1M", "2028-03-31T12:00:00Z") ==
+	    at("2028-02-29T12:00:00Z"));
+	ck_assert(start_of("P1Y", "2028-02-29T06:00:00Z") ==
+	    at("2027-02-28T06:00:00Z"));
+	ck_assert(start_of("P3M", "2026-05-31T00:00:00Z") ==
+	    at("2026-02-28T00:00:00Z"));
+	ck_assert(start_of("P13M", "2026-01-31T23:59:59Z") ==
+	    at("2024-12-31T23:59:59Z"));
+	/* Months first, then the exact part. */
+	ck_assert(start_of("P1M1D", "2026-03-31T12:00:00Z") ==
+	    at("2026-02-27T12:00:00Z"));
+	ck_assert(start_of("P1MT1H", "2026-03-01T00:30:00Z") ==
+	    at("2026-01-31T23:30:00Z"));
+	/* Before 1970: days are counted down, not toward zero. */
+	ck_assert(start_of("P1M", "1969-12-31T23:00:00Z") ==
+	    at("1969-11-30T23:00:00Z"));
+	ck_assert(start_of("P1D", "1969-12-31T23:00:00Z") ==
+	    at("1969-12-30T23:00:00Z"));
+}
+END_TEST
+
+static int
+longer(const char *a, const char *b)
+{
+	struct check_span	sa, sb;
+	char			why[200];
+
+	ck_assert_int_eq(check_parse_window(a, &sa, why, sizeof why), 0);
+	ck_assert_int_eq(check_parse_window(b, &sb, why, sizeof why), 0);
+	return (check_span_longer(&sa, &sb));
+}
+
+START_TEST(test_span_longer)
+{
+	ck_assert(longer("P7D", "P1D"));
+	ck_assert(!longer("P1D", "P7D"));
+	ck_assert(!longer("P7D", "P7D"));
+	ck_assert(!longer("P1W", "P7D"));
+	ck_assert(longer("PT1H", "PT5M"));
+	ck_assert(longer("P2M", "P1M"));
+	ck_assert(longer("P1MT1H", "P1M"));
+	ck_assert(!longer("P1M", "P1MT0S"));
+	/* Months against days: on any date. */
+	ck_assert(longer("P1M", "P27D"));
+	ck_assert(!longer("P1M", "P28D"));
+	ck_assert(!longer("P1M", "P30D"));
+	ck_assert(!longer("P31D", "P1M"));
+	ck_assert(longer("P32D", "P1M"));
+	ck_assert(longer("P1Y", "P364D"));
+	ck_assert(!longer("P1Y", "P366D"));
+	ck_assert(!longer("P1M", "P1Y"));
+}
+END_TEST
+
+static struct check_moment
+windowed(const char *id, double objective, uint64_t ln, uint64_t lb,
+    uint64_t sn, uint64_t sb)
+{
+	struct check_moment	m;
+
+	m = moment(id, objective, ln, lb, 600);
+	m.win_n[0] = ln;
+	m.win_breached[0] = lb;
+	m.win_n[1] = sn;
+	m.win_breached[1] = sb;
+	return (m);
+}
+
+START_TEST(test_burn_decision)
+{
+	struct check_params	p = params();
+	struct check_moment	m;
+	struct check_item	it;
+
+	p.burn_rate = 1;
+	p.burn_threshold = 2;
+	/* Both above: 20% of 100 is 4 times 5%, 3 of 10 is 6 times. */
+	m = windowed("both", 0.95, 100, 20, 10, 3);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_FAIL);
+	ck_assert_int_eq(it.kind, CHECK_BURN_RATE);
+	ck_assert_int_eq(it.why, CHECK_WHY_BURNING);
+	ck_assert_double_eq_tol(it.burn[0], 4, 1e-12);
+	ck_assert_double_eq_tol(it.burn[1], 6, 1e-12);
+	ck_assert_double_eq_tol(it.win_rate[0], 0.2, 1e-12);
+	ck_assert_double_eq_tol(it.win_rate[1], 0.3, 1e-12);
+	ck_assert(it.win_n[0] == 100 && it.win_breached[1] == 3);
+	ck_assert_double_eq(it.threshold, 2);
+	/* Only the long window: the burn has stopped. */
+	m = windowed("long", 0.95, 100, 20, 10, 0);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_PASS);
+	ck_assert_int_eq(it.why, CHECK_WHY_BURN_SLOW);
+	ck_assert_double_eq(it.burn[1], 0);
+	/* Only the short window: a blip, not the budget. */
+	m = windowed("short", 0.95, 100, 5, 10, 3);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_PASS);
+	ck_assert_double_eq_tol(it.burn[0], 1, 1e-12);
+	/* At the threshold is not above it: 10% of 5% is 2. */
+	m = windowed("at", 0.95, 100, 10, 10, 1);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_PASS);
+	p.burn_threshold = 1.5;
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_FAIL);
+	p.burn_threshold = 2;
+	/* Too few in the long window; none in the short one. */
+	m = windowed("few", 0.95, 29, 29, 10, 10);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_SKIP);
+	ck_assert_int_eq(it.why, CHECK_WHY_BURN_FEW);
+	ck_assert_double_eq_tol(it.burn[0], 20, 1e-12);	/* still shown */
+	m = windowed("few", 0.95, 30, 30, 10, 10);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_FAIL);
+	m = windowed("quiet", 0.95, 100, 50, 0, 0);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_SKIP);
+	ck_assert_int_eq(it.why, CHECK_WHY_BURN_EMPTY);
+	ck_assert(isnan(it.burn[1]) && isnan(it.win_rate[1]));
+	/* No objective, or one that allows no breach. */
+	m = windowed("none", -1, 100, 50, 10, 5);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_SKIP);
+	ck_assert_int_eq(it.why, CHECK_WHY_NO_OBJECTIVE);
+	ck_assert(isnan(it.burn[0]));
+	m = windowed("all", 1, 100, 50, 10, 5);
+	ck_assert_int_eq(check_burn_rate(&m, &p, &it), CHECK_SKIP);
+	ck_assert_int_eq(it.why, CHECK_WHY_NO_BUDGET);
+}
+END_TEST
+
+/* With a baseline too: the burn rate comes last, and the rest is unchanged. */
+START_TEST(test_burn_run)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[2], base[2];
+	struct check_input	in;
+	struct check_result	res;
+	const struct check_item	*it;
+
+	p.burn_rate = 1;
+	p.burn_threshold = 2;
+	base[0] = moment("up", 0.9, 1000, 50, 600);
+	cur[0] = windowed("up", 0.9, 1000, 80, 100, 30);
+	base[1] = moment("gone", 0.9, 1000, 50, 600);
+	cur[1] = windowed("flat", 0.9, 1000, 50, 100, 5);
+	memset(&in, 0, sizeof in);
+	in.cur = cur;
+	in.ncur = 2;
+	in.base = base;
+	in.nbase = 2;
+	in.have_base = 1;
+	in.same_expectations = 1;
+	check_run(&p, &in, &res);
+	ck_assert_uint_eq(res.nrows, 3);
+	ck_assert_uint_eq(res.rows[0].nitems, 4);
+	ck_assert_int_eq(res.rows[0].item[3].kind, CHECK_BURN_RATE);
+	/* 8% of 10% is 0.8 over the long window: not both above. */
+	it = item(&res, "up", CHECK_BURN_RATE);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	ck_assert_double_eq_tol(it->burn[0], 0.8, 1e-12);
+	ck_assert_double_eq_tol(it->burn[1], 3, 1e-12);
+	/* The breach-rate test is still decided with the burn rate after it. */
+	ck_assert_int_eq(item(&res, "up", CHECK_BREACH_RATE)->status,
+	    CHECK_FAIL);
+	ck_assert_uint_eq(res.rows[2].nitems, 2);	/* vanished: no burn */
+	/* The baseline, 4 each for up and flat (new), 2 for gone. */
+	ck_assert_uint_eq(res.ntests, 11);
+	check_result_free(&res);
+
+	cur[0] = windowed("up", 0.9, 1000, 300, 100, 30);
+	check_run(&p, &in, &res);
+	ck_assert_int_eq(item(&res, "up", CHECK_BURN_RATE)->status, CHECK_FAIL);
+	ck_assert_int_eq(res.status, CHECK_FAIL);
+	check_result_free(&res);
+	p.burn_rate = 0;
+	check_run(&p, &in, &res);
+	ck_assert_uint_eq(res.rows[0].nitems, 3);
+	check_result_free(&res);
+}
+END_TEST
+
 Suite *
 make_check_suite(void)
 {
@@ -748,6 +1010,13 @@ make_check_suite(void)
 	tcase_add_test(tc, test_baseline_read);
 	tcase_add_test(tc, test_baseline_mismatch);
 	tcase_add_test(tc, test_baseline_refused);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("burn-rate");
+	tcase_add_test(tc, test_span_start);
+	tcase_add_test(tc, test_span_longer);
+	tcase_add_test(tc, test_burn_decision);
+	tcase_add_test(tc, test_burn_run);
 	suite_add_tcase(s, tc);
 	return (s);
 }
