@@ -36,7 +36,8 @@ enum check_why {
 	CHECK_WHY_STABLE,	/* no significant or no large enough rise */
 	CHECK_WHY_REGRESSED,	/* a significant rise beyond the threshold */
 	CHECK_WHY_NO_BASE_P90,	/* the baseline's p90 is 0 or missing */
-	CHECK_WHY_P90_RUNNING	/* this run's p90 not reached: more than 10% still running */
+	CHECK_WHY_P90_RUNNING,	/* this run's p90 not reached: more than 10% still running */
+	CHECK_WHY_MISSING	/* the moment names a touchpoint no journey has (--allow-missing) */
 };
 
 struct check_params {
@@ -60,6 +61,7 @@ struct check_moment {
 	double		 p90;		/* seconds; NaN when none or not reached */
 	double		 p90_floor;	/* not reached: it is above this (the longest seen); else 0 */
 	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
+	const char	*missing;	/* a touchpoint it names that no journey has, or NULL */
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */

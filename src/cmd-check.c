@@ -120,6 +120,7 @@ static const struct option check_opts[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "verbose", no_argument, NULL, 'v' },
 	{ "help", no_argument, NULL, 'h' },
+	{ "allow-missing", no_argument, NULL, 'M' },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -178,6 +179,7 @@ cmd_check(int argc, char **argv)
 	double			 v;
 	int64_t			 n;
 	int			 ch, rc = 0, tap = 0, have_base = 0;
+	int			 allow_missing = 0;
 	size_t			 i, nfiles;
 
 	memset(&o, 0, sizeof o);
@@ -268,6 +270,9 @@ cmd_check(int argc, char **argv)
 		case 'h':
 			cmd_help(c);
 			return (0);
+		case 'M':
+			allow_missing = 1;
+			break;
 		default:
 			fprintf(stderr, "Try 'mot check --help' for more "
 			    "information.\n");
@@ -317,8 +322,19 @@ cmd_check(int argc, char **argv)
 		o.keep = keep_window;
 		o.keep_arg = &w;
 	}
+	o.missing_quiet = 1;	/* an error here, unless --allow-missing */
 	if ((rc = check_read(&r, &o, &w, files, nfiles, &cause)) != 0)
 		goto out;
+	for (i = 0; i < r.nmissing; i++) {
+		if (allow_missing)
+			warnf("%s", r.missing[i]);
+		else
+			errorf("%s", r.missing[i]);
+	}
+	if (r.nmissing > 0 && !allow_missing) {
+		rc = MOT_EXIT_CONFIG;	/* a typo in the expectations, most often */
+		goto out;
+	}
 
 	snprintf(hash, sizeof hash, "%016" PRIx64, r.e->hash);
 	cur = xcalloc(r.sum.n + 1, sizeof *cur);
@@ -336,6 +352,8 @@ cmd_check(int argc, char **argv)
 		if (isnan(t->p90) && t->timed > 0)
 			cur[i].p90_floor = t->max;
 		cur[i].clock = agg_clock(m);
+		if (agg_missing(&r.agg, i, &cur[i].missing, 1) == 0)
+			cur[i].missing = NULL;
 	}
 	memset(&in, 0, sizeof in);
 	in.cur = cur;
@@ -433,4 +451,7 @@ const struct cmd_entry cmd_check_entry = {
 	"  -q, --quiet                no warnings\n"
 	"  -v, --verbose              say what is being read\n"
 	"  -h, --help                 show this help\n"
+	"      --allow-missing        a moment that names a touchpoint no\n"
+	"                             journey has is skipped (SKIP), not an\n"
+	"                             error (exit 78: a typo, most often)\n"
 };

@@ -23,6 +23,7 @@
 #include "run.h"
 #include "state.h"
 #include "split.h"
+#include "suggest.h"
 #include "tz.h"
 #include "xmalloc.h"
 #include "xmlin.h"
@@ -519,6 +520,15 @@ no_journey(const struct run *r, char **cause)
 	return (MOT_EXIT_DATAERR);
 }
 
+static void	find_missing(struct run *);
+
+/* Whether the caller reports the missing names itself. */
+static int
+o_quiet(const struct run *r)
+{
+	return (r->o->missing_quiet);
+}
+
 int
 run_inputs(struct run *r, char **files, size_t n, char **cause)
 {
@@ -657,12 +667,9 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	r->have_sum = 1;
 	if (r->agg.journeys_read == r->agg.journeys_rejected)
 		return (no_journey(r, cause));
-	for (i = 0; i < r->sum.n; i++) {
-		if (r->sum.ms[i].unseen != NULL)
-			warnf("moment \"%s\": no touchpoint named \"%s\" in "
-			    "the input", r->sum.ms[i].m->id,
-			    r->sum.ms[i].unseen);
-	}
+	find_missing(r);
+	for (i = 0; i < r->nmissing && !o_quiet(r); i++)
+		warnf("%s", r->missing[i]);
 	return (0);
 }
 
@@ -683,7 +690,45 @@ run_free(struct run *r)
 		summary_free(&r->sum);
 	if (r->have_agg)
 		agg_free(&r->agg);
+	for (i = 0; i < r->nmissing; i++)
+		free(r->missing[i]);
+	free(r->missing);
 	tz_free(r->zone);
 	expect_free(r->e);
 	memset(r, 0, sizeof *r);
+}
+
+/*
+ * The touchpoint names each moment uses that no accepted journey has
+ * (a typo, most often), with the closest names the journeys have:
+ * "exp.xml:12: moment "confirm": no journey has touchpoint "order-placd"
+ * (did you mean "order-placed"?)".
+ */
+static void
+find_missing(struct run *r)
+{
+	const struct expectations	*e = r->e;
+	const struct moment		*m;
+	const char			*const *seen, **names, *sug[SUGGEST_MAX];
+	char				 phrase[3 * (SUGGEST_MAX_LEN + 8) + 32];
+	size_t				 i, k, n, nseen, nsug, max;
+
+	nseen = agg_other_names(&r->agg, &seen);
+	for (i = 0; i < e->nmoments; i++) {
+		m = &e->moments[i];
+		max = 2 + m->nends;
+		names = xreallocarray(NULL, max, sizeof *names);
+		n = agg_missing(&r->agg, i, names, max);
+		for (k = 0; k < n; k++) {
+			nsug = suggest_rank(names[k], seen, nseen, sug,
+			    SUGGEST_MAX);
+			suggest_phrase(phrase, sizeof phrase, sug, nsug);
+			r->missing = xreallocarray(r->missing, r->nmissing + 1,
+			    sizeof *r->missing);
+			r->missing[r->nmissing++] = xasprintf("%s:%lu: moment "
+			    "\"%s\": no journey has touchpoint \"%s\"%s",
+			    e->path, m->line, m->id, names[k], phrase);
+		}
+		free(names);
+	}
 }

@@ -27,6 +27,7 @@ struct run_opts {
 	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;
+	int		 missing_quiet;	/* the caller says what run.missing holds */
 };
 
 /* Rejected journeys reported one by one on stderr before a count takes over. */
@@ -58,6 +59,9 @@ struct run {
 	size_t			 nkeep;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 counted;	/* a piece's lines are counted */
+	/* The moments' touchpoint names no accepted journey has: file:line messages with suggestions. */
+	char			**missing;
+	size_t			 nmissing;
 };
 
 /* Check an input list ("-" at most once) and sort it by name; 0, or -1 with *cause. */
