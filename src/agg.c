@@ -1126,6 +1126,8 @@ agg_journey(struct agg *a, const struct journey *j,
 
 	a->journeys_read++;
 	a->touchpoints += j->ntps;
+	if (a->by != NULL && journey_attr(j, a->by) != NULL)
+		a->by_seen++;
 	for (i = 0; i < j->ntps; i++) {
 		if (j->tps[i].ref >= 0)
 			a->name_seen[j->tps[i].ref]++;
@@ -1525,6 +1527,7 @@ agg_merge(struct agg *d, struct agg *s)
 	}
 	for (i = 0; i < d->e->names.n; i++)
 		d->name_seen[i] += s->name_seen[i];
+	d->by_seen += s->by_seen;
 	for (i = 0; i < s->other_names.n; i++)
 		other_name(d, strtab_key(&s->other_names, i),
 		    s->other_names.lens[i]);

@@ -193,6 +193,7 @@ struct agg {
 	/* Touchpoint names not in the expectations: the AGG_NAMES_KEEP least (strcmp). */
 	struct strtab			 other_names;
 	char				*other_limit;	/* none past it is kept; NULL: no limit yet */
+	uint64_t			 by_seen;	/* accepted journeys with the breakdown attribute */
 };
 
 /*

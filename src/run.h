@@ -70,6 +70,11 @@ int	run_sort_inputs(char **, size_t, char **);
 int	run_load(struct run *, const struct run_opts *, char **);
 /* Read, score and aggregate every input, then summarise; 0, or an exit code with *cause. */
 int	run_inputs(struct run *, char **, size_t, char **);
+/* The touchpoint names moments use that no accepted journey has, as "FILE:LINE: TAG moment ... (did you mean ...?)" messages; sets their count. */
+char	**run_missing(const struct expectations *, struct agg *, const char *,
+	    size_t *);
+/* Free run_missing's messages. */
+void	run_missing_free(char **, size_t);
 /* Free everything a run holds. */
 void	run_free(struct run *);
 
