@@ -5,7 +5,6 @@
  */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +15,7 @@
 #include "expect.h"
 #include "fmt.h"
 #include "log.h"
+#include "opts.h"
 #include "read.h"
 #include "run.h"
 #include "tz.h"
@@ -58,12 +58,13 @@ on_journey(struct journey *j, void *arg, char **cause)
 	return (0);
 }
 
-static const struct option validate_opts[] = {
-	{ "assume-zone", required_argument, NULL, 'z' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "expectations", required_argument, NULL, 'e' },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_opt validate_opts[] = {
+	{ OPT_ASSUME_ZONE, "zone of times written without an offset" },
+	{ OPT_QUIET, "print problems only, not the ok lines" },
+	{ OPT_HELP, NULL },
+	{ OPT_EXPECTATIONS, "cross-check its touchpoint names with the\n"
+	    "journeys of every FILE" },
+	CMD_OPT_END
 };
 
 /*
@@ -107,38 +108,24 @@ cmd_validate(int argc, char **argv)
 	struct tz		*zone = NULL;
 	struct expectations	*e = NULL;
 	struct agg		 agg;
-	const char		*path, *zname = NULL, *epath = NULL;
+	struct opts		 opts;
+	const char		*path, *zname, *epath;
 	char			*cause = NULL, root[64];
-	int			 ch, rc = 0, frc, errors, quiet = 0;
+	int			 rc = 0, frc, errors, quiet;
+	size_t			 i;
 
-	while ((ch = cmd_getopt(c, argc, argv, "qhe:", validate_opts)) != -1) {
-		switch (ch) {
-		case 'e':
-			epath = optarg;
-			break;
-		case 'z':
-			zname = optarg;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			cmd_help(c);
-			return (0);
-		default:
-			fprintf(stderr, "Try 'mot validate --help' for more "
-			    "information.\n");
-			return (MOT_EXIT_USAGE);
-		}
-	}
-	if (optind == argc)
+	if ((rc = opts_parse(c, argc, argv, &opts)) != 0)
+		return (rc == -1 ? 0 : rc);
+	zname = opts_text(&opts, OPT_ASSUME_ZONE);
+	quiet = opts_given(&opts, OPT_QUIET);
+	if (opts.noperands == 0)
 		return (cmd_usage_error(c, "no file to validate"));
 	if (zname != NULL && (zone = tz_load(zname, &cause)) == NULL) {
 		errorf("%s", cause);
 		free(cause);
 		return (MOT_EXIT_USAGE);
 	}
-	if (epath != NULL) {
+	if ((epath = opts_text(&opts, OPT_EXPECTATIONS)) != NULL) {
 		if ((rc = expect_load(epath, &e, &cause)) != 0) {
 			text_put(stdout, cause);
 			putchar('\n');
@@ -148,8 +135,8 @@ cmd_validate(int argc, char **argv)
 		}
 		agg_init(&agg, e, NULL);
 	}
-	for (; optind < argc; optind++) {
-		path = argv[optind];
+	for (i = 0; i < opts.noperands; i++) {
+		path = opts.operands[i];
 		memset(&vs, 0, sizeof vs);
 		vs.agg = e != NULL ? &agg : NULL;
 		frc = 0;
@@ -226,11 +213,6 @@ const struct cmd_entry cmd_validate_entry = {
 	"FILE has is an error, with the closest names the journeys have.\n"
 	"Exit status: 0 ok, 65 bad journeys, 66 a file cannot be opened,\n"
 	"78 a bad expectations file, or with -e a touchpoint name no journey\n"
-	"has.\n"
-	"\n"
-	"      --assume-zone=ZONE   zone of times written without an offset\n"
-	"  -q, --quiet              print problems only, not the ok lines\n"
-	"  -h, --help               show this help\n"
-	"  -e, --expectations=FILE  cross-check its touchpoint names with the\n"
-	"                           journeys of every FILE\n"
+	"has.\n",
+	validate_opts
 };
