@@ -1562,6 +1562,8 @@ agg_merge(struct agg *d, struct agg *s)
 		d->m[i].journeys += s->m[i].journeys;
 		periods_merge(&d->m[i].weeks, &s->m[i].weeks);
 		periods_merge(&d->m[i].months, &s->m[i].months);
+		d->m[i].tally_n += s->m[i].tally_n;
+		d->m[i].tally_breached += s->m[i].tally_breached;
 	}
 	map = values_merge(d, s);
 	pending_move(&d->pend, &s->pend, map);
@@ -1676,4 +1678,14 @@ agg_missing(const struct agg *a, size_t mi, const char **out, size_t max)
 	for (i = 0; i < m->nends; i++)
 		n = missing_add(a, m->ends[i], out, n, max);
 	return (n);
+}
+
+void
+agg_tally(struct agg *a, const struct occurrence *o)
+{
+	if (!score_scored(o->status))
+		return;		/* not in n, as cell_add */
+	a->m[o->moment].tally_n++;
+	if (o->status == ST_BREACHED)
+		a->m[o->moment].tally_breached++;
 }

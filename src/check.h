@@ -62,6 +62,11 @@ struct check_moment {
 	double		 p90_floor;	/* not reached: it is above this (the longest seen); else 0 */
 	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
 	const char	*missing;	/* a touchpoint it names that no journey has, or NULL */
+	/* --history: the runs of the sequence, all batches summed (this one's too) */
+	int		 has_seq;
+	uint64_t	 seq_n;
+	uint64_t	 seq_breached;
+	size_t		 seq_runs;
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */
@@ -86,6 +91,12 @@ struct check_item {
 	double			 z, p, q;	/* q: p adjusted (Benjamini-Hochberg) */
 	/* p90 */
 	double			 p90_0, p90_1, increase;
+	/* objective decided by the confidence sequence of --history */
+	int			 seq;
+	uint64_t		 seq_n, seq_breached;
+	size_t			 seq_runs;
+	double			 seq_within;	/* (seq_n - seq_breached) / seq_n */
+	double			 seq_lo, seq_hi; /* its confidence sequence */
 };
 
 struct check_row {
@@ -139,6 +150,12 @@ enum check_status check_objective(const struct check_moment *,
 	    const struct check_params *, struct check_item *);
 /* Parse a window ("28d", "12h", "2w", "90m", or ISO 8601 "P28D") into microseconds; -1 with *why. */
 int	check_parse_window(const char *, int64_t *, const char **);
+/* The level of the objective's confidence sequence (--history), and the sample size its prior is tuned for. */
+#define CHECK_CS_ALPHA	0.05
+#define CHECK_CS_T_OPT	1000
+/* Decide an objective over its history's runs (m->has_seq): the confidence sequence's upper end against it. */
+void	check_objective_seq(const struct check_moment *,
+	    const struct check_params *, struct check_item *);
 /* Run every check; the result points into the input's moments. */
 void	check_run(const struct check_params *, const struct check_input *,
 	    struct check_result *);

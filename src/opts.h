@@ -38,6 +38,7 @@ enum opt_id {
 	OPT_VERBOSE,
 	OPT_HELP,
 	OPT_ALLOW_MISSING,
+	OPT_HISTORY,
 	OPT_NIDS
 };
 

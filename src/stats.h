@@ -29,5 +29,11 @@ struct nps_counts {
 /* NPS a - b in points, its 95% MOVER interval within [-200, 200] and the adjusted-Wald two-sided p; NaN when a side has no answer. */
 void	nps_diff(const struct nps_counts *, const struct nps_counts *,
 	    double *, double *, double *, double *);
+/* log M(p) of the beta-binomial mixture martingale (Howard et al. 2021) after s successes and f failures, prior Beta(a, b); p in (0, 1). */
+double	cs_betabin_log(double, double, double, double, double);
+/* Its confidence sequence at level alpha, {p : M(p) < 1/alpha}: [0, 1] before any data. */
+void	cs_betabin(double, double, double, double, double, double *, double *);
+/* The prior Beta(a, b) centred on a share, tuned (Howard et al.) for t_opt trials at alpha. */
+void	cs_betabin_prior(double, double, double, double *, double *);
 
 #endif
