@@ -717,7 +717,8 @@ run_missing(const struct expectations *e, struct agg *a, const char *tag,
 	/* The names the journeys have: the others kept, and the expectations' seen. */
 	nother = agg_other_names(a, &other);
 	seen = xreallocarray(NULL, nother + e->names.n + 1, sizeof *seen);
-	memcpy(seen, other, nother * sizeof *seen);
+	if (nother > 0)		/* an empty table has no keys array */
+		memcpy(seen, other, nother * sizeof *seen);
 	nseen = nother;
 	for (i = 0; i < e->names.n; i++) {
 		if (a->name_seen[i] > 0)
