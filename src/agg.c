@@ -18,6 +18,7 @@
 
 #include "agg.h"
 #include "exitcode.h"
+#include "suggest.h"
 #include "varint.h"
 #include "xmalloc.h"
 
@@ -53,6 +54,7 @@ agg_init(struct agg *a, const struct expectations *e, const char *by)
 	a->e = e;
 	a->by = by;
 	a->m = xcalloc(e->nmoments, sizeof *a->m);
+	strtab_init(&a->other_names);
 	for (i = 0; i < e->nmoments; i++) {
 		agg_cell_init(&a->m[i].total);
 		a->m[i].last_day = INT64_MIN;
@@ -123,6 +125,8 @@ agg_free(struct agg *a)
 	free(a->reason_count);
 	strtab_free(&a->reasons);
 	free(a->name_seen);
+	strtab_free(&a->other_names);
+	free(a->other_limit);
 	for (i = 0; i < a->ninputs; i++)
 		free(a->inputs[i].path);
 	free(a->inputs);
@@ -1105,6 +1109,8 @@ journey_clusters(struct agg *a, const struct occurrence *occ, size_t mi,
 	}
 }
 
+static void	other_name(struct agg *, const char *, size_t);
+
 void
 agg_journey(struct agg *a, const struct journey *j,
     const struct occurrence *occ, size_t nocc)
@@ -1120,9 +1126,13 @@ agg_journey(struct agg *a, const struct journey *j,
 
 	a->journeys_read++;
 	a->touchpoints += j->ntps;
+	if (a->by != NULL && journey_attr(j, a->by) != NULL)
+		a->by_seen++;
 	for (i = 0; i < j->ntps; i++) {
 		if (j->tps[i].ref >= 0)
 			a->name_seen[j->tps[i].ref]++;
+		else
+			other_name(a, j->tps[i].name, strlen(j->tps[i].name));
 		/* MOT_TIME_NONE is least: an open end changes nothing. */
 		if (j->tps[i].start > a->as_of)
 			a->as_of = j->tps[i].start;
@@ -1517,6 +1527,10 @@ agg_merge(struct agg *d, struct agg *s)
 	}
 	for (i = 0; i < d->e->names.n; i++)
 		d->name_seen[i] += s->name_seen[i];
+	d->by_seen += s->by_seen;
+	for (i = 0; i < s->other_names.n; i++)
+		other_name(d, strtab_key(&s->other_names, i),
+		    s->other_names.lens[i]);
 	for (i = 0; i < s->ninputs; i++)
 		agg_input(d, s->inputs[i].path, &s->inputs[i].st);
 	d->jd.n += s->jd.n;
@@ -1570,6 +1584,102 @@ agg_sort_inputs(struct agg *a)
 {
 	if (a->ninputs > 1)
 		qsort(a->inputs, a->ninputs, sizeof *a->inputs, input_cmp);
+}
+
+static int
+name_ptr_cmp(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+/* Sort the names and cut them back to the AGG_NAMES_KEEP least; the greatest kept is then the limit. */
+static void
+other_compact(struct agg *a)
+{
+	char	**keys;
+	size_t	  i, n = a->other_names.n;
+
+	keys = xreallocarray(NULL, n + 1, sizeof *keys);
+	for (i = 0; i < n; i++)
+		keys[i] = strtab_take(&a->other_names, i);
+	strtab_free(&a->other_names);
+	strtab_init(&a->other_names);
+	qsort(keys, n, sizeof *keys, name_ptr_cmp);
+	for (i = 0; i < n; i++) {
+		if (i < AGG_NAMES_KEEP)
+			strtab_intern_take(&a->other_names, keys[i],
+			    strlen(keys[i]));
+		else
+			free(keys[i]);
+	}
+	if (n >= AGG_NAMES_KEEP) {
+		free(a->other_limit);
+		a->other_limit = xstrdup(strtab_key(&a->other_names,
+		    AGG_NAMES_KEEP - 1));
+	}
+	free(keys);
+}
+
+/*
+ * Note a touchpoint name outside the expectations. The least names are
+ * kept whatever the order they come in, so that the readers' tables merge
+ * into the one a single reader would have: a name past the limit is not
+ * looked up at all.
+ */
+static void
+other_name(struct agg *a, const char *s, size_t len)
+{
+	if (len > SUGGEST_MAX_LEN || len == 0)
+		return;
+	if (a->other_limit != NULL && strcmp(s, a->other_limit) > 0)
+		return;
+	if (strtab_find(&a->other_names, s, len) >= 0)
+		return;
+	strtab_intern(&a->other_names, s, len);
+	if (a->other_names.n >= AGG_NAMES_CAP)
+		other_compact(a);
+}
+
+size_t
+agg_other_names(struct agg *a, const char *const **out)
+{
+	other_compact(a);	/* sorted, and cut to AGG_NAMES_KEEP */
+	*out = (const char *const *)a->other_names.keys;
+	return (a->other_names.n);
+}
+
+/* Add name ref to the list of a moment's missing names, once. */
+static size_t
+missing_add(const struct agg *a, int ref, const char **out, size_t n,
+    size_t max)
+{
+	const char	*name;
+	size_t		 i;
+
+	if (ref < 0 || a->name_seen[ref] > 0 || n == max)
+		return (n);
+	name = strtab_key(&a->e->names, (size_t)ref);
+	for (i = 0; i < n; i++) {
+		if (out[i] == name)
+			return (n);
+	}
+	out[n] = name;
+	return (n + 1);
+}
+
+size_t
+agg_missing(const struct agg *a, size_t mi, const char **out, size_t max)
+{
+	const struct moment	*m = &a->e->moments[mi];
+	size_t			 i, n = 0;
+
+	if (!m->from.is_attr)
+		n = missing_add(a, m->from.ref, out, n, max);
+	if (!m->span && !m->to.is_attr)
+		n = missing_add(a, m->to.ref, out, n, max);
+	for (i = 0; i < m->nends; i++)
+		n = missing_add(a, m->ends[i], out, n, max);
+	return (n);
 }
 
 void

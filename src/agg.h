@@ -200,7 +200,20 @@ struct agg {
 	/* Open clocks, classified against as_of by agg_finish. */
 	struct pending			 pend;
 	int				 finished;
+	/* Touchpoint names not in the expectations: the AGG_NAMES_KEEP least (strcmp). */
+	struct strtab			 other_names;
+	char				*other_limit;	/* none past it is kept; NULL: no limit yet */
+	uint64_t			 by_seen;	/* accepted journeys with the breakdown attribute */
 };
+
+/*
+ * Touchpoint names outside the expectations that a run keeps for "did
+ * you mean": the least AGG_NAMES_KEEP by strcmp, exactly, whatever -j,
+ * of at most SUGGEST_MAX_LEN bytes; a reader's table holds up to
+ * AGG_NAMES_CAP before it is cut back (docs/robustness.md).
+ */
+#define AGG_NAMES_KEEP	4096
+#define AGG_NAMES_CAP	(AGG_NAMES_KEEP + AGG_NAMES_KEEP / 4)
 
 /* The value that stands for a journey without the breakdown attribute. */
 #define AGG_NO_VALUE	"(none)"
@@ -260,5 +273,11 @@ int	agg_same_clock(const struct moment *);
 enum fmt_clock agg_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */
 size_t	agg_score_bin(double);
+
+/* The touchpoint names outside the expectations kept (sorted by strcmp, at most AGG_NAMES_KEEP); valid until the next change. */
+size_t	agg_other_names(struct agg *, const char *const **);
+
+/* The touchpoint names moment mi uses (from, to, ends) that no accepted journey had, at most max, each once; returns how many. */
+size_t	agg_missing(const struct agg *, size_t, const char **, size_t);
 
 #endif

@@ -219,6 +219,10 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	case CHECK_WHY_BURNING:
 		burn_message(cr, row, it, buf, size);	/* not reached */
 		break;
+	case CHECK_WHY_MISSING:
+		snprintf(buf, size, "no journey has touchpoint \"%s\": not "
+		    "decided (--allow-missing)", m->missing);
+		break;
 	case CHECK_WHY_STABLE:
 	case CHECK_WHY_REGRESSED:
 		if (it->kind == CHECK_P90) {
@@ -296,6 +300,7 @@ check_report_text(const struct check_report *cr, FILE *f)
 	const struct check_row		*row;
 	const struct check_budget	*bu;
 	char				 id[256], msg[512], a[32], b[32], c[32];
+	char				 clean[1024];
 	int				 w = 6;
 	size_t				 i, k, nbudget = 0;
 
@@ -332,8 +337,9 @@ check_report_text(const struct check_report *cr, FILE *f)
 			check_message(cr, row, &row->item[k], msg, sizeof msg);
 			fprintf(f, "%-8s", check_status_name(row->item[k].status));
 			term_pad(f, id, w + 2);
+			/* A message may quote a name from the expectations. */
 			fprintf(f, "%-14s%s\n", check_kind_name(row->item[k].kind),
-			    msg);
+			    term_clean(msg, clean, sizeof clean));
 		}
 	}
 	if (nbudget > 0) {

@@ -431,6 +431,21 @@ promote(enum check_status s, int *promoted, const struct check_params *p)
 	return (s);
 }
 
+/* A moment that names a touchpoint no journey has is not decided: its checks are skipped. */
+static void
+skip_missing(struct check_row *row)
+{
+	size_t	k;
+
+	if (row->cur->missing == NULL)
+		return;
+	row->has_budget = 0;
+	for (k = 0; k < row->nitems; k++) {
+		row->item[k].status = CHECK_SKIP;
+		row->item[k].why = CHECK_WHY_MISSING;
+	}
+}
+
 void
 check_run(const struct check_params *p, const struct check_input *in,
     struct check_result *res)
@@ -468,6 +483,8 @@ check_run(const struct check_params *p, const struct check_input *in,
 			res->nnew++;
 		compare_row(row, p);
 	}
+	for (i = 0; i < in->ncur; i++)
+		skip_missing(&res->rows[i]);
 	for (k = 0; k < ngone; k++) {
 		row = &res->rows[in->ncur + k];
 		row->base = gone[k];

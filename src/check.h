@@ -42,7 +42,8 @@ enum check_why {
 	CHECK_WHY_BURN_EMPTY,	/* burn rate: no occurrence in the short window */
 	CHECK_WHY_NO_BUDGET,	/* burn rate: an objective of 100% allows no breach */
 	CHECK_WHY_BURN_SLOW,	/* burn rate: not both windows above the threshold */
-	CHECK_WHY_BURNING	/* burn rate: both windows above the threshold */
+	CHECK_WHY_BURNING,	/* burn rate: both windows above the threshold */
+	CHECK_WHY_MISSING	/* the moment names a touchpoint no journey has (--allow-missing) */
 };
 
 struct check_params {
@@ -71,6 +72,7 @@ struct check_moment {
 	/* --burn-rate: scored occurrences that stopped in the long (0) and short (1) windows */
 	uint64_t	 win_n[2];
 	uint64_t	 win_breached[2];
+	const char	*missing;	/* a touchpoint it names that no journey has, or NULL */
 	/* --history: the runs of the sequence, all batches summed (this one's too) */
 	int		 has_seq;
 	uint64_t	 seq_n;

@@ -128,6 +128,7 @@ static const struct cmd_opt check_opts[] = {
 	{ OPT_QUIET, NULL },
 	{ OPT_VERBOSE, NULL },
 	{ OPT_HELP, NULL },
+	{ OPT_ALLOW_MISSING, NULL },
 	{ OPT_HISTORY, NULL },
 	{ OPT_BURN_RATE, NULL },
 	{ OPT_BURN_THRESHOLD, NULL },
@@ -362,6 +363,8 @@ check_moments(struct check_job *j)
 			cm->win_n[k] = j->r.agg.m[mi].win_n[k];
 			cm->win_breached[k] = j->r.agg.m[mi].win_breached[k];
 		}
+		if (agg_missing(&j->r.agg, i, &cm->missing, 1) == 0)
+			cm->missing = NULL;
 	}
 }
 
@@ -539,6 +542,26 @@ check_write(struct check_job *j, char **cause)
 	return (cr.exit_status);
 }
 
+/*
+ * The moments' touchpoint names no accepted journey has (a typo, most
+ * often): errors and exit 78, or with --allow-missing warnings, and their
+ * moments skipped (check_run).
+ */
+static int
+check_missing(struct check_job *j)
+{
+	int	allow = opts_given(&j->opts, OPT_ALLOW_MISSING);
+	size_t	i;
+
+	for (i = 0; i < j->r.nmissing; i++) {
+		if (allow)
+			warnf("%s", j->r.missing[i]);
+		else
+			errorf("%s", j->r.missing[i]);
+	}
+	return (j->r.nmissing > 0 && !allow ? MOT_EXIT_CONFIG : 0);
+}
+
 static int
 cmd_check(int argc, char **argv)
 {
@@ -566,6 +589,7 @@ cmd_check(int argc, char **argv)
 		j->o.keep = keep_window;
 		j->o.keep_arg = &j->w;
 	}
+	j->o.missing_quiet = 1;	/* said here: an error unless --allow-missing */
 	if (j->hist_path != NULL) {
 		if ((rc = check_history_begin(j->hist_path, &j->o, &j->hist,
 		    &j->count[WIN_BATCH], &cause)) != 0)
@@ -578,6 +602,8 @@ cmd_check(int argc, char **argv)
 	}
 	if ((rc = check_read(&j->r, &j->o, &j->w, j->burn, j->count,
 	    j->files, j->nfiles, &cause)) != 0)
+		goto out;
+	if ((rc = check_missing(j)) != 0)
 		goto out;
 	snprintf(j->hash, sizeof j->hash, "%016" PRIx64, j->r.e->hash);
 	check_moments(j);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agg.h"
 #include "cmd.h"
 #include "exitcode.h"
 #include "expect.h"
@@ -16,6 +17,7 @@
 #include "log.h"
 #include "opts.h"
 #include "read.h"
+#include "run.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -23,6 +25,7 @@ struct vstate {
 	uint64_t	errors;
 	uint64_t	warnings;
 	uint64_t	rejected;
+	struct agg	*agg;		/* -e: the names the journeys have */
 };
 
 static void
@@ -50,6 +53,8 @@ on_journey(struct journey *j, void *arg, char **cause)
 
 	if (j->reject != NULL)
 		vs->rejected++;
+	else if (vs->agg != NULL)
+		agg_journey(vs->agg, j, NULL, 0);
 	return (0);
 }
 
@@ -57,8 +62,41 @@ static const struct cmd_opt validate_opts[] = {
 	{ OPT_ASSUME_ZONE, "zone of times written without an offset" },
 	{ OPT_QUIET, "print problems only, not the ok lines" },
 	{ OPT_HELP, NULL },
+	{ OPT_EXPECTATIONS, "cross-check its touchpoint names with the\n"
+	    "journeys of every FILE" },
 	CMD_OPT_END
 };
+
+/*
+ * -e: the touchpoint names the expectations use that no journey of any
+ * file has, with the closest names the journeys have; 78 when there is one.
+ */
+static int
+cross_check(const struct expectations *e, struct agg *a, int quiet)
+{
+	char	**msg;
+	size_t	  i, n;
+
+	if (a->journeys_read == a->journeys_rejected) {
+		if (!quiet) {
+			text_put(stdout, e->path);
+			printf(": no journey accepted: its touchpoint names "
+			    "not checked\n");
+		}
+		return (0);
+	}
+	msg = run_missing(e, a, "error: ", &n);
+	for (i = 0; i < n; i++) {
+		text_put(stdout, msg[i]);
+		putchar('\n');
+	}
+	run_missing_free(msg, n);
+	if (n == 0 && !quiet) {
+		text_put(stdout, e->path);
+		printf(": ok: every touchpoint it names is in the journeys\n");
+	}
+	return (n > 0 ? MOT_EXIT_CONFIG : 0);
+}
 
 static int
 cmd_validate(int argc, char **argv)
@@ -68,8 +106,10 @@ cmd_validate(int argc, char **argv)
 	struct read_stats	 st;
 	struct vstate		 vs;
 	struct tz		*zone = NULL;
+	struct expectations	*e = NULL;
+	struct agg		 agg;
 	struct opts		 opts;
-	const char		*path, *zname;
+	const char		*path, *zname, *epath;
 	char			*cause = NULL, root[64];
 	int			 rc = 0, frc, errors, quiet;
 	size_t			 i;
@@ -85,9 +125,20 @@ cmd_validate(int argc, char **argv)
 		free(cause);
 		return (MOT_EXIT_USAGE);
 	}
+	if ((epath = opts_text(&opts, OPT_EXPECTATIONS)) != NULL) {
+		if ((rc = expect_load(epath, &e, &cause)) != 0) {
+			text_put(stdout, cause);
+			putchar('\n');
+			free(cause);
+			tz_free(zone);
+			return (rc);
+		}
+		agg_init(&agg, e, NULL);
+	}
 	for (i = 0; i < opts.noperands; i++) {
 		path = opts.operands[i];
 		memset(&vs, 0, sizeof vs);
+		vs.agg = e != NULL ? &agg : NULL;
 		frc = 0;
 		root[0] = '\0';
 		if (strcmp(path, "-") != 0)
@@ -102,6 +153,10 @@ cmd_validate(int argc, char **argv)
 			ro.zone = zone;
 			ro.problem = on_problem;
 			ro.arg = &vs;
+			if (e != NULL) {
+				ro.names = &e->names;
+				ro.classifier = e->classifier;
+			}
 			frc = read_file(path, &ro, on_journey, &st, &cause);
 			if (frc == 0 && vs.errors > 0)
 				frc = MOT_EXIT_DATAERR;
@@ -136,16 +191,28 @@ cmd_validate(int argc, char **argv)
 		    (frc == MOT_EXIT_DATAERR && rc == MOT_EXIT_CONFIG)))
 			rc = frc;
 	}
+	if (e != NULL) {
+		frc = cross_check(e, &agg, quiet);
+		if (rc == 0)
+			rc = frc;
+		agg_free(&agg);
+		expect_free(e);
+	}
 	tz_free(zone);
 	return (rc);
 }
 
 const struct cmd_entry cmd_validate_entry = {
 	"validate", cmd_validate,
-	"validate [--assume-zone ZONE] FILE...",
+	"validate [--assume-zone ZONE] [-e EXPECTATIONS] FILE...",
 	"Check journeys and expectations files (told apart by their root\n"
 	"element) and report every problem as FILE:LINE: error|warning: ...\n"
 	"on standard output. Errors are what analyze would reject or refuse;\n"
-	"warnings are what it would ignore.\n",
+	"warnings are what it would ignore. With -e, once every file is read,\n"
+	"each touchpoint name the expectations use that no journey of any\n"
+	"FILE has is an error, with the closest names the journeys have.\n"
+	"Exit status: 0 ok, 65 bad journeys, 66 a file cannot be opened,\n"
+	"78 a bad expectations file, or with -e a touchpoint name no journey\n"
+	"has.\n",
 	validate_opts
 };

@@ -125,6 +125,10 @@ static const struct opt_def opt_defs[] = {
 	{ OPT_BURN_THRESHOLD, "burn-threshold", 0, OPT_REAL, "X",
 	  0, 1e6, 1, NULL, 1, 2, "a number above 0 and below 1000000 (like 2)",
 	  "the burn rate both windows must exceed" },
+	{ OPT_ALLOW_MISSING, "allow-missing", 0, OPT_FLAG, NULL,
+	  0, 0, 0, NULL, 0, 0, NULL,
+	  "a moment that names a touchpoint no\njourney has is skipped (SKIP), "
+	  "not an\nerror (exit 78: a typo, most often)" },
 	{ OPT_HISTORY, "history", 0, OPT_TEXT, "FILE",
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "decide each objective over every run\nrecorded in FILE, by a "

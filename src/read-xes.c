@@ -95,6 +95,7 @@ struct xes {
 	const char	*e_string, *e_date, *e_int, *e_float, *e_boolean;
 	const char	*e_id, *e_list, *e_container, *e_trace, *e_event;
 	const char	*e_global, *a_key, *a_value, *a_scope;
+	uint32_t	 kseen;		/* bit i: an event had classifier key i */
 	int		 in_trace;
 	int		 in_event;
 	unsigned long	 event_line;
@@ -180,28 +181,13 @@ key_value(const struct xes *xs, const struct xattr *a, int n,
 static void
 set_classifier(struct xes *xs, const char *spec)
 {
-	const char	*p = spec, *start;
+	const char	*start;
+	size_t		 len;
 
-	while (*p != '\0') {
-		while (*p == ' ' || *p == '\t')
-			p++;
-		if (*p == '\0')
-			break;
-		if (*p == '\'') {
-			start = ++p;
-			while (*p != '\0' && *p != '\'')
-				p++;
-		} else {
-			start = p;
-			while (*p != '\0' && *p != ' ' && *p != '\t')
-				p++;
-		}
+	while (read_classifier_key(spec, xs->nkeys, &start, &len) == 0) {
 		xs->keys = xreallocarray(xs->keys, xs->nkeys + 1,
 		    sizeof *xs->keys);
-		xs->keys[xs->nkeys++] = key_intern(xs, start,
-		    (size_t)(p - start));
-		if (*p == '\'')
-			p++;
+		xs->keys[xs->nkeys++] = key_intern(xs, start, len);
 	}
 	if (xs->nkeys == 0) {
 		xs->keys = xreallocarray(xs->keys, 1, sizeof *xs->keys);
@@ -251,6 +237,9 @@ xes_free(struct rd *r)
 
 	if (xs == NULL)
 		return;
+	/* What the classifier found, for the run's warning. */
+	r->st->classifier_keys = (unsigned)xs->nkeys;
+	r->st->classifier_seen |= xs->kseen;
 	for (g = 0; g < 2; g++) {
 		for (i = 0; i < xs->nglob[g]; i++)
 			free(xs->glob[g][i].value);
@@ -550,6 +539,8 @@ classify(struct rd *r, size_t first, size_t n, int without_lifecycle)
 			continue;
 		if ((v = event_value(xs, first, n, xs->keys[i])) == NULL)
 			v = "";
+		else if (i < 32)
+			xs->kseen |= (uint32_t)1 << i;
 		parts[np++] = v;
 		len += strlen(v) + 1;
 	}
@@ -620,6 +611,8 @@ event_fields(struct rd *r, struct xevent *ev, const struct xkv **f,
 	ev->ref = one != NULL ? one->ref : REF_UNKNOWN;
 	if (xs->one != NULL) {
 		name = one != NULL ? one->value : xs->gdef_one;
+		if (name != NULL)
+			xs->kseen |= 1;
 		ev->name = ev->activity = name != NULL ? name : "";
 	} else {
 		ev->name = classify(r, ev->kv_first, ev->kv_n, 0);
@@ -1036,3 +1029,35 @@ xes_end(struct xmlin *x, void *ud, int depth, const char *name,
 }
 
 const struct xmlin_ops xes_ops = { xes_start, xes_end };
+
+int
+read_classifier_key(const char *spec, size_t i, const char **startp,
+    size_t *lenp)
+{
+	const char	*p = spec, *start;
+	size_t		 k = 0;
+
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '\0')
+			break;
+		if (*p == '\'') {
+			start = ++p;
+			while (*p != '\0' && *p != '\'')
+				p++;
+		} else {
+			start = p;
+			while (*p != '\0' && *p != ' ' && *p != '\t')
+				p++;
+		}
+		if (k++ == i) {
+			*startp = start;
+			*lenp = (size_t)(p - start);
+			return (0);
+		}
+		if (*p == '\'')
+			p++;
+	}
+	return (-1);
+}

@@ -63,6 +63,9 @@ struct read_stats {
 	uint64_t		events_bad_time; /* with one that does not parse */
 	uint64_t		unpaired_starts;
 	uint64_t		unpaired_completes;
+	/* XES: the classifier's keys (the first 32), bit i set when an event (or a global) had key i. */
+	unsigned		classifier_keys;
+	uint32_t		classifier_seen;
 };
 
 /* Read every journey of a range of a file, given as a document of its own. */
@@ -71,6 +74,9 @@ int	read_range(const char *, const struct xmlin_range *,
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */
 int	read_file(const char *, const struct read_opts *, journey_fn,
 	    struct read_stats *, char **);
+
+/* Key i of a classifier ("concept:name 'my key'": white space separates, single quotes group) at *start, *len; 0, or -1 past the last. */
+int	read_classifier_key(const char *, size_t, const char **, size_t *);
 
 /* A set of journey ids that readers (of any thread) add to: bounded memory. */
 struct read_ids *read_ids_new(void);

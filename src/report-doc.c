@@ -327,6 +327,10 @@ summary_section(struct doc *d)
 		tf(d, "%zu of the %zu moments %s. ", missed, s->n,
 		    missed == 1 ? "misses its objective" : "miss their "
 		    "objectives");
+	if (s->unmatched > 0)
+		tf(d, "%zu of the %zu moments %s a touchpoint no journey has "
+		    "(a typo?). ", s->unmatched, s->n, s->unmatched == 1 ?
+		    "names" : "name");
 	t(d, "The weakest moments, by priority (how many journeys a moment "
 	    "reaches, how often it is breached, and what a breach costs):");
 	d->ops->para_end(d);

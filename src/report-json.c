@@ -451,6 +451,7 @@ report_json(const struct report *r, FILE *f)
 		fputs("null,\n", f);
 	else
 		fprintf(f, "%" PRId64 ",\n", a->duplicate_ids);
+	json_u64(f, 2, "moments_unmatched", r->s->unmatched, ",");
 	fputs("  \"rejections\": [", f);
 	for (i = 0; i < a->reasons.n; i++) {
 		k = r->s->reasons[i];

@@ -314,6 +314,9 @@ report_text(const struct report *r, FILE *f)
 		fputs(")\n", f);
 	}
 	report_dq(a, &dq);
+	if (r->s->unmatched > 0)
+		fprintf(f, "  moments naming a touchpoint no journey has: %zu (a "
+		    "typo? see the warnings)\n", r->s->unmatched);
 	if (a->duplicate_ids > 0)
 		fprintf(f, "  duplicate ids: %lld journeys have an id an earlier "
 		    "one had (all were read)\n", (long long)a->duplicate_ids);

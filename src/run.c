@@ -23,6 +23,7 @@
 #include "run.h"
 #include "state.h"
 #include "split.h"
+#include "suggest.h"
 #include "tz.h"
 #include "xmalloc.h"
 #include "xmlin.h"
@@ -383,6 +384,9 @@ add_stats(struct read_stats *d, const struct read_stats *s)
 	d->events_bad_time += s->events_bad_time;
 	d->unpaired_starts += s->unpaired_starts;
 	d->unpaired_completes += s->unpaired_completes;
+	if (s->classifier_keys > d->classifier_keys)
+		d->classifier_keys = s->classifier_keys;
+	d->classifier_seen |= s->classifier_seen;
 }
 
 /* Plan the units: whole files, and large plain files in pieces when readers would idle. */
@@ -520,6 +524,16 @@ no_journey(const struct run *r, char **cause)
 	s = t;
 	*cause = s;
 	return (MOT_EXIT_DATAERR);
+}
+
+static void	find_missing(struct run *);
+static void	key_warnings(struct run *);
+
+/* Whether the caller reports the missing names itself. */
+static int
+o_quiet(const struct run *r)
+{
+	return (r->o->missing_quiet);
 }
 
 int
@@ -660,12 +674,10 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	r->have_sum = 1;
 	if (r->agg.journeys_read == r->agg.journeys_rejected)
 		return (no_journey(r, cause));
-	for (i = 0; i < r->sum.n; i++) {
-		if (r->sum.ms[i].unseen != NULL)
-			warnf("moment \"%s\": no touchpoint named \"%s\" in "
-			    "the input", r->sum.ms[i].m->id,
-			    r->sum.ms[i].unseen);
-	}
+	find_missing(r);
+	for (i = 0; i < r->nmissing && !o_quiet(r); i++)
+		warnf("%s", r->missing[i]);
+	key_warnings(r);
 	return (0);
 }
 
@@ -686,7 +698,109 @@ run_free(struct run *r)
 		summary_free(&r->sum);
 	if (r->have_agg)
 		agg_free(&r->agg);
+	run_missing_free(r->missing, r->nmissing);
 	tz_free(r->zone);
 	expect_free(r->e);
 	memset(r, 0, sizeof *r);
+}
+
+char **
+run_missing(const struct expectations *e, struct agg *a, const char *tag,
+    size_t *np)
+{
+	const struct moment	*m;
+	const char		*const *other, **seen, **names;
+	const char		*sug[SUGGEST_MAX];
+	char			 phrase[3 * (SUGGEST_MAX_LEN + 8) + 32];
+	char			**out = NULL;
+	size_t			 i, k, n, nout = 0, nother, nseen, nsug, max;
+
+	/* The names the journeys have: the others kept, and the expectations' seen. */
+	nother = agg_other_names(a, &other);
+	seen = xreallocarray(NULL, nother + e->names.n + 1, sizeof *seen);
+	if (nother > 0)		/* an empty table has no keys array */
+		memcpy(seen, other, nother * sizeof *seen);
+	nseen = nother;
+	for (i = 0; i < e->names.n; i++) {
+		if (a->name_seen[i] > 0)
+			seen[nseen++] = strtab_key(&e->names, i);
+	}
+	for (i = 0; i < e->nmoments; i++) {
+		m = &e->moments[i];
+		max = 2 + m->nends;
+		names = xreallocarray(NULL, max, sizeof *names);
+		n = agg_missing(a, i, names, max);
+		for (k = 0; k < n; k++) {
+			nsug = suggest_rank(names[k], seen, nseen, sug,
+			    SUGGEST_MAX);
+			suggest_phrase(phrase, sizeof phrase, sug, nsug);
+			out = xreallocarray(out, nout + 1, sizeof *out);
+			out[nout++] = xasprintf("%s:%lu: %smoment \"%s\": no "
+			    "journey has touchpoint \"%s\"%s", e->path,
+			    m->line, tag, m->id, names[k], phrase);
+		}
+		free(names);
+	}
+	free(seen);
+	*np = nout;
+	return (out);
+}
+
+void
+run_missing_free(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/* A moment's touchpoint names no accepted journey has: a typo, most often. */
+static void
+find_missing(struct run *r)
+{
+	r->missing = run_missing(r->e, &r->agg, "", &r->nmissing);
+}
+
+/*
+ * A classifier key no XES event has (every name then has "" in its
+ * place), and a --by attribute no journey has (every occurrence is then
+ * under "(none)"): a typo, most often.
+ */
+static void
+key_warnings(struct run *r)
+{
+	const struct agg	*a = &r->agg;
+	const char		*spec, *start;
+	uint64_t		 events = 0;
+	uint32_t		 seen = 0;
+	size_t			 i, len;
+	unsigned		 nkeys = 0;
+
+	spec = r->o->classifier != NULL ? r->o->classifier : r->e->classifier;
+	for (i = 0; i < a->ninputs; i++) {
+		events += a->inputs[i].st.events;
+		seen |= a->inputs[i].st.classifier_seen;
+		if (a->inputs[i].st.classifier_keys > nkeys)
+			nkeys = a->inputs[i].st.classifier_keys;
+	}
+	for (i = 0; events > 0 && i < nkeys && i < 32; i++) {
+		if (seen & (uint32_t)1 << i)
+			continue;
+		if (spec == NULL || read_classifier_key(spec, i, &start,
+		    &len) != 0) {
+			start = "concept:name";
+			len = strlen(start);
+		}
+		warnf("%s \"%.*s\": no XES event has this key (each "
+		    "touchpoint's name has \"\" in its place)",
+		    r->o->classifier != NULL ? "--classifier key" :
+		    "classifier key", (int)len, start);
+	}
+	if (r->o->by != NULL && a->by_seen == 0 && strcmp(r->o->by,
+	    "channel") != 0 && strcmp(r->o->by, "week") != 0 &&
+	    strcmp(r->o->by, "month") != 0)
+		warnf("--by %s: no journey has this attribute (every occurrence "
+		    "is under %s)", r->o->by, AGG_NO_VALUE);
 }

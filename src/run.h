@@ -30,6 +30,7 @@ struct run_opts {
 	/* Also count an occurrence, kept or not, in the counting windows of stop times it falls in (agg_window_occ): up to AGG_WINDOWS, none when 0. */
 	const struct agg_window *windows;
 	size_t		 nwindows;
+	int		 missing_quiet;	/* the caller says what run.missing holds */
 };
 
 /* Rejected journeys reported one by one on stderr before a count takes over. */
@@ -61,6 +62,9 @@ struct run {
 	size_t			 nkeep;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 counted;	/* a piece's lines are counted */
+	/* The moments' touchpoint names no accepted journey has: file:line messages with suggestions. */
+	char			**missing;
+	size_t			 nmissing;
 };
 
 /* Check an input list ("-" at most once) and sort it by name; 0, or -1 with *cause. */
@@ -69,6 +73,11 @@ int	run_sort_inputs(char **, size_t, char **);
 int	run_load(struct run *, const struct run_opts *, char **);
 /* Read, score and aggregate every input, then summarise; 0, or an exit code with *cause. */
 int	run_inputs(struct run *, char **, size_t, char **);
+/* The touchpoint names moments use that no accepted journey has, as "FILE:LINE: TAG moment ... (did you mean ...?)" messages; sets their count. */
+char	**run_missing(const struct expectations *, struct agg *, const char *,
+	    size_t *);
+/* Free run_missing's messages. */
+void	run_missing_free(char **, size_t);
 /* Free everything a run holds. */
 void	run_free(struct run *);
 

@@ -557,6 +557,7 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 	struct moment_sum	*ms;
 	struct moment_agg	*ma;
 	const struct moment	*m;
+	const char		*name;
 	double			*p, *q;
 	size_t			 i, v;
 
@@ -591,6 +592,8 @@ summary_make(struct summary *s, const struct expectations *e, struct agg *a)
 		else if (!m->span && !m->to.is_attr &&
 		    a->name_seen[m->to.ref] == 0)
 			ms->unseen = m->to.name;
+		if (agg_missing(a, i, &name, 1) > 0)
+			s->unmatched++;
 		s->order[i] = i;
 	}
 	/* Many moments, many tests: adjust the NPS p-values together. */

@@ -127,6 +127,7 @@ struct summary {
 	size_t				 nvorder;
 	struct cell			*scratch;	/* a breakdown cell, replayed */
 	uint64_t			 accepted;	/* journeys */
+	size_t				 unmatched;	/* moments naming a touchpoint no accepted journey has */
 };
 
 /* Derive every figure from the aggregates and rank the moments. */

@@ -17,6 +17,7 @@
 #include "agg.h"
 #include "clock.h"
 #include "summary.h"
+#include "suggest.h"
 #include "xmalloc.h"
 
 #define MIN	INT64_C(60000000)
@@ -343,6 +344,94 @@ START_TEST(test_as_of)
 	agg_merge(&b, &a);			/* a later one merged in */
 	ck_assert(b.as_of == AT(30));
 	agg_free(&b);
+}
+END_TEST
+
+/* Feed agg x a journey of one touchpoint named "n%05d" of k. */
+static void
+feed_name(struct agg *x, unsigned k)
+{
+	char	name[16];
+
+	snprintf(name, sizeof name, "n%05u", k);
+	add_tp(name, AT(0), AT(0));
+	agg_journey(x, &j, NULL, 0);
+	journey_reset(&j);
+}
+
+/*
+ * The names outside the expectations kept for "did you mean": exactly the
+ * AGG_NAMES_KEEP least, sorted, whatever the order and however the
+ * journeys are shared between aggregates merged after; longer names than
+ * SUGGEST_MAX_LEN are not kept, nor the expectations' own.
+ */
+START_TEST(test_other_names)
+{
+	struct agg		 b, c, d;
+	const char		*const *v, *const *w;
+	char			 big[SUGGEST_MAX_LEN + 2];
+	size_t			 n, m, i;
+	unsigned		 k, total = 3 * AGG_NAMES_KEEP;
+
+	add_moment("reply", "ask", "answer", 5, 15, 0.8);
+	start_agg(NULL);
+	/* one aggregate, names from the greatest down: every one a new least */
+	for (k = total; k > 0; k--)
+		feed_name(&a, k - 1);
+	add_tp("ask", AT(0), AT(0));
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	add_tp(big, AT(0), AT(0));
+	agg_journey(&a, &j, NULL, 0);
+	journey_reset(&j);
+	n = agg_other_names(&a, &v);
+	ck_assert_uint_eq(n, AGG_NAMES_KEEP);
+	ck_assert_str_eq(v[0], "n00000");
+	ck_assert_str_eq(v[n - 1], "n04095");
+	for (i = 1; i < n; i++)
+		ck_assert_int_lt(strcmp(v[i - 1], v[i]), 0);
+	/* three aggregates, every third name each, in rising order, merged */
+	agg_init(&b, e, NULL);
+	agg_init(&c, e, NULL);
+	agg_init(&d, e, NULL);
+	for (k = 0; k < total; k++)
+		feed_name(k % 3 == 0 ? &b : k % 3 == 1 ? &c : &d, k);
+	agg_merge(&c, &d);
+	agg_merge(&b, &c);
+	m = agg_other_names(&b, &w);
+	ck_assert_uint_eq(m, n);
+	for (i = 0; i < n; i++)
+		ck_assert_str_eq(v[i], w[i]);
+	agg_free(&b);
+	agg_free(&c);
+	agg_free(&d);
+}
+END_TEST
+
+/* A moment's names no journey had: from, to and ends, each once. */
+START_TEST(test_missing_names)
+{
+	const char	*out[4];
+	size_t		 mi;
+	int		 ref;
+
+	mi = add_moment("reply", "ask", "answer", 5, 15, 0.8);
+	e->moments[mi].ends = xreallocarray(NULL, 2, sizeof (int));
+	ref = (int)strtab_intern(&e->names, "gone", 4);
+	e->moments[mi].ends[0] = ref;
+	e->moments[mi].ends[1] = ref;
+	e->moments[mi].nends = 2;
+	start_agg(NULL);
+	ck_assert_uint_eq(agg_missing(&a, mi, out, 4), 3);
+	ck_assert_str_eq(out[0], "ask");
+	ck_assert_str_eq(out[1], "answer");
+	ck_assert_str_eq(out[2], "gone");
+	ck_assert_uint_eq(agg_missing(&a, mi, out, 1), 1);
+	add_tp("answer", AT(0), AT(0));
+	run_journey();
+	ck_assert_uint_eq(agg_missing(&a, mi, out, 4), 2);
+	ck_assert_str_eq(out[0], "ask");
+	ck_assert_str_eq(out[1], "gone");
 }
 END_TEST
 
@@ -1284,6 +1373,8 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_rejects);
 	tcase_add_test(tc, test_many_reasons);
 	tcase_add_test(tc, test_as_of);
+	tcase_add_test(tc, test_other_names);
+	tcase_add_test(tc, test_missing_names);
 	tcase_add_test(tc, test_periods_bounded);
 	tcase_add_test(tc, test_periods_by_start);
 	tcase_add_test(tc, test_period_marks);

@@ -28,6 +28,7 @@ Suite	*make_log_suite(void);
 Suite	*make_state_suite(void);
 Suite	*make_baseline_suite(void);
 Suite	*make_num_suite(void);
+Suite	*make_suggest_suite(void);
 Suite	*make_opts_suite(void);
 Suite	*make_history_suite(void);
 
