@@ -36,7 +36,8 @@ enum check_why {
 	CHECK_WHY_STABLE,	/* no significant or no large enough rise */
 	CHECK_WHY_REGRESSED,	/* a significant rise beyond the threshold */
 	CHECK_WHY_NO_BASE_P90,	/* the baseline's p90 is 0 or missing */
-	CHECK_WHY_P90_RUNNING	/* this run's p90 not reached: more than 10% still running */
+	CHECK_WHY_P90_RUNNING,	/* this run's p90 not reached: more than 10% still running */
+	CHECK_WHY_P90_NOISE	/* p90 past the limit, but not beyond sampling noise */
 };
 
 struct check_params {
@@ -60,6 +61,12 @@ struct check_moment {
 	double		 p90;		/* seconds; NaN when none or not reached */
 	double		 p90_floor;	/* not reached: it is above this (the longest seen); else 0 */
 	enum fmt_clock	 clock;		/* adequate's: the moment's own clock */
+	/* This run at the baseline's p90 t0, for the p90 test (cmd-check.c); 0 when not known. */
+	uint64_t	 p90_timed;	/* occurrences with a time: closed, open or ended */
+	uint64_t	 p90_above;	/* k: known past t0 (closed after it, running at or past it) */
+	uint64_t	 p90_cens_before; /* running at a time before t0: side of t0 unknown */
+	double		 p90_surv;	/* Kaplan-Meier S(t0) */
+	double		 p90_var;	/* its Greenwood variance */
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */
@@ -84,6 +91,10 @@ struct check_item {
 	double			 z, p, q;	/* q: p adjusted (Benjamini-Hochberg) */
 	/* p90 */
 	double			 p90_0, p90_1, increase;
+	/* p90 test (z, p, q above): the exact binomial, or Kaplan-Meier's z */
+	int			 p90_km;	/* 1: censored before t0, Kaplan-Meier */
+	uint64_t		 above, timed, cens_before;	/* k, n, unknown side */
+	double			 surv, surv_se;	/* Kaplan-Meier S(t0) and Greenwood's se */
 };
 
 struct check_row {

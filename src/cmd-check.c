@@ -26,6 +26,7 @@
 #include "log.h"
 #include "num.h"
 #include "run.h"
+#include "sketch.h"
 #include "xmalloc.h"
 
 /* The period of --window: its width, and the latest stop time seen. */
@@ -98,6 +99,34 @@ write_file(const char *path, void (*fn)(const struct check_report *, FILE *),
 		return (rc);
 	fn(cr, af.f);
 	return (afile_commit(&af, cause));
+}
+
+/*
+ * This run's elapsed times at the baseline's p90 t0, for the p90 test:
+ * how many are past it, and Kaplan-Meier's S(t0) with Greenwood's
+ * variance, from the moment's total sketches (exact up to SKETCH_EXACT
+ * values, to a bucket beyond).
+ */
+static void
+p90_at_baseline(struct run *r, size_t i, const struct baseline *base,
+    struct check_moment *cm)
+{
+	struct cell		*t = &r->agg.m[r->sum.ms[i].index].total;
+	struct sketch_km_at	 at;
+	size_t			 j;
+
+	for (j = 0; j < base->n; j++) {
+		if (strcmp(base->moments[j].id, cm->id) == 0)
+			break;
+	}
+	if (j == base->n || !(base->moments[j].p90 > 0))
+		return;
+	sketch_km_at(&t->elapsed, &t->elapsed_cens, base->moments[j].p90, &at);
+	cm->p90_timed = at.n;
+	cm->p90_above = at.above;
+	cm->p90_cens_before = at.cens_before;
+	cm->p90_surv = at.s;
+	cm->p90_var = at.var;
 }
 
 static const struct option check_opts[] = {
@@ -336,6 +365,8 @@ cmd_check(int argc, char **argv)
 		if (isnan(t->p90) && t->timed > 0)
 			cur[i].p90_floor = t->max;
 		cur[i].clock = agg_clock(m);
+		if (have_base)
+			p90_at_baseline(&r, i, &base, &cur[i]);
 	}
 	memset(&in, 0, sizeof in);
 	in.cur = cur;
@@ -420,7 +451,12 @@ const struct cmd_entry cmd_check_entry = {
 	"                             tests (0.05)\n"
 	"      --min-change=PP        smallest breach-rate rise that fails, in\n"
 	"                             percentage points (2)\n"
-	"      --max-p90-increase=PCT largest p90 rise that passes, percent (20)\n"
+	"      --max-p90-increase=PCT largest p90 rise that passes, percent (20);\n"
+	"                             a larger one fails only when the share past\n"
+	"                             the baseline's p90 is significantly above\n"
+	"                             10% (exact binomial, or Kaplan-Meier with\n"
+	"                             clocks still running; adjusted with the\n"
+	"                             breach-rate tests)\n"
 	"      --strict-objectives    an objective missed within noise fails too\n"
 	"      --fail-on-warning      every warning fails\n"
 	"      --assume-zone=ZONE     zone of times written without an offset\n"
