@@ -106,6 +106,7 @@ p90_message(const struct check_report *cr, const struct check_row *row,
 {
 	const struct check_params	*p = cr->p;
 	char				 a[48], b[48], c[32], d[32], e[32];
+	char				 how[96];
 	int				 len, reached = !isnan(it->p90_1);
 
 	fmt_duration(a, sizeof a, it->p90_0, CLOCK_CALENDAR);
@@ -140,28 +141,23 @@ p90_message(const struct check_report *cr, const struct check_row *row,
 		    (unsigned long long)it->above,
 		    (unsigned long long)it->timed, a, pval(d, sizeof d, it->p),
 		    pval(e, sizeof e, it->q), p->alpha);
-	else if (!isnan(it->z))
+	else {
+		if (!isnan(it->z))
+			snprintf(how, sizeof how, "(Greenwood se %s), one-sided "
+			    "z %.2f", fmt_pct(c, sizeof c, it->surv_se), it->z);
+		else
+			snprintf(how, sizeof how, "(no variance: exact binomial "
+			    "over the %llu known)", (unsigned long long)
+			    (it->timed - it->cens_before));
 		snprintf(buf, size, "; %llu of %llu known above %s, %llu "
-		    "censored before it: Kaplan-Meier %s above (Greenwood se "
-		    "%s), one-sided z %.2f, p %s against 10%%, BH q %s (alpha "
-		    "%g)", (unsigned long long)it->above,
+		    "censored before it: Kaplan-Meier %s above %s, p %s against "
+		    "10%%, BH q %s (alpha %g)", (unsigned long long)it->above,
 		    (unsigned long long)it->timed, a,
 		    (unsigned long long)it->cens_before,
-		    fmt_pct(b, sizeof b, it->surv),
-		    fmt_pct(c, sizeof c, it->surv_se), it->z,
+		    fmt_pct(b, sizeof b, it->surv), how,
 		    pval(d, sizeof d, it->p), pval(e, sizeof e, it->q),
 		    p->alpha);
-	else
-		snprintf(buf, size, "; %llu of %llu known above %s, %llu "
-		    "censored before it: Kaplan-Meier %s above (no variance: "
-		    "exact binomial over the %llu known), p %s against 10%%, "
-		    "BH q %s (alpha %g)", (unsigned long long)it->above,
-		    (unsigned long long)it->timed, a,
-		    (unsigned long long)it->cens_before,
-		    fmt_pct(b, sizeof b, it->surv),
-		    (unsigned long long)(it->timed - it->cens_before),
-		    pval(d, sizeof d, it->p), pval(e, sizeof e, it->q),
-		    p->alpha);
+	}
 }
 
 void
@@ -591,6 +587,19 @@ json_figures(FILE *f, int in, const struct check_moment *m, const char *end)
 	fprintf(f, "%*s}%s\n", in, "", end);
 }
 
+/* A regression test's z, p and q (adjusted). */
+static void
+json_test(FILE *f, const struct check_item *it)
+{
+	json_dbl(f, 10, "z", it->z, 4, ",");
+	json_key(f, 10, "p");
+	cj_sig(f, it->p);
+	fputs(",\n", f);
+	json_key(f, 10, "q");
+	cj_sig(f, it->q);
+	fputs(",\n", f);
+}
+
 /* A count of a check's figures, null when the check did not get to it. */
 static void
 json_count(FILE *f, const char *key, uint64_t v, int known)
@@ -631,13 +640,7 @@ json_item(const struct check_report *cr, const struct check_row *row,
 		json_dbl(f, 10, "baseline_breach_rate", it->rate0, 6, ",");
 		json_dbl(f, 10, "breach_rate", it->rate1, 6, ",");
 		json_dbl(f, 10, "change", it->change, 6, ",");
-		json_dbl(f, 10, "z", it->z, 4, ",");
-		json_key(f, 10, "p");
-		cj_sig(f, it->p);
-		fputs(",\n", f);
-		json_key(f, 10, "q");
-		cj_sig(f, it->q);
-		fputs(",\n", f);
+		json_test(f, it);
 		break;
 	case CHECK_P90:
 		json_dbl(f, 10, "baseline_p90_s", it->p90_0, 3, ",");
@@ -650,13 +653,7 @@ json_item(const struct check_report *cr, const struct check_row *row,
 		json_count(f, "censored_before", it->cens_before, !isnan(it->p));
 		json_dbl(f, 10, "km_survival", it->surv, 6, ",");
 		json_dbl(f, 10, "km_se", it->surv_se, 6, ",");
-		json_dbl(f, 10, "z", it->z, 4, ",");
-		json_key(f, 10, "p");
-		cj_sig(f, it->p);
-		fputs(",\n", f);
-		json_key(f, 10, "q");
-		cj_sig(f, it->q);
-		fputs(",\n", f);
+		json_test(f, it);
 		break;
 	}
 	check_message(cr, row, it, msg, sizeof msg);

@@ -63,6 +63,23 @@ at_t0(struct check_moment *m, uint64_t timed, uint64_t above)
 	m->p90_cens_before = 0;
 }
 
+/* Compare n moments of this run with the baseline's (same expectations). */
+static void
+compare(const struct check_params *p, const struct check_moment *cur,
+    const struct check_moment *base, size_t n, struct check_result *res)
+{
+	struct check_input	in;
+
+	memset(&in, 0, sizeof in);
+	in.cur = cur;
+	in.ncur = n;
+	in.base = base;
+	in.nbase = n;
+	in.have_base = 1;
+	in.same_expectations = 1;
+	check_run(p, &in, res);
+}
+
 /* ------------------------------------------------------ objectives -- */
 
 START_TEST(test_objective_pass)
@@ -388,7 +405,6 @@ START_TEST(test_p90_not_reached)
 {
 	struct check_params	p = params();
 	struct check_moment	cur[4], base[4];
-	struct check_input	in;
 	struct check_result	res;
 	struct check_report	cr;
 	const struct check_item	*it;
@@ -419,14 +435,7 @@ START_TEST(test_p90_not_reached)
 	cur[3] = moment("past-noise", 0.9, 1000, 50, NAN);
 	cur[3].p90_floor = 721;
 	at_t0(&cur[3], 1000, 105);
-	memset(&in, 0, sizeof in);
-	in.cur = cur;
-	in.ncur = 4;
-	in.base = base;
-	in.nbase = 4;
-	in.have_base = 1;
-	in.same_expectations = 1;
-	check_run(&p, &in, &res);
+	compare(&p, cur, base, 4, &res);
 	/* Significant, but the rise is not known to pass the limit. */
 	it = item(&res, "within", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_SKIP);
@@ -512,7 +521,6 @@ START_TEST(test_p90_noise)
 {
 	struct check_params	p = params();
 	struct check_moment	cur[2], base[2];
-	struct check_input	in;
 	struct check_result	res;
 	struct check_report	cr;
 	const struct check_item	*it;
@@ -529,14 +537,7 @@ START_TEST(test_p90_noise)
 	base[1] = moment("many", 0.9, 1000, 50, 600);
 	cur[1] = moment("many", 0.9, 1000, 50, 750);
 	at_t0(&cur[1], 1000, 150);
-	memset(&in, 0, sizeof in);
-	in.cur = cur;
-	in.ncur = 2;
-	in.base = base;
-	in.nbase = 2;
-	in.have_base = 1;
-	in.same_expectations = 1;
-	check_run(&p, &in, &res);
+	compare(&p, cur, base, 2, &res);
 	it = item(&res, "few", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_PASS);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_NOISE);
@@ -562,14 +563,14 @@ START_TEST(test_p90_noise)
 
 	/* The same 25% rise with no evidence at all (1 of 1000): a pass. */
 	at_t0(&cur[1], 1000, 1);
-	check_run(&p, &in, &res);
+	compare(&p, cur, base, 2, &res);
 	ck_assert_int_eq(item(&res, "many", CHECK_P90)->status, CHECK_PASS);
 	ck_assert_int_eq(res.status, CHECK_PASS);
 	check_result_free(&res);
 	/* Significant but within the limit: a pass, stable. */
 	at_t0(&cur[1], 1000, 150);
 	p.max_p90_increase = 0.25;
-	check_run(&p, &in, &res);
+	compare(&p, cur, base, 2, &res);
 	it = item(&res, "many", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_PASS);
 	ck_assert_int_eq(it->why, CHECK_WHY_STABLE);
@@ -582,7 +583,6 @@ START_TEST(test_p90_censored)
 {
 	struct check_params	p = params();
 	struct check_moment	cur[4], base[4];
-	struct check_input	in;
 	struct check_result	res;
 	struct check_report	cr;
 	const struct check_item	*it;
@@ -614,14 +614,7 @@ START_TEST(test_p90_censored)
 	cur[2].p90_var = 0;
 	cur[3].p90 = NAN;
 	cur[3].p90_floor = 780;
-	memset(&in, 0, sizeof in);
-	in.cur = cur;
-	in.ncur = 4;
-	in.base = base;
-	in.nbase = 4;
-	in.have_base = 1;
-	in.same_expectations = 1;
-	check_run(&p, &in, &res);
+	compare(&p, cur, base, 4, &res);
 	it = item(&res, "slow", CHECK_P90);
 	ck_assert(it->p90_km);
 	ck_assert_double_eq_tol(it->z, 5, 1e-12);
@@ -661,7 +654,6 @@ START_TEST(test_bh_joint)
 {
 	struct check_params	p = params();
 	struct check_moment	cur[2], base[2];
-	struct check_input	in;
 	struct check_result	res;
 	const struct check_item	*it;
 	double			pv[2], qv[2];
@@ -678,14 +670,7 @@ START_TEST(test_bh_joint)
 	base[1] = moment("b", 0.9, 200, 10, 60);
 	cur[1] = moment("b", 0.9, 200, 10, 60);
 	at_t0(&cur[1], 200, 0);
-	memset(&in, 0, sizeof in);
-	in.cur = cur;
-	in.ncur = 2;
-	in.base = base;
-	in.nbase = 2;
-	in.have_base = 1;
-	in.same_expectations = 1;
-	check_run(&p, &in, &res);
+	compare(&p, cur, base, 2, &res);
 	pv[0] = item(&res, "a", CHECK_BREACH_RATE)->p;
 	pv[1] = item(&res, "b", CHECK_BREACH_RATE)->p;
 	check_bh(pv, 2, qv);
@@ -705,7 +690,7 @@ START_TEST(test_bh_joint)
 	base[0] = moment("a", 0.9, 200, 10, 60);
 	cur[0] = moment("a", 0.9, 250, 25, 75);
 	at_t0(&cur[0], 100, 17);
-	check_run(&p, &in, &res);
+	compare(&p, cur, base, 2, &res);
 	it = item(&res, "a", CHECK_P90);
 	ck_assert_double_eq_tol(it->q, 4 * item(&res, "a",
 	    CHECK_BREACH_RATE)->p / 2, 1e-12);
