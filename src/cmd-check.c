@@ -10,7 +10,6 @@
  */
 #include <config.h>
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdio.h>
@@ -24,7 +23,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "log.h"
-#include "num.h"
+#include "opts.h"
 #include "run.h"
 #include "sketch.h"
 #include "xmalloc.h"
@@ -129,28 +128,92 @@ p90_at_baseline(struct run *r, size_t i, const struct baseline *base,
 	cm->p90_var = at.var;
 }
 
-static const struct option check_opts[] = {
-	{ "expectations", required_argument, NULL, 'e' },
-	{ "baseline", required_argument, NULL, 'b' },
-	{ "junit", required_argument, NULL, 'j' },
-	{ "json", required_argument, NULL, 'J' },
-	{ "tap", no_argument, NULL, 't' },
-	{ "window", required_argument, NULL, 'w' },
-	{ "min-occurrences", required_argument, NULL, 'n' },
-	{ "alpha", required_argument, NULL, 'a' },
-	{ "min-change", required_argument, NULL, 'c' },
-	{ "max-p90-increase", required_argument, NULL, 'p' },
-	{ "strict-objectives", no_argument, NULL, 'O' },
-	{ "fail-on-warning", no_argument, NULL, 'W' },
-	{ "assume-zone", required_argument, NULL, 'z' },
-	{ "classifier", required_argument, NULL, 'C' },
-	{ "strict", no_argument, NULL, 's' },
-	{ "as-of", required_argument, NULL, 'A' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "verbose", no_argument, NULL, 'v' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_opt check_opts[] = {
+	{ OPT_EXPECTATIONS, NULL },
+	{ OPT_BASELINE, NULL },
+	{ OPT_JUNIT, NULL },
+	{ OPT_JSON, NULL },
+	{ OPT_TAP, NULL },
+	{ OPT_WINDOW, NULL },
+	{ OPT_MIN_OCCURRENCES, NULL },
+	{ OPT_ALPHA, NULL },
+	{ OPT_MIN_CHANGE, NULL },
+	{ OPT_MAX_P90_INCREASE, NULL },
+	{ OPT_STRICT_OBJECTIVES, NULL },
+	{ OPT_FAIL_ON_WARNING, NULL },
+	{ OPT_ASSUME_ZONE, NULL },
+	{ OPT_CLASSIFIER, NULL },
+	{ OPT_STRICT, NULL },
+	{ OPT_AS_OF, NULL },
+	{ OPT_QUIET, NULL },
+	{ OPT_VERBOSE, NULL },
+	{ OPT_HELP, NULL },
+	CMD_OPT_END
 };
+
+/* One mot check: what it was asked, what it read and what it decided. */
+struct check_job {
+	struct opts		 opts;
+	struct run_opts		 o;
+	struct check_params	 p;
+	struct window		 w;
+	char			**files;
+	size_t			 nfiles;
+	const char		*base_path;	/* --baseline, or NULL */
+	struct baseline		 base;
+	int			 have_base;
+	struct run		 r;
+	char			 hash[17];	/* this run's expectations */
+	struct check_moment	*cur;		/* the run's moments */
+	struct check_result	 res;
+};
+
+/* Read the options into the job; 0, or an exit code (-1: --help shown). */
+static int
+check_options(const struct cmd_entry *c, int argc, char **argv,
+    struct check_job *j)
+{
+	const char	*window, *why, *fb;
+	enum opt_id	 out[] = { OPT_JUNIT, OPT_JSON };
+	char		*d;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = opts_parse(c, argc, argv, &j->opts)) != 0)
+		return (rc);
+	opts_log(&j->opts);
+	if ((rc = opts_run(c, &j->opts, &j->o)) != 0)
+		return (rc);
+	j->p.min_n = (uint64_t)opts_count(&j->opts, OPT_MIN_OCCURRENCES);
+	j->p.alpha = opts_real(&j->opts, OPT_ALPHA);
+	j->p.min_change = opts_real(&j->opts, OPT_MIN_CHANGE);
+	j->p.max_p90_increase = opts_real(&j->opts, OPT_MAX_P90_INCREASE);
+	j->p.strict_objectives = opts_given(&j->opts, OPT_STRICT_OBJECTIVES);
+	j->p.fail_on_warning = opts_given(&j->opts, OPT_FAIL_ON_WARNING);
+	j->base_path = opts_text(&j->opts, OPT_BASELINE);
+	if (j->opts.noperands == 0)
+		return (cmd_usage_error(c, "no journeys file (use - for "
+		    "standard input)"));
+	window = opts_text(&j->opts, OPT_WINDOW);
+	if (window != NULL && check_parse_window(window, &j->w.width,
+	    &why) != 0)
+		return (cmd_usage_error(c, "--window \"%s\": %s", window,
+		    why));
+	for (i = 0; i < sizeof out / sizeof out[0]; i++) {
+		if ((fb = opts_text(&j->opts, out[i])) == NULL)
+			continue;
+		if (split_path(fb, &d, &why) != 0)
+			return (cmd_usage_error(c, "--%s \"%s\": not a file "
+			    "name", opts_def(out[i])->name, fb));
+		free(d);
+	}
+	for (i = 0; window != NULL && i < j->opts.noperands; i++) {
+		if (strcmp(j->opts.operands[i], "-") == 0)
+			return (cmd_usage_error(c, "--window reads the input "
+			    "twice: give a file, not standard input"));
+	}
+	return (opts_inputs(c, &j->opts, &j->files, &j->nfiles));
+}
 
 /* Read, score and aggregate the inputs; with a window, read them twice. */
 static int
@@ -186,241 +249,138 @@ check_read(struct run *r, const struct run_opts *o, struct window *w,
 	return (run_inputs(r, files, nfiles, cause));
 }
 
-static int
-cmd_check(int argc, char **argv)
+/* This run's figures of each moment, as check.c takes them. */
+static void
+check_moments(struct check_job *j)
 {
-	const struct cmd_entry	*c = &cmd_check_entry;
-	struct check_params	 p;
-	struct check_input	 in;
-	struct check_result	 res;
-	struct check_report	 cr;
-	struct check_moment	*cur = NULL;
-	struct baseline		 base;
-	struct window		 w;
-	struct run_opts		 o;
-	struct run		 r;
 	const struct moment	*m;
 	const struct cell_sum	*t;
-	const char		*base_path = NULL, *junit = NULL, *json = NULL;
-	const char		*window = NULL, *why, *fb;
-	char			*cause = NULL, **files = NULL, hash[17], *d;
-	double			 v;
-	int64_t			 n;
-	int			 ch, rc = 0, tap = 0, have_base = 0;
-	size_t			 i, nfiles;
+	struct check_moment	*cm;
+	size_t			 i;
 
-	memset(&o, 0, sizeof o);
-	memset(&r, 0, sizeof r);
-	memset(&p, 0, sizeof p);
-	memset(&w, 0, sizeof w);
-	memset(&res, 0, sizeof res);
-	p.min_n = 30;
-	p.alpha = 0.05;
-	p.min_change = 0.02;
-	p.max_p90_increase = 0.20;
-	while ((ch = cmd_getopt(c, argc, argv, "e:qvh", check_opts)) != -1) {
-		switch (ch) {
-		case 'e':
-			o.expectations = optarg;
-			break;
-		case 'b':
-			base_path = optarg;
-			break;
-		case 'j':
-			junit = optarg;
-			break;
-		case 'J':
-			json = optarg;
-			break;
-		case 't':
-			tap = 1;
-			break;
-		case 'w':
-			window = optarg;
-			break;
-		case 'A':
-			if (cmd_as_of(c, optarg, &o.as_of) != 0)
-				return (MOT_EXIT_USAGE);
-			o.has_as_of = 1;
-			break;
-		case 'n':
-			if (num_int(optarg, 1, INT64_C(1000000000000000),
-			    &n) != 0)
-				return (cmd_usage_error(c, "--min-occurrences "
-				    "needs a whole number from 1 to 10^15, not "
-				    "\"%s\"", optarg));
-			p.min_n = (uint64_t)n;
-			break;
-		case 'a':
-			if (num_double(optarg, NULL, 0, 1, &v) != 0 ||
-			    v <= 0 || v >= 1)
-				return (cmd_usage_error(c, "--alpha needs a "
-				    "number between 0 and 1 (like 0.05), not "
-				    "\"%s\"", optarg));
-			p.alpha = v;
-			break;
-		case 'c':
-			if (num_double(optarg, "pp", 0, 100, &v) != 0)
-				return (cmd_usage_error(c, "--min-change needs "
-				    "percentage points from 0 to 100 (like 2), "
-				    "not \"%s\"", optarg));
-			p.min_change = v / 100;
-			break;
-		case 'p':
-			if (num_double(optarg, "%", 0, 1e6, &v) != 0)
-				return (cmd_usage_error(c, "--max-p90-increase "
-				    "needs a percentage from 0 to 1000000 (like "
-				    "20), not \"%s\"", optarg));
-			p.max_p90_increase = v / 100;
-			break;
-		case 'O':
-			p.strict_objectives = 1;
-			break;
-		case 'W':
-			p.fail_on_warning = 1;
-			break;
-		case 'z':
-			o.zone = optarg;
-			break;
-		case 'C':
-			o.classifier = optarg;
-			break;
-		case 's':
-			o.strict = 1;
-			break;
-		case 'q':
-			log_set_level(-1);
-			break;
-		case 'v':
-			log_set_level(1);
-			break;
-		case 'h':
-			cmd_help(c);
-			return (0);
-		default:
-			fprintf(stderr, "Try 'mot check --help' for more "
-			    "information.\n");
-			return (MOT_EXIT_USAGE);
-		}
-	}
-	if (o.expectations == NULL)
-		return (cmd_usage_error(c, "no expectations file (-e FILE)"));
-	if (optind == argc)
-		return (cmd_usage_error(c, "no journeys file (use - for "
-		    "standard input)"));
-	if (window != NULL && check_parse_window(window, &w.width, &why) != 0)
-		return (cmd_usage_error(c, "--window \"%s\": %s", window, why));
-	for (i = 0; i < 2; i++) {
-		fb = i == 0 ? junit : json;
-		if (fb == NULL)
-			continue;
-		if (split_path(fb, &d, &why) != 0)
-			return (cmd_usage_error(c, "--%s \"%s\": not a file "
-			    "name", i == 0 ? "junit" : "json", fb));
-		free(d);
-	}
-	nfiles = (size_t)(argc - optind);
-	files = xreallocarray(NULL, nfiles, sizeof *files);
-	for (i = 0; i < nfiles; i++) {
-		files[i] = argv[optind + (int)i];
-		if (window != NULL && strcmp(files[i], "-") == 0) {
-			free(files);
-			return (cmd_usage_error(c, "--window reads the input "
-			    "twice: give a file, not standard input"));
-		}
-	}
-	if (run_sort_inputs(files, nfiles, &cause) != 0) {
-		rc = cmd_usage_error(c, "%s", cause);
-		free(cause);
-		free(files);
-		return (rc);
-	}
-
-	w.latest = w.start = MOT_TIME_NONE;
-	if (base_path != NULL) {
-		if ((rc = baseline_load(base_path, &base, &cause)) != 0)
-			goto out;
-		have_base = 1;
-	}
-	if (w.width != 0) {
-		o.keep = keep_window;
-		o.keep_arg = &w;
-	}
-	if ((rc = check_read(&r, &o, &w, files, nfiles, &cause)) != 0)
-		goto out;
-
-	snprintf(hash, sizeof hash, "%016" PRIx64, r.e->hash);
-	cur = xcalloc(r.sum.n + 1, sizeof *cur);
-	for (i = 0; i < r.sum.n; i++) {
-		m = r.sum.ms[i].m;
-		t = &r.sum.ms[i].total;
-		cur[i].id = m->id;
-		cur[i].name = m->name;
-		cur[i].objective = m->objective;
-		cur[i].adequate_s = (double)m->adequate.us / 1e6;
-		cur[i].n = t->n;
-		cur[i].breached = t->breached;
-		cur[i].n_eff = t->n_eff;
-		cur[i].p90 = t->p90;
+	j->cur = xcalloc(j->r.sum.n + 1, sizeof *j->cur);
+	for (i = 0; i < j->r.sum.n; i++) {
+		m = j->r.sum.ms[i].m;
+		t = &j->r.sum.ms[i].total;
+		cm = &j->cur[i];
+		cm->id = m->id;
+		cm->name = m->name;
+		cm->objective = m->objective;
+		cm->adequate_s = (double)m->adequate.us / 1e6;
+		cm->n = t->n;
+		cm->breached = t->breached;
+		cm->n_eff = t->n_eff;
+		cm->p90 = t->p90;
 		if (isnan(t->p90) && t->timed > 0)
-			cur[i].p90_floor = t->max;
-		cur[i].clock = agg_clock(m);
-		if (have_base)
-			p90_at_baseline(&r, i, &base, &cur[i]);
+			cm->p90_floor = t->max;
+		cm->clock = agg_clock(m);
+		if (j->have_base)
+			p90_at_baseline(&j->r, i, &j->base, cm);
 	}
+}
+
+/* Decide every check. */
+static void
+check_decide(struct check_job *j)
+{
+	struct check_input	in;
+
 	memset(&in, 0, sizeof in);
-	in.cur = cur;
-	in.ncur = r.sum.n;
-	if (have_base) {
+	in.cur = j->cur;
+	in.ncur = j->r.sum.n;
+	if (j->have_base) {
 		in.have_base = 1;
-		in.base = base.moments;
-		in.nbase = base.n;
-		in.same_expectations = base.hash != NULL &&
-		    strcmp(base.hash, hash) == 0;
+		in.base = j->base.moments;
+		in.nbase = j->base.n;
+		in.same_expectations = j->base.hash != NULL &&
+		    strcmp(j->base.hash, j->hash) == 0;
 		if (!in.same_expectations)
 			warnf("%s: the baseline was scored with other "
-			    "expectations than %s (hash %s, now %s)", base_path,
-			    o.expectations, base.hash != NULL ? base.hash :
-			    "missing", hash);
+			    "expectations than %s (hash %s, now %s)",
+			    j->base_path, j->o.expectations, j->base.hash !=
+			    NULL ? j->base.hash : "missing", j->hash);
 	}
-	check_run(&p, &in, &res);
-	if (res.count[CHECK_PASS] + res.count[CHECK_WARN] +
-	    res.count[CHECK_FAIL] == 0)
+	check_run(&j->p, &in, &j->res);
+	if (j->res.count[CHECK_PASS] + j->res.count[CHECK_WARN] +
+	    j->res.count[CHECK_FAIL] == 0)
 		warnf("no check could be decided (too few occurrences?)");
+}
+
+/* Print the table or TAP, write the files asked for; the exit status. */
+static int
+check_write(struct check_job *j, char **cause)
+{
+	struct check_report	 cr;
+	const char		*junit, *json;
+	int			 rc;
 
 	memset(&cr, 0, sizeof cr);
-	cr.p = &p;
-	cr.res = &res;
-	cr.exp_path = o.expectations;
-	cr.exp_hash = hash;
-	cr.base_path = have_base ? base_path : NULL;
-	cr.base_hash = have_base ? base.hash : NULL;
-	cr.window = w.width;
-	cr.win_start = w.start;
-	cr.win_end = w.width != 0 ? w.latest : MOT_TIME_NONE;
-	cr.exit_status = res.status == CHECK_FAIL ? MOT_EXIT_FAIL : 0;
-	if (tap)
+	cr.p = &j->p;
+	cr.res = &j->res;
+	cr.exp_path = j->o.expectations;
+	cr.exp_hash = j->hash;
+	cr.base_path = j->have_base ? j->base_path : NULL;
+	cr.base_hash = j->have_base ? j->base.hash : NULL;
+	cr.window = j->w.width;
+	cr.win_start = j->w.start;
+	cr.win_end = j->w.width != 0 ? j->w.latest : MOT_TIME_NONE;
+	cr.exit_status = j->res.status == CHECK_FAIL ? MOT_EXIT_FAIL : 0;
+	if (opts_given(&j->opts, OPT_TAP))
 		check_report_tap(&cr, stdout);
 	else
 		check_report_text(&cr, stdout);
+	junit = opts_text(&j->opts, OPT_JUNIT);
+	json = opts_text(&j->opts, OPT_JSON);
 	if (junit != NULL && (rc = write_file(junit, check_report_junit, &cr,
-	    &cause)) != 0)
-		goto out;
+	    cause)) != 0)
+		return (rc);
 	if (json != NULL && (rc = write_file(json, check_report_json, &cr,
+	    cause)) != 0)
+		return (rc);
+	return (cr.exit_status);
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+	struct check_job	*j;
+	char			*cause = NULL;
+	int			 rc;
+
+	j = xcalloc(1, sizeof *j);
+	j->w.latest = j->w.start = MOT_TIME_NONE;
+	if ((rc = check_options(&cmd_check_entry, argc, argv, j)) != 0) {
+		rc = rc == -1 ? 0 : rc;
+		goto out;
+	}
+	if (j->base_path != NULL) {
+		if ((rc = baseline_load(j->base_path, &j->base, &cause)) != 0)
+			goto out;
+		j->have_base = 1;
+	}
+	if (j->w.width != 0) {
+		j->o.keep = keep_window;
+		j->o.keep_arg = &j->w;
+	}
+	if ((rc = check_read(&j->r, &j->o, &j->w, j->files, j->nfiles,
 	    &cause)) != 0)
 		goto out;
-	rc = cr.exit_status;
+	snprintf(j->hash, sizeof j->hash, "%016" PRIx64, j->r.e->hash);
+	check_moments(j);
+	check_decide(j);
+	rc = check_write(j, &cause);
 out:
 	if (cause != NULL) {
 		errorf("%s", cause);
 		free(cause);
 	}
-	check_result_free(&res);
-	free(cur);
-	if (have_base)
-		baseline_free(&base);
-	run_free(&r);
-	free(files);
+	check_result_free(&j->res);
+	free(j->cur);
+	if (j->have_base)
+		baseline_free(&j->base);
+	run_free(&j->r);
+	free(j->files);
+	free(j);
 	return (rc);
 }
 
@@ -435,38 +395,6 @@ const struct cmd_entry cmd_check_entry = {
 	"report.json (breach rate: one-sided two-proportion z test with\n"
 	"Benjamini-Hochberg across moments; p90 elapsed). Prints a table of\n"
 	"PASS, WARN, FAIL and SKIP per moment and check; exits 1 when a check\n"
-	"fails. Warnings do not change the exit status unless asked.\n"
-	"\n"
-	"  -e, --expectations=FILE    the moments, zones of tolerance, objectives\n"
-	"      --baseline=REPORT      report.json of an earlier mot analyze -o\n"
-	"      --junit=FILE           also write JUnit XML (one testcase per\n"
-	"                             moment and check)\n"
-	"      --json=FILE            also write the results as JSON\n"
-	"      --tap                  print TAP instead of the table\n"
-	"      --window=DURATION      only occurrences that stopped in the last\n"
-	"                             DURATION before the latest stop time\n"
-	"                             (28d, 12h, 2w or P28D; not with -)\n"
-	"      --min-occurrences=N    fewer occurrences are not decided (30)\n"
-	"      --alpha=A              false discovery rate of the regression\n"
-	"                             tests (0.05)\n"
-	"      --min-change=PP        smallest breach-rate rise that fails, in\n"
-	"                             percentage points (2)\n"
-	"      --max-p90-increase=PCT largest p90 rise that passes, percent (20);\n"
-	"                             a larger one fails only when the share past\n"
-	"                             the baseline's p90 is significantly above\n"
-	"                             10% (exact binomial, or Kaplan-Meier with\n"
-	"                             clocks still running; adjusted with the\n"
-	"                             breach-rate tests)\n"
-	"      --strict-objectives    an objective missed within noise fails too\n"
-	"      --fail-on-warning      every warning fails\n"
-	"      --assume-zone=ZONE     zone of times written without an offset\n"
-	"      --classifier=KEYS      XES: the event attributes naming a\n"
-	"                             touchpoint\n"
-	"      --strict               stop at the first rejected journey\n"
-	"      --as-of=TIME           the time the data describes: ISO 8601\n"
-	"                             with an offset, or now (default: the\n"
-	"                             latest touchpoint read)\n"
-	"  -q, --quiet                no warnings\n"
-	"  -v, --verbose              say what is being read\n"
-	"  -h, --help                 show this help\n"
+	"fails. Warnings do not change the exit status unless asked.\n",
+	check_opts
 };

@@ -6,7 +6,6 @@
  */
 #include <config.h>
 
-#include <getopt.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,21 +17,24 @@
 #include "exitcode.h"
 #include "expect.h"
 #include "log.h"
+#include "opts.h"
 #include "report.h"
 #include "state.h"
 #include "summary.h"
 #include "xmalloc.h"
 
-static const struct option merge_opts[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "format", required_argument, NULL, 'f' },
-	{ "charts", required_argument, NULL, 'C' },
-	{ "gnuplot", required_argument, NULL, 'G' },
-	{ "save-state", required_argument, NULL, 'S' },
-	{ "allow-overlap", no_argument, NULL, 'A' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_opt merge_opts[] = {
+	{ OPT_OUTPUT, "write summary.txt, report.json,\nmoments.csv, report.html, "
+	  "report.md and\ncharts/ in DIR" },
+	{ OPT_FORMAT, "reports to write, from text, json, csv,\nhtml, md (as for "
+	  "analyze)" },
+	{ OPT_CHARTS, "as for analyze" },
+	{ OPT_GNUPLOT, "as for analyze" },
+	{ OPT_SAVE_STATE, "save the merged state too" },
+	{ OPT_ALLOW_OVERLAP, NULL },
+	{ OPT_QUIET, NULL },
+	{ OPT_HELP, NULL },
+	CMD_OPT_END
 };
 
 static int
@@ -59,58 +61,32 @@ cmd_merge(int argc, char **argv)
 	const struct state_input *hit;
 	struct summary		 sum;
 	struct report		 rep;
-	const char		*outdir = NULL, *formats = NULL;
-	const char		*save = NULL, *charts_opt = NULL, *gnuplot = NULL;
+	struct opts		 opts;
+	const char		*outdir, *save;
 	unsigned		 chart_fmts = 0;
 	char			*cause = NULL, *by = NULL, *by2, **files;
-	int			 want[REPORT_MAX_WRITERS] = { 0 }, ch, rc = 0;
+	int			 want[REPORT_MAX_WRITERS] = { 0 }, rc = 0;
 	int			 have_agg = 0, have_sum = 0, overlap = 0;
 	size_t			 i, k, n = 0;
 
-	while ((ch = cmd_getopt(c, argc, argv, "o:qh", merge_opts)) != -1) {
-		switch (ch) {
-		case 'o':
-			outdir = optarg;
-			break;
-		case 'f':
-			formats = optarg;
-			break;
-		case 'S':
-			save = optarg;
-			break;
-		case 'A':
-			overlap = 1;
-			break;
-		case 'C':
-			charts_opt = optarg;
-			break;
-		case 'G':
-			gnuplot = optarg;
-			break;
-		case 'q':
-			log_set_level(-1);
-			break;
-		case 'h':
-			cmd_help(c);
-			return (0);
-		default:
-			fprintf(stderr, "Try 'mot merge --help' for more "
-			    "information.\n");
-			return (MOT_EXIT_USAGE);
-		}
-	}
-	if (optind == argc)
+	if ((rc = opts_parse(c, argc, argv, &opts)) != 0)
+		return (rc == -1 ? 0 : rc);
+	opts_log(&opts);
+	outdir = opts_text(&opts, OPT_OUTPUT);
+	save = opts_text(&opts, OPT_SAVE_STATE);
+	overlap = opts_given(&opts, OPT_ALLOW_OVERLAP);
+	if (opts.noperands == 0)
 		return (cmd_usage_error(c, "no state file"));
-	if (report_plan(formats, charts_opt, outdir, want, &chart_fmts,
-	    &cause) != 0) {
+	if (report_plan(opts_text(&opts, OPT_FORMAT), opts_text(&opts,
+	    OPT_CHARTS), outdir, want, &chart_fmts, &cause) != 0) {
 		rc = cmd_usage_error(c, "%s", cause);
 		free(cause);
 		return (rc);
 	}
-	n = (size_t)(argc - optind);
+	n = opts.noperands;
 	files = xreallocarray(NULL, n, sizeof *files);
 	for (i = 0; i < n; i++)
-		files[i] = argv[optind + (int)i];
+		files[i] = opts.operands[i];
 	qsort(files, n, sizeof *files, path_cmp);
 
 	in = xcalloc(n, sizeof *in);
@@ -171,8 +147,8 @@ cmd_merge(int argc, char **argv)
 	rep.by = by;
 	if (outdir != NULL && (rc = afile_mkdirs(outdir, &cause)) != 0)
 		goto out;
-	rc = report_publish(&rep, outdir, want, chart_fmts, gnuplot, NULL,
-	    &cause);
+	rc = report_publish(&rep, outdir, want, chart_fmts,
+	    opts_text(&opts, OPT_GNUPLOT), NULL, &cause);
 out:
 	if (cause != NULL) {
 		errorf("%s", cause);
@@ -202,18 +178,6 @@ const struct cmd_entry cmd_merge_entry = {
 	"overlap: that hold the same input (same size and first 64 KiB; for\n"
 	"standard input, same size and time range), whose journeys would\n"
 	"count twice. occurrences.csv is not written: states keep\n"
-	"aggregates, not occurrences.\n"
-	"\n"
-	"  -o, --output=DIR         write summary.txt, report.json,\n"
-	"                           moments.csv, report.html, report.md and\n"
-	"                           charts/ in DIR\n"
-	"      --format=LIST        reports to write, from text, json, csv,\n"
-	"                           html, md (as for analyze)\n"
-	"      --charts=LIST        as for analyze\n"
-	"      --gnuplot=PATH       as for analyze\n"
-	"      --save-state=FILE    save the merged state too\n"
-	"      --allow-overlap      merge states that hold the same input\n"
-	"                           (its journeys count once per state)\n"
-	"  -q, --quiet              no warnings\n"
-	"  -h, --help               show this help\n"
+	"aggregates, not occurrences.\n",
+	merge_opts
 };

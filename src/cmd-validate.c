@@ -5,7 +5,6 @@
  */
 #include <config.h>
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "expect.h"
 #include "fmt.h"
 #include "log.h"
+#include "opts.h"
 #include "read.h"
 #include "tz.h"
 #include "xmalloc.h"
@@ -53,11 +53,11 @@ on_journey(struct journey *j, void *arg, char **cause)
 	return (0);
 }
 
-static const struct option validate_opts[] = {
-	{ "assume-zone", required_argument, NULL, 'z' },
-	{ "quiet", no_argument, NULL, 'q' },
-	{ "help", no_argument, NULL, 'h' },
-	{ NULL, 0, NULL, 0 }
+static const struct cmd_opt validate_opts[] = {
+	{ OPT_ASSUME_ZONE, "zone of times written without an offset" },
+	{ OPT_QUIET, "print problems only, not the ok lines" },
+	{ OPT_HELP, NULL },
+	CMD_OPT_END
 };
 
 static int
@@ -68,36 +68,25 @@ cmd_validate(int argc, char **argv)
 	struct read_stats	 st;
 	struct vstate		 vs;
 	struct tz		*zone = NULL;
-	const char		*path, *zname = NULL;
+	struct opts		 opts;
+	const char		*path, *zname;
 	char			*cause = NULL, root[64];
-	int			 ch, rc = 0, frc, errors, quiet = 0;
+	int			 rc = 0, frc, errors, quiet;
+	size_t			 i;
 
-	while ((ch = cmd_getopt(c, argc, argv, "qh", validate_opts)) != -1) {
-		switch (ch) {
-		case 'z':
-			zname = optarg;
-			break;
-		case 'q':
-			quiet = 1;
-			break;
-		case 'h':
-			cmd_help(c);
-			return (0);
-		default:
-			fprintf(stderr, "Try 'mot validate --help' for more "
-			    "information.\n");
-			return (MOT_EXIT_USAGE);
-		}
-	}
-	if (optind == argc)
+	if ((rc = opts_parse(c, argc, argv, &opts)) != 0)
+		return (rc == -1 ? 0 : rc);
+	zname = opts_text(&opts, OPT_ASSUME_ZONE);
+	quiet = opts_given(&opts, OPT_QUIET);
+	if (opts.noperands == 0)
 		return (cmd_usage_error(c, "no file to validate"));
 	if (zname != NULL && (zone = tz_load(zname, &cause)) == NULL) {
 		errorf("%s", cause);
 		free(cause);
 		return (MOT_EXIT_USAGE);
 	}
-	for (; optind < argc; optind++) {
-		path = argv[optind];
+	for (i = 0; i < opts.noperands; i++) {
+		path = opts.operands[i];
 		memset(&vs, 0, sizeof vs);
 		frc = 0;
 		root[0] = '\0';
@@ -157,9 +146,6 @@ const struct cmd_entry cmd_validate_entry = {
 	"Check journeys and expectations files (told apart by their root\n"
 	"element) and report every problem as FILE:LINE: error|warning: ...\n"
 	"on standard output. Errors are what analyze would reject or refuse;\n"
-	"warnings are what it would ignore.\n"
-	"\n"
-	"      --assume-zone=ZONE   zone of times written without an offset\n"
-	"  -q, --quiet              print problems only, not the ok lines\n"
-	"  -h, --help               show this help\n"
+	"warnings are what it would ignore.\n",
+	validate_opts
 };

@@ -12,6 +12,7 @@
 #include "exitcode.h"
 #include "isotime.h"
 #include "log.h"
+#include "opts.h"
 #include "xmalloc.h"
 
 int
@@ -89,5 +90,6 @@ cmd_getopt(const struct cmd_entry *c, int argc, char **argv,
 void
 cmd_help(const struct cmd_entry *c)
 {
-	printf("Usage: mot %s\n%s", c->usage, c->help);
+	printf("Usage: mot %s\n%s\n", c->usage, c->help);
+	opts_help(c);
 }

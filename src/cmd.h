@@ -5,12 +5,14 @@
 #include <stdint.h>
 
 struct option;
+struct cmd_opt;
 
 struct cmd_entry {
-	const char	*name;
-	int		(*exec)(int, char **);
-	const char	*usage;		/* one line */
-	const char	*help;		/* options, for --help */
+	const char		*name;
+	int			(*exec)(int, char **);
+	const char		*usage;		/* one line */
+	const char		*help;		/* what it does, for --help */
+	const struct cmd_opt	*opts;		/* the options it takes (opts.c) */
 };
 
 extern const struct cmd_entry cmd_analyze_entry;
@@ -26,7 +28,7 @@ int	cmd_as_of(const struct cmd_entry *, const char *, int64_t *);
 /* getopt_long, its errors said by errorf (the argument escaped): '?' then. */
 int	cmd_getopt(const struct cmd_entry *, int, char **, const char *,
 	    const struct option *);
-/* Print a command's usage and options to stdout. */
+/* Print a command's usage, what it does and its options to stdout. */
 void	cmd_help(const struct cmd_entry *);
 
 #endif

@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "exitcode.h"
 #include "log.h"
+#include "opts.h"
 #include "xmalloc.h"
 
 static const struct cmd_entry *const commands[] = {
@@ -43,8 +44,10 @@ help(void)
 	const struct cmd_entry *const	*c;
 
 	usage(stdout);
-	for (c = commands; *c != NULL; c++)
-		printf("\nmot %s:\n%s", (*c)->name, (*c)->help);
+	for (c = commands; *c != NULL; c++) {
+		printf("\nmot %s:\n%s\n", (*c)->name, (*c)->help);
+		opts_help(*c);
+	}
 	printf("\nExit status:\n"
 	    "  0   success (rejected journeys are counted, not fatal)\n"
 	    "  1   a check failed\n"

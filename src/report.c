@@ -33,6 +33,14 @@ report_writer_find(const char *format)
 	return (NULL);
 }
 
+int
+report_wants(const int *want, const char *format)
+{
+	const struct report_writer	*w = report_writer_find(format);
+
+	return (w != NULL && want[w - report_writers]);
+}
+
 void
 report_dq(const struct agg *a, struct read_stats *dq)
 {
@@ -109,7 +117,7 @@ report_write(const struct report *rep, const char *dir, const int *want,
 	}
 	if (occ != NULL && (rc = afile_commit(occ, cause)) != 0)
 		goto out;
-	if (want[0])
+	if (report_wants(want, "text"))
 		report_text(rep, stdout);
 out:
 	for (i = 0; i < n; i++)
@@ -132,8 +140,8 @@ report_plan(const char *formats, const char *charts_opt, const char *dir,
 		    "csv, html, md)", bad);
 		return (-1);
 	}
-	html = want[report_writer_find("html") - report_writers];
-	md = want[report_writer_find("md") - report_writers];
+	html = report_wants(want, "html");
+	md = report_wants(want, "md");
 	/* Charts go with the reports that show them: png unless told. */
 	if (charts_opt == NULL)
 		*chart_fmts = dir != NULL && (html || md) ? CHART_PNG : 0;
@@ -159,7 +167,7 @@ report_publish(struct report *rep, const char *dir, const int *want,
 	int		rc, html;
 
 	memset(&charts, 0, sizeof charts);
-	html = want[report_writer_find("html") - report_writers];
+	html = report_wants(want, "html");
 	if (dir != NULL && chart_fmts != 0) {
 		if ((rc = charts_make(&charts, rep, dir, chart_fmts, html,
 		    gnuplot, cause)) != 0)

@@ -48,6 +48,8 @@ int	report_publish(struct report *, const char *, const int *, unsigned,
 	    const char *, struct afile *, char **);
 /* The writer of a --format name, or NULL. */
 const struct report_writer *report_writer_find(const char *);
+/* Whether want (by index, as report_parse_formats marks it) has the writer of a --format name. */
+int	report_wants(const int *, const char *);
 
 /* Write the text summary. */
 void	report_text(const struct report *, FILE *);

@@ -46,6 +46,7 @@ main(void)
 	srunner_add_suite(sr, make_state_suite());
 	srunner_add_suite(sr, make_baseline_suite());
 	srunner_add_suite(sr, make_num_suite());
+	srunner_add_suite(sr, make_opts_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -28,5 +28,6 @@ Suite	*make_log_suite(void);
 Suite	*make_state_suite(void);
 Suite	*make_baseline_suite(void);
 Suite	*make_num_suite(void);
+Suite	*make_opts_suite(void);
 
 #endif

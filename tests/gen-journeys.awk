@@ -1,11 +1,15 @@
 # gen-journeys.awk - writes a journeys file whose moments breach their
 # adequate time with true rates the caller sets, for the noise and
-# regression tests of mot check (tests/check-gate.sh). POSIX awk, with its
-# own random numbers (Park and Miller's minimal standard generator, exact
-# in double precision) so that every awk writes the same bytes.
+# regression tests of mot check (tests/check-gate.sh) and for
+# scripts/gate-calibration. POSIX awk, with its own random numbers so that
+# every awk writes the same bytes: L'Ecuyer's combined generator (CACM 31,
+# 1988; period about 2.3e18), exact in double precision. Its two parts are
+# seeded from the seed and from the seed plus a constant, so that samples
+# drawn with different seeds are independent: one Lehmer generator seeded
+# with s and 2s would give draws u and 2u mod 1.
 #
 #   awk -f gen-journeys.awk -v seed=N -v journeys=N -v rates="R1 R2 R3" \
-#       [-v start=EPOCH] [-v days=N] [-v prefix=ID]
+#       [-v start=EPOCH] [-v days=N] [-v prefix=ID] [-v moments=K]
 #
 # The moments are those of tests/data/gen-exp.xml: confirm (placed to
 # confirmed, adequate 15 minutes), dispatch (confirmed to shipped, 1 day)
@@ -13,11 +17,16 @@
 # with its moment's rate, independently: a breached one takes between
 # adequate + 1 s and twice adequate, the others between 1 s and adequate,
 # uniformly. Orders are placed uniformly over `days` days from `start`
-# (default 2027-01-04T00:00:00Z, 56 days).
+# (default 2027-01-04T00:00:00Z, 56 days; days may be a fraction).
+# moments=K writes only the touchpoints of the first K moments (1 to 3).
 
-function rnd() {
-	state = (16807 * state) % 2147483647
-	return (state / 2147483647)
+function rnd(    z) {
+	s1 = (40014 * s1) % 2147483563
+	s2 = (40692 * s2) % 2147483399
+	z = s1 - s2
+	if (z < 1)
+		z += 2147483562
+	return (z / 2147483563)
 }
 
 # Seconds in [lo, hi], uniformly.
@@ -66,7 +75,14 @@ BEGIN {
 		print "gen-journeys.awk: rates needs three rates" > "/dev/stderr"
 		exit 2
 	}
-	state = seed % 2147483646 + 1
+	if (moments == "")
+		moments = 3
+	if (moments !~ /^[123]$/) {
+		print "gen-journeys.awk: moments is 1, 2 or 3" > "/dev/stderr"
+		exit 2
+	}
+	s1 = seed % 2147483562 + 1
+	s2 = (seed + 1234567891) % 2147483398 + 1
 	for (i = 0; i < 20; i++)
 		rnd()
 	name[1] = "placed"; name[2] = "confirmed"
@@ -77,10 +93,10 @@ BEGIN {
 	    seed, journeys, rates
 	print "<journeys version=\"1\" source=\"gen-journeys\">"
 	for (j = 1; j <= journeys; j++) {
-		t = start + between(0, days * 86400 - 1)
+		t = start + between(0, int(days * 86400) - 1)
 		printf "  <journey id=\"%s-%06d\">\n", prefix, j
 		printf "    <touchpoint name=\"%s\" at=\"%s\"/>\n", name[1], iso(t)
-		for (k = 1; k <= 3; k++) {
+		for (k = 1; k <= moments; k++) {
 			t += elapsed(rate[k], adequate[k])
 			printf "    <touchpoint name=\"%s\" at=\"%s\"/>\n",
 			    name[k + 1], iso(t)
