@@ -1548,6 +1548,8 @@ agg_merge(struct agg *d, struct agg *s)
 		d->m[i].journeys += s->m[i].journeys;
 		periods_merge(&d->m[i].weeks, &s->m[i].weeks);
 		periods_merge(&d->m[i].months, &s->m[i].months);
+		d->m[i].tally_n += s->m[i].tally_n;
+		d->m[i].tally_breached += s->m[i].tally_breached;
 	}
 	map = values_merge(d, s);
 	pending_move(&d->pend, &s->pend, map);
@@ -1566,4 +1568,14 @@ agg_sort_inputs(struct agg *a)
 {
 	if (a->ninputs > 1)
 		qsort(a->inputs, a->ninputs, sizeof *a->inputs, input_cmp);
+}
+
+void
+agg_tally(struct agg *a, const struct occurrence *o)
+{
+	if (!score_scored(o->status))
+		return;		/* not in n, as cell_add */
+	a->m[o->moment].tally_n++;
+	if (o->status == ST_BREACHED)
+		a->m[o->moment].tally_breached++;
 }

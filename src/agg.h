@@ -127,6 +127,9 @@ struct moment_agg {
 	struct periods	 months;	/* by month of the start */
 	int64_t		 last_day;	/* cache: the day of the last start */
 	int64_t		 last_month;
+	/* Scored occurrences run_opts.tally accepted (mot check --history), breached of them */
+	uint64_t	 tally_n;
+	uint64_t	 tally_breached;
 };
 
 /* What one input file held: its format, counts and data-quality figures. */
@@ -247,5 +250,7 @@ int	agg_same_clock(const struct moment *);
 enum fmt_clock agg_clock(const struct moment *);
 /* The bin of a score in [-1, 1]. */
 size_t	agg_score_bin(double);
+/* Count a scored occurrence in its moment's tally (tally_n, tally_breached). */
+void	agg_tally(struct agg *, const struct occurrence *);
 
 #endif

@@ -264,9 +264,8 @@ get_number(struct json_object *o, const char *key, double *v)
 	return (0);
 }
 
-/* A string under key, or NULL. */
-static const char *
-get_string(struct json_object *o, const char *key)
+const char *
+baseline_string(struct json_object *o, const char *key)
 {
 	struct json_object	*x;
 
@@ -282,7 +281,7 @@ baseline_clock(struct json_object *o)
 {
 	struct json_object	*x;
 
-	if (get_string(o, "calendar") != NULL)
+	if (baseline_string(o, "calendar") != NULL)
 		return (CLOCK_WORKING);
 	if (json_object_object_get_ex(o, "pauses", &x) &&
 	    json_object_is_type(x, json_type_array) &&
@@ -303,11 +302,11 @@ read_moment(struct baseline *b, size_t i, struct json_object *o,
 		snprintf(what, sizeof what, "moments[%zu] is not an object", i);
 		return (not_report(b->path, what, cause));
 	}
-	if ((m->id = get_string(o, "id")) == NULL) {
+	if ((m->id = baseline_string(o, "id")) == NULL) {
 		snprintf(what, sizeof what, "moments[%zu] has no \"id\"", i);
 		return (not_report(b->path, what, cause));
 	}
-	if ((m->name = get_string(o, "name")) == NULL)
+	if ((m->name = baseline_string(o, "name")) == NULL)
 		m->name = m->id;
 	if (get_count(o, "n", &m->n) != 0 ||
 	    get_count(o, "breached", &m->breached) != 0 ||
@@ -391,7 +390,7 @@ read_report(struct baseline *b, char **cause)
 		return (not_report(b->path, "not a JSON object", cause));
 	if (!json_object_object_get_ex(b->root, "report_version", &x) ||
 	    !json_object_is_type(x, json_type_int) ||
-	    get_string(b->root, "mot_version") == NULL)
+	    baseline_string(b->root, "mot_version") == NULL)
 		return (not_report(b->path, "no \"mot_version\" and "
 		    "\"report_version\"", cause));
 	if ((version = json_object_get_int64(x)) != BASELINE_REPORT_VERSION) {
@@ -402,8 +401,8 @@ read_report(struct baseline *b, char **cause)
 	}
 	if (json_object_object_get_ex(b->root, "expectations", &x) &&
 	    json_object_is_type(x, json_type_object)) {
-		b->hash = get_string(x, "hash");
-		b->exp_path = get_string(x, "path");
+		b->hash = baseline_string(x, "hash");
+		b->exp_path = baseline_string(x, "path");
 	}
 	if (!json_object_object_get_ex(b->root, "moments", &ms) ||
 	    !json_object_is_type(ms, json_type_array))

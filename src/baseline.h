@@ -21,6 +21,8 @@ struct baseline {
 int	baseline_load(const char *, struct baseline *, char **);
 /* NULL if every token of a JSON text is in RFC 8259's form and range; else why, at *offset. */
 const char *baseline_strict(const char *, size_t, size_t *);
+/* The string under key of a JSON object, or NULL (also for another type). */
+const char *baseline_string(struct json_object *, const char *);
 /* Free a baseline. */
 void	baseline_free(struct baseline *);
 

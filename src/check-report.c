@@ -16,6 +16,7 @@
 
 #include "check-report.h"
 #include "fmt.h"
+#include "history.h"
 #include "isotime.h"
 #include "report.h"
 
@@ -159,6 +160,9 @@ p90_message(const struct check_report *cr, const struct check_row *row,
 		    p->alpha);
 	}
 }
+static int	seq_message(const struct check_report *,
+		    const struct check_row *, const struct check_item *,
+		    char *, size_t);
 
 void
 check_message(const struct check_report *cr, const struct check_row *row,
@@ -170,6 +174,8 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	char				 a[32], b[48], c[32], d[32], e[32];
 	unsigned long long		 n = m->n, in = m->n - m->breached;
 
+	if (it->seq && seq_message(cr, row, it, buf, size))
+		return;
 	if (it->promoted)
 		extra = it->kind == CHECK_OBJECTIVE && p->strict_objectives ?
 		    " (a failure with --strict-objectives)" :
@@ -265,6 +271,8 @@ text_window(const struct check_report *cr, FILE *f)
 	fprintf(f, "window: stop times after %s up to %s\n", a, b);
 }
 
+static void	text_history(const struct check_report *, FILE *);
+
 void
 check_report_text(const struct check_report *cr, FILE *f)
 {
@@ -290,6 +298,7 @@ check_report_text(const struct check_report *cr, FILE *f)
 		    sizeof msg));
 	fputc('\n', f);
 	text_window(cr, f);
+	text_history(cr, f);
 	fputc('\n', f);
 	fputs("STATUS  ", f);
 	term_pad(f, "MOMENT", w + 2);
@@ -482,6 +491,8 @@ junit_case(FILE *f, const char *classname, const char *name,
 	fputs("</system-out>\n    </testcase>\n", f);
 }
 
+static void	junit_history_properties(const struct check_report *, FILE *);
+
 static void
 junit_run_properties(const struct check_report *cr, FILE *f)
 {
@@ -507,6 +518,7 @@ junit_run_properties(const struct check_report *cr, FILE *f)
 		junit_property(f, "window.after", buf);
 		junit_property(f, "window.until", b);
 	}
+	junit_history_properties(cr, f);
 	fputs("    </properties>\n", f);
 }
 
@@ -611,6 +623,7 @@ json_count(FILE *f, const char *key, uint64_t v, int known)
 		fputs("null,\n", f);
 	}
 }
+static void	json_sequence(FILE *, const struct check_item *);
 
 static void
 json_item(const struct check_report *cr, const struct check_row *row,
@@ -635,6 +648,7 @@ json_item(const struct check_report *cr, const struct check_row *row,
 			json_number(f, it->hi, 6);
 			fputs("],\n", f);
 		}
+		json_sequence(f, it);
 		break;
 	case CHECK_BREACH_RATE:
 		json_dbl(f, 10, "baseline_breach_rate", it->rate0, 6, ",");
@@ -708,6 +722,8 @@ json_row(const struct check_report *cr, const struct check_row *row, FILE *f,
 	fprintf(f, "      ]\n    }%s\n", end);
 }
 
+static void	json_history(const struct check_report *, FILE *);
+
 void
 check_report_json(const struct check_report *cr, FILE *f)
 {
@@ -775,10 +791,201 @@ check_report_json(const struct check_report *cr, FILE *f)
 		}
 		fputs("  },\n", f);
 	}
+	json_history(cr, f);
 	fputs("  \"moments\": [", f);
 	for (i = 0; i < res->nrows; i++) {
 		fputs(i == 0 ? "\n" : "", f);
 		json_row(cr, &res->rows[i], f, i + 1 < res->nrows ? "," : "");
 	}
 	fputs(res->nrows > 0 ? "  ]\n}\n" : "]\n}\n", f);
+}
+
+/* ----------------------------------------------------------- history -- */
+
+void
+check_report_history(const struct history *h, const struct history_plan *pl,
+    mot_time as_of, const char *hash, const struct history_count *m,
+    size_t nm, FILE *f)
+{
+	char	buf[64];
+	size_t	i;
+
+	if (h->len > 0) {
+		fwrite(h->buf, 1, h->len, f);
+		if (h->buf[h->len - 1] != '\n')
+			fputc('\n', f);
+	}
+	isotime_format(as_of, buf, sizeof buf);
+	fprintf(f, "{\"mot_history\":%d,\"as_of\":\"%s\",\"after\":",
+	    HISTORY_VERSION, buf);
+	if (pl->after == MOT_TIME_NONE)
+		fputs("null", f);
+	else {
+		isotime_format(pl->after, buf, sizeof buf);
+		fprintf(f, "\"%s\"", buf);
+	}
+	fputs(",\"expectations_hash\":", f);
+	json_string(f, hash);
+	fputs(",\"moments\":[", f);
+	for (i = 0; i < nm; i++) {
+		fputs(i > 0 ? ",{\"id\":" : "{\"id\":", f);
+		json_string(f, m[i].id);
+		fprintf(f, ",\"n\":%" PRIu64 ",\"breached\":%" PRIu64 "}",
+		    m[i].n, m[i].breached);
+	}
+	fputs("]}\n", f);
+}
+
+/*
+ * The message of an objective decided by the confidence sequence (1), or 0
+ * for one the sequence did not decide (no objective: the usual message).
+ */
+static int
+seq_message(const struct check_report *cr, const struct check_row *row,
+    const struct check_item *it, char *buf, size_t size)
+{
+	const struct check_moment	*m = row_moment(row);
+	char				 a[32], b[48], c[32], lo[32], hi[32];
+	char				 runs[32];
+	unsigned long long		 n = it->seq_n;
+	unsigned long long		 in = it->seq_n - it->seq_breached;
+	const char			*extra = it->promoted ?
+	    (cr->p->strict_objectives ? " (a failure with --strict-objectives)" :
+	    " (a failure with --fail-on-warning)") : "";
+
+	snprintf(runs, sizeof runs, "%zu run%s", it->seq_runs,
+	    it->seq_runs == 1 ? "" : "s");
+	fmt_pct(lo, sizeof lo, it->seq_lo);
+	fmt_pct(hi, sizeof hi, it->seq_hi);
+	switch (it->why) {
+	case CHECK_WHY_MET:
+		snprintf(buf, size, "%s within %s (%llu of %llu over %s) >= "
+		    "objective %s (95%% confidence sequence %s to %s)",
+		    fmt_pct(a, sizeof a, it->seq_within),
+		    adequate(b, sizeof b, m), in, n, runs,
+		    fmt_pct(c, sizeof c, m->objective), lo, hi);
+		return (1);
+	case CHECK_WHY_NOISE:
+		snprintf(buf, size, "%s within %s (%llu of %llu over %s) < "
+		    "objective %s, but its 95%% confidence sequence, %s to %s, "
+		    "reaches it: may be noise%s",
+		    fmt_pct(a, sizeof a, it->seq_within),
+		    adequate(b, sizeof b, m), in, n, runs,
+		    fmt_pct(c, sizeof c, m->objective), lo, hi, extra);
+		return (1);
+	case CHECK_WHY_MISSED:
+		snprintf(buf, size, "%s within %s (%llu of %llu over %s) < "
+		    "objective %s; even its 95%% confidence sequence, %s to %s, "
+		    "is below it", fmt_pct(a, sizeof a, it->seq_within),
+		    adequate(b, sizeof b, m), in, n, runs,
+		    fmt_pct(c, sizeof c, m->objective), lo, hi);
+		return (1);
+	case CHECK_WHY_FEW:
+		snprintf(buf, size, "%llu occurrences over %s, fewer than the "
+		    "minimum %llu: not decided", n, runs,
+		    (unsigned long long)cr->p->min_n);
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+static void
+text_history(const struct check_report *cr, FILE *f)
+{
+	const struct history_plan	*pl = cr->hist_plan;
+	char				 a[64], b[64], path[512];
+
+	if (cr->hist_path == NULL)
+		return;
+	term_clean(cr->hist_path, path, sizeof path);
+	isotime_format(cr->hist_as_of, b, sizeof b);
+	if (!pl->append) {
+		fprintf(f, "history: %s, %zu runs; a run as of %s is recorded "
+		    "already: nothing added\n", path, pl->runs, b);
+		return;
+	}
+	if (pl->after == MOT_TIME_NONE)
+		fprintf(f, "history: %s, run 1 of the sequence: stop times up "
+		    "to %s\n", path, b);
+	else {
+		isotime_format(pl->after, a, sizeof a);
+		fprintf(f, "history: %s, run %zu of the sequence%s: stop times "
+		    "after %s up to %s\n", path, pl->runs, pl->reset ?
+		    " (a new one: other expectations)" : "", a, b);
+	}
+}
+
+static void
+junit_history_properties(const struct check_report *cr, FILE *f)
+{
+	const struct history_plan	*pl = cr->hist_plan;
+	char				 buf[64];
+
+	if (cr->hist_path == NULL)
+		return;
+	junit_property(f, "history", cr->hist_path);
+	isotime_format(cr->hist_as_of, buf, sizeof buf);
+	junit_property(f, "history.as-of", buf);
+	if (pl->after != MOT_TIME_NONE) {
+		isotime_format(pl->after, buf, sizeof buf);
+		junit_property(f, "history.after", buf);
+	}
+	snprintf(buf, sizeof buf, "%zu", pl->runs);
+	junit_property(f, "history.runs", buf);
+	junit_property(f, "history.appended", pl->append ? "yes" : "no");
+	snprintf(buf, sizeof buf, "%g", CHECK_CS_ALPHA);
+	junit_property(f, "history.alpha", buf);
+}
+
+static void
+json_sequence(FILE *f, const struct check_item *it)
+{
+	json_key(f, 10, "sequence");
+	if (!it->seq) {
+		fputs("null,\n", f);
+		return;
+	}
+	fputs("{\n", f);
+	json_u64(f, 12, "runs", it->seq_runs, ",");
+	json_u64(f, 12, "n", it->seq_n, ",");
+	json_u64(f, 12, "breached", it->seq_breached, ",");
+	json_dbl(f, 12, "within_adequate_rate", it->seq_within, 6, ",");
+	json_key(f, 12, "confidence_sequence");
+	if (isnan(it->seq_lo))
+		fputs("null\n", f);
+	else {
+		fputc('[', f);
+		json_number(f, it->seq_lo, 6);
+		fputs(", ", f);
+		json_number(f, it->seq_hi, 6);
+		fputs("]\n", f);
+	}
+	fputs("          },\n", f);
+}
+
+static void
+json_history(const struct check_report *cr, FILE *f)
+{
+	const struct history_plan	*pl = cr->hist_plan;
+	char				 buf[64];
+
+	json_key(f, 2, "history");
+	if (cr->hist_path == NULL) {
+		fputs("null,\n", f);
+		return;
+	}
+	fputs("{\n", f);
+	json_str(f, 4, "path", cr->hist_path, ",");
+	isotime_format(cr->hist_as_of, buf, sizeof buf);
+	json_str(f, 4, "as_of", buf, ",");
+	if (pl->after != MOT_TIME_NONE)
+		isotime_format(pl->after, buf, sizeof buf);
+	json_str(f, 4, "after", pl->after != MOT_TIME_NONE ? buf : NULL, ",");
+	json_u64(f, 4, "runs", pl->runs, ",");
+	json_bool(f, 4, "appended", pl->append, ",");
+	json_bool(f, 4, "new_sequence", pl->reset, ",");
+	json_dbl(f, 4, "alpha", CHECK_CS_ALPHA, 6, ",");
+	json_u64(f, 4, "prior_trials", CHECK_CS_T_OPT, "");
+	fputs("  },\n", f);
 }

@@ -18,6 +18,10 @@ struct check_report {
 	mot_time			 win_start;	/* excluded */
 	mot_time			 win_end;	/* included; MOT_TIME_NONE if no stop */
 	int				 exit_status;
+	/* --history, or NULL; the plan of this run with it, and its as_of */
+	const char			*hist_path;
+	const struct history_plan	*hist_plan;
+	mot_time			 hist_as_of;
 };
 
 /* Write the one-line message of a check: the numbers that decided it. */
@@ -31,5 +35,12 @@ void	check_report_tap(const struct check_report *, FILE *);
 void	check_report_junit(const struct check_report *, FILE *);
 /* Write the results as JSON (docs/ci.md). */
 void	check_report_json(const struct check_report *, FILE *);
+struct history;
+struct history_plan;
+struct history_count;
+/* Write a history again: its old lines, then this run's (as_of, expectations hash, the batch's counts per moment). */
+void	check_report_history(const struct history *,
+	    const struct history_plan *, mot_time, const char *,
+	    const struct history_count *, size_t, FILE *);
 
 #endif

@@ -11,7 +11,9 @@
  * of this run lies above the baseline's p90 beyond sampling noise: an
  * exact binomial test, or Kaplan-Meier's with Greenwood's variance when
  * clocks were censored before it, adjusted with the breach-rate tests
- * together. Formulas: docs/ci.md.
+ * together. With a history the objective is decided over all its runs
+ * against an anytime-valid confidence sequence instead
+ * (check_objective_seq). Formulas: docs/ci.md.
  */
 #include <config.h>
 
@@ -151,6 +153,33 @@ item_init(struct check_item *it, enum check_kind kind)
 	it->surv = it->surv_se = NAN;
 }
 
+/*
+ * The objective's ladder, for n occurrences with this within-adequate
+ * share and upper bound: too few, met, below within noise (a warning, a
+ * failure with --strict-objectives), or missed.
+ */
+static void
+objective_decide(struct check_item *it, uint64_t n, double share, double hi,
+    double objective, const struct check_params *p)
+{
+	if (n == 0 || n < p->min_n)
+		it->why = CHECK_WHY_FEW;
+	else if (share >= objective - CHECK_EPS) {
+		it->status = CHECK_PASS;
+		it->why = CHECK_WHY_MET;
+	} else if (hi >= objective - CHECK_EPS) {
+		it->status = CHECK_WARN;
+		it->why = CHECK_WHY_NOISE;
+		if (p->strict_objectives) {
+			it->status = CHECK_FAIL;
+			it->promoted = 1;
+		}
+	} else {
+		it->status = CHECK_FAIL;
+		it->why = CHECK_WHY_MISSED;
+	}
+}
+
 enum check_status
 check_objective(const struct check_moment *m, const struct check_params *p,
     struct check_item *it)
@@ -163,22 +192,10 @@ check_objective(const struct check_moment *m, const struct check_params *p,
 	}
 	if (m->objective < 0)
 		it->why = CHECK_WHY_NO_OBJECTIVE;
-	else if (m->n == 0 || m->n < p->min_n)
-		it->why = CHECK_WHY_FEW;
-	else if (it->within >= m->objective - CHECK_EPS) {
-		it->status = CHECK_PASS;
-		it->why = CHECK_WHY_MET;
-	} else if (it->hi >= m->objective - CHECK_EPS) {
-		it->status = CHECK_WARN;
-		it->why = CHECK_WHY_NOISE;
-		if (p->strict_objectives) {
-			it->status = CHECK_FAIL;
-			it->promoted = 1;
-		}
-	} else {
-		it->status = CHECK_FAIL;
-		it->why = CHECK_WHY_MISSED;
-	}
+	else
+		objective_decide(it, m->n, it->within, it->hi, m->objective, p);
+	if (m->has_seq)
+		check_objective_seq(m, p, it);
 	return (it->status);
 }
 
@@ -515,4 +532,41 @@ check_result_free(struct check_result *res)
 {
 	free(res->rows);
 	memset(res, 0, sizeof *res);
+}
+
+/*
+ * With --history the objective is decided over every run of the sequence
+ * (docs/ci.md): the within-adequate share of all its occurrences against
+ * the upper end of its beta-binomial confidence sequence (stats.c), whose
+ * prior is centred on the objective. Failing only when that end is below
+ * the objective, a moment that meets it fails with a chance of at most
+ * CHECK_CS_ALPHA however many nights it is checked. The item keeps this
+ * run's share and Wilson interval beside the sequence's.
+ */
+void
+check_objective_seq(const struct check_moment *m,
+    const struct check_params *p, struct check_item *it)
+{
+	double	a, b, s, f;
+
+	if (m->objective < 0)
+		return;		/* nothing to decide, as without a history */
+	it->seq = 1;
+	it->seq_n = m->seq_n;
+	it->seq_breached = m->seq_breached;
+	it->seq_runs = m->seq_runs;
+	it->seq_within = it->seq_lo = it->seq_hi = NAN;
+	it->status = CHECK_SKIP;
+	it->promoted = 0;
+	if (m->seq_n > 0) {
+		s = (double)(m->seq_n - m->seq_breached);
+		f = (double)m->seq_breached;
+		it->seq_within = s / (double)m->seq_n;
+		cs_betabin_prior(m->objective, CHECK_CS_T_OPT, CHECK_CS_ALPHA,
+		    &a, &b);
+		cs_betabin(s, f, a, b, CHECK_CS_ALPHA, &it->seq_lo,
+		    &it->seq_hi);
+	}
+	objective_decide(it, m->seq_n, it->seq_within, it->seq_hi,
+	    m->objective, p);
 }

@@ -67,6 +67,11 @@ struct check_moment {
 	uint64_t	 p90_cens_before; /* running at a time before t0: side of t0 unknown */
 	double		 p90_surv;	/* Kaplan-Meier S(t0) */
 	double		 p90_var;	/* its Greenwood variance */
+	/* --history: the runs of the sequence, all batches summed (this one's too) */
+	int		 has_seq;
+	uint64_t	 seq_n;
+	uint64_t	 seq_breached;
+	size_t		 seq_runs;
 };
 
 /* The error budget, Occurrences method: bad events allowed by the objective. */
@@ -95,6 +100,12 @@ struct check_item {
 	int			 p90_km;	/* 1: censored before t0, Kaplan-Meier */
 	uint64_t		 above, timed, cens_before;	/* k, n, unknown side */
 	double			 surv, surv_se;	/* Kaplan-Meier S(t0) and Greenwood's se */
+	/* objective decided by the confidence sequence of --history */
+	int			 seq;
+	uint64_t		 seq_n, seq_breached;
+	size_t			 seq_runs;
+	double			 seq_within;	/* (seq_n - seq_breached) / seq_n */
+	double			 seq_lo, seq_hi; /* its confidence sequence */
 };
 
 struct check_row {
@@ -148,6 +159,12 @@ enum check_status check_objective(const struct check_moment *,
 	    const struct check_params *, struct check_item *);
 /* Parse a window ("28d", "12h", "2w", "90m", or ISO 8601 "P28D") into microseconds; -1 with *why. */
 int	check_parse_window(const char *, int64_t *, const char **);
+/* The level of the objective's confidence sequence (--history), and the sample size its prior is tuned for. */
+#define CHECK_CS_ALPHA	0.05
+#define CHECK_CS_T_OPT	1000
+/* Decide an objective over its history's runs (m->has_seq): the confidence sequence's upper end against it. */
+void	check_objective_seq(const struct check_moment *,
+	    const struct check_params *, struct check_item *);
 /* Run every check; the result points into the input's moments. */
 void	check_run(const struct check_params *, const struct check_input *,
 	    struct check_result *);

@@ -5,7 +5,9 @@
  * error budget, and with --baseline compares each moment with a previous
  * run's report.json (breach rate and p90). Writes a table (or TAP) to
  * standard output, and JUnit XML and JSON files on request. Exit status 1
- * when a check fails. The decisions are in check.c, the outputs in
+ * when a check fails. With --history, each objective is decided over all
+ * the runs a JSON-lines file records (history.c), and this run's batch is
+ * added to it. The decisions are in check.c, the outputs in
  * check-report.c.
  */
 #include <config.h>
@@ -22,6 +24,7 @@
 #include "check.h"
 #include "cmd.h"
 #include "exitcode.h"
+#include "history.h"
 #include "log.h"
 #include "opts.h"
 #include "run.h"
@@ -50,6 +53,23 @@ keep_window(const struct occurrence *o, void *arg)
 
 	return (o->stop != MOT_TIME_NONE && w->latest != MOT_TIME_NONE &&
 	    o->stop > w->start);
+}
+
+/* --history: this run's batch, the occurrences that stopped in (after, until]. */
+struct batch {
+	mot_time	after;		/* MOT_TIME_NONE: since the beginning */
+	mot_time	until;		/* MOT_TIME_NONE: no end (as_of not given) */
+};
+
+/* Count in the batch: stopped after the history's last as_of, by this one's. */
+static int
+tally_batch(const struct occurrence *o, void *arg)
+{
+	const struct batch	*b = arg;
+
+	return (o->stop != MOT_TIME_NONE && (b->after == MOT_TIME_NONE ||
+	    o->stop > b->after) && (b->until == MOT_TIME_NONE ||
+	    o->stop <= b->until));
 }
 
 /* Split a path into folder and file name for afile; -1 with no file name. */
@@ -148,6 +168,7 @@ static const struct cmd_opt check_opts[] = {
 	{ OPT_QUIET, NULL },
 	{ OPT_VERBOSE, NULL },
 	{ OPT_HELP, NULL },
+	{ OPT_HISTORY, NULL },
 	CMD_OPT_END
 };
 
@@ -166,6 +187,13 @@ struct check_job {
 	char			 hash[17];	/* this run's expectations */
 	struct check_moment	*cur;		/* the run's moments */
 	struct check_result	 res;
+	/* --history */
+	const char		*hist_path;	/* or NULL */
+	struct history		 hist;
+	int			 have_hist;
+	struct history_plan	 plan;
+	struct batch		 batch;
+	mot_time		 hist_as_of;
 };
 
 /* Read the options into the job; 0, or an exit code (-1: --help shown). */
@@ -174,7 +202,7 @@ check_options(const struct cmd_entry *c, int argc, char **argv,
     struct check_job *j)
 {
 	const char	*window, *why, *fb;
-	enum opt_id	 out[] = { OPT_JUNIT, OPT_JSON };
+	enum opt_id	 out[] = { OPT_JUNIT, OPT_JSON, OPT_HISTORY };
 	char		*d;
 	size_t		 i;
 	int		 rc;
@@ -191,6 +219,7 @@ check_options(const struct cmd_entry *c, int argc, char **argv,
 	j->p.strict_objectives = opts_given(&j->opts, OPT_STRICT_OBJECTIVES);
 	j->p.fail_on_warning = opts_given(&j->opts, OPT_FAIL_ON_WARNING);
 	j->base_path = opts_text(&j->opts, OPT_BASELINE);
+	j->hist_path = opts_text(&j->opts, OPT_HISTORY);
 	if (j->opts.noperands == 0)
 		return (cmd_usage_error(c, "no journeys file (use - for "
 		    "standard input)"));
@@ -227,6 +256,7 @@ check_read(struct run *r, const struct run_opts *o, struct window *w,
 		first = *o;
 		first.keep = keep_none;
 		first.keep_arg = NULL;
+		first.tally = NULL;	/* the second pass counts the batch */
 		level = log_level();
 		log_set_level(-1);	/* the second pass says it all */
 		if ((rc = run_load(r, &first, cause)) == 0 &&
@@ -306,6 +336,106 @@ check_decide(struct check_job *j)
 		warnf("no check could be decided (too few occurrences?)");
 }
 
+/*
+ * --history, before the read: load it (none yet: empty), refuse an
+ * --as-of earlier than its last run, and count this run's batch as the
+ * readers go, in one pass: the occurrences that stopped after the last
+ * run's as_of, and by --as-of when given. Without --as-of no occurrence
+ * stopped after the run's own as_of (found after the read) but one timed
+ * by a journey attribute, which moves that as_of (check_history_sums).
+ */
+static int
+check_history_begin(const char *path, struct run_opts *o, struct history *h,
+    struct batch *b, char **cause)
+{
+	struct history_plan	pl;
+	int			rc;
+
+	if ((rc = history_load(path, h, cause)) != 0)
+		return (rc);
+	if (o->has_as_of && (rc = history_plan(h, "", o->as_of, &pl,
+	    cause)) != 0) {
+		history_free(h);
+		return (rc);
+	}
+	b->after = history_last(h);
+	b->until = o->has_as_of ? o->as_of : MOT_TIME_NONE;
+	o->tally = tally_batch;
+	o->tally_arg = b;
+	verbosef("history %s: %zu runs recorded", path, h->n);
+	return (0);
+}
+
+/* After the read: this run's as_of and plan, and each moment's sequence. */
+static int
+check_history_sums(const struct run *r, const struct run_opts *o,
+    const struct history *h, struct history_plan *pl, const char *hash,
+    struct check_moment *cur, mot_time *as_of, char **cause)
+{
+	const struct moment_agg	*ma;
+	int			 rc;
+	size_t			 i;
+
+	*as_of = r->agg.as_of;
+	if (!o->has_as_of && r->latest_stop > *as_of)
+		*as_of = r->latest_stop;
+	if ((rc = history_plan(h, hash, *as_of, pl, cause)) != 0)
+		return (rc);
+	if (pl->reset)
+		warnf("%s: the history's last run was scored with other "
+		    "expectations (hash %s, now %s): a new sequence starts "
+		    "with this run", h->path, h->lines[h->n - 1].hash, hash);
+	else if (pl->first > 0)
+		verbosef("%s: the sequence starts at line %lu (older runs had "
+		    "other expectations)", h->path, h->lines[pl->first].line);
+	if (!pl->append)
+		verbosef("%s: a run as of this time is recorded already: "
+		    "nothing added", h->path);
+	for (i = 0; i < r->sum.n; i++) {
+		ma = &r->agg.m[i];
+		history_sum(h, pl, cur[i].id, &cur[i].seq_n,
+		    &cur[i].seq_breached);
+		if (pl->append) {
+			cur[i].seq_n += ma->tally_n;
+			cur[i].seq_breached += ma->tally_breached;
+		}
+		cur[i].seq_runs = pl->runs;
+		cur[i].has_seq = 1;
+	}
+	return (0);
+}
+
+/* Write the history again with this run's batch: atomically, the old lines first. */
+static int
+check_history_write(const struct history *h, const struct history_plan *pl,
+    const struct run *r, const char *hash, mot_time as_of, char **cause)
+{
+	struct history_count	*m;
+	struct afile		 af;
+	const char		*base;
+	char			*dir;
+	size_t			 i;
+	int			 rc;
+
+	if (split_path(h->path, &dir, &base) != 0) {
+		*cause = xasprintf("%s: not a file name", h->path);
+		return (MOT_EXIT_CANTCREAT);
+	}
+	rc = afile_open(&af, dir, base, cause);
+	free(dir);
+	if (rc != 0)
+		return (rc);
+	m = xcalloc(r->sum.n + 1, sizeof *m);
+	for (i = 0; i < r->sum.n; i++) {
+		m[i].id = r->sum.ms[i].m->id;
+		m[i].n = r->agg.m[i].tally_n;
+		m[i].breached = r->agg.m[i].tally_breached;
+	}
+	check_report_history(h, pl, as_of, hash, m, r->sum.n, af.f);
+	free(m);
+	return (afile_commit(&af, cause));
+}
+
 /* Print the table or TAP, write the files asked for; the exit status. */
 static int
 check_write(struct check_job *j, char **cause)
@@ -325,6 +455,11 @@ check_write(struct check_job *j, char **cause)
 	cr.win_start = j->w.start;
 	cr.win_end = j->w.width != 0 ? j->w.latest : MOT_TIME_NONE;
 	cr.exit_status = j->res.status == CHECK_FAIL ? MOT_EXIT_FAIL : 0;
+	if (j->have_hist) {
+		cr.hist_path = j->hist_path;
+		cr.hist_plan = &j->plan;
+		cr.hist_as_of = j->hist_as_of;
+	}
 	if (opts_given(&j->opts, OPT_TAP))
 		check_report_tap(&cr, stdout);
 	else
@@ -336,6 +471,10 @@ check_write(struct check_job *j, char **cause)
 		return (rc);
 	if (json != NULL && (rc = write_file(json, check_report_json, &cr,
 	    cause)) != 0)
+		return (rc);
+	/* Last: a run that did not finish leaves the history as it was. */
+	if (j->have_hist && j->plan.append && (rc = check_history_write(
+	    &j->hist, &j->plan, &j->r, j->hash, j->hist_as_of, cause)) != 0)
 		return (rc);
 	return (cr.exit_status);
 }
@@ -362,11 +501,20 @@ cmd_check(int argc, char **argv)
 		j->o.keep = keep_window;
 		j->o.keep_arg = &j->w;
 	}
+	if (j->hist_path != NULL) {
+		if ((rc = check_history_begin(j->hist_path, &j->o, &j->hist,
+		    &j->batch, &cause)) != 0)
+			goto out;
+		j->have_hist = 1;
+	}
 	if ((rc = check_read(&j->r, &j->o, &j->w, j->files, j->nfiles,
 	    &cause)) != 0)
 		goto out;
 	snprintf(j->hash, sizeof j->hash, "%016" PRIx64, j->r.e->hash);
 	check_moments(j);
+	if (j->have_hist && (rc = check_history_sums(&j->r, &j->o, &j->hist,
+	    &j->plan, j->hash, j->cur, &j->hist_as_of, &cause)) != 0)
+		goto out;
 	check_decide(j);
 	rc = check_write(j, &cause);
 out:
@@ -378,6 +526,8 @@ out:
 	free(j->cur);
 	if (j->have_base)
 		baseline_free(&j->base);
+	if (j->have_hist)
+		history_free(&j->hist);
 	run_free(&j->r);
 	free(j->files);
 	free(j);

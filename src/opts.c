@@ -117,6 +117,12 @@ static const struct opt_def opt_defs[] = {
 	{ OPT_HELP, "help", 'h', OPT_FLAG, NULL,
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "show this help" },
+	{ OPT_HISTORY, "history", 0, OPT_TEXT, "FILE",
+	  0, 0, 0, NULL, 0, 0, NULL,
+	  "decide each objective over every run\nrecorded in FILE, by a "
+	  "confidence sequence\n(a moment that meets it fails at most 5%\nof "
+	  "the time over any number of runs), and\nadd this run's occurrences: "
+	  "those that\nstopped since the last run's as_of" },
 };
 
 const struct opt_def *

@@ -37,6 +37,7 @@ enum opt_id {
 	OPT_QUIET,
 	OPT_VERBOSE,
 	OPT_HELP,
+	OPT_HISTORY,
 	OPT_NIDS
 };
 

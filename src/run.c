@@ -193,6 +193,8 @@ on_journey(struct journey *j, void *arg, char **cause)
 		clock_score(&w->occ.v[i], r->e, j);
 		if (w->occ.v[i].stop > u->latest)	/* MOT_TIME_NONE is least */
 			u->latest = w->occ.v[i].stop;
+		if (o->tally != NULL && o->tally(&w->occ.v[i], o->tally_arg))
+			agg_tally(agg, &w->occ.v[i]);
 		if (o->keep != NULL && !o->keep(&w->occ.v[i], o->keep_arg))
 			continue;
 		if (k != i)

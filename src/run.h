@@ -27,6 +27,9 @@ struct run_opts {
 	/* Keep an occurrence (NULL keeps all); called from every reader: must not write to keep_arg. */
 	int		(*keep)(const struct occurrence *, void *);
 	void		*keep_arg;
+	/* Also count an occurrence, kept or not, in its moment's tally (agg_tally) when this accepts it (NULL: none); called from every reader: must not write to tally_arg. */
+	int		(*tally)(const struct occurrence *, void *);
+	void		*tally_arg;
 };
 
 /* Rejected journeys reported one by one on stderr before a count takes over. */

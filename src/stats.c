@@ -272,3 +272,95 @@ binom_sf(uint64_t k, uint64_t n, double p)
 		m = 1 - m;
 	return (m < 0 ? 0 : m > 1 ? 1 : m);
 }
+
+/*
+ * The beta-binomial mixture of Howard, Ramdas, McAuliffe and Sekhon,
+ * "Time-uniform, nonparametric, nonasymptotic confidence sequences",
+ * Ann. Statist. 49(2), 2021: the likelihood ratio of a Bernoulli q
+ * against p, mixed over q ~ Beta(a, b), after s successes and f
+ * failures, M(p) = B(a + s, b + f) / B(a, b) / (p^s (1 - p)^f), a
+ * nonnegative martingale under p with M = 1 before any data. In logs.
+ */
+double
+cs_betabin_log(double s, double f, double a, double b, double p)
+{
+	double	lm;
+
+	lm = lgamma(a + s) + lgamma(b + f) - lgamma(a + b + s + f) -
+	    (lgamma(a) + lgamma(b) - lgamma(a + b));
+	if (s > 0)
+		lm -= s * log(p);
+	if (f > 0)
+		lm -= f * log1p(-p);
+	return (lm);
+}
+
+/* Bisect [x0, x1] for where cs_betabin_log crosses thr; up: it rises with p. */
+static double
+cs_cross(double s, double f, double a, double b, double thr, double x0,
+    double x1, int up)
+{
+	double	mid;
+	int	i, above;
+
+	for (i = 0; i < 200; i++) {
+		mid = x0 + (x1 - x0) / 2;
+		if (mid <= x0 || mid >= x1)
+			break;
+		above = cs_betabin_log(s, f, a, b, mid) >= thr;
+		if (above == up)
+			x1 = mid;
+		else
+			x0 = mid;
+	}
+	return (up ? x1 : x0);
+}
+
+/*
+ * {p : M(p) < 1/alpha}. log M is convex in p, and M(s / (s + f)) <= 1 (a
+ * mixture of likelihoods is at most the largest), so the set is an
+ * interval around the share, each end found by bisection. With no
+ * failure M(p) tends to B(a + s, b) / B(a, b) < 1 as p nears 1, so the
+ * upper end is 1 (and the lower end 0 with no success). Ville's inequality: the chance that the set ever leaves out
+ * the true p, over any number of looks, is at most alpha.
+ */
+void
+cs_betabin(double s, double f, double a, double b, double alpha, double *lo,
+    double *hi)
+{
+	double	thr = log(1 / alpha), share;
+
+	*lo = 0;
+	*hi = 1;
+	if (!(s + f > 0))
+		return;
+	share = s / (s + f);
+	if (f > 0)
+		*hi = cs_cross(s, f, a, b, thr, share, 1, 1);
+	if (s > 0)
+		*lo = cs_cross(s, f, a, b, thr, 0, share, 0);
+}
+
+/*
+ * The prior of the paper's tuning of a mixture for the intrinsic time
+ * where its boundary is tightest (as the authors' confseq library does
+ * it, best_rho and optimal_r): for a share c, the two-sided normal mixture's best
+ * precision for intrinsic time v = c (1 - c) t_opt, rho = v / (2 log(1 /
+ * alpha) + log(1 + 2 log(1 / alpha))), and r = rho - c (1 - c) (at least
+ * 0.001 c (1 - c)): Beta(r / (1 - c), r / c), whose mean is c.
+ */
+void
+cs_betabin_prior(double c, double t_opt, double alpha, double *a, double *b)
+{
+	double	l = log(1 / alpha), v, rho, r;
+
+	if (c < 0.001)
+		c = 0.001;
+	if (c > 0.999)
+		c = 0.999;
+	v = c * (1 - c);
+	rho = v * t_opt / (2 * l + log(1 + 2 * l));
+	r = rho - v > 0.001 * v ? rho - v : 0.001 * v;
+	*a = r / (1 - c);
+	*b = r / c;
+}

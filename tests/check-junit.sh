@@ -2,9 +2,10 @@
 # check-junit.sh - mot check's JUnit XML validates against
 # tests/junit-10.xsd (the Jenkins junit-10 structure, stricter: failures and
 # skips carry a message, as GitLab and Jenkins show it) for a failing run,
-# a run of warnings and skips with hostile names, and a run where nothing
-# is decided; names survive the escaping; and the schema does reject a
-# failure without a message (so the validation means something).
+# a run of warnings and skips with hostile names, a run where nothing is
+# decided and a run with --history; names survive the escaping; and the
+# schema does reject a failure without a message (so the validation means
+# something).
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MOT=${MOT:-$srcdir/mot}
@@ -73,6 +74,23 @@ expect "$(xpath "$tmp/tricky.xml" 'string(//testsuite[5]/@name)')" "$want" \
 expect $? 0 "exit status when nothing is decided"
 valid "$tmp/skip.xml" "all skipped"
 expect "$(xpath "$tmp/skip.xml" 'count(//testcase[skipped])')" 3 "skipped"
+
+# With --history: two runs as of two times, the second one's objectives
+# decided over both runs' batches, and the history's properties.
+"$MOT" check -q -e "$data/gen-exp.xml" --as-of 2027-01-31T00:00:00Z \
+    --history "$tmp/h.jsonl" "$tmp/regressed.xml" >/dev/null
+"$MOT" check -q -e "$data/gen-exp.xml" --as-of 2027-03-15T00:00:00Z \
+    --history "$tmp/h.jsonl" --junit "$tmp/hist.xml" "$tmp/regressed.xml" \
+    >/dev/null
+expect $? 0 "exit status of the run with a history"
+valid "$tmp/hist.xml" "run with a history"
+expect "$(xpath "$tmp/hist.xml" 'string(//property[@name="history.runs"]/@value)')" \
+    2 "history.runs"
+expect "$(xpath "$tmp/hist.xml" 'string(//property[@name="history.after"]/@value)')" \
+    2027-01-31T00:00:00Z "history.after"
+expect "$(xpath "$tmp/hist.xml" 'count(//testcase/system-out[contains(., "over 2 runs")])')" \
+    3 "objectives decided over both runs"
+expect "$(wc -l <"$tmp/h.jsonl" | tr -d ' ')" 2 "lines of the history"
 
 # The schema is not a rubber stamp.
 sed 's/<failure type="breach-rate" message="[^"]*"/<failure type="breach-rate"/' \

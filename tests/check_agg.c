@@ -1202,6 +1202,39 @@ START_TEST(test_pending_spill)
 }
 END_TEST
 
+/* agg_tally counts what n counts (met, tolerated, breached), and merges. */
+START_TEST(test_tally)
+{
+	static const enum status	 st[] = { ST_MET, ST_TOLERATED,
+	    ST_BREACHED, ST_BREACHED, ST_OPEN, ST_INVALID, ST_ENDED };
+	struct occurrence		 o;
+	struct agg			 b;
+	size_t				 i;
+
+	add_moment("reply", "ask", "answer", 5, 15, 0.8);
+	add_moment("visit", "visit", NULL, 5, 15, -1);
+	start_agg(NULL);
+	memset(&o, 0, sizeof o);
+	for (i = 0; i < sizeof st / sizeof st[0]; i++) {
+		o.moment = 0;
+		o.status = st[i];
+		agg_tally(&a, &o);
+	}
+	ck_assert_uint_eq(a.m[0].tally_n, 4);
+	ck_assert_uint_eq(a.m[0].tally_breached, 2);
+	ck_assert_uint_eq(a.m[1].tally_n, 0);
+	agg_init(&b, e, NULL);
+	o.moment = 1;
+	o.status = ST_BREACHED;
+	agg_tally(&b, &o);
+	agg_merge(&a, &b);
+	agg_free(&b);
+	ck_assert_uint_eq(a.m[0].tally_n, 4);
+	ck_assert_uint_eq(a.m[1].tally_n, 1);
+	ck_assert_uint_eq(a.m[1].tally_breached, 1);
+}
+END_TEST
+
 Suite *
 make_agg_suite(void)
 {
@@ -1243,6 +1276,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_summary_score_mean_exact);
 	tcase_add_test(tc, test_summary_verdicts);
 	tcase_add_test(tc, test_memory_share_ties);
+	tcase_add_test(tc, test_tally);
 	suite_add_tcase(s, tc);
 	return (s);
 }

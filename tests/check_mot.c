@@ -37,6 +37,7 @@ main(void)
 	srunner_add_suite(sr, make_calendar_suite());
 	srunner_add_suite(sr, make_model_suite());
 	srunner_add_suite(sr, make_check_suite());
+	srunner_add_suite(sr, make_history_suite());
 	srunner_add_suite(sr, make_chart_suite());
 	srunner_add_suite(sr, make_arena_suite());
 	srunner_add_suite(sr, make_strtab_suite());

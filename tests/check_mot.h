@@ -29,5 +29,6 @@ Suite	*make_state_suite(void);
 Suite	*make_baseline_suite(void);
 Suite	*make_num_suite(void);
 Suite	*make_opts_suite(void);
+Suite	*make_history_suite(void);
 
 #endif

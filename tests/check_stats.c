@@ -14,6 +14,7 @@
 #include <config.h>
 
 #include <math.h>
+#include <stdint.h>
 
 #include "check_mot.h"
 #include "stats.h"
@@ -348,6 +349,135 @@ START_TEST(test_binom_reference)
 }
 END_TEST
 
+/*
+ * The beta-binomial confidence sequence (Howard et al. 2021). Reference
+ * values computed independently in Python 3 from the formulas of
+ * docs/ci.md: the prior with math.log, lbeta(x, y) = lgamma(x) + lgamma(y)
+ * - lgamma(x + y) with math.lgamma, log M(p) = lbeta(a + s, b + f) -
+ * lbeta(a, b) - s log p - f log1p(-p), and each end by 200 bisections of
+ * [s / (s + f), 1] (upper) and [0, s / (s + f)] (lower) for log M(p) =
+ * log 20. For c = 0.95, t_opt = 1000, alpha = 0.05: 2 log 20 = 5.99146,
+ * log(1 + 5.99146) = 1.94469, rho = 0.0475 x 1000 / 7.93615 = 5.98528,
+ * r = rho - 0.0475 = 5.93778, a = r / 0.05 = 118.7553293029352, b = r /
+ * 0.95 = 6.250280489628175.
+ */
+START_TEST(test_cs_prior)
+{
+	double	a, b;
+
+	cs_betabin_prior(0.95, 1000, 0.05, &a, &b);
+	ck_assert_double_eq_tol(a, 118.75532930293522, 1e-9);
+	ck_assert_double_eq_tol(b, 6.250280489628175, 1e-9);
+	ck_assert_double_eq_tol(a / (a + b), 0.95, 1e-12);	/* its mean */
+	cs_betabin_prior(0.9, 1000, 0.05, &a, &b);
+	ck_assert_double_eq_tol(a, 112.50504881330707, 1e-9);
+	ck_assert_double_eq_tol(b, 12.500560979256337, 1e-9);
+	/* a tiny t_opt: r no less than 0.001 c (1 - c) */
+	cs_betabin_prior(0.5, 1, 0.05, &a, &b);
+	ck_assert_double_eq_tol(a, 0.00025 / 0.5, 1e-15);
+	ck_assert_double_eq_tol(b, 0.00025 / 0.5, 1e-15);
+}
+END_TEST
+
+START_TEST(test_cs_known)
+{
+	double	a, b, lo, hi;
+
+	cs_betabin_prior(0.95, 1000, 0.05, &a, &b);
+	/* 940 of 1000 */
+	cs_betabin(940, 60, a, b, 0.05, &lo, &hi);
+	ck_assert_double_eq_tol(lo, 0.9154755514027403, 1e-9);
+	ck_assert_double_eq_tol(hi, 0.9595123624503077, 1e-9);
+	/* 930 of 1000: Wilson's upper end is 0.9442, the sequence's above 0.95 */
+	cs_betabin(930, 70, a, b, 0.05, &lo, &hi);
+	ck_assert_double_eq_tol(lo, 0.9027887317078199, 1e-9);
+	ck_assert_double_eq_tol(hi, 0.9519232147898993, 1e-9);
+	/* 94% of 5000 just reaches 95%; of 10000, no longer */
+	cs_betabin(4700, 300, a, b, 0.05, &lo, &hi);
+	ck_assert_double_eq_tol(hi, 0.9500976656319708, 1e-9);
+	cs_betabin(9400, 600, a, b, 0.05, &lo, &hi);
+	ck_assert_double_eq_tol(hi, 0.947493599829321, 1e-9);
+	/* at its ends M is 1/alpha */
+	ck_assert_double_eq_tol(cs_betabin_log(9400, 600, a, b, hi), log(20),
+	    1e-6);
+	/* no data: everything; no failure: up to 1; no success: from 0 */
+	cs_betabin(0, 0, a, b, 0.05, &lo, &hi);
+	ck_assert_double_eq(lo, 0);
+	ck_assert_double_eq(hi, 1);
+	cs_betabin(50, 0, a, b, 0.05, &lo, &hi);
+	ck_assert_double_eq(hi, 1);
+	ck_assert(lo > 0.8 && lo < 1);
+	cs_betabin(0, 50, a, b, 0.05, &lo, &hi);
+	ck_assert_double_eq(lo, 0);
+	ck_assert(hi > 0 && hi < 0.95);
+}
+END_TEST
+
+/* splitmix64 (Steele, Lea and Flood 2014): a fixed, portable sequence. */
+static uint64_t
+cs_rand(uint64_t *x)
+{
+	uint64_t	z = (*x += UINT64_C(0x9e3779b97f4a7c15));
+
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return (z ^ (z >> 31));
+}
+
+/*
+ * Anytime validity: 1000 Bernoulli sequences of 2000 trials at p, the
+ * prior centred on p as mot check centres it on the objective. The share
+ * of sequences whose set ever leaves p out is at most alpha (Ville); a
+ * Wilson interval looked at after every trial leaves it out far more
+ * often (so the count does tell them apart). In the first sequences the
+ * bisected ends agree with the martingale at every step.
+ */
+static void
+cs_simulate(double p, uint64_t seed)
+{
+	const double	 alpha = 0.05, thr = log(1 / alpha);
+	double		 a, b, lo, hi, wlo, whi;
+	uint64_t	 x = seed, s, f;
+	int		 seq, t, out, wout, nout = 0, nwout = 0, in;
+
+	cs_betabin_prior(p, 1000, alpha, &a, &b);
+	for (seq = 0; seq < 1000; seq++) {
+		s = f = 0;
+		out = wout = 0;
+		for (t = 1; t <= 2000; t++) {
+			if ((double)(cs_rand(&x) >> 11) * 0x1p-53 < p)
+				s++;
+			else
+				f++;
+			in = cs_betabin_log((double)s, (double)f, a, b, p) <
+			    thr;
+			out |= !in;
+			if (seq < 2) {
+				cs_betabin((double)s, (double)f, a, b, alpha,
+				    &lo, &hi);
+				ck_assert(lo <= hi);
+				ck_assert_int_eq(in, lo <= p && p <= hi);
+			}
+			if (t >= 30) {
+				wilson(s, s + f, Z95, &wlo, &whi);
+				wout |= p < wlo || p > whi;
+			}
+		}
+		nout += out;
+		nwout += wout;
+	}
+	ck_assert_int_le(nout, 50);		/* alpha of 1000 */
+	ck_assert_int_gt(nwout, 100);		/* repeated Wilson: no */
+}
+
+START_TEST(test_cs_valid)
+{
+	cs_simulate(0.95, 1);
+	cs_simulate(0.9, 2);
+	cs_simulate(0.99, 3);
+}
+END_TEST
+
 Suite *
 make_stats_suite(void)
 {
@@ -376,6 +506,12 @@ make_stats_suite(void)
 	tcase_add_test(tc, test_binom_edges);
 	tcase_add_test(tc, test_binom_small_sums);
 	tcase_add_test(tc, test_binom_reference);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("sequence");
+	tcase_set_timeout(tc, 60);	/* 3 x 1000 simulated sequences */
+	tcase_add_test(tc, test_cs_prior);
+	tcase_add_test(tc, test_cs_known);
+	tcase_add_test(tc, test_cs_valid);
 	suite_add_tcase(s, tc);
 	return (s);
 }
