@@ -137,6 +137,72 @@ burn_message(const struct check_report *cr, const struct check_row *row,
 		break;
 	}
 }
+
+/*
+ * A p90 check: the two p90s and the rise (a p90 not reached by the longest
+ * time seen, a lower bound), then the test that decided it: k of n past the
+ * baseline's p90 and the exact binomial p, or Kaplan-Meier's share past it
+ * with its standard error and z; and the adjusted q.
+ */
+static void
+p90_message(const struct check_report *cr, const struct check_row *row,
+    const struct check_item *it, char *buf, size_t size)
+{
+	const struct check_params	*p = cr->p;
+	char				 a[48], b[48], c[32], d[32], e[32];
+	char				 how[96];
+	int				 len, reached = !isnan(it->p90_1);
+
+	fmt_duration(a, sizeof a, it->p90_0, CLOCK_CALENDAR);
+	if (reached)
+		len = snprintf(buf, size, "p90 %s -> %s (%s, limit +%.1f%%)", a,
+		    fmt_duration_on(b, sizeof b, it->p90_1, CLOCK_CALENDAR),
+		    signed_pct(c, sizeof c, it->increase, "%"),
+		    100 * p->max_p90_increase);
+	else
+		len = snprintf(buf, size, "p90 %s -> not reached (more than "
+		    "10%% still running), above the longest time seen, %s (%s "
+		    "at least, limit +%.1f%%)", a, fmt_duration_on(b, sizeof b,
+		    row->cur->p90_floor, CLOCK_CALENDAR), signed_pct(c,
+		    sizeof c, it->increase, "%"), 100 * p->max_p90_increase);
+	if (len < 0 || (size_t)len >= size)
+		return;
+	buf += len;
+	size -= (size_t)len;
+	if (it->why == CHECK_WHY_P90_NOISE)
+		len = snprintf(buf, size, ", but not beyond sampling noise");
+	else if (it->status == CHECK_SKIP)
+		len = snprintf(buf, size, ": not decided");
+	else
+		len = 0;
+	if (len < 0 || (size_t)len >= size)
+		return;
+	buf += len;
+	size -= (size_t)len;
+	if (!it->p90_km)
+		snprintf(buf, size, "; %llu of %llu above %s: one-sided exact "
+		    "binomial p %s against 10%%, BH q %s (alpha %g)",
+		    (unsigned long long)it->above,
+		    (unsigned long long)it->timed, a, pval(d, sizeof d, it->p),
+		    pval(e, sizeof e, it->q), p->alpha);
+	else {
+		if (!isnan(it->z))
+			snprintf(how, sizeof how, "(Greenwood se %s), one-sided "
+			    "z %.2f", fmt_pct(c, sizeof c, it->surv_se), it->z);
+		else
+			snprintf(how, sizeof how, "(no variance: exact binomial "
+			    "over the %llu known)", (unsigned long long)
+			    (it->timed - it->cens_before));
+		snprintf(buf, size, "; %llu of %llu known above %s, %llu "
+		    "censored before it: Kaplan-Meier %s above %s, p %s against "
+		    "10%%, BH q %s (alpha %g)", (unsigned long long)it->above,
+		    (unsigned long long)it->timed, a,
+		    (unsigned long long)it->cens_before,
+		    fmt_pct(b, sizeof b, it->surv), how,
+		    pval(d, sizeof d, it->p), pval(e, sizeof e, it->q),
+		    p->alpha);
+	}
+}
 static int	seq_message(const struct check_report *,
 		    const struct check_row *, const struct check_item *,
 		    char *, size_t);
@@ -204,13 +270,8 @@ check_message(const struct check_report *cr, const struct check_row *row,
 		    "change to measure", isnan(it->p90_0) ? "missing" : "0");
 		break;
 	case CHECK_WHY_P90_RUNNING:
-		snprintf(buf, size, "p90 %s -> not reached (more than 10%% "
-		    "still running), above the longest time seen, %s (%s at "
-		    "least, limit +%.1f%%)%s", fmt_duration(a, sizeof a, it->p90_0,
-		    CLOCK_CALENDAR), fmt_duration_on(b, sizeof b,
-		    row->cur->p90_floor, CLOCK_CALENDAR), signed_pct(c,
-		    sizeof c, it->increase, "%"), 100 * p->max_p90_increase,
-		    it->status == CHECK_FAIL ? "" : ": not decided");
+	case CHECK_WHY_P90_NOISE:
+		p90_message(cr, row, it, buf, size);
 		break;
 	case CHECK_WHY_BURN_FEW:
 	case CHECK_WHY_BURN_EMPTY:
@@ -226,11 +287,7 @@ check_message(const struct check_report *cr, const struct check_row *row,
 	case CHECK_WHY_STABLE:
 	case CHECK_WHY_REGRESSED:
 		if (it->kind == CHECK_P90) {
-			snprintf(buf, size, "p90 %s -> %s (%s, limit +%.1f%%)",
-			    fmt_duration(a, sizeof a, it->p90_0,
-			    CLOCK_CALENDAR), fmt_duration_on(b, sizeof b,
-			    it->p90_1, CLOCK_CALENDAR), signed_pct(c, sizeof c, it->increase,
-			    "%"), 100 * p->max_p90_increase);
+			p90_message(cr, row, it, buf, size);
 			break;
 		}
 		snprintf(buf, size, "breached %s -> %s (%s, limit +%.1f pp); "
@@ -679,6 +736,31 @@ json_burn(const struct check_report *cr, const struct check_item *it, FILE *f)
 	}
 	fputs("          ],\n", f);
 }
+
+/* A regression test's z, p and q (adjusted). */
+static void
+json_test(FILE *f, const struct check_item *it)
+{
+	json_dbl(f, 10, "z", it->z, 4, ",");
+	json_key(f, 10, "p");
+	cj_sig(f, it->p);
+	fputs(",\n", f);
+	json_key(f, 10, "q");
+	cj_sig(f, it->q);
+	fputs(",\n", f);
+}
+
+/* A count of a check's figures, null when the check did not get to it. */
+static void
+json_count(FILE *f, const char *key, uint64_t v, int known)
+{
+	if (known)
+		json_u64(f, 10, key, v, ",");
+	else {
+		json_key(f, 10, key);
+		fputs("null,\n", f);
+	}
+}
 static void	json_sequence(FILE *, const struct check_item *);
 
 static void
@@ -710,18 +792,20 @@ json_item(const struct check_report *cr, const struct check_row *row,
 		json_dbl(f, 10, "baseline_breach_rate", it->rate0, 6, ",");
 		json_dbl(f, 10, "breach_rate", it->rate1, 6, ",");
 		json_dbl(f, 10, "change", it->change, 6, ",");
-		json_dbl(f, 10, "z", it->z, 4, ",");
-		json_key(f, 10, "p");
-		cj_sig(f, it->p);
-		fputs(",\n", f);
-		json_key(f, 10, "q");
-		cj_sig(f, it->q);
-		fputs(",\n", f);
+		json_test(f, it);
 		break;
 	case CHECK_P90:
 		json_dbl(f, 10, "baseline_p90_s", it->p90_0, 3, ",");
 		json_dbl(f, 10, "p90_s", it->p90_1, 3, ",");
 		json_dbl(f, 10, "increase", it->increase, 6, ",");
+		json_str(f, 10, "test", isnan(it->p) ? NULL : it->p90_km ?
+		    "kaplan-meier" : "binomial", ",");
+		json_count(f, "above", it->above, !isnan(it->p));
+		json_count(f, "timed", it->timed, !isnan(it->p));
+		json_count(f, "censored_before", it->cens_before, !isnan(it->p));
+		json_dbl(f, 10, "km_survival", it->surv, 6, ",");
+		json_dbl(f, 10, "km_se", it->surv_se, 6, ",");
+		json_test(f, it);
 		break;
 	case CHECK_BURN_RATE:
 		json_burn(cr, it, f);

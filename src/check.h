@@ -43,7 +43,8 @@ enum check_why {
 	CHECK_WHY_NO_BUDGET,	/* burn rate: an objective of 100% allows no breach */
 	CHECK_WHY_BURN_SLOW,	/* burn rate: not both windows above the threshold */
 	CHECK_WHY_BURNING,	/* burn rate: both windows above the threshold */
-	CHECK_WHY_MISSING	/* the moment names a touchpoint no journey has (--allow-missing) */
+	CHECK_WHY_MISSING,	/* the moment names a touchpoint no journey has (--allow-missing) */
+	CHECK_WHY_P90_NOISE	/* p90 past the limit, but not beyond sampling noise */
 };
 
 struct check_params {
@@ -73,6 +74,12 @@ struct check_moment {
 	uint64_t	 win_n[2];
 	uint64_t	 win_breached[2];
 	const char	*missing;	/* a touchpoint it names that no journey has, or NULL */
+	/* This run at the baseline's p90 t0, for the p90 test (cmd-check.c); 0 when not known. */
+	uint64_t	 p90_timed;	/* occurrences with a time: closed, open or ended */
+	uint64_t	 p90_above;	/* k: known past t0 (closed after it, running at or past it) */
+	uint64_t	 p90_cens_before; /* running at a time before t0: side of t0 unknown */
+	double		 p90_surv;	/* Kaplan-Meier S(t0) */
+	double		 p90_var;	/* its Greenwood variance */
 	/* --history: the runs of the sequence, all batches summed (this one's too) */
 	int		 has_seq;
 	uint64_t	 seq_n;
@@ -107,6 +114,10 @@ struct check_item {
 	double			 win_rate[2];	/* breach rate; NaN with no occurrence */
 	double			 burn[2];	/* win_rate / (1 - objective); NaN when undefined */
 	double			 threshold;	/* both above it fail */
+	/* p90 test (z, p, q above): the exact binomial, or Kaplan-Meier's z */
+	int			 p90_km;	/* 1: censored before t0, Kaplan-Meier */
+	uint64_t		 above, timed, cens_before;	/* k, n, unknown side */
+	double			 surv, surv_se;	/* Kaplan-Meier S(t0) and Greenwood's se */
 	/* objective decided by the confidence sequence of --history */
 	int			 seq;
 	uint64_t		 seq_n, seq_breached;

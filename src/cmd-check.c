@@ -30,6 +30,7 @@
 #include "log.h"
 #include "opts.h"
 #include "run.h"
+#include "sketch.h"
 #include "xmalloc.h"
 
 /* A window of stop times ending at as_of: as given, and its bounds once as_of is known. */
@@ -106,6 +107,34 @@ write_file(const char *path, void (*fn)(const struct check_report *, FILE *),
 		return (rc);
 	fn(cr, af.f);
 	return (afile_commit(&af, cause));
+}
+
+/*
+ * This run's elapsed times at the baseline's p90 t0, for the p90 test:
+ * how many are past it, and Kaplan-Meier's S(t0) with Greenwood's
+ * variance, from the moment's total sketches (exact up to SKETCH_EXACT
+ * values, to a bucket beyond).
+ */
+static void
+p90_at_baseline(struct run *r, size_t i, const struct baseline *base,
+    struct check_moment *cm)
+{
+	struct cell		*t = &r->agg.m[r->sum.ms[i].index].total;
+	struct sketch_km_at	 at;
+	size_t			 j;
+
+	for (j = 0; j < base->n; j++) {
+		if (strcmp(base->moments[j].id, cm->id) == 0)
+			break;
+	}
+	if (j == base->n || !(base->moments[j].p90 > 0))
+		return;
+	sketch_km_at(&t->elapsed, &t->elapsed_cens, base->moments[j].p90, &at);
+	cm->p90_timed = at.n;
+	cm->p90_above = at.above;
+	cm->p90_cens_before = at.cens_before;
+	cm->p90_surv = at.s;
+	cm->p90_var = at.var;
 }
 
 static const struct cmd_opt check_opts[] = {
@@ -365,6 +394,8 @@ check_moments(struct check_job *j)
 		}
 		if (agg_missing(&j->r.agg, i, &cm->missing, 1) == 0)
 			cm->missing = NULL;
+		if (j->have_base)
+			p90_at_baseline(&j->r, i, &j->base, cm);
 	}
 }
 

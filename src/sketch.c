@@ -618,3 +618,54 @@ sketch_km_curve(struct sketch *ev, struct sketch *cens,
 	*pts = p;
 	return (k);
 }
+
+/*
+ * Kaplan-Meier at one time t: S(t) = prod over event times t_i <= t of
+ * (1 - d_i / r_i), and Greenwood's variance S(t)^2 sum d_i / (r_i (r_i -
+ * d_i)) (Greenwood 1926; Kaplan and Meier 1958). An event at t has
+ * finished by t; a censoring at t or after was still running at t, so it
+ * is known to be above it; one before t may end on either side. In
+ * buckets every value stands at its bucket, and t's bucket at t: a value
+ * within 1% of t (the sketch's accuracy) may be counted on the wrong side.
+ */
+void
+sketch_km_at(struct sketch *ev, struct sketch *cens, double t,
+    struct sketch_km_at *out)
+{
+	struct km_step	*st;
+	size_t		 n, i;
+	uint64_t	 total = ev->n + cens->n, risk = total, done = 0;
+	int		 bins = in_bins(ev) || in_bins(cens), censored = 0;
+	int32_t		 key = 0;
+	double		 s = 1, g = 0;
+
+	memset(out, 0, sizeof *out);
+	out->n = total;
+	out->s = 1;
+	if (total == 0 || isnan(t))
+		return;
+	if (bins)
+		key = t < SKETCH_MIN ? KM_ZERO : sketch_key(t);
+	n = km_steps(ev, cens, &st);
+	for (i = 0; i < n; i++) {
+		if (bins ? st[i].key > key : st[i].t > t)
+			break;
+		if (st[i].d > 0) {
+			done += st[i].d;
+			s = km_survival(s, censored, risk, st[i].d, done, total);
+			if (risk > st[i].d)
+				g += (double)st[i].d / ((double)risk *
+				    (double)(risk - st[i].d));
+		}
+		/* Censorings at t itself were running at t: above it. */
+		if (st[i].c > 0 && (bins ? st[i].key < key : st[i].t < t)) {
+			out->cens_before += st[i].c;
+			censored = 1;
+		}
+		risk -= st[i].d + st[i].c;
+	}
+	free(st);
+	out->above = total - done - out->cens_before;
+	out->s = s;
+	out->var = s > 0 ? s * s * g : 0;
+}

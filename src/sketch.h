@@ -55,4 +55,17 @@ double	sketch_km_longest(const struct sketch *, const struct sketch *, int *);
 size_t	sketch_km_curve(struct sketch *, struct sketch *,
 	    struct sketch_km_point **);
 
+/* Kaplan-Meier at one time t, and the counts either side of it. */
+struct sketch_km_at {
+	uint64_t	n;		/* events and censorings */
+	uint64_t	above;		/* known to last past t: events after t, censorings at t or after */
+	uint64_t	cens_before;	/* censored before t: which side of t is not known */
+	double		s;		/* S(t): the estimated share still running after t */
+	double		var;		/* Greenwood's variance of S(t) */
+};
+
+/* Kaplan-Meier S(t) of events ev censored by cens, with Greenwood's variance and the counts above t; exact while both keep values, to a bucket (1%) beyond. */
+void	sketch_km_at(struct sketch *, struct sketch *, double,
+	    struct sketch_km_at *);
+
 #endif

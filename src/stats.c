@@ -156,6 +156,124 @@ nps_diff(const struct nps_counts *a, const struct nps_counts *b,
 }
 
 /*
+ * The binomial probability mass in log space after Loader ("Fast and
+ * accurate computation of binomial probabilities", 2000), as R's dbinom:
+ * Stirling's error and the deviance term keep it accurate to the last
+ * digits for any n, where lgamma differences of 10^7 lose eight of them.
+ */
+static double
+stirlerr(double n)
+{
+	double	nn;
+
+	if (n <= 15)
+		return (lgamma(n + 1) - (n + 0.5) * log(n) + n -
+		    0.918938533204672741780329736406);	/* ln sqrt(2 pi) */
+	nn = n * n;
+	return ((1.0 / 12 - (1.0 / 360 - (1.0 / 1260 - (1.0 / 1680 -
+	    1.0 / (1188 * nn)) / nn) / nn) / nn) / n);
+}
+
+/* x ln(x / m) + m - x, without the cancellation when x is near m. */
+static double
+bd0(double x, double m)
+{
+	double	v, s, s1, ej;
+	int	j;
+
+	if (fabs(x - m) < 0.1 * (x + m)) {
+		v = (x - m) / (x + m);
+		s = (x - m) * v;
+		ej = 2 * x * v;
+		v *= v;
+		for (j = 1; j < 1000; j++) {
+			ej *= v;
+			s1 = s + ej / (2 * j + 1);
+			if (s1 == s)
+				break;
+			s = s1;
+		}
+		return (s);
+	}
+	return (x * log(x / m) + m - x);
+}
+
+/*
+ * ln P(X = k) for X ~ Binomial(n, p), 0 < p < 1, k <= n. The means n p
+ * and n (1 - p) are rounded, which bd0 would carry as an error of about
+ * (1 - x / mean) times the rounding: their remainders (fma) correct it
+ * to first order.
+ */
+static double
+binom_log_pmf(uint64_t k, uint64_t n, double p)
+{
+	double	x = (double)k, nd = (double)n, q = 1 - p, mp, mq, ep, eq;
+	double	lc, lf;
+
+	if (k == 0)
+		return (nd * log1p(-p));
+	if (k == n)
+		return (nd * log(p));
+	mp = nd * p;
+	ep = fma(nd, p, -mp);
+	mq = nd * q;
+	eq = fma(nd, q, -mq) + nd * ((1 - q) - p);	/* q itself rounded */
+	lc = stirlerr(nd) - stirlerr(x) - stirlerr(nd - x) - bd0(x, mp) -
+	    bd0(nd - x, mq) - ep * (1 - x / mp) - eq * (1 - (nd - x) / mq);
+	lf = 1.837877066409345483560659472811 + log(x) + log1p(-x / nd);
+	return (lc - 0.5 * lf);
+}
+
+/*
+ * P(X >= k) for X ~ Binomial(n, p). The tail away from the mode is summed
+ * as ratios of its first term (which is therefore the only one that can
+ * underflow, and only when the answer is below the smallest double); a
+ * tail that reaches past the mode is one minus the other. Terms shrink at
+ * least as fast as a normal's, so about 9 standard deviations of them
+ * make a sum exact to a double: some 9,000 for n = 10^7.
+ */
+double
+binom_sf(uint64_t k, uint64_t n, double p)
+{
+	double		mode, r, t, s, m;
+	uint64_t	j;
+	int		upper;
+
+	if (k == 0 || isnan(p))
+		return (k == 0 ? 1 : NAN);
+	if (k > n || p <= 0)
+		return (0);
+	if (p >= 1)
+		return (1);
+	mode = floor(((double)n + 1) * p);
+	upper = (double)k > mode;
+	/* Upper: terms k, k + 1, ... n. Lower: terms k - 1, k - 2, ... 0. */
+	j = upper ? k : k - 1;
+	r = p / (1 - p);
+	s = t = 1;
+	for (;;) {
+		if (upper) {
+			if (j == n)
+				break;
+			t *= (double)(n - j) / (double)(j + 1) * r;
+			j++;
+		} else {
+			if (j == 0)
+				break;
+			t *= (double)j / ((double)(n - j + 1) * r);
+			j--;
+		}
+		s += t;
+		if (t < s * 1e-17)
+			break;
+	}
+	m = exp(binom_log_pmf(upper ? k : k - 1, n, p) + log(s));
+	if (!upper)
+		m = 1 - m;
+	return (m < 0 ? 0 : m > 1 ? 1 : m);
+}
+
+/*
  * The beta-binomial mixture of Howard, Ramdas, McAuliffe and Sekhon,
  * "Time-uniform, nonparametric, nonasymptotic confidence sequences",
  * Ann. Statist. 49(2), 2021: the likelihood ratio of a Bernoulli q

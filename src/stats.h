@@ -1,4 +1,4 @@
-/* stats.h - interval estimates for rates, and for differences of NPS and of proportions. */
+/* stats.h - interval estimates for rates, and for differences of NPS and of proportions; the binomial upper tail. */
 #ifndef MOT_STATS_H
 #define MOT_STATS_H
 
@@ -29,6 +29,8 @@ struct nps_counts {
 /* NPS a - b in points, its 95% MOVER interval within [-200, 200] and the adjusted-Wald two-sided p; NaN when a side has no answer. */
 void	nps_diff(const struct nps_counts *, const struct nps_counts *,
 	    double *, double *, double *, double *);
+/* P(X >= k) for X ~ Binomial(n, p): the one-sided exact binomial test; 1 when k is 0, 0 when k > n. */
+double	binom_sf(uint64_t, uint64_t, double);
 /* log M(p) of the beta-binomial mixture martingale (Howard et al. 2021) after s successes and f failures, prior Beta(a, b); p in (0, 1). */
 double	cs_betabin_log(double, double, double, double, double);
 /* Its confidence sequence at level alpha, {p : M(p) < 1/alpha}: [0, 1] before any data. */

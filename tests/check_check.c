@@ -54,6 +54,32 @@ moment(const char *id, double objective, uint64_t n, uint64_t breached,
 	return (m);
 }
 
+/* This run at the baseline's p90: n timed, k known past it (none censored before). */
+static void
+at_t0(struct check_moment *m, uint64_t timed, uint64_t above)
+{
+	m->p90_timed = timed;
+	m->p90_above = above;
+	m->p90_cens_before = 0;
+}
+
+/* Compare n moments of this run with the baseline's (same expectations). */
+static void
+compare(const struct check_params *p, const struct check_moment *cur,
+    const struct check_moment *base, size_t n, struct check_result *res)
+{
+	struct check_input	in;
+
+	memset(&in, 0, sizeof in);
+	in.cur = cur;
+	in.ncur = n;
+	in.base = base;
+	in.nbase = n;
+	in.have_base = 1;
+	in.same_expectations = 1;
+	check_run(p, &in, res);
+}
+
 /* ------------------------------------------------------ objectives -- */
 
 START_TEST(test_objective_pass)
@@ -310,6 +336,12 @@ START_TEST(test_regression)
 	/* thin: the baseline has too few. */
 	base[4] = moment("thin", 0.9, 20, 0, 600);
 	cur[4] = moment("thin", 0.9, 1000, 300, 6000);
+	/* At the baseline's p90: 10% past it, but slow's 15% (p 4.5e-07). */
+	at_t0(&cur[0], 1000, 100);
+	at_t0(&cur[1], 1000, 100);
+	at_t0(&cur[2], 100000, 10000);
+	at_t0(&cur[3], 1000, 150);
+	at_t0(&cur[4], 1000, 900);
 
 	memset(&in, 0, sizeof in);
 	in.cur = cur;
@@ -335,7 +367,10 @@ START_TEST(test_regression)
 	ck_assert_int_eq(it->status, CHECK_PASS);
 	it = item(&res, "slow", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_int_eq(it->why, CHECK_WHY_REGRESSED);
 	ck_assert_double_eq_tol(it->increase, 0.25, 1e-12);
+	ck_assert_double_eq_tol(it->p, 4.4894428594500228e-7, 1e-18);
+	ck_assert(it->q < 0.05 && it->q >= it->p);
 	ck_assert_int_eq(item(&res, "slow", CHECK_BREACH_RATE)->status,
 	    CHECK_PASS);
 	it = item(&res, "thin", CHECK_BREACH_RATE);
@@ -369,12 +404,11 @@ END_TEST
 START_TEST(test_p90_not_reached)
 {
 	struct check_params	p = params();
-	struct check_moment	cur[3], base[3];
-	struct check_input	in;
+	struct check_moment	cur[4], base[4];
 	struct check_result	res;
 	struct check_report	cr;
 	const struct check_item	*it;
-	char			msg[256];
+	char			msg[512];
 
 	/*
 	 * More than 10% still running: the p90 is above the longest time
@@ -390,23 +424,35 @@ START_TEST(test_p90_not_reached)
 	base[2] = moment("edge", 0.9, 1000, 50, 600);
 	cur[2] = moment("edge", 0.9, 1000, 50, NAN);
 	cur[2].p90_floor = 720;
-	memset(&in, 0, sizeof in);
-	in.cur = cur;
-	in.ncur = 3;
-	in.base = base;
-	in.nbase = 3;
-	in.have_base = 1;
-	in.same_expectations = 1;
-	check_run(&p, &in, &res);
+	/*
+	 * 20% past the baseline's p90 (p 2.9e-21; three of eight tests, so
+	 * q = 8/3 x 2.9e-21 = 7.8e-21); past-noise: 10.5%.
+	 */
+	at_t0(&cur[0], 1000, 200);
+	at_t0(&cur[1], 1000, 200);
+	at_t0(&cur[2], 1000, 200);
+	base[3] = moment("past-noise", 0.9, 1000, 50, 600);
+	cur[3] = moment("past-noise", 0.9, 1000, 50, NAN);
+	cur[3].p90_floor = 721;
+	at_t0(&cur[3], 1000, 105);
+	compare(&p, cur, base, 4, &res);
+	/* Significant, but the rise is not known to pass the limit. */
 	it = item(&res, "within", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_SKIP);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
 	ck_assert_double_eq_tol(it->increase, 1.0 / 6, 1e-12);
+	ck_assert(it->q < 1e-15);
 	it = item(&res, "past", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
 	ck_assert(isnan(it->p90_1));
+	ck_assert_double_eq_tol(it->p / 2.9280548038286953e-21, 1, 1e-12);
 	ck_assert_int_eq(item(&res, "edge", CHECK_P90)->status, CHECK_SKIP);
+	/* Past the limit at least, but 105 of 1000 is noise (p 0.314). */
+	it = item(&res, "past-noise", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	ck_assert_int_eq(it->why, CHECK_WHY_P90_NOISE);
+	ck_assert_double_eq_tol(it->p, 0.31377421017657061, 1e-12);
 	memset(&cr, 0, sizeof cr);
 	cr.p = &p;
 	cr.res = &res;
@@ -414,10 +460,17 @@ START_TEST(test_p90_not_reached)
 	    sizeof msg);
 	ck_assert_str_eq(msg, "p90 10m00s -> not reached (more than 10% still "
 	    "running), above the longest time seen, 12m01s of calendar time "
-	    "(+20.2% at least, limit +20.0%)");
+	    "(+20.2% at least, limit +20.0%); 200 of 1000 above 10m00s: "
+	    "one-sided exact binomial p 2.9e-21 against 10%, BH q 7.8e-21 "
+	    "(alpha 0.05)");
 	check_message(&cr, &res.rows[0], item(&res, "within", CHECK_P90), msg,
 	    sizeof msg);
 	ck_assert_msg(strstr(msg, ": not decided") != NULL, "%s", msg);
+	check_message(&cr, &res.rows[3], item(&res, "past-noise", CHECK_P90),
+	    msg, sizeof msg);
+	ck_assert_msg(strstr(msg, "(+20.2% at least, limit +20.0%), but not "
+	    "beyond sampling noise; 105 of 1000 above 10m00s: one-sided exact "
+	    "binomial p 0.314") != NULL, "%s", msg);
 	check_result_free(&res);
 }
 END_TEST
@@ -431,8 +484,10 @@ START_TEST(test_bh_across_moments)
 	const struct check_item	*it;
 
 	/*
-	 * 10/200 -> 25/250 alone has p 0.0245 < 0.05 and rises 5 pp; with
-	 * two unchanged moments beside it, BH makes q = 3 x 0.0245 = 0.074.
+	 * 10/200 -> 25/250 alone has p 0.0245 < 0.05 and rises 5 pp; its
+	 * p90 test (nothing past: p 1) makes q = 2 x 0.0245 = 0.049. With
+	 * two unchanged moments beside it, BH over the six tests makes q =
+	 * 6 x 0.0245 = 0.147.
 	 */
 	base[0] = moment("a", 0.9, 200, 10, 60);
 	cur[0] = moment("a", 0.9, 250, 25, 60);
@@ -448,16 +503,200 @@ START_TEST(test_bh_across_moments)
 	in.ncur = in.nbase = 1;
 	check_run(&p, &in, &res);
 	it = item(&res, "a", CHECK_BREACH_RATE);
-	ck_assert_double_eq_tol(it->q, 0.024539728833165634, 1e-12);
+	ck_assert_double_eq_tol(it->q, 2 * 0.024539728833165634, 1e-12);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	check_result_free(&res);
 
 	in.ncur = in.nbase = 3;
 	check_run(&p, &in, &res);
 	it = item(&res, "a", CHECK_BREACH_RATE);
-	ck_assert_double_eq_tol(it->q, 3 * 0.024539728833165634, 1e-12);
+	ck_assert_double_eq_tol(it->q, 6 * 0.024539728833165634, 1e-12);
 	ck_assert_int_eq(it->status, CHECK_PASS);
 	ck_assert_int_eq(res.status, CHECK_PASS);
+	check_result_free(&res);
+}
+END_TEST
+
+START_TEST(test_p90_noise)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[2], base[2];
+	struct check_result	res;
+	struct check_report	cr;
+	const struct check_item	*it;
+	char			msg[512];
+
+	/*
+	 * Both p90s rose 25%, past the 20% limit. few: 6 of 40 past the
+	 * baseline's p90, P(X >= 6) = 0.206 for Binomial(40, 0.1): sampling
+	 * explains it, a pass. many: 150 of 1000, p 4.5e-07: a regression.
+	 */
+	base[0] = moment("few", 0.9, 40, 2, 600);
+	cur[0] = moment("few", 0.9, 40, 2, 750);
+	at_t0(&cur[0], 40, 6);
+	base[1] = moment("many", 0.9, 1000, 50, 600);
+	cur[1] = moment("many", 0.9, 1000, 50, 750);
+	at_t0(&cur[1], 1000, 150);
+	compare(&p, cur, base, 2, &res);
+	it = item(&res, "few", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	ck_assert_int_eq(it->why, CHECK_WHY_P90_NOISE);
+	ck_assert_double_eq_tol(it->increase, 0.25, 1e-12);
+	ck_assert_uint_eq(it->above, 6);
+	ck_assert_uint_eq(it->timed, 40);
+	ck_assert(!it->p90_km);
+	ck_assert_double_eq_tol(it->p, 0.20627266871283956, 1e-12);
+	memset(&cr, 0, sizeof cr);
+	cr.p = &p;
+	cr.res = &res;
+	check_message(&cr, &res.rows[0], it, msg, sizeof msg);
+	ck_assert_str_eq(msg, "p90 10m00s -> 12m30s of calendar time (+25.0%, "
+	    "limit +20.0%), but not beyond sampling noise; 6 of 40 above "
+	    "10m00s: one-sided exact binomial p 0.206 against 10%, BH q 0.413 "
+	    "(alpha 0.05)");
+	it = item(&res, "many", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_int_eq(it->why, CHECK_WHY_REGRESSED);
+	ck_assert_double_eq_tol(it->p, 4.4894428594500228e-7, 1e-18);
+	ck_assert_int_eq(res.status, CHECK_FAIL);
+	check_result_free(&res);
+
+	/* The same 25% rise with no evidence at all (1 of 1000): a pass. */
+	at_t0(&cur[1], 1000, 1);
+	compare(&p, cur, base, 2, &res);
+	ck_assert_int_eq(item(&res, "many", CHECK_P90)->status, CHECK_PASS);
+	ck_assert_int_eq(res.status, CHECK_PASS);
+	check_result_free(&res);
+	/* Significant but within the limit: a pass, stable. */
+	at_t0(&cur[1], 1000, 150);
+	p.max_p90_increase = 0.25;
+	compare(&p, cur, base, 2, &res);
+	it = item(&res, "many", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	ck_assert_int_eq(it->why, CHECK_WHY_STABLE);
+	ck_assert(it->q < 0.05);
+	check_result_free(&res);
+}
+END_TEST
+
+START_TEST(test_p90_censored)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[4], base[4];
+	struct check_result	res;
+	struct check_report	cr;
+	const struct check_item	*it;
+	char			msg[512];
+	size_t			i;
+
+	/*
+	 * Clocks censored before the baseline's p90: Kaplan-Meier. slow:
+	 * S(t0) 0.2, se 0.02, z 5, p 2.87e-07. near: S 0.12, z 1, p 0.159:
+	 * noise. none: no event by t0, S 1 and no variance: the exact test
+	 * over the 5 known past it, 0.1^5. running: p90 not reached, the
+	 * longest time seen +30%, z 5: a regression.
+	 */
+	for (i = 0; i < 4; i++) {
+		base[i] = moment(i == 0 ? "slow" : i == 1 ? "near" : i == 2 ?
+		    "none" : "running", 0.9, 1000, 50, 600);
+		cur[i] = moment(base[i].id, 0.9, 1000, 50, 780);
+		cur[i].p90_timed = 1000;
+		cur[i].p90_above = 100;
+		cur[i].p90_cens_before = 20;
+		cur[i].p90_surv = 0.2;
+		cur[i].p90_var = 0.0004;
+	}
+	cur[1].p90_surv = 0.12;
+	cur[2].p90_timed = 10;
+	cur[2].p90_above = 5;
+	cur[2].p90_cens_before = 5;
+	cur[2].p90_surv = 1;
+	cur[2].p90_var = 0;
+	cur[3].p90 = NAN;
+	cur[3].p90_floor = 780;
+	compare(&p, cur, base, 4, &res);
+	it = item(&res, "slow", CHECK_P90);
+	ck_assert(it->p90_km);
+	ck_assert_double_eq_tol(it->z, 5, 1e-12);
+	ck_assert_double_eq_tol(it->surv_se, 0.02, 1e-15);
+	ck_assert_double_eq_tol(it->p / 2.8665157187919391e-7, 1, 1e-12);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_int_eq(it->why, CHECK_WHY_REGRESSED);
+	memset(&cr, 0, sizeof cr);
+	cr.p = &p;
+	cr.res = &res;
+	check_message(&cr, &res.rows[0], it, msg, sizeof msg);
+	ck_assert_msg(strstr(msg, "(+30.0%, limit +20.0%); 100 of 1000 known "
+	    "above 10m00s, 20 censored before it: Kaplan-Meier 20.0% above "
+	    "(Greenwood se 2.0%), one-sided z 5.00, p 2.9e-07 against 10%, BH "
+	    "q ") != NULL, "%s", msg);
+	it = item(&res, "near", CHECK_P90);
+	ck_assert_double_eq_tol(it->z, 1, 1e-12);
+	ck_assert_double_eq_tol(it->p, 0.15865525393145705, 1e-12);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	ck_assert_int_eq(it->why, CHECK_WHY_P90_NOISE);
+	it = item(&res, "none", CHECK_P90);
+	ck_assert(it->p90_km);
+	ck_assert(isnan(it->z));
+	ck_assert_double_eq_tol(it->p, 1e-5, 1e-18);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	check_message(&cr, &res.rows[2], it, msg, sizeof msg);
+	ck_assert_msg(strstr(msg, "Kaplan-Meier 100.0% above (no variance: "
+	    "exact binomial over the 5 known), p 1.0e-05") != NULL, "%s", msg);
+	it = item(&res, "running", CHECK_P90);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
+	check_result_free(&res);
+}
+END_TEST
+
+START_TEST(test_bh_joint)
+{
+	struct check_params	p = params();
+	struct check_moment	cur[2], base[2];
+	struct check_result	res;
+	const struct check_item	*it;
+	double			pv[2], qv[2];
+
+	/*
+	 * a: 10/200 -> 25/250, p 0.0245, +5 pp; b unchanged (p 0.5). Among
+	 * the breach-rate tests alone a's q is 2 x 0.0245 = 0.049, a
+	 * failure; the two p90 tests (none past the baseline's p90: p 1)
+	 * are in the same family, so q = 4 x 0.0245 = 0.098: a pass.
+	 */
+	base[0] = moment("a", 0.9, 200, 10, 60);
+	cur[0] = moment("a", 0.9, 250, 25, 60);
+	at_t0(&cur[0], 250, 0);
+	base[1] = moment("b", 0.9, 200, 10, 60);
+	cur[1] = moment("b", 0.9, 200, 10, 60);
+	at_t0(&cur[1], 200, 0);
+	compare(&p, cur, base, 2, &res);
+	pv[0] = item(&res, "a", CHECK_BREACH_RATE)->p;
+	pv[1] = item(&res, "b", CHECK_BREACH_RATE)->p;
+	check_bh(pv, 2, qv);
+	ck_assert(qv[0] < p.alpha);
+	it = item(&res, "a", CHECK_BREACH_RATE);
+	ck_assert_double_eq_tol(it->q, 4 * 0.024539728833165634, 1e-12);
+	ck_assert_int_eq(it->status, CHECK_PASS);
+	ck_assert_double_eq(item(&res, "a", CHECK_P90)->q, 1);
+	ck_assert_int_eq(res.status, CHECK_PASS);
+	check_result_free(&res);
+
+	/*
+	 * The other way: a's p90 up 25% with 17 of 100 past (p 0.0211),
+	 * alone among the p90 tests q 0.042; with the breach rates beside
+	 * it (a 0.0245 too), still a failure: q 0.049 for both.
+	 */
+	base[0] = moment("a", 0.9, 200, 10, 60);
+	cur[0] = moment("a", 0.9, 250, 25, 75);
+	at_t0(&cur[0], 100, 17);
+	compare(&p, cur, base, 2, &res);
+	it = item(&res, "a", CHECK_P90);
+	ck_assert_double_eq_tol(it->q, 4 * item(&res, "a",
+	    CHECK_BREACH_RATE)->p / 2, 1e-12);
+	ck_assert_int_eq(it->status, CHECK_FAIL);
+	ck_assert_int_eq(item(&res, "a", CHECK_BREACH_RATE)->status,
+	    CHECK_FAIL);
 	check_result_free(&res);
 }
 END_TEST
@@ -1001,6 +1240,9 @@ make_check_suite(void)
 	tcase_add_test(tc, test_regression);
 	tcase_add_test(tc, test_p90_not_reached);
 	tcase_add_test(tc, test_bh_across_moments);
+	tcase_add_test(tc, test_p90_noise);
+	tcase_add_test(tc, test_p90_censored);
+	tcase_add_test(tc, test_bh_joint);
 	tcase_add_test(tc, test_new_vanished);
 	tcase_add_test(tc, test_mismatch_decision);
 	tcase_add_test(tc, test_window);

@@ -4,7 +4,8 @@
  * and merges (exact, binned, mixed) against one sketch of all the values;
  * Kaplan-Meier quantiles and curves over events and censorings (no
  * censoring gives the nearest rank, ties put events first, a hand-worked
- * example, one bucket is one time).
+ * example, one bucket is one time); Kaplan-Meier at one time with
+ * Greenwood's variance, worked by hand, exactly and in buckets.
  * Expected quantiles come from sorting the values here: the smallest v with
  * at least ceil(q * n) values <= v.
  */
@@ -773,6 +774,125 @@ START_TEST(test_km_binned_censored)
 }
 END_TEST
 
+START_TEST(test_km_at_hand)
+{
+	struct sketch		ev, cens;
+	struct sketch_km_at	at;
+	double			e[] = { 12, 3, 8, 5 }, c[] = { 9, 12, 4 };
+	double			g;
+
+	/*
+	 * test_km_hand's data: events 3 5 8 12, censored 4 9 12 (N 7). At 8:
+	 * three events by then, one censored before (4), three known past
+	 * (9, 12, 12); S = 18/35, Greenwood's sum 1/(7 x 6) + 1/(5 x 4) +
+	 * 1/(4 x 3) = 11/70.
+	 */
+	fill(&ev, e, 4);
+	fill(&cens, c, 3);
+	sketch_km_at(&ev, &cens, 8, &at);
+	ck_assert_uint_eq(at.n, 7);
+	ck_assert_uint_eq(at.above, 3);
+	ck_assert_uint_eq(at.cens_before, 1);
+	ck_assert_double_eq_tol(at.s, 18.0 / 35, 1e-12);
+	g = 11.0 / 70;
+	ck_assert_double_eq_tol(at.var, 18.0 / 35 * 18.0 / 35 * g, 1e-12);
+	/* At 9 the censoring at 9 was running: past it, not before. */
+	sketch_km_at(&ev, &cens, 9, &at);
+	ck_assert_uint_eq(at.above, 3);
+	ck_assert_uint_eq(at.cens_before, 1);
+	ck_assert_double_eq_tol(at.s, 18.0 / 35, 1e-12);
+	/* At 12: the event at 12 is done, two at risk: + 1/(2 x 1). */
+	sketch_km_at(&ev, &cens, 12, &at);
+	ck_assert_uint_eq(at.above, 1);
+	ck_assert_uint_eq(at.cens_before, 2);
+	ck_assert_double_eq_tol(at.s, 9.0 / 35, 1e-12);
+	ck_assert_double_eq_tol(at.var, 9.0 / 35 * 9.0 / 35 * (g + 0.5),
+	    1e-12);
+	/* Before anything: all past it, no variance. */
+	sketch_km_at(&ev, &cens, 2, &at);
+	ck_assert_uint_eq(at.above, 7);
+	ck_assert_uint_eq(at.cens_before, 0);
+	ck_assert_double_eq(at.s, 1);
+	ck_assert_double_eq(at.var, 0);
+	sketch_free(&ev);
+	sketch_free(&cens);
+}
+END_TEST
+
+START_TEST(test_km_at_uncensored)
+{
+	struct sketch		ev, none;
+	struct sketch_km_at	at;
+	int			i;
+
+	/* 1..10 at 8: 2 of 10 past; Greenwood is then S (1 - S) / n. */
+	sketch_init(&ev);
+	sketch_init(&none);
+	for (i = 10; i >= 1; i--)
+		sketch_add(&ev, i);
+	sketch_km_at(&ev, &none, 8, &at);
+	ck_assert_uint_eq(at.n, 10);
+	ck_assert_uint_eq(at.above, 2);
+	ck_assert_uint_eq(at.cens_before, 0);
+	ck_assert_double_eq(at.s, 0.2);
+	ck_assert_double_eq_tol(at.var, 0.2 * 0.8 / 10, 1e-15);
+	sketch_km_at(&ev, &none, 7.5, &at);
+	ck_assert_uint_eq(at.above, 3);
+	/* At the largest: none past, S 0, no variance. */
+	sketch_km_at(&ev, &none, 10, &at);
+	ck_assert_uint_eq(at.above, 0);
+	ck_assert_double_eq(at.s, 0);
+	ck_assert_double_eq(at.var, 0);
+	/* Empty: nothing known. */
+	sketch_km_at(&none, &none, 8, &at);
+	ck_assert_uint_eq(at.n, 0);
+	ck_assert_uint_eq(at.above, 0);
+	sketch_free(&ev);
+}
+END_TEST
+
+START_TEST(test_km_at_binned)
+{
+	struct sketch		ev, cens;
+	struct sketch_km_at	at;
+	int			i;
+
+	/* 1,000 at 10 and 1,000 at 100, in buckets: at 50, half past. */
+	sketch_init(&ev);
+	sketch_init(&cens);
+	for (i = 0; i < 1000; i++) {
+		sketch_add(&ev, 10);
+		sketch_add(&ev, 100);
+	}
+	ck_assert_ptr_null(ev.exact);
+	sketch_km_at(&ev, &cens, 50, &at);
+	ck_assert_uint_eq(at.n, 2000);
+	ck_assert_uint_eq(at.above, 1000);
+	ck_assert_double_eq_tol(at.s, 0.5, 1e-15);
+	ck_assert_double_eq_tol(at.var, 0.25 / 2000, 1e-15);
+	/* t's bucket stands at t: within 1% of 100 is done by then. */
+	sketch_km_at(&ev, &cens, 100, &at);
+	ck_assert_uint_eq(at.above, 0);
+	sketch_km_at(&ev, &cens, 100.5, &at);
+	ck_assert_uint_eq(at.above, 0);
+	sketch_km_at(&ev, &cens, 97, &at);
+	ck_assert_uint_eq(at.above, 1000);
+	/* 1,000 censored at 20: before 50, side unknown; S stays 1/2. */
+	for (i = 0; i < 1000; i++)
+		sketch_add(&cens, 20);
+	sketch_km_at(&ev, &cens, 50, &at);
+	ck_assert_uint_eq(at.n, 3000);
+	ck_assert_uint_eq(at.above, 1000);
+	ck_assert_uint_eq(at.cens_before, 1000);
+	ck_assert_double_eq_tol(at.s, 2.0 / 3, 1e-15);
+	/* One event step (10: 1,000 of 3,000): S 2/3, sum 1000/(3000 x 2000). */
+	ck_assert_double_eq_tol(at.var, 4.0 / 9 * 1000 / (3000.0 * 2000),
+	    1e-15);
+	sketch_free(&ev);
+	sketch_free(&cens);
+}
+END_TEST
+
 Suite *
 make_sketch_suite(void)
 {
@@ -819,6 +939,9 @@ make_sketch_suite(void)
 	tcase_add_test(tc, test_km_all_censored);
 	tcase_add_test(tc, test_km_hand);
 	tcase_add_test(tc, test_km_binned_censored);
+	tcase_add_test(tc, test_km_at_hand);
+	tcase_add_test(tc, test_km_at_uncensored);
+	tcase_add_test(tc, test_km_at_binned);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -6,7 +6,10 @@
  * for a difference: 56/70 - 48/80 gives [0.0524, 0.3339] (Newcombe 1998,
  * table II, method 10). The NPS interval and difference: values worked
  * in Python from the formulas of docs/scoring.md; never zero width and
- * never outside [-200, 200] for every small pair of samples.
+ * never outside [-200, 200] for every small pair of samples. The
+ * binomial upper tail: edges (k = 0, k > n, p 0 or 1), sums of the mass
+ * function written out for n = 10, and values summed with mpmath at 40
+ * digits up to n = 10^7; underflow to 0 below the smallest double.
  */
 #include <config.h>
 
@@ -248,6 +251,104 @@ START_TEST(test_nps_diff_bounds)
 }
 END_TEST
 
+/* ------------------------------------------------- binomial tail -- */
+
+/* Relative error, 0 when both are 0. */
+static double
+rel(double got, double want)
+{
+	return (want == 0 ? fabs(got) : fabs(got - want) / fabs(want));
+}
+
+START_TEST(test_binom_edges)
+{
+	/* k = 0: certain; k > n: impossible; p at its ends. */
+	ck_assert_double_eq(binom_sf(0, 10, 0.1), 1);
+	ck_assert_double_eq(binom_sf(0, 0, 0.1), 1);
+	ck_assert_double_eq(binom_sf(11, 10, 0.1), 0);
+	ck_assert_double_eq(binom_sf(1, 0, 0.1), 0);
+	ck_assert_double_eq(binom_sf(1, 10, 0), 0);
+	ck_assert_double_eq(binom_sf(0, 10, 0), 1);
+	ck_assert_double_eq(binom_sf(10, 10, 1), 1);
+	ck_assert(isnan(binom_sf(3, 10, NAN)));
+}
+END_TEST
+
+START_TEST(test_binom_small_sums)
+{
+	double	q = 0.9, pmf[11], tail;
+	int	k, j;
+
+	/* Written out: P(X >= 1) = 1 - 0.9^10, P(X >= 2) less 10 x 0.1 x 0.9^9. */
+	ck_assert(rel(binom_sf(1, 10, 0.1), 1 - pow(q, 10)) < 1e-14);
+	ck_assert(rel(binom_sf(2, 10, 0.1), 1 - pow(q, 10) - 10 * 0.1 *
+	    pow(q, 9)) < 1e-13);
+	ck_assert(rel(binom_sf(10, 10, 0.1), pow(0.1, 10)) < 1e-13);
+	ck_assert(rel(binom_sf(1, 1, 0.1), 0.1) < 1e-15);
+	/* Every tail of n = 10 from the mass function summed here. */
+	pmf[0] = pow(q, 10);
+	for (j = 1; j <= 10; j++)
+		pmf[j] = pmf[j - 1] * (10 - j + 1) / j * 0.1 / q;
+	for (k = 0; k <= 10; k++) {
+		for (tail = 0, j = 10; j >= k; j--)
+			tail += pmf[j];
+		ck_assert_msg(rel(binom_sf((uint64_t)k, 10, 0.1), tail) < 1e-12,
+		    "k %d: %.17g, summed %.17g", k, binom_sf((uint64_t)k, 10,
+		    0.1), tail);
+	}
+	/* p = 1/2: symmetric, P(X >= 3) of 5 is 1/2. */
+	ck_assert(rel(binom_sf(3, 5, 0.5), 0.5) < 1e-14);
+}
+END_TEST
+
+START_TEST(test_binom_reference)
+{
+	/*
+	 * P(X >= k), X ~ Binomial(n, 0.1) (the double nearest 0.1), summed
+	 * with mpmath at 40 digits from lgamma-exact terms.
+	 */
+	static const struct {
+		uint64_t	k, n;
+		double		p, want;
+	} v[] = {
+		{ 4, 40, 0.1, 0.57686934690699798 },
+		{ 8, 40, 0.1, 0.0419019426733637 },
+		{ 10, 40, 0.1, 0.0050630536578343973 },
+		{ 15, 100, 0.1, 0.072572965264880786 },
+		{ 30, 100, 0.1, 2.445112239390969e-8 },
+		{ 100, 100, 0.1, 1.0000000000000056e-100 },
+		{ 90, 1000, 0.1, 0.86659622823589267 },
+		{ 100, 1000, 0.1, 0.51541770956592054 },
+		{ 130, 1000, 0.1, 0.0013413983708734316 },
+		{ 200, 1000, 0.1, 2.9280548038286953e-21 },
+		{ 300, 1024, 0.1, 2.5345949377600383e-66 },
+		{ 999000, 10000000, 0.1, 0.85420394880073933 },
+		{ 1000000, 10000000, 0.1, 0.50015419143050639 },
+		{ 1001000, 10000000, 0.1, 0.14604447611451362 },
+		{ 1005000, 10000000, 0.1, 6.9645373541649163e-8 },
+		{ 1010000, 10000000, 0.1, 3.3133773128162247e-26 },
+		{ 50, 100, 0.5, 0.53979461869358938 },
+		{ 1, 1000000, 1e-7, 0.095162586488227803 },
+	};
+	size_t	i;
+	double	got;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = binom_sf(v[i].k, v[i].n, v[i].p);
+		ck_assert_msg(rel(got, v[i].want) < 1e-12, "%llu of %llu: "
+		    "%.17g, want %.17g", (unsigned long long)v[i].k,
+		    (unsigned long long)v[i].n, got, v[i].want);
+	}
+	/* Below the smallest double: 0, not garbage (8.8e-192844, 1e-10000000). */
+	ck_assert_double_eq(binom_sf(2000000, 10000000, 0.1), 0);
+	ck_assert_double_eq(binom_sf(10000000, 10000000, 0.1), 0);
+	/* 10^12 trials: still a tail, in [0, 1] and falling with k. */
+	got = binom_sf(100000000000ULL, 1000000000000ULL, 0.1);
+	ck_assert(got > 0.5 && got < 0.5001);
+	ck_assert(binom_sf(100010000000ULL, 1000000000000ULL, 0.1) < 1e-200);
+}
+END_TEST
+
 /*
  * The beta-binomial confidence sequence (Howard et al. 2021). Reference
  * values computed independently in Python 3 from the formulas of
@@ -400,6 +501,11 @@ make_stats_suite(void)
 	tcase_add_test(tc, test_nps_diff_known);
 	tcase_add_test(tc, test_nps_diff_empty);
 	tcase_add_test(tc, test_nps_diff_bounds);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("binomial");
+	tcase_add_test(tc, test_binom_edges);
+	tcase_add_test(tc, test_binom_small_sums);
+	tcase_add_test(tc, test_binom_reference);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sequence");
 	tcase_set_timeout(tc, 60);	/* 3 x 1000 simulated sequences */
