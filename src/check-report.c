@@ -181,16 +181,18 @@ p90_message(const struct check_report *cr, const struct check_row *row,
 	size -= (size_t)len;
 	if (!it->p90_km)
 		snprintf(buf, size, "; %llu of %llu above %s: one-sided exact "
-		    "binomial p %s against 10%%, BH q %s (alpha %g)",
+		    "p %s against 10%% (beta-binomial: the baseline's p90 is "
+		    "one of %llu times), BH q %s (alpha %g)",
 		    (unsigned long long)it->above,
 		    (unsigned long long)it->timed, a, pval(d, sizeof d, it->p),
+		    (unsigned long long)it->base_timed,
 		    pval(e, sizeof e, it->q), p->alpha);
 	else {
 		if (!isnan(it->z))
 			snprintf(how, sizeof how, "(Greenwood se %s), one-sided "
 			    "z %.2f", fmt_pct(c, sizeof c, it->surv_se), it->z);
 		else
-			snprintf(how, sizeof how, "(no variance: exact binomial "
+			snprintf(how, sizeof how, "(no variance: exact test "
 			    "over the %llu known)", (unsigned long long)
 			    (it->timed - it->cens_before));
 		snprintf(buf, size, "; %llu of %llu known above %s, %llu "
@@ -799,7 +801,8 @@ json_item(const struct check_report *cr, const struct check_row *row,
 		json_dbl(f, 10, "p90_s", it->p90_1, 3, ",");
 		json_dbl(f, 10, "increase", it->increase, 6, ",");
 		json_str(f, 10, "test", isnan(it->p) ? NULL : it->p90_km ?
-		    "kaplan-meier" : "binomial", ",");
+		    "kaplan-meier" : "beta-binomial", ",");
+		json_count(f, "baseline_timed", it->base_timed, !isnan(it->p));
 		json_count(f, "above", it->above, !isnan(it->p));
 		json_count(f, "timed", it->timed, !isnan(it->p));
 		json_count(f, "censored_before", it->cens_before, !isnan(it->p));

@@ -35,7 +35,7 @@
 #define CHECK_EPS	1e-9
 
 /* The share of occurrences past a p90: what the p90 test holds it to. */
-#define CHECK_P90_SHARE	0.10
+#define CHECK_P90_RANK	0.90	/* the p90: its nearest rank is ceil(0.9 n) */
 
 const char *
 check_status_name(enum check_status s)
@@ -340,33 +340,51 @@ baseline_gate(const struct check_row *row, const struct check_params *p)
 }
 
 /*
- * The p90 test: does more than 10% of this run lie past the baseline's
- * p90 t0? With no clock censored before t0 every occurrence is known to
- * be on one side: k of n above, P(X >= k) for X ~ Binomial(n, 0.10). Else
- * Kaplan-Meier's S(t0) with Greenwood's variance, z = (S - 0.10) / se;
- * when no event came by t0 that variance is 0, and the exact test over the
- * occurrences whose side is known (all above it) stands in: conservative,
- * since one censored before t0 is at least as likely as any to pass it.
+ * The p90 test: does more of this run lie past the baseline's p90 t0 than
+ * sampling explains? t0 is itself a sample's: the r-th smallest of the
+ * baseline's n0 times, r = ceil(0.9 n0) (nearest rank). Under no change,
+ * one of this run's times lies past it with probability 1 - U(r), U(r) ~
+ * Beta(r, n0 - r + 1), whatever the distribution of times; so k of n past
+ * it is Beta-binomial(n, n0 - r + 1, r), about 10% each, and the exact
+ * test is its upper tail (docs/ci.md; it becomes the binomial test against
+ * 10% as n0 grows). With no clock censored before t0 every occurrence is
+ * known to be on one side and the exact test applies. Else Kaplan-Meier's
+ * S(t0) with Greenwood's variance plus that of 1 - U(r), z = (S - E[1 -
+ * U(r)]) / se; when no event came by t0 that variance is 0, and the exact
+ * test over the occurrences whose side is known (all above it) stands in:
+ * conservative, since one censored before t0 is at least as likely as any
+ * to pass it.
  */
 static void
-p90_test(const struct check_moment *c, struct check_item *it)
+p90_test(const struct check_moment *c, uint64_t n0, struct check_item *it)
 {
+	double	a, b, s0, v0;
+
 	it->timed = c->p90_timed;
 	it->above = c->p90_above;
 	it->cens_before = c->p90_cens_before;
+	it->base_timed = n0;
+	b = ceil(CHECK_P90_RANK * (double)n0 - CHECK_EPS);	/* r */
+	if (b < 1)
+		b = 1;
+	a = (double)n0 - b + 1;
+	if (a < 1)
+		a = 1;
 	if (c->p90_cens_before == 0) {
-		it->p = binom_sf(c->p90_above, c->p90_timed, CHECK_P90_SHARE);
+		it->p = betabinom_sf(c->p90_above, c->p90_timed, a, b);
 		return;
 	}
 	it->p90_km = 1;
 	it->surv = c->p90_surv;
+	s0 = a / (a + b);
+	v0 = a * b / ((a + b) * (a + b) * (a + b + 1));
 	it->surv_se = sqrt(c->p90_var);
 	if (c->p90_var > 0) {
-		it->z = (c->p90_surv - CHECK_P90_SHARE) / it->surv_se;
+		it->z = (c->p90_surv - s0) / sqrt(c->p90_var + v0);
 		it->p = check_normal_sf(it->z);
-	} else if (c->p90_surv > CHECK_P90_SHARE)
-		it->p = binom_sf(c->p90_above, c->p90_timed -
-		    c->p90_cens_before, CHECK_P90_SHARE);
+	} else if (c->p90_surv > s0)
+		it->p = betabinom_sf(c->p90_above, c->p90_timed -
+		    c->p90_cens_before, a, b);
 	else
 		it->p = 1;
 }
@@ -414,7 +432,7 @@ compare_row(struct check_row *row, const struct check_params *p)
 	 * Not reached: above the longest time seen, which fails when that
 	 * alone is past the limit and is not decided otherwise.
 	 */
-	p90_test(c, pc);
+	p90_test(c, b->n, pc);
 	pc->status = CHECK_PASS;
 	pc->why = CHECK_WHY_STABLE;
 	/* The test is decided after the adjustment, in check_run. */

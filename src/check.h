@@ -117,6 +117,7 @@ struct check_item {
 	/* p90 test (z, p, q above): the exact binomial, or Kaplan-Meier's z */
 	int			 p90_km;	/* 1: censored before t0, Kaplan-Meier */
 	uint64_t		 above, timed, cens_before;	/* k, n, unknown side */
+	uint64_t		 base_timed;	/* n0: the baseline's times its p90 is one of */
 	double			 surv, surv_se;	/* Kaplan-Meier S(t0) and Greenwood's se */
 	/* objective decided by the confidence sequence of --history */
 	int			 seq;

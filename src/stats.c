@@ -224,6 +224,62 @@ binom_log_pmf(uint64_t k, uint64_t n, double p)
 	return (lc - 0.5 * lf);
 }
 
+/* log of the Beta-binomial(n, a, b) probability of j. */
+static double
+betabinom_log_pmf(uint64_t j, uint64_t n, double a, double b)
+{
+	double	nd = (double)n, jd = (double)j;
+
+	return (lgamma(nd + 1) - lgamma(jd + 1) - lgamma(nd - jd + 1) +
+	    lgamma(jd + a) + lgamma(nd - jd + b) - lgamma(nd + a + b) -
+	    (lgamma(a) + lgamma(b) - lgamma(a + b)));
+}
+
+/*
+ * P(X >= k) for X ~ Beta-binomial(n, a, b), a, b >= 1 (log-concave, so
+ * one mode next to the mean): the tail away from the mean summed as
+ * ratios of its first term, as binom_sf does.
+ */
+double
+betabinom_sf(uint64_t k, uint64_t n, double a, double b)
+{
+	double		mean, t, s, m, jd, nd = (double)n;
+	uint64_t	j;
+	int		upper;
+
+	if (k == 0)
+		return (1);
+	if (k > n)
+		return (0);
+	if (!(a >= 1) || !(b >= 1) || isinf(a) || isinf(b))
+		return (NAN);
+	mean = nd * a / (a + b);
+	upper = (double)k > mean;
+	j = upper ? k : k - 1;
+	s = t = 1;
+	for (;;) {
+		jd = (double)j;
+		if (upper) {
+			if (j == n)
+				break;
+			t *= (nd - jd) / (jd + 1) * (jd + a) / (nd - jd - 1 + b);
+			j++;
+		} else {
+			if (j == 0)
+				break;
+			t *= jd / (nd - jd + 1) * (nd - jd + b) / (jd - 1 + a);
+			j--;
+		}
+		s += t;
+		if (t < s * 1e-17)
+			break;
+	}
+	m = exp(betabinom_log_pmf(upper ? k : k - 1, n, a, b) + log(s));
+	if (!upper)
+		m = 1 - m;
+	return (m < 0 ? 0 : m > 1 ? 1 : m);
+}
+
 /*
  * P(X >= k) for X ~ Binomial(n, p). The tail away from the mode is summed
  * as ratios of its first term (which is therefore the only one that can

@@ -31,6 +31,8 @@ void	nps_diff(const struct nps_counts *, const struct nps_counts *,
 	    double *, double *, double *, double *);
 /* P(X >= k) for X ~ Binomial(n, p): the one-sided exact binomial test; 1 when k is 0, 0 when k > n. */
 double	binom_sf(uint64_t, uint64_t, double);
+/* P(X >= k) for X ~ Beta-binomial(n, a, b), a and b at least 1; 1 when k is 0, 0 when k > n, NaN for a bad a or b. */
+double	betabinom_sf(uint64_t, uint64_t, double, double);
 /* log M(p) of the beta-binomial mixture martingale (Howard et al. 2021) after s successes and f failures, prior Beta(a, b); p in (0, 1). */
 double	cs_betabin_log(double, double, double, double, double);
 /* Its confidence sequence at level alpha, {p : M(p) < 1/alpha}: [0, 1] before any data. */

@@ -55,11 +55,11 @@ expect "$(xpath "$tmp/fail.xml" 'string(//testcase[failure]/@name)')" \
 expect "$(xpath "$tmp/fail.xml" 'string(//testsuite[@name="dispatch"]/@failures)')" \
     1 "failures of dispatch's testsuite"
 
-# Warnings, skips, a baseline from other expectations and names with
+# Warnings made failures, skips, a baseline from other expectations and names with
 # markup, quotes, line breaks, control bytes and UTF-8.
 (cd "$data" && "$MOT" check -q -e check-tricky-exp.xml --min-occurrences 1 \
-    --baseline check-tricky-base.json --junit "$tmp/tricky.xml" hand.xml \
-    >/dev/null)
+    --fail-on-warning --baseline check-tricky-base.json \
+    --junit "$tmp/tricky.xml" hand.xml >/dev/null)
 expect $? 1 "exit status of the tricky run"
 valid "$tmp/tricky.xml" "tricky names"
 expect "$(xpath "$tmp/tricky.xml" 'count(//testcase/skipped[@message != ""])')" \

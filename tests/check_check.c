@@ -336,7 +336,11 @@ START_TEST(test_regression)
 	/* thin: the baseline has too few. */
 	base[4] = moment("thin", 0.9, 20, 0, 600);
 	cur[4] = moment("thin", 0.9, 1000, 300, 6000);
-	/* At the baseline's p90: 10% past it, but slow's 15% (p 4.5e-07). */
+	/*
+	 * At the baseline's p90: 10% past it, but slow's 15%: p 4.48e-04 for
+	 * Beta-binomial(1000, 101, 900), the baseline's p90 being the 900th of
+	 * its 1000 times (exact sum in rationals, Python's fractions).
+	 */
 	at_t0(&cur[0], 1000, 100);
 	at_t0(&cur[1], 1000, 100);
 	at_t0(&cur[2], 100000, 10000);
@@ -369,7 +373,8 @@ START_TEST(test_regression)
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	ck_assert_int_eq(it->why, CHECK_WHY_REGRESSED);
 	ck_assert_double_eq_tol(it->increase, 0.25, 1e-12);
-	ck_assert_double_eq_tol(it->p, 4.4894428594500228e-7, 1e-18);
+	ck_assert_double_eq_tol(it->p / 4.4754376934534465e-4, 1, 1e-10);
+	ck_assert_uint_eq(it->base_timed, 1000);
 	ck_assert(it->q < 0.05 && it->q >= it->p);
 	ck_assert_int_eq(item(&res, "slow", CHECK_BREACH_RATE)->status,
 	    CHECK_PASS);
@@ -425,8 +430,9 @@ START_TEST(test_p90_not_reached)
 	cur[2] = moment("edge", 0.9, 1000, 50, NAN);
 	cur[2].p90_floor = 720;
 	/*
-	 * 20% past the baseline's p90 (p 2.9e-21; three of eight tests, so
-	 * q = 8/3 x 2.9e-21 = 7.8e-21); past-noise: 10.5%.
+	 * 20% past the baseline's p90 (p 2.07e-10 for Beta-binomial(1000,
+	 * 101, 900); three of eight tests, so q = 8/3 x 2.07e-10 = 5.5e-10);
+	 * past-noise: 10.5%.
 	 */
 	at_t0(&cur[0], 1000, 200);
 	at_t0(&cur[1], 1000, 200);
@@ -441,18 +447,18 @@ START_TEST(test_p90_not_reached)
 	ck_assert_int_eq(it->status, CHECK_SKIP);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
 	ck_assert_double_eq_tol(it->increase, 1.0 / 6, 1e-12);
-	ck_assert(it->q < 1e-15);
+	ck_assert(it->q < 1e-9);
 	it = item(&res, "past", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
 	ck_assert(isnan(it->p90_1));
-	ck_assert_double_eq_tol(it->p / 2.9280548038286953e-21, 1, 1e-12);
+	ck_assert_double_eq_tol(it->p / 2.0731153112181953e-10, 1, 1e-10);
 	ck_assert_int_eq(item(&res, "edge", CHECK_P90)->status, CHECK_SKIP);
-	/* Past the limit at least, but 105 of 1000 is noise (p 0.314). */
+	/* Past the limit at least, but 105 of 1000 is noise (p 0.384). */
 	it = item(&res, "past-noise", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_PASS);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_NOISE);
-	ck_assert_double_eq_tol(it->p, 0.31377421017657061, 1e-12);
+	ck_assert_double_eq_tol(it->p, 0.3840714820570756, 1e-12);
 	memset(&cr, 0, sizeof cr);
 	cr.p = &p;
 	cr.res = &res;
@@ -461,8 +467,8 @@ START_TEST(test_p90_not_reached)
 	ck_assert_str_eq(msg, "p90 10m00s -> not reached (more than 10% still "
 	    "running), above the longest time seen, 12m01s of calendar time "
 	    "(+20.2% at least, limit +20.0%); 200 of 1000 above 10m00s: "
-	    "one-sided exact binomial p 2.9e-21 against 10%, BH q 7.8e-21 "
-	    "(alpha 0.05)");
+	    "one-sided exact p 2.1e-10 against 10% (beta-binomial: the "
+	    "baseline's p90 is one of 1000 times), BH q 5.5e-10 (alpha 0.05)");
 	check_message(&cr, &res.rows[0], item(&res, "within", CHECK_P90), msg,
 	    sizeof msg);
 	ck_assert_msg(strstr(msg, ": not decided") != NULL, "%s", msg);
@@ -470,7 +476,7 @@ START_TEST(test_p90_not_reached)
 	    msg, sizeof msg);
 	ck_assert_msg(strstr(msg, "(+20.2% at least, limit +20.0%), but not "
 	    "beyond sampling noise; 105 of 1000 above 10m00s: one-sided exact "
-	    "binomial p 0.314") != NULL, "%s", msg);
+	    "p 0.384") != NULL, "%s", msg);
 	check_result_free(&res);
 }
 END_TEST
@@ -528,8 +534,10 @@ START_TEST(test_p90_noise)
 
 	/*
 	 * Both p90s rose 25%, past the 20% limit. few: 6 of 40 past the
-	 * baseline's p90, P(X >= 6) = 0.206 for Binomial(40, 0.1): sampling
-	 * explains it, a pass. many: 150 of 1000, p 4.5e-07: a regression.
+	 * baseline's p90, the 36th of its 40 times: P(X >= 6) = 0.369 for
+	 * Beta-binomial(40, 5, 36) (0.206 if the baseline's p90 were exact,
+	 * Binomial(40, 0.1)): sampling explains it, a pass. many: 150 of
+	 * 1000, p 4.5e-04: a regression.
 	 */
 	base[0] = moment("few", 0.9, 40, 2, 600);
 	cur[0] = moment("few", 0.9, 40, 2, 750);
@@ -545,19 +553,19 @@ START_TEST(test_p90_noise)
 	ck_assert_uint_eq(it->above, 6);
 	ck_assert_uint_eq(it->timed, 40);
 	ck_assert(!it->p90_km);
-	ck_assert_double_eq_tol(it->p, 0.20627266871283956, 1e-12);
+	ck_assert_double_eq_tol(it->p, 0.3685160635138289, 1e-12);
 	memset(&cr, 0, sizeof cr);
 	cr.p = &p;
 	cr.res = &res;
 	check_message(&cr, &res.rows[0], it, msg, sizeof msg);
 	ck_assert_str_eq(msg, "p90 10m00s -> 12m30s of calendar time (+25.0%, "
 	    "limit +20.0%), but not beyond sampling noise; 6 of 40 above "
-	    "10m00s: one-sided exact binomial p 0.206 against 10%, BH q 0.413 "
-	    "(alpha 0.05)");
+	    "10m00s: one-sided exact p 0.369 against 10% (beta-binomial: the "
+	    "baseline's p90 is one of 40 times), BH q 0.500 (alpha 0.05)");
 	it = item(&res, "many", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	ck_assert_int_eq(it->why, CHECK_WHY_REGRESSED);
-	ck_assert_double_eq_tol(it->p, 4.4894428594500228e-7, 1e-18);
+	ck_assert_double_eq_tol(it->p / 4.4754376934534465e-4, 1, 1e-10);
 	ck_assert_int_eq(res.status, CHECK_FAIL);
 	check_result_free(&res);
 
@@ -590,11 +598,13 @@ START_TEST(test_p90_censored)
 	size_t			i;
 
 	/*
-	 * Clocks censored before the baseline's p90: Kaplan-Meier. slow:
-	 * S(t0) 0.2, se 0.02, z 5, p 2.87e-07. near: S 0.12, z 1, p 0.159:
-	 * noise. none: no event by t0, S 1 and no variance: the exact test
-	 * over the 5 known past it, 0.1^5. running: p90 not reached, the
-	 * longest time seen +30%, z 5: a regression.
+	 * Clocks censored before the baseline's p90: Kaplan-Meier, against
+	 * E[1 - U(900)] = 101/1001 with Greenwood's variance plus Var[1 -
+	 * U(900)] = 101 x 900 / (1001^2 x 1002). slow: S(t0) 0.2, se 0.02, z
+	 * 4.4745, p 3.83e-06. near: S 0.12, z 0.862, p 0.194: noise. none: no
+	 * event by t0, S 1 and no variance: the exact test over the 5 known
+	 * past it, 1.14e-05. running: p90 not reached, the longest time seen
+	 * +30%: a regression.
 	 */
 	for (i = 0; i < 4; i++) {
 		base[i] = moment(i == 0 ? "slow" : i == 1 ? "near" : i == 2 ?
@@ -617,9 +627,9 @@ START_TEST(test_p90_censored)
 	compare(&p, cur, base, 4, &res);
 	it = item(&res, "slow", CHECK_P90);
 	ck_assert(it->p90_km);
-	ck_assert_double_eq_tol(it->z, 5, 1e-12);
+	ck_assert_double_eq_tol(it->z, 4.474469306871636, 1e-12);
 	ck_assert_double_eq_tol(it->surv_se, 0.02, 1e-15);
-	ck_assert_double_eq_tol(it->p / 2.8665157187919391e-7, 1, 1e-12);
+	ck_assert_double_eq_tol(it->p / 3.830066433706244e-6, 1, 1e-10);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	ck_assert_int_eq(it->why, CHECK_WHY_REGRESSED);
 	memset(&cr, 0, sizeof cr);
@@ -628,21 +638,21 @@ START_TEST(test_p90_censored)
 	check_message(&cr, &res.rows[0], it, msg, sizeof msg);
 	ck_assert_msg(strstr(msg, "(+30.0%, limit +20.0%); 100 of 1000 known "
 	    "above 10m00s, 20 censored before it: Kaplan-Meier 20.0% above "
-	    "(Greenwood se 2.0%), one-sided z 5.00, p 2.9e-07 against 10%, BH "
+	    "(Greenwood se 2.0%), one-sided z 4.47, p 3.8e-06 against 10%, BH "
 	    "q ") != NULL, "%s", msg);
 	it = item(&res, "near", CHECK_P90);
-	ck_assert_double_eq_tol(it->z, 1, 1e-12);
-	ck_assert_double_eq_tol(it->p, 0.15865525393145705, 1e-12);
+	ck_assert_double_eq_tol(it->z, 0.8624178744696135, 1e-12);
+	ck_assert_double_eq_tol(it->p, 0.19422880395447406, 1e-12);
 	ck_assert_int_eq(it->status, CHECK_PASS);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_NOISE);
 	it = item(&res, "none", CHECK_P90);
 	ck_assert(it->p90_km);
 	ck_assert(isnan(it->z));
-	ck_assert_double_eq_tol(it->p, 1e-5, 1e-18);
+	ck_assert_double_eq_tol(it->p / 1.1415078489464665e-5, 1, 1e-10);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	check_message(&cr, &res.rows[2], it, msg, sizeof msg);
 	ck_assert_msg(strstr(msg, "Kaplan-Meier 100.0% above (no variance: "
-	    "exact binomial over the 5 known), p 1.0e-05") != NULL, "%s", msg);
+	    "exact test over the 5 known), p 1.1e-05") != NULL, "%s", msg);
 	it = item(&res, "running", CHECK_P90);
 	ck_assert_int_eq(it->status, CHECK_FAIL);
 	ck_assert_int_eq(it->why, CHECK_WHY_P90_RUNNING);
@@ -683,13 +693,14 @@ START_TEST(test_bh_joint)
 	check_result_free(&res);
 
 	/*
-	 * The other way: a's p90 up 25% with 17 of 100 past (p 0.0211),
-	 * alone among the p90 tests q 0.042; with the breach rates beside
-	 * it (a 0.0245 too), still a failure: q 0.049 for both.
+	 * The other way: a's p90 up 25% with 20 of 100 past the 180th of the
+	 * baseline's 200 times (p 0.0146, Beta-binomial(100, 21, 180)), alone
+	 * among the p90 tests q 0.029; with the breach rates beside it (a
+	 * 0.0245 too), still a failure: q 0.049 for both.
 	 */
 	base[0] = moment("a", 0.9, 200, 10, 60);
 	cur[0] = moment("a", 0.9, 250, 25, 75);
-	at_t0(&cur[0], 100, 17);
+	at_t0(&cur[0], 100, 20);
 	compare(&p, cur, base, 2, &res);
 	it = item(&res, "a", CHECK_P90);
 	ck_assert_double_eq_tol(it->q, 4 * item(&res, "a",

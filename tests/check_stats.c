@@ -301,6 +301,37 @@ START_TEST(test_binom_small_sums)
 }
 END_TEST
 
+/*
+ * The Beta-binomial tail, against sums in rationals (Python's fractions,
+ * B(x, y) = (x-1)! (y-1)! / (x+y-1)!): 93/182, 5/6 (a uniform on 0..5),
+ * 1660865/11110231 (7 of 30 past the 27th of 30 baseline times), and
+ * tails far from and near the mean; with a and b large it is the
+ * binomial's.
+ */
+START_TEST(test_betabinom)
+{
+	ck_assert_double_eq(betabinom_sf(0, 10, 2, 5), 1);
+	ck_assert_double_eq(betabinom_sf(11, 10, 2, 5), 0);
+	ck_assert(isnan(betabinom_sf(3, 10, 0.5, 5)));
+	ck_assert(isnan(betabinom_sf(3, 10, 2, NAN)));
+	ck_assert_double_eq_tol(betabinom_sf(3, 10, 2, 5), 93.0 / 182, 1e-14);
+	ck_assert_double_eq_tol(betabinom_sf(1, 5, 1, 1), 5.0 / 6, 1e-14);
+	ck_assert_double_eq_tol(betabinom_sf(7, 30, 4, 27),
+	    1660865.0 / 11110231, 1e-14);
+	ck_assert_double_eq_tol(betabinom_sf(8, 30, 4, 27),
+	    91195.0 / 1010021, 1e-14);
+	ck_assert_double_eq_tol(betabinom_sf(150, 1000, 101, 900) /
+	    4.4754376934534465e-4, 1, 1e-10);
+	ck_assert_double_eq_tol(betabinom_sf(700, 3000, 301, 2700) /
+	    9.672794130568375e-45, 1, 1e-9);
+	ck_assert_double_eq_tol(betabinom_sf(2, 1000, 101, 900), 1, 1e-14);
+	ck_assert_double_eq_tol(betabinom_sf(40, 300, 100001, 900000) /
+	    binom_sf(40, 300, 0.1), 1, 1e-3);
+	/* A single value: k of 1 is Bernoulli(a / (a + b)). */
+	ck_assert_double_eq_tol(betabinom_sf(1, 1, 3, 27), 0.1, 1e-15);
+}
+END_TEST
+
 START_TEST(test_binom_reference)
 {
 	/*
@@ -506,6 +537,7 @@ make_stats_suite(void)
 	tcase_add_test(tc, test_binom_edges);
 	tcase_add_test(tc, test_binom_small_sums);
 	tcase_add_test(tc, test_binom_reference);
+	tcase_add_test(tc, test_betabinom);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("sequence");
 	tcase_set_timeout(tc, 60);	/* 3 x 1000 simulated sequences */
