@@ -141,7 +141,7 @@ burn_message(const struct check_report *cr, const struct check_row *row,
 /*
  * A p90 check: the two p90s and the rise (a p90 not reached by the longest
  * time seen, a lower bound), then the test that decided it: k of n past the
- * baseline's p90 and the exact binomial p, or Kaplan-Meier's share past it
+ * baseline's p90 and the exact beta-binomial p, or Kaplan-Meier's share past it
  * with its standard error and z; and the adjusted q.
  */
 static void

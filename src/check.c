@@ -9,7 +9,7 @@
  * time (Kaplan-Meier) regresses when it rose past a relative limit (a p90
  * not reached by its lower bound, the longest time seen) and more than 10%
  * of this run lies above the baseline's p90 beyond sampling noise: an
- * exact binomial test, or Kaplan-Meier's with Greenwood's variance when
+ * exact beta-binomial test, or Kaplan-Meier's with Greenwood's variance when
  * clocks were censored before it, adjusted with the breach-rate tests
  * together. With a history the objective is decided over all its runs
  * against an anytime-valid confidence sequence instead

@@ -114,7 +114,7 @@ struct check_item {
 	double			 win_rate[2];	/* breach rate; NaN with no occurrence */
 	double			 burn[2];	/* win_rate / (1 - objective); NaN when undefined */
 	double			 threshold;	/* both above it fail */
-	/* p90 test (z, p, q above): the exact binomial, or Kaplan-Meier's z */
+	/* p90 test (z, p, q above): the exact beta-binomial, or Kaplan-Meier's z */
 	int			 p90_km;	/* 1: censored before t0, Kaplan-Meier */
 	uint64_t		 above, timed, cens_before;	/* k, n, unknown side */
 	uint64_t		 base_timed;	/* n0: the baseline's times its p90 is one of */

@@ -101,7 +101,7 @@ static const struct opt_def opt_defs[] = {
 	  "smallest breach-rate rise that fails, in\npercentage points" },
 	{ OPT_MAX_P90_INCREASE, "max-p90-increase", 0, OPT_REAL, "PCT",
 	  0, 1e6, 0, "%", 0.01, 20, "a percentage from 0 to 1000000 (like 20)",
-	  "largest p90 rise that passes, percent; a\nlarger one fails only when the share past\nthe baseline's p90 is significantly above\n10% (exact binomial, or Kaplan-Meier with\nclocks still running; adjusted with the\nbreach-rate tests)" },
+	  "largest p90 rise that passes, percent; a\nlarger one fails only when the share past\nthe baseline's p90 is significantly above\n10% (exact beta-binomial, or Kaplan-Meier\nwith clocks still running; adjusted with the\nbreach-rate tests)" },
 	{ OPT_STRICT_OBJECTIVES, "strict-objectives", 0, OPT_FLAG, NULL,
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "an objective missed within noise fails too" },
