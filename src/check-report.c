@@ -763,6 +763,25 @@ json_count(FILE *f, const char *key, uint64_t v, int known)
 		fputs("null,\n", f);
 	}
 }
+
+/* An interval [lo, hi] at key, null when lo is NaN; then end and a newline. */
+static void
+json_interval(FILE *f, int indent, const char *key, double lo, double hi,
+    const char *end)
+{
+	json_key(f, indent, key);
+	if (isnan(lo))
+		fputs("null", f);
+	else {
+		fputc('[', f);
+		json_number(f, lo, 6);
+		fputs(", ", f);
+		json_number(f, hi, 6);
+		fputc(']', f);
+	}
+	fprintf(f, "%s\n", end);
+}
+
 static void	json_sequence(FILE *, const struct check_item *);
 
 static void
@@ -778,16 +797,7 @@ json_item(const struct check_report *cr, const struct check_row *row,
 	switch (it->kind) {
 	case CHECK_OBJECTIVE:
 		json_dbl(f, 10, "within_adequate_rate", it->within, 6, ",");
-		json_key(f, 10, "within_adequate_ci");
-		if (isnan(it->lo))
-			fputs("null,\n", f);
-		else {
-			fputc('[', f);
-			json_number(f, it->lo, 6);
-			fputs(", ", f);
-			json_number(f, it->hi, 6);
-			fputs("],\n", f);
-		}
+		json_interval(f, 10, "within_adequate_ci", it->lo, it->hi, ",");
 		json_sequence(f, it);
 		break;
 	case CHECK_BREACH_RATE:
@@ -1097,16 +1107,7 @@ json_sequence(FILE *f, const struct check_item *it)
 	json_u64(f, 12, "n", it->seq_n, ",");
 	json_u64(f, 12, "breached", it->seq_breached, ",");
 	json_dbl(f, 12, "within_adequate_rate", it->seq_within, 6, ",");
-	json_key(f, 12, "confidence_sequence");
-	if (isnan(it->seq_lo))
-		fputs("null\n", f);
-	else {
-		fputc('[', f);
-		json_number(f, it->seq_lo, 6);
-		fputs(", ", f);
-		json_number(f, it->seq_hi, 6);
-		fputs("]\n", f);
-	}
+	json_interval(f, 12, "confidence_sequence", it->seq_lo, it->seq_hi, "");
 	fputs("          },\n", f);
 }
 
