@@ -1,0 +1,136 @@
+/*
+ * chart-elapsed.c - elapsed time: each moment's own-clock distribution
+ * against its zone of tolerance; docs/report.md says how to read it.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "chart-int.h"
+#include "fmt.h"
+#include "gnuplot.h"
+#include "report.h"
+#include "sketch.h"
+#include "stats.h"
+#include "xmalloc.h"
+
+static void
+write_elapsed(struct chart_ctx *x)
+{
+	const struct summary	*s = x->r->s;
+	const struct moment	*m;
+	const struct moment_sum	*ms;
+	FILE			*d = x->dat, *f = x->gp;
+	double			 a, dd, q[6], lo = 1, hi = 2;
+	char			 p90[48], ad[48];
+	size_t			 k, j, i;
+	int			 h;
+
+	x->c->title = xstrdup("How long each moment took, against its zone of "
+	    "tolerance");
+	x->c->caption = xstrdup("Elapsed time divided by the moment's adequate "
+	    "time, on a log scale, on the moment's own clock (working time "
+	    "less pauses where it has a calendar or pauses). The dot is the "
+	    "median, the bar runs from the 10th to the 90th percentile, the "
+	    "triangle is the 95th and the cross the longest. Green is within "
+	    "desired, amber the zone of tolerance, red beyond adequate (1 on "
+	    "this scale): a bar reaching into red means more than 10% were "
+	    "late. Percentiles are Kaplan-Meier estimates, open and ended "
+	    "occurrences counted as still running at their time so far; a bar "
+	    "running to the right edge is a 90th percentile not reached (more "
+	    "than 10% still running).");
+	dat_header(d, "rank\tdesired_rel\tp10_rel\tp50_rel\tp90_rel\tp95_rel\t"
+	    "max_rel\tdesired_s\tadequate_s\tp10_s\tp50_s\tp90_s\tp95_s\t"
+	    "max_s\tclock\tid\tname");
+	for (k = 0; k < s->n; k++) {
+		i = s->order[k];
+		ms = chart_msum(x, i);
+		m = ms->m;
+		a = (double)m->adequate.us / 1e6;
+		dd = (double)m->desired.us / 1e6;
+		q[0] = chart_q(x, i, 0.10);
+		q[1] = chart_q(x, i, 0.50);
+		q[2] = chart_q(x, i, 0.90);
+		q[3] = chart_q(x, i, 0.95);
+		q[4] = chart_longest(x, i);
+		fprintf(d, "%zu\t", k + 1);
+		dat_num(d, a > 0 ? dd / a : NAN, 0);
+		for (j = 0; j < 5; j++) {
+			dat_num(d, a > 0 ? q[j] / a : NAN, 0);
+			if (a > 0 && !isnan(q[j]) && q[j] > 0 && q[j] / a < lo)
+				lo = q[j] / a;
+			if (a > 0 && !isnan(q[j]) && q[j] / a > hi)
+				hi = q[j] / a;
+		}
+		if (a > 0 && dd > 0 && dd / a < lo)
+			lo = dd / a;
+		dat_num(d, dd, 0);
+		dat_num(d, a, 0);
+		for (j = 0; j < 5; j++)
+			dat_num(d, q[j], 0);
+		dat_text(d, m->calendar >= 0 || m->npauses > 0 ? "own" :
+		    "calendar", 0);
+		dat_text(d, m->id, 0);
+		dat_text(d, m->name, 1);
+	}
+	lo = pow(10, floor(log10(lo / 1.5)));
+	if (lo < 1e-4)
+		lo = 1e-4;
+	hi = pow(10, ceil(log10(hi * 1.2)));
+	h = 110 + 44 * (int)s->n;
+	gp_begin(x, "elapsed time against the zone of tolerance", 1000,
+	    h < 240 ? 240 : h, 8 + 3 * (int)s->n);
+	gp_title(f, "set title", x->c->title);
+	fprintf(f, "xmin = %g; xmax = %g\n"
+	    "clip(v) = v < xmin ? xmin : v\n"
+	    "set logscale x 10\n"
+	    "set xrange [xmin:xmax]\n"
+	    "set yrange [%zu.6:0.4]\n"
+	    "set format x \"%%g\"\n"
+	    "set xlabel \"elapsed time / adequate time (log scale; 1 = "
+	    "adequate)\"\n"
+	    "set rmargin 32\n", lo, hi, s->n);
+	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0", GP_LABEL_MAX);
+	for (k = 0; k < s->n; k++) {
+		i = s->order[k];
+		ms = chart_msum(x, i);
+		m = ms->m;
+		if (ms->total.n == 0)
+			continue;
+		fmt_duration(p90, sizeof p90, fmt_sig(chart_q(x, i, 0.90),
+		    QUANTILE_DIGITS), agg_clock(m));
+		fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
+		    agg_clock(m));
+		fprintf(f, "set label %zu \"%s%s, adequate %s\" at graph "
+		    "1.02, first %zu left textcolor rgb c_ink\n", k + 1,
+		    isnan(chart_q(x, i, 0.90)) ? "over 10% running" : "p90 ",
+		    isnan(chart_q(x, i, 0.90)) ? "" : p90, ad, k + 1);
+	}
+	fprintf(f, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 "
+	    "lc rgb c_breached front\n"
+	    "set key below horizontal\n"
+	    "set style fill solid 0.22 noborder\n"
+	    "plot \"%s.dat\" using (xmin):1:(xmin):(clip($2)):($1-0.42):"
+	    "($1+0.42) with boxxyerror fc rgb c_met title \"within desired\", "
+	    "\\\n"
+	    "     \"\" using (1):1:(clip($2)):(1):($1-0.42):($1+0.42) with "
+	    "boxxyerror fc rgb c_tolerated title \"zone of tolerance\", \\\n"
+	    "     \"\" using (1):1:(1):(xmax):($1-0.42):($1+0.42) with "
+	    "boxxyerror fc rgb c_breached title \"beyond adequate\", \\\n"
+	    "     \"\" using (clip($4)):1:(clip($3)):(valid(5) ? clip($5) : "
+	    "xmax):(valid(5) && $5 > 1 ? 0xc0392b : 0x222222) with xerrorbars lc rgb variable pt 7 ps 1.3 "
+	    "lw 2.5 title \"median, p10 to p90\", \\\n"
+	    "     \"\" using (clip($6)):1 with points pt 8 ps 1.1 lc rgb c_ink "
+	    "title \"p95\", \\\n"
+	    "     \"\" using (clip($7)):1 with points pt 2 ps 0.9 lc rgb c_ink "
+	    "title \"longest\"\n", x->c->name);
+}
+
+const struct chart_def chart_elapsed = {
+	"elapsed", "elapsed time against the zone of tolerance",
+    chart_want_finished, write_elapsed
+};

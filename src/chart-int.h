@@ -1,0 +1,121 @@
+/*
+ * chart-int.h - what the chart files share: the context a chart is written
+ * in, the chart table's entries and the layout helpers.
+ */
+#ifndef MOT_CHART_INT_H
+#define MOT_CHART_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct cell_sum;
+struct chart;
+struct charts;
+struct moment_sum;
+struct periods;
+struct report;
+struct sketch;
+struct survey;
+
+/* The colours of the zones, also named in every script. */
+#define C_MET		"#3a9d5d"
+#define C_TOLERATED	"#e8a33d"
+#define C_BREACHED	"#c0392b"
+#define C_INK		"#333333"
+
+/* How a period is drawn: filled, or hollow with its n (these bits set). */
+#define MARK_INCOMPLETE	1
+#define MARK_SMALL	2
+
+/* Breakdown values in the heatmap. */
+#define HEAT_VALUES	30
+
+/* What a chart is written from, and into. */
+struct chart_ctx {
+	const struct report	*r;
+	struct chart		*c;
+	FILE			*dat;
+	FILE			*gp;
+	const char		*deffmt;	/* when the script runs alone */
+	size_t			 mi;		/* a moment chart's moment */
+	int			 monthly;
+	int			 have_periods;
+	int64_t			 pfirst, plast;	/* every moment's periods */
+	const char		**values;	/* heatmap columns */
+	size_t			 nvalues;
+	size_t			 nvalues_all;
+};
+
+/* One kind of chart: an entry of chart.c's table. */
+struct chart_def {
+	const char	*name;		/* NULL: one per moment */
+	const char	*about;		/* for the script's first line */
+	int		(*want)(struct chart_ctx *);
+	void		(*write)(struct chart_ctx *);
+};
+
+/* The charts, one file each. */
+extern const struct chart_def chart_weak;
+extern const struct chart_def chart_journey;
+extern const struct chart_def chart_elapsed;
+extern const struct chart_def chart_trend;
+extern const struct chart_def chart_heatmap;
+extern const struct chart_def chart_impact;
+extern const struct chart_def chart_moment;
+
+/* chart-data.c */
+/* Set up the context of a run's charts; chart_ctx_free frees it. */
+void	chart_ctx_init(struct chart_ctx *, const struct report *, unsigned);
+void	chart_ctx_free(struct chart_ctx *);
+/* The summary of moment i. */
+const struct moment_sum *chart_msum(const struct chart_ctx *, size_t);
+/* Moment i's times on its own clock, the finished and the censored. */
+struct sketch *chart_sketch(const struct chart_ctx *, size_t);
+struct sketch *chart_cens(const struct chart_ctx *, size_t);
+/* Moment i's own-clock Kaplan-Meier q-quantile in seconds (NaN when not reached). */
+double	chart_q(const struct chart_ctx *, size_t, double);
+/* The longest own-clock time of moment i seen, stopped or not, in seconds. */
+double	chart_longest(const struct chart_ctx *, size_t);
+/* Moment i's periods of start (weeks or months, as the run's). */
+const struct periods *chart_periods(const struct chart_ctx *, size_t);
+/* The label of period k. */
+void	chart_period_label(const struct chart_ctx *, int64_t, char *,
+	    size_t);
+/* Write period k of moment i as four .dat columns; returns its breach rate. */
+double	chart_period_cols(const struct chart_ctx *, size_t, int64_t,
+	    FILE *);
+/* The cell of a breakdown value in a moment's summary, or NULL. */
+const struct cell_sum *chart_by_cell(const struct moment_sum *, const char *);
+/* NPS of survey answers with its 95% interval in points; -1 without answers. */
+int	chart_nps(const struct survey *, double *, double *, double *);
+/* Whether a moment finished at least once: the charts of moments need one. */
+int	chart_want_finished(struct chart_ctx *);
+
+/* chart-layout.c */
+/* A .dat file's header line, a number field and a text field. */
+void	dat_header(FILE *, const char *);
+void	dat_num(FILE *, double, int);
+void	dat_text(FILE *, const char *, int);
+/* The opening of every script: where it runs, its terminal, the colours. */
+void	gp_begin(struct chart_ctx *, const char *, int, int, int);
+/* A command with a quoted title: set title "...". */
+void	gp_title(FILE *, const char *, const char *);
+/* The characters a label takes on a chart, at most max. */
+size_t	chart_label_chars(const char *, size_t);
+/* Tics naming the moments idx[0..n) at 1..n, each at most max characters. */
+void	gp_moment_tics(struct chart_ctx *, const char *, const size_t *,
+	    size_t, const char *, size_t);
+/* Period tics on x, at most about 14 labels. */
+void	gp_period_tics(struct chart_ctx *, int64_t, int64_t, const char *);
+
+/* chart-draw.c */
+/* The file name extension of a picture format. */
+const char *chart_fmt_ext(unsigned);
+/* Keep the first failure's exit code in cs->failed. */
+void	chart_failed(struct charts *, int);
+/* Draw every chart of cs in cdir in each format with gnuplot prog. */
+void	chart_draw_all(struct charts *, const struct report *, const char *,
+	    const char *, unsigned, int);
+
+#endif

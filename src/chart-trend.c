@@ -1,0 +1,148 @@
+/*
+ * chart-trend.c - the trend: the breach rate per period of start of the
+ * weakest moments; docs/report.md says how to read it.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "chart-int.h"
+#include "fmt.h"
+#include "gnuplot.h"
+#include "report.h"
+#include "sketch.h"
+#include "stats.h"
+#include "xmalloc.h"
+
+/* The weakest moments drawn in the trend chart. */
+#define TREND_MOMENTS	3
+
+static size_t
+trend_moments(const struct chart_ctx *x, size_t *pick)
+{
+	const struct summary	*s = x->r->s;
+	size_t			 k, n = 0;
+
+	for (k = 0; k < s->n && n < TREND_MOMENTS; k++) {
+		if (s->ms[s->order[k]].total.n > 0 &&
+		    chart_periods(x, s->order[k])->n > 0)
+			pick[n++] = s->order[k];
+	}
+	return (n);
+}
+
+static int
+want_trend(struct chart_ctx *x)
+{
+	size_t	pick[TREND_MOMENTS];
+
+	return (x->have_periods && trend_moments(x, pick) > 0);
+}
+
+static const char *const trend_colours[TREND_MOMENTS] = {
+	C_BREACHED, "#1f77b4", "#7f7f7f"
+};
+
+static void
+write_trend(struct chart_ctx *x)
+{
+	const struct expectations	*e = x->r->e;
+	FILE				*d = x->dat, *f = x->gp;
+	size_t				 pick[TREND_MOMENTS], n, j;
+	double				 rate, top = 0.1;
+	char				 label[32];
+	int64_t				 k;
+	int				 w, c;
+
+	n = trend_moments(x, pick);
+	x->c->title = xasprintf("Breach rate per %s of start of the weakest "
+	    "moments", x->monthly ? "month" : "week");
+	x->c->caption = xasprintf("The share of the occurrences whose clock "
+	    "started in each %s (%s, UTC: cohorts) that were breached, for "
+	    "the %s weakest moment%s; the dashed line of the same colour is "
+	    "the most its objective allows. A hollow point, labelled with its "
+	    "n, is a %s still holding open clocks (its rate can only rise) or "
+	    "with fewer than %g occurrences (min-n): do not read it like the "
+	    "others.", x->monthly ? "month" : "week", x->monthly ?
+	    "calendar months" : "ISO weeks", n == 1 ? "one" : n == 2 ? "two" :
+	    "three", n == 1 ? "" : "s", x->monthly ? "month" : "week",
+	    e->params.min_n);
+	fputs("# i", d);
+	for (j = 0; j < n; j++)
+		fprintf(d, "\tbreach_rate_%zu\tn_%zu\topen_%zu\tmark_%zu", j + 1,
+		    j + 1, j + 1, j + 1);
+	fputs("\tperiod\n# moments:", d);
+	for (j = 0; j < n; j++) {
+		fprintf(d, " %zu=", j + 1);
+		gp_datfield(d, e->moments[pick[j]].id);
+	}
+	fputs("\n# mark: 0 drawn as usual; +1 incomplete (open clocks), "
+	    "+2 small (n < min-n)\n", d);
+	for (k = x->pfirst; k <= x->plast; k++) {
+		fprintf(d, "%lld", (long long)(k - x->pfirst));
+		for (j = 0; j < n; j++) {
+			rate = chart_period_cols(x, pick[j], k, d);
+			if (!isnan(rate) && rate > top)
+				top = rate;
+		}
+		chart_period_label(x, k, label, sizeof label);
+		fprintf(d, "\t%s\n", label);
+	}
+	for (j = 0; j < n; j++) {
+		if (e->moments[pick[j]].objective > 0 &&
+		    1 - e->moments[pick[j]].objective > top)
+			top = 1 - e->moments[pick[j]].objective;
+	}
+	top = ceil(top * 1.15 * 20) / 20;
+	if (top > 1)
+		top = 1;
+	w = 300 + 40 * (int)(x->plast - x->pfirst);
+	gp_begin(x, "the breach rate over time", w < 800 ? 800 : w > 1400 ?
+	    1400 : w, 440, 30);
+	gp_title(f, "set title", x->c->title);
+	fprintf(f, "set xrange [-0.5:%lld.5]\n"
+	    "set yrange [0:%g]\n"
+	    "set format y \"%%g%%%%\"\n"
+	    "set ylabel \"breached (%% of the occurrences)\"\n"
+	    "set grid ytics lc rgb \"#e5e5e5\"\n"
+	    "set key below horizontal\n",
+	    (long long)(x->plast - x->pfirst), 100 * top);
+	gp_period_tics(x, x->pfirst, x->plast, "rotate by 30 right");
+	/* A line joins the full periods only; the others are hollow, with n. */
+	fputs("plot ", f);
+	for (j = 0; j < n; j++) {
+		c = 2 + 4 * (int)j;
+		if (j > 0)
+			fputs(", \\\n     ", f);
+		fprintf(f, "\"%s.dat\" using 1:($%d == 0 ? 100*$%d : NaN) "
+		    "with linespoints lw 2.5 pt 7 ps 1.1 lc rgb \"%s\" title ",
+		    x->c->name, c + 3, c, trend_colours[j]);
+		gp_string(f, e->moments[pick[j]].name, GP_LABEL_MAX, 0);
+		fprintf(f, ", \\\n     \"\" using 1:($%d != 0 ? 100*$%d : NaN) "
+		    "with points pt 6 ps 1.3 lw 1.5 lc rgb \"%s\" notitle, "
+		    "\\\n     \"\" using 1:($%d != 0 ? 100*$%d : NaN):"
+		    "(sprintf(\"n %%d\", int($%d))) with labels offset 0,%.1f "
+		    "font \",8\" tc rgb \"%s\" notitle", c + 3, c,
+		    trend_colours[j], c + 3, c, c + 1, 0.9 + 0.8 * (double)j,
+		    trend_colours[j]);
+	}
+	fputs(", \\\n     NaN with points pt 6 ps 1.3 lw 1.5 lc rgb c_ink "
+	    "title \"hollow: open clocks or n < min-n\"", f);
+	for (j = 0; j < n; j++) {
+		if (e->moments[pick[j]].objective <= 0)
+			continue;
+		fprintf(f, ", \\\n     %g with lines dt 2 lw 1.5 lc rgb \"%s\" "
+		    "%s", 100 * (1 - e->moments[pick[j]].objective),
+		    trend_colours[j], j == 0 ? "title \"objective (most breached "
+		    "allowed)\"" : "notitle");
+	}
+	fputc('\n', f);
+}
+
+const struct chart_def chart_trend = {
+	"trend", "the breach rate over time", want_trend, write_trend
+};

@@ -1,0 +1,92 @@
+/*
+ * chart-weak.c - the weakest moments: the zone shares of each moment,
+ * weakest on top; docs/report.md says how to read it.
+ */
+#include <config.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chart.h"
+#include "chart-int.h"
+#include "fmt.h"
+#include "gnuplot.h"
+#include "report.h"
+#include "sketch.h"
+#include "stats.h"
+#include "xmalloc.h"
+
+static void
+write_weak(struct chart_ctx *x)
+{
+	const struct summary	*s = x->r->s;
+	const struct moment_sum	*ms;
+	const struct cell_sum	*c;
+	FILE			*d = x->dat, *f = x->gp;
+	size_t			 k;
+	int			 h;
+
+	x->c->title = xstrdup("Weakest moments first: how often each was "
+	    "met, tolerated or breached");
+	x->c->caption = xstrdup("Each bar is one moment, weakest (highest "
+	    "priority) on top, split into the shares of its scored "
+	    "occurrences that were met (within desired, green), tolerated "
+	    "(between desired and adequate, amber) and breached (beyond "
+	    "adequate, red). The black mark is the objective: the largest "
+	    "breached share it allows. n is the number of scored "
+	    "occurrences (closed, and open or ended past adequate).");
+	dat_header(d, "rank\tbreached\ttolerated\tmet\tn\tbreach_rate\t"
+	    "breach_rate_ci_low\tbreach_rate_ci_high\tobjective_max_breached\t"
+	    "objective_missed\tpriority\tid\tname");
+	for (k = 0; k < s->n; k++) {
+		ms = chart_msum(x, s->order[k]);
+		c = &ms->total;
+		fprintf(d, "%zu\t", k + 1);
+		dat_num(d, c->breach_rate, 0);
+		dat_num(d, c->tolerated_rate, 0);
+		dat_num(d, c->met_rate, 0);
+		fprintf(d, "%llu\t", (unsigned long long)c->n);
+		dat_num(d, c->breach_rate, 0);
+		dat_num(d, c->n > 0 ? c->ci_lo : NAN, 0);
+		dat_num(d, c->n > 0 ? c->ci_hi : NAN, 0);
+		dat_num(d, ms->m->objective > 0 ? 1 - ms->m->objective : NAN, 0);
+		fprintf(d, "%d\t", c->objective_met == 0);
+		dat_num(d, ms->priority, 0);
+		dat_text(d, ms->m->id, 0);
+		dat_text(d, ms->m->name, 1);
+	}
+	h = 110 + 44 * (int)s->n;
+	gp_begin(x, "the weakest moments", 1000, h < 240 ? 240 : h,
+	    10 + 4 * (int)s->n);
+	gp_title(f, "set title", x->c->title);
+	fprintf(f, "set xrange [0:1.65]\n"
+	    "set yrange [%zu.6:0.4]\n"
+	    "set xtics (\"0%%%%\" 0, \"25%%%%\" 0.25, \"50%%%%\" 0.5, "
+	    "\"75%%%%\" 0.75, \"100%%%%\" 1)\n", s->n);
+	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0", GP_LABEL_MAX);
+	fprintf(f, "set key below horizontal\n"
+	    "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
+	    "plot \"%s.dat\" using ($2/2):1:($2/2):(0.36) with boxxyerror "
+	    "fc rgb c_breached title \"breached (beyond adequate)\", \\\n"
+	    "     \"\" using ($2+$3/2):1:($3/2):(0.36) with boxxyerror "
+	    "fc rgb c_tolerated title \"tolerated\", \\\n"
+	    "     \"\" using ($2+$3+$4/2):1:($4/2):(0.36) with boxxyerror "
+	    "fc rgb c_met title \"met (within desired)\", \\\n", x->c->name);
+	/* The objective marks only when one is set: no all-NaN column. */
+	for (k = 0; k < s->n && chart_msum(x, k)->m->objective <= 0; k++)
+		;
+	if (k < s->n)
+		fputs("     \"\" using 9:($1-0.46):(0):(0.92) with vectors "
+		    "nohead lw 3 lc rgb \"#000000\" title \"objective: most "
+		    "breached allowed\", \\\n", f);
+	fprintf(f, "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, "
+	    "%%.1f%%%% breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
+	    ": \"\") : \"no finished occurrence\"):($10 > 0 ? 0xc0392b : "
+	    "0x333333) with labels left tc rgb variable notitle\n");
+}
+
+const struct chart_def chart_weak = {
+	"weak-moments", "the weakest moments", chart_want_finished, write_weak
+};
