@@ -84,7 +84,7 @@ write_elapsed(struct chart_ctx *x)
 	h = 110 + 44 * (int)s->n;
 	gp_begin(x, "elapsed time against the zone of tolerance", 1000,
 	    h < 240 ? 240 : h, 8 + 3 * (int)s->n);
-	gp_title(f, "set title", x->c->title);
+	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "xmin = %g; xmax = %g\n"
 	    "clip(v) = v < xmin ? xmin : v\n"
 	    "set logscale x 10\n"

@@ -82,9 +82,7 @@ write_heatmap(struct chart_ctx *x)
 	h = 130 + (s->n < 4 ? 160 : 40 * (int)s->n) + 7 * (int)longest;
 	gp_begin(x, "the breach rate by breakdown value", w < 700 ? 700 :
 	    w > 1400 ? 1400 : w, h, 30);
-	fputs("set title ", f);
-	gp_string(f, x->c->title, 0, 0);
-	fputc('\n', f);
+	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "set xrange [0.5:%zu.5]\n"
 	    "set yrange [%zu.5:0.5]\n"
 	    "set cbrange [0:%g]\n"
@@ -96,14 +94,8 @@ write_heatmap(struct chart_ctx *x)
 	    "set bmargin %.0f\n", x->nvalues, s->n, 100 * top,
 	    2 + 0.45 * (double)longest);
 	gp_moment_tics(x, "ytics", s->order, s->n, "", GP_LABEL_MAX);
-	fputs("set xtics rotate by 90 right (", f);
-	for (v = 0; v < x->nvalues; v++) {
-		if (v > 0)
-			fputs(", ", f);
-		gp_string(f, x->values[v], GP_LABEL_MAX, 1);
-		fprintf(f, " %zu", v + 1);
-	}
-	fputs(")\n", f);
+	gp_label_tics(f, "xtics", "rotate by 90 right", x->values, x->nvalues,
+	    GP_LABEL_MAX);
 	fprintf(f, "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
 	    "plot \"%s.dat\" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) "
 	    "with boxxyerror fc palette notitle, \\\n"

@@ -89,7 +89,7 @@ write_impact(struct chart_ctx *x)
 	h = 130 + 50 * (int)n;
 	gp_begin(x, "the NPS cost of a breach", 1000, h < 260 ? 260 : h,
 	    8 + 3 * (int)n);
-	gp_title(f, "set title", x->c->title);
+	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "set xrange [-100:100]\n"
 	    "set yrange [%zu.6:0.4]\n"
 	    "set xtics -100, 25, 100\n"

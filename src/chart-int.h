@@ -45,6 +45,7 @@ struct chart_ctx {
 	const char		**values;	/* heatmap columns */
 	size_t			 nvalues;
 	size_t			 nvalues_all;
+	int			 width;		/* of the canvas, in pixels */
 };
 
 /* One kind of chart: an entry of chart.c's table. */
@@ -99,8 +100,8 @@ void	dat_num(FILE *, double, int);
 void	dat_text(FILE *, const char *, int);
 /* The opening of every script: where it runs, its terminal, the colours. */
 void	gp_begin(struct chart_ctx *, const char *, int, int, int);
-/* A command with a quoted title: set title "...". */
-void	gp_title(FILE *, const char *, const char *);
+/* A command with a title, wrapped to w pixels (0: the canvas), never cut. */
+void	gp_title(struct chart_ctx *, const char *, const char *, int);
 /* The characters a label takes on a chart, at most max. */
 size_t	chart_label_chars(const char *, size_t);
 /* Tics naming the moments idx[0..n) at 1..n, each at most max characters. */
@@ -108,6 +109,12 @@ void	gp_moment_tics(struct chart_ctx *, const char *, const size_t *,
 	    size_t, const char *, size_t);
 /* Period tics on x, at most about 14 labels. */
 void	gp_period_tics(struct chart_ctx *, int64_t, int64_t, const char *);
+/* A title, wrapped to lines that fit w pixels, never cut; returns its lines. */
+size_t	gp_title_fit(FILE *, const char *, const char *, int);
+
+/* Tics of an axis naming names[0..n) at 1..n, shortened but distinct. */
+void	gp_label_tics(FILE *, const char *, const char *, const char *const *,
+	    size_t, size_t);
 
 /* chart-draw.c */
 /* The file name extension of a picture format. */

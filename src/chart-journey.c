@@ -51,7 +51,10 @@ write_journey(struct chart_ctx *x)
 	const struct expectations	*e = x->r->e;
 	const struct moment_sum		*ms;
 	FILE				*d = x->dat, *f = x->gp;
-	size_t				*idx, k, start, longest = 0;
+	const char			**stages;
+	char				**slabels;
+	size_t				*idx, k, start, run, nstages;
+	size_t				 longest = 0;
 	int				 w;
 
 	x->c->title = xstrdup("The journey as customers live it: mean score "
@@ -87,7 +90,7 @@ write_journey(struct chart_ctx *x)
 	w = 220 + 110 * (int)e->nmoments;
 	gp_begin(x, "the journey map", w < 800 ? 800 : w > 1400 ? 1400 : w,
 	    360 + 3 * (int)longest, 30);
-	gp_title(f, "set title", x->c->title);
+	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "set xrange [0.5:%zu.5]\n"
 	    "set yrange [-1.05:1.18]\n"
 	    "set ytics (\"-1\" -1, \"-0.5\" -0.5, \"0 adequate\" 0, \"%.2g "
@@ -106,13 +109,20 @@ write_journey(struct chart_ctx *x)
 	    "dt 2 lc rgb c_met\n", e->params.desired_score,
 	    e->params.desired_score);
 	/* Stages: a name above each run of moments, a line between runs. */
-	for (k = start = 0; k <= e->nmoments; k++) {
+	stages = xcalloc(e->nmoments + 1, sizeof *stages);
+	for (k = 1, nstages = 0; k <= e->nmoments; k++) {
+		if (k == e->nmoments || strcmp(e->moments[idx[k]].stage,
+		    e->moments[idx[k - 1]].stage) != 0)
+			stages[nstages++] = *e->moments[idx[k - 1]].stage !=
+			    '\0' ? e->moments[idx[k - 1]].stage : "(no stage)";
+	}
+	slabels = fmt_labels(stages, nstages, JOURNEY_LABEL);
+	for (k = start = 0, run = 0; k <= e->nmoments; k++) {
 		if (k < e->nmoments && strcmp(e->moments[idx[k]].stage,
 		    e->moments[idx[start]].stage) == 0)
 			continue;
 		fputs("set label ", f);
-		gp_string(f, *e->moments[idx[start]].stage != '\0' ?
-		    e->moments[idx[start]].stage : "(no stage)", 30, 0);
+		gp_string(f, slabels[run++], 0, 0);
 		fprintf(f, " at %g, first 1.1 center textcolor rgb "
 		    "\"#666666\"\n", (double)(start + k + 1) / 2);
 		if (k < e->nmoments)
@@ -130,6 +140,8 @@ write_journey(struct chart_ctx *x)
 	    "pt 7 ps 1.6 lc rgb variable notitle, \\\n"
 	    "     \"\" using 1:2:(sprintf(\"%%.2f\", $2)) with labels offset "
 	    "0,1.2 textcolor rgb c_ink notitle\n", x->c->name);
+	fmt_labels_free(slabels, nstages);
+	free(stages);
 	free(idx);
 }
 

@@ -18,6 +18,14 @@
 #include "report.h"
 #include "xmalloc.h"
 
+/*
+ * How much room text takes: one character of a label is about 0.9 of
+ * gnuplot's character cell, and a cell 8.4 canvas pixels wide in SVG (Sans
+ * 12), the widest of the terminals for one canvas size (measured with
+ * DejaVu Sans and gnuplot 5.4).
+ */
+#define LABEL_CELLS	0.9
+#define CELL_PX		8.4
 
 void
 dat_header(FILE *f, const char *cols)
@@ -46,6 +54,7 @@ gp_begin(struct chart_ctx *x, const char *about, int w, int h, int dumb_rows)
 	FILE		*f = x->gp;
 	const char	*n = x->c->name;
 
+	x->width = w;
 	fprintf(f, "# %s.gp - %s, drawn by mot %s.\n", n, about,
 	    PACKAGE_VERSION);
 	fprintf(f, "# Draw it again from any folder with: gnuplot "
@@ -92,11 +101,9 @@ gp_begin(struct chart_ctx *x, const char *about, int w, int h, int dumb_rows)
 }
 
 void
-gp_title(FILE *f, const char *cmd, const char *title)
+gp_title(struct chart_ctx *x, const char *cmd, const char *title, int w)
 {
-	fprintf(f, "%s ", cmd);
-	gp_string(f, title, 0, 0);
-	fputc('\n', f);
+	gp_title_fit(x->gp, cmd, title, w > 0 ? w : x->width);
 }
 
 /* The characters a label takes on a chart, at most max. */
@@ -111,19 +118,16 @@ chart_label_chars(const char *s, size_t max)
 /* Tics naming the moments idx[0..n) at 1..n, each at most max characters. */
 void
 gp_moment_tics(struct chart_ctx *x, const char *axis, const size_t *idx,
-    size_t n,
-    const char *opts, size_t max)
+    size_t n, const char *opts, size_t max)
 {
-	size_t	k;
+	const char	**names;
+	size_t		  k;
 
-	fprintf(x->gp, "set %s %s (", axis, opts);
-	for (k = 0; k < n; k++) {
-		if (k > 0)
-			fputs(", ", x->gp);
-		gp_string(x->gp, x->r->e->moments[idx[k]].name, max, 1);
-		fprintf(x->gp, " %zu", k + 1);
-	}
-	fputs(")\n", x->gp);
+	names = xcalloc(n + 1, sizeof *names);
+	for (k = 0; k < n; k++)
+		names[k] = x->r->e->moments[idx[k]].name;
+	gp_label_tics(x->gp, axis, opts, names, n, max);
+	free(names);
 }
 
 /* Period tics on x, at most about 14 labels. */
@@ -146,3 +150,63 @@ gp_period_tics(struct chart_ctx *x, int64_t first, int64_t last,
 	fputs(")\n", x->gp);
 }
 
+/* The characters of a line of text across w canvas pixels. */
+static size_t
+line_chars(int w)
+{
+	double	c = (double)w / CELL_PX / LABEL_CELLS - 4;
+
+	return (c < 20 ? 20 : (size_t)c);
+}
+
+size_t
+gp_title_fit(FILE *f, const char *cmd, const char *title, int w)
+{
+	size_t	 width = line_chars(w), lines = 1, k, n, brk;
+	char	*t = fmt_label_clean(title), *p, save;
+
+	fprintf(f, "%s ", cmd);
+	p = t;
+	while (utf8_chars(p) > width) {
+		/* Break at the last space that fits, else at width characters. */
+		brk = 0;
+		for (k = n = 0; p[k] != '\0'; k++) {
+			if (UTF8_START(p[k]) && n++ == width)
+				break;
+			if (p[k] == ' ' && k > 0)
+				brk = k;
+		}
+		if (brk == 0)
+			brk = k;
+		save = p[brk];
+		p[brk] = '\0';
+		gp_string(f, p, 0, 0);
+		fputs(" . \"\\n\" . ", f);
+		p[brk] = save;
+		p += brk + (save == ' ');
+		lines++;
+	}
+	gp_string(f, p, 0, 0);
+	fputc('\n', f);
+	free(t);
+	return (lines);
+}
+
+void
+gp_label_tics(FILE *f, const char *axis, const char *opts,
+    const char *const *names, size_t n, size_t max)
+{
+	char	**l;
+	size_t	  k;
+
+	l = fmt_labels(names, n, max);
+	fprintf(f, "set %s %s (", axis, opts);
+	for (k = 0; k < n; k++) {
+		if (k > 0)
+			fputs(", ", f);
+		gp_string(f, l[k], 0, 1);
+		fprintf(f, " %zu", k + 1);
+	}
+	fputs(")\n", f);
+	fmt_labels_free(l, n);
+}

@@ -18,8 +18,9 @@
 #include "stats.h"
 #include "xmalloc.h"
 
-/* Breakdown values in a moment's chart row. */
+/* Breakdown values in a moment's chart row, and their labels' length. */
 #define ROW_VALUES	12
+#define ROW_LABEL	24
 
 static int
 want_moment(struct chart_ctx *x)
@@ -279,29 +280,29 @@ panel_periods(struct chart_ctx *x, const struct moment_view *mv)
 static void
 panel_rows(struct chart_ctx *x, const struct moment_view *mv)
 {
-	FILE	*f = x->gp;
-	char	*title;
-	size_t	 i;
+	FILE		 *f = x->gp;
+	const char	**values;
+	char		 *title;
+	double		  xmax;
+	size_t		  i;
 
 	title = xasprintf("Breach rate by %s", x->r->by);
-	gp_title(f, "set title", title);
+	gp_title(x, "set title", title, x->width / 3);
 	free(title);
+	/* Three x tics: the panel is narrow beside its labels. */
+	xmax = 100 * fmin(1, ceil(fmax(0.1, mv->rows[0]->ci_hi) * 10) / 10);
 	fprintf(f, "set xrange [0:%g]\n"
 	    "set yrange [%zu.6:0.4]\n"
 	    "set format x \"%%g%%%%\"\n"
 	    "set format y \"%%g\"\n"
 	    "set xlabel \"breached (95%% CI)\"\n"
 	    "set ylabel \"\"\n"
-	    "set xtics auto\n", 100 * fmin(1, ceil(fmax(0.1,
-	    mv->rows[0]->ci_hi) * 10) / 10), mv->nrows);
-	fputs("set ytics scale 0 (", f);
-	for (i = 0; i < mv->nrows; i++) {
-		if (i > 0)
-			fputs(", ", f);
-		gp_string(f, mv->rows[i]->value, 24, 1);
-		fprintf(f, " %zu", i + 1);
-	}
-	fputs(")\n", f);
+	    "set xtics 0, %g\n", xmax, mv->nrows, xmax / 2);
+	values = xcalloc(mv->nrows + 1, sizeof *values);
+	for (i = 0; i < mv->nrows; i++)
+		values[i] = mv->rows[i]->value;
+	gp_label_tics(f, "ytics", "scale 0", values, mv->nrows, ROW_LABEL);
+	free(values);
 	if (mv->obj > 0)
 		fprintf(f, "set arrow 1 from %g, graph 0 to %g, graph 1 "
 		    "nohead dt 2 lw 1.5 lc rgb c_ink\n",
@@ -317,6 +318,7 @@ write_moment(struct chart_ctx *x)
 {
 	struct moment_view	 mv;
 	size_t			 panels;
+	char			*layout;
 
 	memset(&mv, 0, sizeof mv);
 	mv.ms = chart_msum(x, x->mi);
@@ -345,10 +347,10 @@ write_moment(struct chart_ctx *x)
 	    "interval." : "");
 
 	gp_begin(x, "one moment: its distribution, trend and breakdown",
-	    panels == 3 ? 1200 : 900, 330, 30);
-	fprintf(x->gp, "set multiplot layout 1,%zu title ", panels);
-	gp_string(x->gp, x->c->title, 0, 0);
-	fputc('\n', x->gp);
+	    panels == 3 ? 1300 : 900, 330, 30);
+	layout = xasprintf("set multiplot layout 1,%zu title", panels);
+	gp_title(x, layout, x->c->title, 0);
+	free(layout);
 	panel_curve(x, &mv);
 	panel_periods(x, &mv);
 	if (panels == 3)

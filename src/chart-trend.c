@@ -54,7 +54,8 @@ write_trend(struct chart_ctx *x)
 	FILE				*d = x->dat, *f = x->gp;
 	size_t				 pick[TREND_MOMENTS], n, j;
 	double				 rate, top = 0.1;
-	char				 label[32];
+	const char			*names[TREND_MOMENTS];
+	char				 label[32], **keys;
 	int64_t				 k;
 	int				 w, c;
 
@@ -103,7 +104,7 @@ write_trend(struct chart_ctx *x)
 	w = 300 + 40 * (int)(x->plast - x->pfirst);
 	gp_begin(x, "the breach rate over time", w < 800 ? 800 : w > 1400 ?
 	    1400 : w, 440, 30);
-	gp_title(f, "set title", x->c->title);
+	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "set xrange [-0.5:%lld.5]\n"
 	    "set yrange [0:%g]\n"
 	    "set format y \"%%g%%%%\"\n"
@@ -113,6 +114,9 @@ write_trend(struct chart_ctx *x)
 	    (long long)(x->plast - x->pfirst), 100 * top);
 	gp_period_tics(x, x->pfirst, x->plast, "rotate by 30 right");
 	/* A line joins the full periods only; the others are hollow, with n. */
+	for (j = 0; j < n; j++)
+		names[j] = e->moments[pick[j]].name;
+	keys = fmt_labels(names, n, GP_LABEL_MAX);
 	fputs("plot ", f);
 	for (j = 0; j < n; j++) {
 		c = 2 + 4 * (int)j;
@@ -121,7 +125,7 @@ write_trend(struct chart_ctx *x)
 		fprintf(f, "\"%s.dat\" using 1:($%d == 0 ? 100*$%d : NaN) "
 		    "with linespoints lw 2.5 pt 7 ps 1.1 lc rgb \"%s\" title ",
 		    x->c->name, c + 3, c, trend_colours[j]);
-		gp_string(f, e->moments[pick[j]].name, GP_LABEL_MAX, 0);
+		gp_string(f, keys[j], 0, 0);
 		fprintf(f, ", \\\n     \"\" using 1:($%d != 0 ? 100*$%d : NaN) "
 		    "with points pt 6 ps 1.3 lw 1.5 lc rgb \"%s\" notitle, "
 		    "\\\n     \"\" using 1:($%d != 0 ? 100*$%d : NaN):"
@@ -141,6 +145,7 @@ write_trend(struct chart_ctx *x)
 		    "allowed)\"" : "notitle");
 	}
 	fputc('\n', f);
+	fmt_labels_free(keys, n);
 }
 
 const struct chart_def chart_trend = {

@@ -60,7 +60,7 @@ write_weak(struct chart_ctx *x)
 	h = 110 + 44 * (int)s->n;
 	gp_begin(x, "the weakest moments", 1000, h < 240 ? 240 : h,
 	    10 + 4 * (int)s->n);
-	gp_title(f, "set title", x->c->title);
+	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "set xrange [0:1.65]\n"
 	    "set yrange [%zu.6:0.4]\n"
 	    "set xtics (\"0%%%%\" 0, \"25%%%%\" 0.25, \"50%%%%\" 0.5, "

@@ -12,10 +12,12 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
 #include "isotime.h"
+#include "xmalloc.h"
 
 void
 fmt_number(char *buf, size_t size, double v, int digits)
@@ -364,4 +366,142 @@ fmt_p(char *buf, size_t size, double p)
 	else
 		snprintf(buf, size, "%.3g", p);
 	return (buf);
+}
+
+/* s with control bytes as spaces, as gp_string writes it. */
+char *
+fmt_label_clean(const char *s)
+{
+	char	*t = xstrdup(s), *p;
+
+	for (p = t; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p == 0x7f)
+			*p = ' ';
+	}
+	return (t);
+}
+
+/* The byte offset of character k of s (the end when s has fewer). */
+static size_t
+label_offset(const char *s, size_t k)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; s[i] != '\0'; i++) {
+		if (UTF8_START(s[i]) && n++ == k)
+			return (i);
+	}
+	return (i);
+}
+
+char *
+fmt_shorten(const char *s, size_t max, size_t tail)
+{
+	size_t	 n = utf8_chars(s), head, hb, tb;
+	char	*out;
+
+	if (max == 0 || n <= max)
+		return (xstrdup(s));
+	if (max == 1)
+		return (xstrdup("\xe2\x80\xa6"));
+	if (tail > max - 1)
+		tail = max - 1;
+	head = max - 1 - tail;
+	hb = label_offset(s, head);
+	tb = label_offset(s, n - tail);
+	out = xmalloc(hb + 3 + strlen(s + tb) + 1);
+	memcpy(out, s, hb);
+	memcpy(out + hb, "\xe2\x80\xa6", 3);	/* an ellipsis */
+	strcpy(out + hb + 3, s + tb);
+	return (out);
+}
+
+/* Whether labels l[g[0..ng)] differ from each other and from every other. */
+static int
+labels_fit(char **l, char **name, size_t n, const size_t *g, size_t ng,
+    const unsigned char *in)
+{
+	size_t	a, b;
+
+	for (a = 0; a < ng; a++) {
+		for (b = 0; b < n; b++) {
+			if (b == g[a] || (in[b] && b < g[a]))
+				continue;
+			if (strcmp(l[g[a]], l[b]) == 0 &&
+			    strcmp(name[g[a]], name[b]) != 0)
+				return (0);
+		}
+	}
+	return (1);
+}
+
+/* Shorten the labels of group g to b characters, t of them from the end. */
+static int
+labels_split(char **l, char **name, size_t n, const size_t *g, size_t ng,
+    const unsigned char *in, size_t b, size_t t)
+{
+	size_t	j;
+
+	for (j = 0; j < ng; j++) {
+		free(l[g[j]]);
+		l[g[j]] = fmt_shorten(name[g[j]], b, t);
+	}
+	return (labels_fit(l, name, n, g, ng, in));
+}
+
+char **
+fmt_labels(const char *const *names, size_t n, size_t max)
+{
+	char		**l, **name;
+	size_t		 *g, ng, i, j, b, t, longest, def = max / 3;
+	unsigned char	 *in;
+	int		  ok;
+
+	l = xcalloc(n + 1, sizeof *l);
+	name = xcalloc(n + 1, sizeof *name);
+	g = xcalloc(n + 1, sizeof *g);
+	in = xcalloc(n + 1, 1);
+	for (i = 0; i < n; i++) {
+		name[i] = fmt_label_clean(names[i]);
+		l[i] = fmt_shorten(name[i], max, def);
+	}
+	for (i = 0; i < n; i++) {
+		/* The labels equal to label i, of other names. */
+		memset(in, 0, n);
+		ng = longest = 0;
+		for (j = 0; j < n; j++) {
+			if (strcmp(l[j], l[i]) == 0) {
+				g[ng++] = j;
+				in[j] = 1;
+				if (utf8_chars(name[j]) > longest)
+					longest = utf8_chars(name[j]);
+			}
+		}
+		if (labels_fit(l, name, n, g, ng, in))
+			continue;
+		/* More of the end, else more of the start, else longer. */
+		ok = 0;
+		for (b = max; !ok && b <= longest; b++) {
+			for (t = def + 1; !ok && t + 1 < b; t++)
+				ok = labels_split(l, name, n, g, ng, in, b, t);
+			for (t = def < b ? def + 1 : b; !ok && t-- > 0;)
+				ok = labels_split(l, name, n, g, ng, in, b, t);
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(name[i]);
+	free(name);
+	free(g);
+	free(in);
+	return (l);
+}
+
+void
+fmt_labels_free(char **l, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; l != NULL && i < n; i++)
+		free(l[i]);
+	free(l);
 }

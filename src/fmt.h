@@ -45,6 +45,8 @@ const char *fmt_p(char *, size_t, double);
 size_t	utf8_len(const unsigned char *, size_t);
 /* The characters (code points) of a UTF-8 string. */
 size_t	utf8_chars(const char *);
+/* Whether a byte starts a UTF-8 character (a continuation byte does not). */
+#define UTF8_START(b)	(((unsigned char)(b) & 0xc0) != 0x80)
 
 /* The two markup languages markup_text writes for. */
 enum markup {
@@ -75,5 +77,17 @@ void	text_put(FILE *, const char *);
 int	term_width(const char *);
 /* Write s left-aligned in w columns. */
 void	term_pad(FILE *, const char *, int);
+
+/* s with control bytes as spaces (allocated). */
+char	*fmt_label_clean(const char *);
+/* s shortened in the middle to at most max characters, tail of them from its end (allocated). */
+char	*fmt_shorten(const char *, size_t, size_t);
+/*
+ * The labels of one axis or column: names[0..n) each shortened in the
+ * middle to at most max characters, kept apart where the names differ (more
+ * of the end, else of the start, else longer); free with fmt_labels_free.
+ */
+char	**fmt_labels(const char *const *, size_t, size_t);
+void	fmt_labels_free(char **, size_t);
 
 #endif

@@ -10,6 +10,7 @@
 #include "isotime.h"
 #include "fmt.h"
 #include "report.h"
+#include "xmalloc.h"
 
 /* Colour, only on a terminal and unless NO_COLOR is set (no-color.org). */
 static int	text_colour;
@@ -19,6 +20,9 @@ static int	text_colour;
 #define SGR_GREEN	"\033[32m"
 #define SGR_YELLOW	"\033[33m"
 #define SGR_RESET	"\033[0m"
+
+/* Longest breakdown value in a table before it is shortened in the middle. */
+#define TEXT_LABEL_MAX	32
 
 static const char *
 sgr(const char *code)
@@ -48,19 +52,26 @@ static void
 text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 {
 	const struct cell_sum	*c;
-	char			 v[33], ci[40], br[16], lo[16], hi[16], p90[40];
-	size_t			 i;
+	const char		**values;
+	char			 v[256], ci[40], br[16], lo[16], hi[16], p90[40];
+	char			**labels;
+	size_t			 i, n = summary_rows(ms);
 	int			 w;
 	enum fmt_clock		 clock;
 
-	w = term_width(term_clean(r->by, v, sizeof v));
-	for (i = 0; i < summary_rows(ms); i++) {
-		c = summary_row(ms, i);
-		if (term_width(term_clean(c->value, v, sizeof v)) > w)
+	/* Values shortened in the middle, kept apart (fmt_labels). */
+	values = xcalloc(n + 1, sizeof *values);
+	for (i = 0; i < n; i++)
+		values[i] = summary_row(ms, i)->value;
+	labels = fmt_labels(values, n, TEXT_LABEL_MAX);
+	free(values);
+	w = term_width(term_clean(r->by, v, TEXT_LABEL_MAX + 1));
+	for (i = 0; i < n; i++) {
+		if (term_width(term_clean(labels[i], v, sizeof v)) > w)
 			w = term_width(v);
 	}
 	fputs("     ", f);
-	term_pad(f, term_clean(r->by, v, sizeof v), w);
+	term_pad(f, term_clean(r->by, v, TEXT_LABEL_MAX + 1), w);
 	clock = agg_clock(ms->m);
 	fprintf(f, " %8s %9s %16s  %s\n", "n", "breached", "95% CI", clock ==
 	    CLOCK_WORKING ? "p90 (working hours)" : "p90 (calendar time)");
@@ -73,10 +84,11 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 		    0.9, clock, p90, sizeof p90);
 		snprintf(ci, sizeof ci, "%s-%s", lo, hi);
 		fputs("     ", f);
-		term_pad(f, term_clean(c->value, v, sizeof v), w);
+		term_pad(f, term_clean(labels[i], v, sizeof v), w);
 		fprintf(f, " %8llu %9s %16s  %s\n", (unsigned long long)c->n,
 		    br, c->n > 0 ? ci : "-", p90);
 	}
+	fmt_labels_free(labels, n);
 }
 
 /* The latest periods of a moment's trend: cohorts by the start of the clock. */

@@ -121,13 +121,15 @@ rc=$?
 for n in 1 2 3 4; do
 	[ -e "$h/pwned$n" ] && bad "a name ran a command (pwned$n)"
 done
-# Tic labels are cut at 48 characters; a chart's title is whole.
+# Tic labels are shortened in the middle to 48 characters; a chart's
+# title is whole.
 grep -qF "title \"\\\"; system(\\\"touch $h/pwned1\\\"); \\\": how long" \
     "$h/out/charts/moment-01.gp" ||
     bad "the name is not quoted literally in moment-01.gp"
 grep -qF '"\"; system(\"touch ' "$h/out/charts/weak-moments.gp" ||
     bad "the name is not quoted in weak-moments.gp"
-grep -qF "\\140touch $h/pwned2\\140" "$h/out/charts/weak-moments.gp" ||
+# (a tic label may be shortened in the middle: its start is kept)
+grep -qF "\\140touch " "$h/out/charts/weak-moments.gp" ||
     bad "the backquotes are not escaped in weak-moments.gp"
 grep -qF '"100%% %%s <img src=x> y"' "$h/out/charts/heatmap.gp" ||
     bad "% is not doubled in tic labels"

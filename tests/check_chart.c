@@ -13,7 +13,9 @@
 #include <string.h>
 
 #include "chart.h"
+#include "chart-int.h"
 #include "check_mot.h"
+#include "fmt.h"
 #include "gnuplot.h"
 #include "progress.h"
 #include "report.h"
@@ -191,6 +193,101 @@ START_TEST(test_progress_format)
 }
 END_TEST
 
+START_TEST(test_fmt_shorten)
+{
+	char	*s;
+
+	s = fmt_shorten("organizational unit 6543210", 12, 4);
+	ck_assert_str_eq(s, "organiz\xe2\x80\xa6" "3210");
+	free(s);
+	s = fmt_shorten("short", 12, 4);
+	ck_assert_str_eq(s, "short");
+	free(s);
+	/* Characters are counted, never split: 10 two-byte letters. */
+	s = fmt_shorten("\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"
+	    "\xc3\xa8\xc3\xa8\xc3\xa8\xc3\xa8\xc3\xa0", 5, 2);
+	ck_assert_str_eq(s, "\xc3\xa9\xc3\xa9\xe2\x80\xa6\xc3\xa8\xc3\xa0");
+	ck_assert_uint_eq(utf8_chars(s), 5);
+	free(s);
+	/* A three-byte character at the cut is whole or absent. */
+	s = fmt_shorten("ab\xe2\x82\xac" "cdefgh\xe2\x82\xac", 4, 1);
+	ck_assert_str_eq(s, "ab\xe2\x80\xa6\xe2\x82\xac");
+	free(s);
+}
+END_TEST
+
+/* Whether labels l[0..n) are pairwise different and at most max long. */
+static void
+check_distinct(char **l, size_t n, size_t max)
+{
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		if (max > 0)
+			ck_assert_uint_le(utf8_chars(l[i]), max);
+		for (j = i + 1; j < n; j++)
+			ck_assert_str_ne(l[i], l[j]);
+	}
+}
+
+START_TEST(test_fmt_labels)
+{
+	const char	*units[12], *mid[3], *same[2] = { "a\tb", "a b" };
+	char		 buf[12][80], **l;
+	size_t		 i;
+
+	/* Twelve 60-character values that differ only at the end. */
+	for (i = 0; i < 12; i++) {
+		snprintf(buf[i], sizeof buf[i], "organizational unit 6543210 "
+		    "of the regional service centr %02zu", i);
+		ck_assert_uint_eq(strlen(buf[i]), 60);
+		units[i] = buf[i];
+	}
+	l = fmt_labels(units, 12, 24);
+	check_distinct(l, 12, 24);
+	ck_assert_str_eq(l[3], "organizational \xe2\x80\xa6" "centr 03");
+	fmt_labels_free(l, 12);
+	/* They differ only in the middle: more of the start, else longer. */
+	mid[0] = "Objective measurement A of the customer response for step";
+	mid[1] = "Objective measurement B of the customer response for step";
+	mid[2] = "Objective measurement C of the customer response for step";
+	l = fmt_labels(mid, 3, 48);
+	check_distinct(l, 3, 48);
+	ck_assert_str_eq(l[1], "Objective measurement B of the \xe2\x80\xa6"
+	    "esponse for step");
+	fmt_labels_free(l, 3);
+	l = fmt_labels(mid, 3, 12);
+	check_distinct(l, 3, 0);
+	fmt_labels_free(l, 3);
+	/* A control byte is a space, as gp_string writes it: the same name. */
+	l = fmt_labels(same, 2, 48);
+	ck_assert_str_eq(l[0], "a b");
+	ck_assert_str_eq(l[1], "a b");
+	fmt_labels_free(l, 2);
+}
+END_TEST
+
+START_TEST(test_gp_title_fit)
+{
+	char	*buf = NULL;
+	size_t	 len = 0, lines;
+	FILE	*f;
+
+	f = open_memstream(&buf, &len);
+	ck_assert_ptr_nonnull(f);
+	/* 800 pixels hold 101 characters: this 130-character title wraps. */
+	lines = gp_title_fit(f, "set title", "Objective measurement of the "
+	    "customer response for step n003: how long, when and for whom, "
+	    "in the organizational unit 6543210", 800);
+	fclose(f);
+	ck_assert_uint_eq(lines, 2);
+	ck_assert_str_eq(buf, "set title \"Objective measurement of the "
+	    "customer response for step n003: how long, when and for whom, "
+	    "in the\" . \"\\n\" . \"organizational unit 6543210\"\n");
+	free(buf);
+}
+END_TEST
+
 Suite *
 make_chart_suite(void)
 {
@@ -206,6 +303,9 @@ make_chart_suite(void)
 	tcase_add_test(tc, test_gp_datfield);
 	tcase_add_test(tc, test_gp_num);
 	tcase_add_test(tc, test_charts_parse);
+	tcase_add_test(tc, test_fmt_shorten);
+	tcase_add_test(tc, test_fmt_labels);
+	tcase_add_test(tc, test_gp_title_fit);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("report");
 	tcase_add_test(tc, test_html_text);

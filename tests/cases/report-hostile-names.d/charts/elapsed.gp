@@ -43,7 +43,7 @@ set yrange [2.6:0.4]
 set format x "%g"
 set xlabel "elapsed time / adequate time (log scale; 1 = adequate)"
 set rmargin 32
-set ytics scale 0 ("\140touch /nonexistent/mot-pwned\140 <script>x</scrip…" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
+set ytics scale 0 ("\140touch /nonexistent/mot-pwned\140 …cript>x</script>" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
 set label 1 "p90 3d01h, adequate 2d00h" at graph 1.02, first 1 left textcolor rgb c_ink
 set label 2 "p90 9m00s, adequate 15m00s" at graph 1.02, first 2 left textcolor rgb c_ink
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front

@@ -43,7 +43,7 @@ set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
 set tics scale 0
 set bmargin 22
-set ytics  ("\140touch /nonexistent/mot-pwned\140 <script>x</scrip…" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
+set ytics  ("\140touch /nonexistent/mot-pwned\140 …cript>x</script>" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
 set xtics rotate by 90 right ("\"; system(\"touch /nonexistent/mot-pwned\"); \"" 1, "100%% %%s <img src=x> # heading" 2, "\140touch /nonexistent/mot-pwned\140" 3)
 set style fill solid 1.0 border lc rgb "#ffffff"
 plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \

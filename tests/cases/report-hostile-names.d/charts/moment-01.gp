@@ -10,19 +10,19 @@ here = ""
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq "" && ARG0[i:i] eq "/") { here = ARG0[1:i] } } }
 if (here ne "") { cd here }
 if (fmt eq "svg") {
-	set terminal svg size 1200,330 font "Sans,12" noenhanced background "#ffffff"
+	set terminal svg size 1300,330 font "Sans,12" noenhanced background "#ffffff"
 }
 if (fmt eq "pdf") {
-	set terminal pdfcairo size 12.00in,3.30in font "Sans,8" noenhanced
+	set terminal pdfcairo size 13.00in,3.30in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
 	set terminal dumb size 100,30 noenhanced
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
-		set terminal pngcairo size 1200,330 font "Sans,10" noenhanced background "#ffffff"
+		set terminal pngcairo size 1300,330 font "Sans,10" noenhanced background "#ffffff"
 	} else {
-		set terminal png size 1200,330 noenhanced background "#ffffff"
+		set terminal png size 1300,330 noenhanced background "#ffffff"
 	}
 }
 if (fmt ne "dumb") { set output out }
@@ -76,8 +76,8 @@ set format x "%g%%"
 set format y "%g"
 set xlabel "breached (95% CI)"
 set ylabel ""
-set xtics auto
-set ytics scale 0 ("\"; system(\"touch /nonex…" 1, "100%% %%s <img src=x> # h…" 2, "\140touch /nonexistent/mot…" 3)
+set xtics 0, 30
+set ytics scale 0 ("\"; system(\"touc…ned\"); \"" 1, "100%% %%s <img sr… heading" 2, "\140touch /nonexis…t-pwned\140" 3)
 set arrow 1 from 5, graph 0 to 5, graph 1 nohead dt 2 lw 1.5 lc rgb c_ink
 plot "moment-01.dat" index 2 using (50*$2):1:(50*$2):(0.34) with boxxyerror fc rgb c_breached notitle, \
      "" index 2 using (100*$2):1:(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle

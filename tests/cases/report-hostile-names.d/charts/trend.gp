@@ -42,7 +42,7 @@ set ylabel "breached (% of the occurrences)"
 set grid ytics lc rgb "#e5e5e5"
 set key below horizontal
 set xtics rotate by 30 right ("2026-W40" 0)
-plot "trend.dat" using 1:($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "\140touch /nonexistent/mot-pwned\140 <script>x</scrip…", \
+plot "trend.dat" using 1:($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "\140touch /nonexistent/mot-pwned\140 …cript>x</script>", \
      "" using 1:($5 != 0 ? 100*$2 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#c0392b" notitle, \
      "" using 1:($5 != 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels offset 0,0.9 font ",8" tc rgb "#c0392b" notitle, \
      "trend.dat" using 1:($9 == 0 ? 100*$6 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#1f77b4" title "\"; system(\"touch /nonexistent/mot-pwned\"); \"", \

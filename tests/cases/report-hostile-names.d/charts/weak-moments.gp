@@ -38,7 +38,7 @@ set title "Weakest moments first: how often each was met, tolerated or breached"
 set xrange [0:1.65]
 set yrange [2.6:0.4]
 set xtics ("0%%" 0, "25%%" 0.25, "50%%" 0.5, "75%%" 0.75, "100%%" 1)
-set ytics scale 0 ("\140touch /nonexistent/mot-pwned\140 <script>x</scrip…" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
+set ytics scale 0 ("\140touch /nonexistent/mot-pwned\140 …cript>x</script>" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
 set key below horizontal
 set style fill solid 1.0 border lc rgb "#ffffff"
 plot "weak-moments.dat" using ($2/2):1:($2/2):(0.36) with boxxyerror fc rgb c_breached title "breached (beyond adequate)", \
