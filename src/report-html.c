@@ -1,20 +1,24 @@
 /*
  * report-html.c - report.html: one self-contained file a client can open on
  * a laptop or print. The CSS is inline, there is no script and nothing is
- * fetched: each chart is its SVG drawing in an <img> data: URI (an SVG in an
- * image cannot run scripts or load anything, and the page stays valid for
- * HTML parsers that do not know SVG). All text goes through html_text.
+ * fetched: each chart is its SVG drawing inline, an <svg> element in a
+ * <figure> (svg.c rewrites gnuplot's drawing for HTML5: its ids made the
+ * chart's own, nothing that runs or loads), so that it scales, prints
+ * sharply and its text can be searched. All text goes through html_text.
  */
 #include <config.h>
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart.h"
 #include "fmt.h"
 #include "report-doc.h"
 #include "report.h"
+#include "svg.h"
+#include "xmalloc.h"
 
 static const char html_style[] =
 	"body{font-family:\"Helvetica Neue\",Arial,\"Liberation Sans\","
@@ -36,9 +40,9 @@ static const char html_style[] =
 	"vertical-align:top}\n"
 	"th{background:#f3f3f3}\n"
 	"td.r,th.r{text-align:right;font-variant-numeric:tabular-nums}\n"
-	".fig{margin:16px 0 6px;break-inside:avoid;page-break-inside:avoid}\n"
-	".fig img{max-width:100%;height:auto;border:1px solid #eee}\n"
-	".caption{color:#555;font-size:0.88em;margin:2px 0 18px}\n"
+	".fig{margin:16px 0 18px;break-inside:avoid;page-break-inside:avoid}\n"
+	".fig svg{display:block;width:100%;height:auto;border:1px solid #eee}\n"
+	".caption{color:#555;font-size:0.88em;margin:4px 0 0}\n"
 	".zbar{display:inline-block;width:180px;height:11px;vertical-align:"
 	"middle;margin-right:8px;background:#eee;white-space:nowrap;"
 	"-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
@@ -55,37 +59,6 @@ void
 html_text(FILE *f, const char *s)
 {
 	markup_text(f, s, MARKUP_HTML);
-}
-
-static void
-base64(FILE *f, const char *data, size_t len)
-{
-	static const char	 digits[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	const unsigned char	*p = (const unsigned char *)data;
-	unsigned long		 v;
-	size_t			 i;
-
-	for (i = 0; i + 2 < len; i += 3) {
-		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8 |
-		    p[i + 2];
-		fputc(digits[v >> 18 & 63], f);
-		fputc(digits[v >> 12 & 63], f);
-		fputc(digits[v >> 6 & 63], f);
-		fputc(digits[v & 63], f);
-	}
-	if (len - i == 1) {
-		v = (unsigned long)p[i] << 16;
-		fputc(digits[v >> 18 & 63], f);
-		fputc(digits[v >> 12 & 63], f);
-		fputs("==", f);
-	} else if (len - i == 2) {
-		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8;
-		fputc(digits[v >> 18 & 63], f);
-		fputc(digits[v >> 12 & 63], f);
-		fputc(digits[v >> 6 & 63], f);
-		fputc('=', f);
-	}
 }
 
 static const char *
@@ -254,25 +227,45 @@ h_table_end(struct doc *d)
 }
 
 static void
+not_drawn(struct doc *d, const struct chart *c, const char *why)
+{
+	fputs("<p class=\"note\">Chart not drawn: ", d->f);
+	html_text(d->f, c->title != NULL ? c->title : c->name);
+	fputs(" (", d->f);
+	if (why != NULL) {
+		html_text(d->f, why);
+		fputs("; ", d->f);
+	}
+	fprintf(d->f, "its data and gnuplot script are in %s/%s.dat and "
+	    "%s.gp).</p>\n", CHART_DIR, c->name, c->name);
+}
+
+static void
 h_figure(struct doc *d, const struct chart *c)
 {
+	char	*prefix, *capid = NULL, *cause;
+
 	if (c->svg == NULL) {
-		fputs("<p class=\"note\">Chart not drawn: ", d->f);
-		html_text(d->f, c->title != NULL ? c->title : c->name);
-		fprintf(d->f, " (its data and gnuplot script are in %s/%s.dat "
-		    "and %s.gp).</p>\n", CHART_DIR, c->name, c->name);
+		not_drawn(d, c, NULL);
 		return;
 	}
-	fputs("<div class=\"fig\"><img alt=\"", d->f);
-	html_text(d->f, c->title != NULL ? c->title : c->name);
-	fputs("\" src=\"data:image/svg+xml;base64,", d->f);
-	base64(d->f, c->svg, c->svglen);
-	fputs("\"></div>\n", d->f);
-	if (c->caption != NULL) {
-		fputs("<p class=\"caption\">", d->f);
+	prefix = xasprintf("chart-%s", c->name);
+	if (c->caption != NULL)
+		capid = xasprintf("%s-caption", prefix);
+	fputs("<figure class=\"fig\">", d->f);
+	if (svg_inline(d->f, c->svg, c->svglen, prefix,
+	    c->title != NULL ? c->title : c->name, capid, &cause) != 0) {
+		not_drawn(d, c, cause);
+		free(cause);
+	} else if (capid != NULL) {
+		fprintf(d->f, "\n<figcaption class=\"caption\" id=\"%s\">",
+		    capid);
 		html_text(d->f, c->caption);
-		fputs("</p>\n", d->f);
+		fputs("</figcaption>", d->f);
 	}
+	fputs("</figure>\n", d->f);
+	free(capid);
+	free(prefix);
 }
 
 static double

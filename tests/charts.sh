@@ -56,18 +56,20 @@ cmp -s "$tmp/before.png" "$tmp/run1/charts/weak-moments.png" ||
 cmp -s "$tmp/run1/charts/elapsed.svg" "$tmp/run2/charts/elapsed.svg" ||
     bad "elapsed.gp does not reproduce the SVG"
 
-# 3. The HTML: valid, self-contained, charts inline SVG; the weak moment first.
+# 3. The HTML: self-contained, charts inline SVG; the weak moment first.
 html=$tmp/run1/report.html
-xmllint --html --noout "$html" >"$tmp/lint" 2>&1 || bad "xmllint failed"
-[ -s "$tmp/lint" ] && { bad "xmllint --html reports:"; head "$tmp/lint"; }
-grep -Eio '(src|href)="[^"#][^"]{0,30}' "$html" | grep -v '^src="data:image/svg+xml;base64,' \
-    >"$tmp/refs" && { bad "external references:"; cat "$tmp/refs"; }
-grep -Eiq '<script|<link|<iframe|<object|@import|url\(' "$html" &&
+grep -Eio '(src|href)="[^"#][^"]{0,30}' "$html" >"$tmp/refs" &&
+    { bad "external references:"; cat "$tmp/refs"; }
+grep -Eiq '<script|<link|<iframe|<object|<img|@import|url\([^#]' "$html" &&
     bad "report.html loads or runs something"
-imgs=$(grep -o '<img ' "$html" | wc -l)
-svgs=$(grep -o '<img alt="[^"]*" src="data:image/svg+xml;base64,' "$html" | wc -l)
-[ "$imgs" -eq 12 ] && [ "$svgs" -eq "$imgs" ] ||
-    bad "$imgs images, $svgs of them inline SVG (12 expected)"
+figs=$(grep -o '<figure class="fig"><svg ' "$html" | wc -l)
+svgs=$(grep -o '<svg [^>]*role="img" aria-labelledby="chart-[a-z0-9-]*-title"' "$html" | wc -l)
+[ "$figs" -eq 12 ] && [ "$svgs" -eq 12 ] ||
+    bad "$figs figures, $svgs inline SVG charts with a name (12 expected)"
+grep -q '<?xml\|<!DOCTYPE svg\|id="gnuplot_canvas"\|id=.gpPt' "$html" &&
+    bad "a chart's XML prolog or gnuplot's own ids reached report.html"
+ids=$(grep -o ' id="[^"]*"' "$html" | sort | uniq -d)
+[ -z "$ids" ] || bad "ids used twice in report.html: $(echo $ids | head -c 200)"
 sed -n '/<ol>/,/<\/ol>/p' "$html" | grep -m1 '<li>' | grep -q 'Parcel delivered' ||
     bad "the summary does not start with the weak moment"
 grep -q '<p class="bad">MISSES its objective' "$html" ||
@@ -97,23 +99,9 @@ cat >"$h/exp.xml" <<EOF
           desired="P1D" adequate="P2D" objective="0.90"/>
 </expectations>
 EOF
-{
-	echo '<?xml version="1.0" encoding="UTF-8"?>'
-	echo '<journeys version="1">'
-	i=0
-	for seg in "&quot;; system(&quot;touch $h/pwned3&quot;); &quot;" \
-	    "\`touch $h/pwned4\`" "100% %s &lt;img src=x&gt;&#10;y"; do
-		for k in 1 2 3 4 5 6; do
-			i=$((i + 1))
-			echo "  <journey id=\"J-$i\" segment=\"$seg\">"
-			echo "    <touchpoint name=\"order-placed\" at=\"2026-10-0${k}T09:00:00Z\"/>"
-			echo "    <touchpoint name=\"order-confirmed\" at=\"2026-10-0${k}T09:0${k}:00Z\"/>"
-			echo "    <touchpoint name=\"delivered\" at=\"2026-10-0$((k + i % 3 + 1))T10:00:00Z\"/>"
-			echo "  </journey>"
-		done
-	done
-	echo '</journeys>'
-} >"$h/journeys.xml"
+sh "$srcdir/tests/seg-journeys" "&quot;; system(&quot;touch $h/pwned3&quot;); &quot;" \
+    "\`touch $h/pwned4\`" "100% %s &lt;img src=x&gt;&#10;y" \
+    >"$h/journeys.xml"
 "$MOT" analyze -q -e "$h/exp.xml" -o "$h/out" --by segment \
     --charts png,svg,pdf "$h/journeys.xml" >"$h/stdout" 2>"$h/stderr"
 rc=$?
@@ -140,8 +128,8 @@ for c in weak-moments heatmap moment-01; do
 done
 grep -qF "\"; system(\"touch $h/pwned1\"); \": how long" \
     "$h/out/charts/moment-01.svg" || bad "the name is not drawn in moment-01.svg"
-xmllint --html --noout "$h/out/report.html" >"$tmp/lint" 2>&1
-[ -s "$tmp/lint" ] && { bad "hostile report.html: xmllint reports:"; head "$tmp/lint"; }
+grep -qF "<text>&quot;; system(&quot;touch $h/pwned1&quot;); &quot;: how long" \
+    "$h/out/report.html" || bad "the name is not in report.html's chart, escaped"
 grep -qF "&quot;; system(&quot;touch $h/pwned1&quot;); &quot;" "$h/out/report.html" ||
     bad "the name is not in report.html, escaped"
 grep -qF "\`touch $h/pwned2\` &lt;script&gt;alert(1)&lt;/script&gt;" "$h/out/report.html" ||
@@ -173,8 +161,10 @@ for gp in /nonexistent/gnuplot /bin/false; do
 	esac
 	grep -q 'Some charts are missing' "$tmp/nogp/report.html" ||
 	    bad "--gnuplot $gp: report.html does not say charts are missing"
-	xmllint --html --noout "$tmp/nogp/report.html" >"$tmp/lint" 2>&1
-	[ -s "$tmp/lint" ] && bad "--gnuplot $gp: report.html not valid"
+	grep -q '<svg' "$tmp/nogp/report.html" &&
+	    bad "--gnuplot $gp: report.html has a chart"
+	grep -q 'Chart not drawn: Weakest moments first' "$tmp/nogp/report.html" ||
+	    bad "--gnuplot $gp: report.html does not say a chart is not drawn"
 done
 
 # 5b. No moment with a finished occurrence, or only some: gnuplot is never

@@ -38,6 +38,7 @@ main(void)
 	srunner_add_suite(sr, make_model_suite());
 	srunner_add_suite(sr, make_check_suite());
 	srunner_add_suite(sr, make_history_suite());
+	srunner_add_suite(sr, make_svg_suite());
 	srunner_add_suite(sr, make_chart_suite());
 	srunner_add_suite(sr, make_arena_suite());
 	srunner_add_suite(sr, make_strtab_suite());

@@ -31,5 +31,6 @@ Suite	*make_num_suite(void);
 Suite	*make_suggest_suite(void);
 Suite	*make_opts_suite(void);
 Suite	*make_history_suite(void);
+Suite	*make_svg_suite(void);
 
 #endif
