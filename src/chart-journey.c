@@ -51,10 +51,11 @@ write_journey(struct chart_ctx *x)
 	const struct expectations	*e = x->r->e;
 	const struct moment_sum		*ms;
 	FILE				*d = x->dat, *f = x->gp;
-	const char			**stages;
-	char				**slabels;
-	size_t				*idx, k, start, run, nstages;
+	const char			*stage;
+	char				*label;
+	size_t				*idx, k, start, room;
 	size_t				 longest = 0;
+	double				 lm, per;
 	int				 w;
 
 	x->c->title = xstrdup("The journey as customers live it: mean score "
@@ -88,8 +89,11 @@ write_journey(struct chart_ctx *x)
 			    JOURNEY_LABEL);
 	}
 	w = 220 + 110 * (int)e->nmoments;
-	gp_begin(x, "the journey map", w < 800 ? 800 : w > 1400 ? 1400 : w,
-	    360 + 3 * (int)longest, 30);
+	w = w < 800 ? 800 : w > 1400 ? 1400 : w;
+	/* room for "0.6 desired", the y label, and the first slanted name */
+	lm = fmax(17, 0.85 * (double)chart_label_chars(e->moments[idx[0]].name,
+	    JOURNEY_LABEL));
+	gp_begin(x, "the journey map", w, 360 + 3 * (int)longest, 30);
 	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "set xrange [0.5:%zu.5]\n"
 	    "set yrange [-1.05:1.18]\n"
@@ -97,10 +101,10 @@ write_journey(struct chart_ctx *x)
 	    "desired\" %g, \"1\" 1)\n"
 	    "set ylabel \"mean score\"\n"
 	    "set bmargin %.0f\n"
-	    "set lmargin %.0f\n", e->nmoments, e->params.desired_score,
-	    e->params.desired_score, 3 + 0.22 * (double)longest,
-	    fmax(12, 0.85 * (double)chart_label_chars(e->moments[idx[0]].name,
-	    JOURNEY_LABEL)));
+	    "set lmargin at screen %.0f * cw\n"
+	    "set rmargin at screen 1 - 3 * cw\n", e->nmoments,
+	    e->params.desired_score, e->params.desired_score,
+	    3 + 0.22 * (double)longest, lm);
 	gp_moment_tics(x, "xtics", idx, e->nmoments, "rotate by 25 right",
 	    JOURNEY_LABEL);
 	fprintf(f, "set arrow 1 from graph 0, first 0 to graph 1, first 0 "
@@ -108,21 +112,23 @@ write_journey(struct chart_ctx *x)
 	    "set arrow 2 from graph 0, first %g to graph 1, first %g nohead "
 	    "dt 2 lc rgb c_met\n", e->params.desired_score,
 	    e->params.desired_score);
-	/* Stages: a name above each run of moments, a line between runs. */
-	stages = xcalloc(e->nmoments + 1, sizeof *stages);
-	for (k = 1, nstages = 0; k <= e->nmoments; k++) {
-		if (k == e->nmoments || strcmp(e->moments[idx[k]].stage,
-		    e->moments[idx[k - 1]].stage) != 0)
-			stages[nstages++] = *e->moments[idx[k - 1]].stage !=
-			    '\0' ? e->moments[idx[k - 1]].stage : "(no stage)";
-	}
-	slabels = fmt_labels(stages, nstages, JOURNEY_LABEL);
-	for (k = start = 0, run = 0; k <= e->nmoments; k++) {
+	/*
+	 * Stages: a name above each run of moments, shortened to the run's
+	 * width (the plot's, between the margins, shared by the moments),
+	 * and a line between runs.
+	 */
+	per = ((double)w / CHART_CHAR_PX - lm - 3) / (double)e->nmoments;
+	for (k = start = 0; k <= e->nmoments; k++) {
 		if (k < e->nmoments && strcmp(e->moments[idx[k]].stage,
 		    e->moments[idx[start]].stage) == 0)
 			continue;
+		stage = e->moments[idx[start]].stage;
+		room = (size_t)fmax(4, per * (double)(k - start) - 2);
+		label = fmt_shorten(*stage != '\0' ? stage : "(no stage)",
+		    room, room / 3);
 		fputs("set label ", f);
-		gp_string(f, slabels[run++], 0, 0);
+		gp_string(f, label, 0, 0);
+		free(label);
 		fprintf(f, " at %g, first 1.1 center textcolor rgb "
 		    "\"#666666\"\n", (double)(start + k + 1) / 2);
 		if (k < e->nmoments)
@@ -140,8 +146,6 @@ write_journey(struct chart_ctx *x)
 	    "pt 7 ps 1.6 lc rgb variable notitle, \\\n"
 	    "     \"\" using 1:2:(sprintf(\"%%.2f\", $2)) with labels offset "
 	    "0,1.2 textcolor rgb c_ink notitle\n", x->c->name);
-	fmt_labels_free(slabels, nstages);
-	free(stages);
 	free(idx);
 }
 

@@ -43,13 +43,14 @@ set yrange [-1.05:1.18]
 set ytics ("-1" -1, "-0.5" -0.5, "0 adequate" 0, "0.6 desired" 0.6, "1" 1)
 set ylabel "mean score"
 set bmargin 10
-set lmargin 26
+set lmargin at screen 26 * cw
+set rmargin at screen 1 - 3 * cw
 set xtics rotate by 25 right ("\"; system(\"touch /n…pwned\"); \"" 1, "\140touch /nonexistent…x</script>" 2)
 set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead dt 2 lc rgb c_breached
 set arrow 2 from graph 0, first 0.6 to graph 1, first 0.6 nohead dt 2 lc rgb c_met
 set label "back\\slash \"quoted\" newline" at 1, first 1.1 center textcolor rgb "#666666"
 set arrow from 1.5, graph 0 to 1.5, graph 1 nohead lc rgb "#bbbbbb"
-set label "<b>*bold* | [link](…p://x)</b>" at 2, first 1.1 center textcolor rgb "#666666"
+set label "<b>*bold* | [link](http://x)</b>" at 2, first 1.1 center textcolor rgb "#666666"
 set key below horizontal
 set style fill solid 0.35 noborder
 plot "journey-map.dat" using 1:3:4 with filledcurves fc rgb "#8fb8de" title "p10 to p90 of the scores", \
