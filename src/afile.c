@@ -5,11 +5,14 @@
  * the previous report intact (only kill -9 may leave a .NAME.XXXXXX
  * temporary file, never a partial NAME). A FIFO, a character device or
  * /dev/stdout is written into instead; any other symbolic link or special
- * file is refused, never replaced. On a signal, the children mot started
- * (gnuplot) are ended and the temporary files removed before it dies.
+ * file is refused, never replaced. A folder mot owns (DIR/charts) is
+ * built whole as a temporary folder beside it and swapped in by rename. On
+ * a signal, the children mot started (gnuplot) are ended and the temporary
+ * files and folders removed before it dies.
  */
 #include <config.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -19,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -101,18 +105,24 @@ afile_fileno(FILE *f)
  * Temporary files not yet committed or aborted, and children (gnuplot) not
  * yet ended, cleaned up when mot exits (out of memory included) or dies of
  * a signal it can catch: only kill -9 leaves a temporary file behind. The
- * handler only reads these tables and calls kill, waitpid, unlink and
- * raise, all async-signal-safe. Only this file frees the names it lists.
+ * same for temporary folders (the charts being built), removed with what
+ * they hold. The handler only reads these tables and calls kill, waitpid,
+ * unlink, openat, getdents64, unlinkat, close and raise, all
+ * async-signal-safe. Only this file frees the names it lists.
  */
 #define TEMPS_MAX	256
 #define CHILDREN_MAX	64
+#define TEMPDIRS_MAX	8
 static char *volatile		temps[TEMPS_MAX];
+static char *volatile		tempdirs[TEMPDIRS_MAX];
 static volatile pid_t		children[CHILDREN_MAX];
 static const int		cleanup_sigs[] = { SIGHUP, SIGINT, SIGTERM,
 				    SIGPIPE };
 #define NSIGS	(sizeof cleanup_sigs / sizeof cleanup_sigs[0])
 static sigset_t			fork_saved;
 static int			fork_group;
+
+static void	rmtree_at(int, const char *, int);
 
 static void
 cleanup_all(void)
@@ -141,6 +151,10 @@ cleanup_all(void)
 	for (i = 0; i < TEMPS_MAX; i++) {
 		if (temps[i] != NULL)
 			unlink(temps[i]);
+	}
+	for (i = 0; i < TEMPDIRS_MAX; i++) {
+		if (tempdirs[i] != NULL)
+			rmtree_at(AT_FDCWD, tempdirs[i], 0);
 	}
 	errno = saved;
 }
@@ -201,31 +215,32 @@ cleanup_block(sigset_t *old)
 	pthread_sigmask(SIG_BLOCK, &set, old);
 }
 
+/* Put new in the first slot of a cleanup table that holds old (NULL: a free one). */
 static void
-temps_add(char *tmp)
+slot_set(char *volatile *tab, size_t n, const char *old, char *new)
 {
 	size_t	i;
 
-	cleanup_hook();
-	for (i = 0; i < TEMPS_MAX; i++) {
-		if (temps[i] == NULL) {
-			temps[i] = tmp;
+	for (i = 0; i < n; i++) {
+		if (tab[i] == old) {
+			tab[i] = new;
 			return;
 		}
 	}
 }
 
 static void
+temps_add(char *tmp)
+{
+	cleanup_hook();
+	slot_set(temps, TEMPS_MAX, NULL, tmp);
+}
+
+static void
 temps_del(const char *tmp)
 {
-	size_t	i;
-
-	for (i = 0; tmp != NULL && i < TEMPS_MAX; i++) {
-		if (temps[i] == tmp) {
-			temps[i] = NULL;
-			return;
-		}
-	}
+	if (tmp != NULL)
+		slot_set(temps, TEMPS_MAX, tmp, NULL);
 }
 
 void
@@ -548,4 +563,262 @@ afile_abort(struct afile *af)
 	free(af->tmp);
 	free(af->path);
 	memset(af, 0, sizeof *af);
+}
+
+/*
+ * Remove name in the folder dfd and, when it is a folder, what it holds (at
+ * most RMTREE_DEPTH folders deep), never following a symbolic link. Only
+ * system calls that are async-signal-safe where getdents64 exists (the
+ * signal handler calls it); elsewhere readdir, outside the handler.
+ */
+#define RMTREE_DEPTH	16
+
+static void
+rmtree_at(int dfd, const char *name, int depth)
+{
+#ifdef SYS_getdents64
+	struct ent {
+		uint64_t	 ino;
+		int64_t		 off;
+		unsigned short	 reclen;
+		unsigned char	 type;
+		char		 name[];
+	}		*e;
+	union {
+		char		 b[2048];
+		uint64_t	 align;
+	}		 buf;
+	long		 n, off;
+#else
+	DIR		*d;
+	struct dirent	*de;
+	int		 dup_fd;
+#endif
+	const char	*nm;
+	int		 fd;
+
+	if (unlinkat(dfd, name, 0) == 0 || errno == ENOENT)
+		return;
+	if (depth >= RMTREE_DEPTH || (fd = openat(dfd, name, O_RDONLY |
+	    O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return;
+#ifdef SYS_getdents64
+	while ((n = syscall(SYS_getdents64, fd, buf.b, sizeof buf.b)) > 0) {
+		for (off = 0; off < n; off += e->reclen) {
+			e = (struct ent *)(void *)(buf.b + off);
+			nm = e->name;
+			if (strcmp(nm, ".") != 0 && strcmp(nm, "..") != 0)
+				rmtree_at(fd, nm, depth + 1);
+		}
+	}
+	close(fd);
+#else
+	if ((dup_fd = dup(fd)) != -1 && (d = fdopendir(dup_fd)) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			nm = de->d_name;
+			if (strcmp(nm, ".") != 0 && strcmp(nm, "..") != 0)
+				rmtree_at(fd, nm, depth + 1);
+		}
+		closedir(d);
+	} else if (dup_fd != -1)
+		close(dup_fd);
+	close(fd);
+#endif
+	unlinkat(dfd, name, AT_REMOVEDIR);
+}
+
+/* List a temporary folder for the cleanup (signals blocked), or replace one name by another. */
+static void
+tempdirs_set(char *old, char *tmp)
+{
+	cleanup_hook();
+	slot_set(tempdirs, TEMPDIRS_MAX, old, tmp);
+}
+
+int
+afile_dir_check(const char *path, char **cause)
+{
+	struct stat	sb;
+
+	if (lstat(path, &sb) == -1) {
+		if (errno == ENOENT)
+			return (0);
+		*cause = xasprintf("%s: cannot replace: %s", path,
+		    strerror(errno));
+		return (MOT_EXIT_CANTCREAT);
+	}
+	if (S_ISDIR(sb.st_mode))
+		return (0);
+	*cause = xasprintf("%s: is %s; mot replaces only a folder there", path,
+	    S_ISLNK(sb.st_mode) ? "a symbolic link" : S_ISREG(sb.st_mode) ?
+	    "a file" : S_ISFIFO(sb.st_mode) ? "a FIFO" : kind_name(sb.st_mode));
+	return (MOT_EXIT_CANTCREAT);
+}
+
+int
+afile_dir_open(struct afile_dir *ad, const char *dir, const char *name,
+    char **cause)
+{
+	sigset_t	old;
+	int		rc, err;
+
+	memset(ad, 0, sizeof *ad);
+	ad->path = xasprintf("%s/%s", dir, name);
+	if ((rc = afile_dir_check(ad->path, cause)) != 0) {
+		free(ad->path);
+		ad->path = NULL;
+		return (rc);
+	}
+	ad->tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	cleanup_hook();
+	cleanup_block(&old);
+	if (FAULT(FAULT_OPEN, ENOSPC) != 0 || mkdtemp(ad->tmp) == NULL) {
+		err = errno;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		*cause = xasprintf("%s: cannot create: %s", ad->path,
+		    strerror(err));
+		free(ad->tmp);
+		free(ad->path);
+		memset(ad, 0, sizeof *ad);
+		return (MOT_EXIT_CANTCREAT);
+	}
+	tempdirs_set(NULL, ad->tmp);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	return (0);
+}
+
+/*
+ * Put from in place of to, which may be absent or a folder; the old one (if
+ * any) is then at *aside (listed for the cleanup, as from was), else *aside
+ * is NULL. Called with the cleanup signals blocked. 0, or -1 with errno.
+ */
+static int
+dir_swap(char *from, const char *to, char **aside)
+{
+	const char	*slash;
+	char		*tmp;
+	int		 err;
+
+	*aside = NULL;
+	if (FAULT(FAULT_RENAME, EIO) != 0)
+		return (-1);
+#if defined(HAVE_RENAMEAT2) && defined(RENAME_EXCHANGE)
+	if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0) {
+		*aside = from;	/* the old folder now has the temporary name */
+		return (0);
+	}
+	if (errno != EINVAL && errno != ENOSYS && errno != ENOENT &&
+	    errno != ENOTSUP)
+		return (-1);
+#endif
+	/* No exchange: rename the old one over an empty folder, then the new one. */
+	slash = strrchr(from, '/');
+	tmp = slash == NULL ? xstrdup(".old.XXXXXX") :
+	    xasprintf("%.*s/.old.XXXXXX", (int)(slash - from), from);
+	if (mkdtemp(tmp) == NULL) {
+		free(tmp);
+		return (-1);
+	}
+	if (rename(to, tmp) != 0) {
+		err = errno;
+		rmdir(tmp);
+		free(tmp);
+		if (err != ENOENT) {
+			errno = err;
+			return (-1);
+		}
+		tmp = NULL;
+	}
+	if (rename(from, to) != 0) {
+		err = errno;
+		if (tmp != NULL) {
+			rename(tmp, to);
+			rmdir(tmp);
+			free(tmp);
+		}
+		errno = err;
+		return (-1);
+	}
+	tempdirs_set(from, tmp);
+	free(from);
+	*aside = tmp;
+	return (0);
+}
+
+int
+afile_dir_commit(struct afile_dir *ad, char **cause)
+{
+	sigset_t	 old;
+	char		*aside;
+	int		 err;
+
+	if (ad->tmp == NULL)
+		return (0);
+	cleanup_block(&old);
+	if (dir_swap(ad->tmp, ad->path, &aside) != 0) {
+		err = errno;
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		*cause = xasprintf("%s: cannot replace: %s", ad->path,
+		    strerror(err));
+		afile_dir_abort(ad);
+		return (MOT_EXIT_IOERR);
+	}
+	ad->tmp = aside;	/* dir_swap kept or freed the old name */
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	sync_dir(ad->path);
+	/* The previous folder, now apart, goes with what it holds. */
+	afile_dir_abort(ad);
+	return (0);
+}
+
+void
+afile_dir_abort(struct afile_dir *ad)
+{
+	sigset_t	old;
+
+	if (ad->tmp != NULL) {
+		rmtree_at(AT_FDCWD, ad->tmp, 0);
+		cleanup_block(&old);
+		tempdirs_set(ad->tmp, NULL);
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		free(ad->tmp);
+	}
+	free(ad->path);
+	memset(ad, 0, sizeof *ad);
+}
+
+int
+afile_dir_remove(const char *dir, const char *name, char **cause)
+{
+	struct afile_dir	ad;
+	struct stat		sb;
+	sigset_t		old;
+	int			rc;
+
+	memset(&ad, 0, sizeof ad);
+	ad.path = xasprintf("%s/%s", dir, name);
+	if ((rc = afile_dir_check(ad.path, cause)) != 0 ||
+	    lstat(ad.path, &sb) == -1) {
+		free(ad.path);
+		return (rc);
+	}
+	/* Out of the way first: the name never holds half a folder. */
+	ad.tmp = xasprintf("%s/.%s.XXXXXX", dir, name);
+	cleanup_block(&old);
+	if (mkdtemp(ad.tmp) == NULL) {
+		free(ad.tmp);
+		ad.tmp = NULL;
+	} else
+		tempdirs_set(NULL, ad.tmp);
+	if (ad.tmp == NULL || rename(ad.path, ad.tmp) != 0) {
+		*cause = xasprintf("%s: cannot remove: %s", ad.path,
+		    strerror(errno));
+		pthread_sigmask(SIG_SETMASK, &old, NULL);
+		afile_dir_abort(&ad);
+		return (MOT_EXIT_CANTCREAT);
+	}
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	sync_dir(ad.path);
+	afile_dir_abort(&ad);
+	return (0);
 }

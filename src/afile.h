@@ -45,4 +45,30 @@ void	afile_fork_child(void);
 /* Forget a child that has ended, before it is reaped (waitid WNOWAIT). */
 void	afile_child_done(pid_t);
 
+/* A folder built whole apart (dir/.NAME.XXXXXX), then swapped in for dir/NAME. */
+struct afile_dir {
+	char	*path;		/* final name */
+	char	*tmp;		/* the folder being built, NULL once committed */
+};
+
+/* 0 when path is absent or a folder (not a link to one), else 73 with *cause. */
+int	afile_dir_check(const char *, char **);
+/*
+ * Make the temporary folder for dir/name (which must be absent or a
+ * folder), removed with what it holds if mot exits or dies of a signal
+ * before it is committed; 0, or an exit code with *cause.
+ */
+int	afile_dir_open(struct afile_dir *, const char *, const char *, char **);
+/*
+ * Replace dir/name whole with the temporary folder (renameat2
+ * RENAME_EXCHANGE, else two renames with the signals blocked), then
+ * remove the previous folder; 0, or an exit code with *cause (the
+ * previous folder is then intact and the temporary one removed).
+ */
+int	afile_dir_commit(struct afile_dir *, char **);
+/* Remove the temporary folder and what it holds; nothing when committed. */
+void	afile_dir_abort(struct afile_dir *);
+/* Remove the folder dir/name and what it holds, if it is there; 0, or an exit code with *cause. */
+int	afile_dir_remove(const char *, const char *, char **);
+
 #endif

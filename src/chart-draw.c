@@ -262,7 +262,8 @@ chart_draw_all(struct charts *cs, const struct report *r, const char *cdir,
 					    ".gp and .dat files are in %s). "
 					    "Install gnuplot, or name it with "
 					    "--gnuplot PATH or MOT_GNUPLOT",
-					    prog, cause, cdir);
+					    prog, cause, cs->build.path != NULL ?
+					    cs->build.path : cdir);
 				else if (!missing && fails++ < FAILS_SHOWN)
 					errorf("%s", cause);
 				if (missing)

@@ -116,19 +116,20 @@ charts_make(struct charts *cs, const struct report *r, const char *dir,
 {
 	const struct chart_def	*const *def, *d;
 	struct chart_ctx		 x;
-	char			*cdir, name[32];
+	const char		*cdir;
+	char			 name[32];
 	size_t			 i;
 	int			 rc = 0;
 
 	memset(cs, 0, sizeof *cs);
 	memset(&x, 0, sizeof x);
 	cs->formats = formats;
-	cdir = xasprintf("%s/%s", dir, CHART_DIR);
 	chart_ctx_init(&x, r, formats);
 	/* Nothing to draw: not even the folder is made. */
 	if ((cs->empty = !chart_want_finished(&x)) ||
-	    (rc = afile_mkdirs(cdir, cause)) != 0)
+	    (rc = afile_dir_open(&cs->build, dir, CHART_DIR, cause)) != 0)
 		goto out;
+	cdir = cs->build.tmp;
 	for (def = chart_defs; (d = *def) != NULL; def++) {
 		for (i = 0; i < (d->name == NULL ? r->e->nmoments : 1); i++) {
 			x.mi = i;
@@ -152,7 +153,6 @@ charts_make(struct charts *cs, const struct report *r, const char *dir,
 		    want_svg);
 out:
 	chart_ctx_free(&x);
-	free(cdir);
 	return (rc);
 }
 
@@ -283,6 +283,15 @@ charts_free(struct charts *cs)
 	}
 	free(cs->v);
 	free(cs->note);
+	afile_dir_abort(&cs->build);
 	memset(cs, 0, sizeof *cs);
+}
+
+int
+charts_commit(struct charts *cs, const char *dir, char **cause)
+{
+	if (cs->build.tmp != NULL)
+		return (afile_dir_commit(&cs->build, cause));
+	return (afile_dir_remove(dir, CHART_DIR, cause));
 }
 

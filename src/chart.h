@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "afile.h"
+
 struct report;
 
 /* Picture formats, as flags. */
@@ -34,12 +36,15 @@ struct charts {
 					   73 a picture cannot be made */
 	char		*note;		/* why pictures are missing, or NULL */
 	int		 empty;		/* no moment finished: nothing to draw */
+	struct afile_dir build;		/* the folder being built; its path
+					   is dir/charts, as messages say */
 };
 
 /* Parse "png,svg" (png, svg, pdf, dumb, or none) into flags; -1 on an unknown name. */
 int	charts_parse(const char *, unsigned *);
 /*
- * Write every chart's data (.dat) and script (.gp) to dir/charts and draw it
+ * Write every chart's data (.dat) and script (.gp) to a new folder that
+ * charts_commit puts in place of dir/charts, and draw it
  * with gnuplot in each format (svg too when want_svg, for report.html). A
  * missing or failing gnuplot is reported on stderr and sets failed (a chart
  * without a finished occurrence to draw is left out, never drawn); the
@@ -53,7 +58,12 @@ int	charts_dumb(struct charts *, const struct report *, const char *,
 /* The chart of a name, or of a moment (expectations index); NULL when there is none. */
 const struct chart *charts_find(const struct charts *, const char *);
 const struct chart *charts_moment(const struct charts *, size_t);
-/* Free the charts. */
+/* Free the charts; a folder not committed is removed. */
 void	charts_free(struct charts *);
+/*
+ * Put the charts charts_make built in place of dir/charts, whole; when it
+ * built none, remove dir/charts. 0, or an exit code with *cause.
+ */
+int	charts_commit(struct charts *, const char *, char **);
 
 #endif

@@ -83,7 +83,7 @@ cmd_analyze(int argc, char **argv)
 		if ((rc = afile_mkdirs(outdir, &cause)) != 0)
 			goto out;
 		if (report_wants(want, "csv")) {
-			if ((rc = afile_open(&occ, outdir, "occurrences.csv",
+			if ((rc = afile_open(&occ, outdir, REPORT_OCC_FILE,
 			    &cause)) != 0)
 				goto out;
 			report_occ_header(occ.f, o.by);

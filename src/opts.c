@@ -43,7 +43,8 @@ static const struct opt_def opt_defs[] = {
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "charts to draw in DIR/charts with gnuplot,\nfrom png, svg, pdf, none "
 	  "(default with -o\nand html or md: png); dumb prints the\nweakest "
-	  "moments on the terminal" },
+	  "moments on the terminal; with\nnone an earlier run's charts are "
+	  "removed" },
 	{ OPT_GNUPLOT, "gnuplot", 0, OPT_TEXT, "PATH",
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "the gnuplot to run (default: $MOT_GNUPLOT,\nelse gnuplot on PATH); "

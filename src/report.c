@@ -1,13 +1,18 @@
 /* report.c - the table of report writers. */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "afile.h"
 #include "chart.h"
 #include "exitcode.h"
+#include "log.h"
 #include "xmalloc.h"
 
 #include "report.h"
@@ -158,16 +163,121 @@ report_plan(const char *formats, const char *charts_opt, const char *dir,
 	return (0);
 }
 
+/* Largest manifest read: its names are a handful of short ones. */
+#define MANIFEST_MAX	16384
+
+/*
+ * Whether this run writes name at the top of the output folder: 1 it does,
+ * 0 it is one of mot's own names but not this run's, -1 it is no name mot
+ * writes there (never touched).
+ */
+static int
+report_writes(const int *want, int occ, const char *name)
+{
+	const struct report_writer	*w;
+
+	for (w = report_writers; w->format != NULL; w++) {
+		if (strcmp(w->file, name) == 0)
+			return (want[w - report_writers] != 0);
+	}
+	if (strcmp(name, REPORT_OCC_FILE) == 0)
+		return (occ);
+	return (-1);
+}
+
+/*
+ * The previous manifest of dir, NUL-terminated, or NULL when there is
+ * none (or it is no regular file: nothing is removed then).
+ */
+static char *
+manifest_read(const char *dir)
+{
+	struct stat	 sb;
+	char		*path, *buf;
+	ssize_t		 n;
+	size_t		 len = 0;
+	int		 fd;
+
+	path = xasprintf("%s/%s", dir, REPORT_MANIFEST);
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return (NULL);
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode)) {
+		close(fd);
+		return (NULL);
+	}
+	buf = xmalloc(MANIFEST_MAX + 1);
+	while (len < MANIFEST_MAX && (n = read(fd, buf + len,
+	    MANIFEST_MAX - len)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			break;
+		len += (size_t)n;
+	}
+	close(fd);
+	buf[len] = '\0';
+	return (buf);
+}
+
+/*
+ * Remove the files the previous manifest (old) lists and this run did not
+ * write: only names of mot's own fixed set, only regular files (a name
+ * with a '/' is never one of them). Then commit the new manifest, which
+ * lists what this run wrote. 0, or an exit code with *cause.
+ */
+static int
+manifest_commit(struct afile *man, const char *dir, char *old,
+    const int *want, int occ, char **cause)
+{
+	const struct report_writer	*w;
+	struct stat			 sb;
+	char				*line, *save, *path;
+
+	for (line = old == NULL ? NULL : strtok_r(old, "\n", &save);
+	    line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		if (report_writes(want, occ, line) != 0)
+			continue;
+		path = xasprintf("%s/%s", dir, line);
+		if (lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) &&
+		    unlink(path) == -1 && errno != ENOENT)
+			warnf("%s: cannot remove the previous run's file: %s",
+			    path, strerror(errno));
+		free(path);
+	}
+	for (w = report_writers; w->format != NULL; w++) {
+		if (want[w - report_writers])
+			fprintf(man->f, "%s\n", w->file);
+	}
+	if (occ)
+		fprintf(man->f, "%s\n", REPORT_OCC_FILE);
+	return (afile_commit(man, cause));
+}
+
 int
 report_publish(struct report *rep, const char *dir, const int *want,
     unsigned chart_fmts, const char *gnuplot, struct afile *occ,
     char **cause)
 {
-	struct charts	charts;
-	int		rc, html;
+	struct charts	 charts;
+	struct afile	 man;
+	char		*old = NULL, *cdir;
+	int		 rc, html;
 
 	memset(&charts, 0, sizeof charts);
+	memset(&man, 0, sizeof man);
 	html = report_wants(want, "html");
+	if (dir != NULL) {
+		/* Refused before anything is written: a link for either. */
+		cdir = xasprintf("%s/%s", dir, CHART_DIR);
+		rc = afile_dir_check(cdir, cause);
+		free(cdir);
+		if (rc != 0 || (rc = afile_open_tmp(&man, dir, REPORT_MANIFEST,
+		    cause)) != 0)
+			goto out;
+		old = manifest_read(dir);
+	}
 	if (dir != NULL && chart_fmts != 0) {
 		if ((rc = charts_make(&charts, rep, dir, chart_fmts, html,
 		    gnuplot, cause)) != 0)
@@ -175,6 +285,11 @@ report_publish(struct report *rep, const char *dir, const int *want,
 		rep->charts = &charts;
 	}
 	if ((rc = report_write(rep, dir, want, occ, cause)) != 0)
+		goto out;
+	/* The reports are in place: now the charts they show, whole. */
+	if (dir != NULL && ((rc = charts_commit(&charts, dir, cause)) != 0 ||
+	    (rc = manifest_commit(&man, dir, old, want, occ != NULL,
+	    cause)) != 0))
 		goto out;
 	if ((chart_fmts & CHART_DUMB) && (rc = charts_dumb(&charts, rep, dir,
 	    gnuplot, cause)) != 0)
@@ -185,5 +300,7 @@ report_publish(struct report *rep, const char *dir, const int *want,
 out:
 	rep->charts = NULL;
 	charts_free(&charts);
+	afile_abort(&man);
+	free(old);
 	return (rc);
 }

@@ -30,6 +30,11 @@ struct report_writer {
 /* The most writers there can be. */
 #define REPORT_MAX_WRITERS	8
 
+/* The file of every occurrence (with csv), in the -o folder. */
+#define REPORT_OCC_FILE		"occurrences.csv"
+/* The files a run wrote at the top of the -o folder, one name a line. */
+#define REPORT_MANIFEST		".mot-files"
+
 struct afile;
 
 /* The writers: text, json and csv (moments). */
@@ -43,7 +48,12 @@ int	report_write(const struct report *, const char *, const int *,
 /* Check --format and --charts for an output folder (or none); -1 with *msg. */
 int	report_plan(const char *, const char *, const char *, int *, unsigned *,
 	    char **);
-/* Draw the charts, write the reports, then say whether charts failed (69). */
+/*
+ * Draw the charts, write the reports, put the charts in place of
+ * dir/charts (or remove it when none were made), remove the files the
+ * previous run's manifest lists and this run did not write, write the
+ * manifest, then say whether charts failed (69).
+ */
 int	report_publish(struct report *, const char *, const int *, unsigned,
 	    const char *, struct afile *, char **);
 /* The writer of a --format name, or NULL. */

@@ -48,7 +48,8 @@ if diff -r prev out >/dev/null; then
 else
 	bad "the previous reports changed:"; diff -r prev out | head
 fi
-[ -z "$(ls -A out | grep '^\.')" ] && ok "no temporary file" ||
+[ -z "$(ls -A out | grep '^\.' | grep -vx '\.mot-files')" ] &&
+    ok "no temporary file" ||
     bad "temporary files left: $(ls -A out | grep '^\.')"
 
 # Each report in folder $1 is the previous or the new one, or missing when
@@ -64,7 +65,7 @@ check_names() {
 			st=1
 		fi
 	done
-	if [ "$2" = no ] && ls -A "$1" | grep -q '^\.'; then
+	if [ "$2" = no ] && ls -A "$1" | grep '^\.' | grep -qvx '\.mot-files'; then
 		bad "$1: temporary files left: $(ls -A "$1" | grep '^\.')"
 		st=1
 	fi

@@ -2,7 +2,8 @@
 # signals.sh - SIGHUP, SIGINT and SIGTERM while gnuplot draws the charts:
 # mot ends its gnuplot processes (and what they started), removes every
 # temporary file it made, and dies of the signal (exit status 128 + its
-# number); the previous reports in the folder are as they were. The fake
+# number); the previous reports and charts in the folder are as they were,
+# and the folder the new charts were drawn in is gone. The fake
 # gnuplot (tests/fake-gnuplot) writes a marker file once it has started a
 # picture and then sleeps: the signal is sent only after that, so the test
 # does not depend on timing. Uses $MOT and $srcdir.
@@ -92,14 +93,14 @@ for sig in HUP INT TERM; do
 	done
 	[ -z "$left" ] && ok "SIG$sig: no gnuplot left running" ||
 	    bad "SIG$sig: still running:$left"
-	hidden=$(find out -name '.*' | sort)
-	[ -z "$hidden" ] && ok "SIG$sig: no temporary file" ||
+	hidden=$(find out -name '.*' ! -name .mot-files | sort)
+	[ -z "$hidden" ] && ok "SIG$sig: no temporary file or folder" ||
 	    bad "SIG$sig: temporary files left: $hidden"
-	# charts/*.dat and *.gp are written before gnuplot runs (it reads
-	# them by name): they are the new run's. Every report and picture is
-	# the previous one.
-	if diff -r -x '*.dat' -x '*.gp' prev out >diff.out 2>&1; then
-		ok "SIG$sig: the previous reports are as they were"
+	# The new charts are drawn in a folder of their own (.charts.XXXXXX)
+	# that replaces charts/ only once the reports are written: every
+	# report and every chart file (.dat and .gp too) is the previous one.
+	if diff -r prev out >diff.out 2>&1; then
+		ok "SIG$sig: the previous reports and charts are as they were"
 	else
 		bad "SIG$sig: the previous reports changed:"; head diff.out
 	fi
