@@ -509,8 +509,10 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
 		fig_row(d, "mean score (sd), p10 to p90", DOC_PLAIN,
-		    "%.2f (%.2f), %.2f to %.2f", c->score_mean, c->score_sd,
-		    c->score_p10, c->score_p90);
+		    "%s (%s), %s to %s", fmt_fixed(a, sizeof a, c->score_mean,
+		    2, NULL), fmt_fixed(b, sizeof b, c->score_sd, 2, NULL),
+		    fmt_fixed(e, sizeof e, c->score_p10, 2, NULL), fmt_fixed(g,
+		    sizeof g, c->score_p90, 2, NULL));
 	}
 	if (c->promised > 0)
 		fig_row(d, "promises", DOC_PLAIN, "%llu made, %s broken, %s "
@@ -559,11 +561,16 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	    sizeof few))
 		fig_row(d, "CSAT top-2-box where breached, not breached",
 		    DOC_PLAIN, "%s", few);
-	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s", fmt_pct(a,
-	    sizeof a, c->memory_share), fmt_fixed(b, sizeof b,
-	    c->consistency, 2));
-	fig_row(d, "priority", DOC_PLAIN, "%.4f%s", isnan(ms->priority) ? 0 :
-	    ms->priority, c->rankable ? "" : " (too few occurrences to rank)");
+	if (c->n == 0)
+		fig_row(d, "memory share, consistency", DOC_PLAIN, "%s",
+		    FMT_DASH " (" FMT_NO_FINISHED ")");
+	else
+		fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s",
+		    fmt_pct(a, sizeof a, c->memory_share), fmt_fixed(b,
+		    sizeof b, c->consistency, 2, NULL));
+	fig_row(d, "priority", DOC_PLAIN, "%s%s", fmt_fixed(a, sizeof a,
+	    ms->priority, 4, c->n == 0 ? FMT_NO_FINISHED : NULL), c->rankable ||
+	    c->n == 0 ? "" : " (too few occurrences to rank)");
 	d->ops->table_end(d);
 }
 
