@@ -288,6 +288,30 @@ charts_note(struct doc *d)
 	}
 }
 
+/* The moments that miss their objective (missed of them), weakest first, each linked to its section. */
+static void
+missed_names(struct doc *d, size_t missed)
+{
+	const struct summary	*s = d->r->s;
+	const struct moment_sum	*ms;
+	char			 id[32];
+	size_t			 k, told = 0;
+
+	for (k = 0; k < s->n; k++) {
+		ms = &s->ms[s->order[k]];
+		if (ms->total.objective_met != 0)
+			continue;
+		if (told > 0)
+			t(d, told + 1 == missed ? (missed == 2 ? " and " :
+			    ", and ") : ", ");
+		snprintf(id, sizeof id, "moment-%zu", ms->index + 1);
+		d->ops->link(d, id, 1);
+		t(d, ms->m->name);
+		d->ops->link(d, id, 0);
+		told++;
+	}
+}
+
 static void
 summary_section(struct doc *d)
 {
@@ -323,10 +347,13 @@ summary_section(struct doc *d)
 			missed++;
 	}
 	d->ops->para(d, DOC_PLAIN);
-	if (missed > 0)
-		tf(d, "%zu of the %zu moments %s. ", missed, s->n,
+	if (missed > 0) {
+		tf(d, "%zu of the %zu moments %s: ", missed, s->n,
 		    missed == 1 ? "misses its objective" : "miss their "
 		    "objectives");
+		missed_names(d, missed);
+		t(d, ". ");
+	}
 	if (s->unmatched > 0)
 		tf(d, "%zu of the %zu moments %s a touchpoint no journey has "
 		    "(a typo?). ", s->unmatched, s->n, s->unmatched == 1 ?
