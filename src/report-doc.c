@@ -881,6 +881,17 @@ method_section(struct doc *d)
 	d->ops->table_end(d);
 }
 
+/* The report's title: --title, else the expectations' title, else "Moments of truth". */
+static const char *
+report_title(const struct report *r)
+{
+	if (r->title != NULL)
+		return (r->title);
+	if (r->e->title != NULL)
+		return (r->e->title);
+	return ("Moments of truth");
+}
+
 void
 doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 {
@@ -892,7 +903,7 @@ doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 	d.f = f;
 	d.r = r;
 	d.bol = 1;
-	ops->begin(&d, "Moments of truth");
+	ops->begin(&d, report_title(r));
 	d.ops->para(&d, DOC_NOTE);
 	tf(&d, "Written by mot %s from the expectations in ", PACKAGE_VERSION);
 	t(&d, r->e->path);
