@@ -40,6 +40,7 @@ static const struct cmd_opt analyze_opts[] = {
 	{ OPT_QUIET, NULL },
 	{ OPT_VERBOSE, NULL },
 	{ OPT_HELP, NULL },
+	{ OPT_TITLE, NULL },
 	CMD_OPT_END
 };
 
@@ -103,6 +104,7 @@ cmd_analyze(int argc, char **argv)
 	rep.s = &r.sum;
 	rep.by = o.by;
 	rep.zone = o.zone;
+	rep.title = opts_text(&opts, OPT_TITLE);
 	rc = report_publish(&rep, outdir, want, chart_fmts,
 	    opts_text(&opts, OPT_GNUPLOT),
 	    occ.f != NULL ? &occ : NULL, &cause);

@@ -41,7 +41,7 @@ struct eparse {
 	int			 seen_scoring;
 };
 
-static const char *const root_attrs[] = { "version", NULL };
+static const char *const root_attrs[] = { "version", "title", NULL };
 static const char *const moment_attrs[] = {
 	"id", "name", "stage", "from", "to", "touchpoint", "desired",
 	"adequate", "objective", "promised-by", "calendar", "ends", "repeat",
@@ -655,6 +655,9 @@ e_start(struct xmlin *x, void *ud, int depth, const char *name,
 			    "version=\"1\"");
 			return;
 		}
+		/* For people only: not in the hash, no result depends on it. */
+		if ((v = xattr_get(a, n, "title")) != NULL && XATTR_LEN(v) > 0)
+			p->e->title = attr_dup(v);
 		return;
 	}
 	if (depth == 3 && uri == NULL && p->cur_cal >= 0 &&
@@ -957,6 +960,7 @@ expect_free(struct expectations *e)
 	free(e->is_recovery);
 	free(e->is_contact);
 	free(e->classifier);
+	free(e->title);
 	free(e->outcome.nps);
 	free(e->outcome.csat);
 	free(e->outcome.ces);

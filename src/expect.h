@@ -65,6 +65,7 @@ struct expectations {
 	int			 has_recovery;
 	int			 has_contacts;
 	uint64_t		 hash;		/* of the canonical content */
+	char			*title;		/* <expectations title>, or NULL */
 };
 
 /* Called for each problem when checking (file, line, is_error, message). */

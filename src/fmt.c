@@ -41,10 +41,12 @@ fmt_number(char *buf, size_t size, double v, int digits)
 }
 
 const char *
-fmt_fixed(char *buf, size_t size, double v, int digits)
+fmt_fixed(char *buf, size_t size, double v, int digits, const char *why)
 {
-	if (isnan(v) || isinf(v))
-		snprintf(buf, size, "-");
+	if (!isfinite(v) && why != NULL)
+		snprintf(buf, size, FMT_DASH " (%s)", why);
+	else if (!isfinite(v))
+		snprintf(buf, size, FMT_DASH);
 	else
 		snprintf(buf, size, "%.*f", digits, v);
 	return (buf);

@@ -7,8 +7,16 @@
 
 /* A number with up to digits decimals, trailing zeros dropped, "-0" as "0"; "" for NaN. */
 void	fmt_number(char *, size_t, double, int);
-/* A number with exactly digits decimals ("0.50"), "-" when NaN or infinite. */
-const char *fmt_fixed(char *, size_t, double, int);
+/*
+ * A number with exactly digits decimals ("0.50"); when NaN or infinite, a
+ * dash with why it is missing where why is not NULL ("- (no finished
+ * occurrence)", an em dash): no writer prints nan or inf.
+ */
+const char *fmt_fixed(char *, size_t, double, int, const char *);
+/* The dash a missing figure is written as (U+2014 in UTF-8). */
+#define FMT_DASH	"\xe2\x80\x94"
+/* Why a moment's score, consistency and priority are missing. */
+#define FMT_NO_FINISHED	"no finished occurrence"
 /* A share as a percentage with one decimal ("12.5%"), "-" when NaN. */
 const char *fmt_pct(char *, size_t, double);
 

@@ -485,7 +485,7 @@ isodur_human(double s, char *buf, size_t size)
 {
 	int64_t	t;
 
-	if (isnan(s)) {
+	if (!isfinite(s)) {
 		snprintf(buf, size, "-");
 		return;
 	}
@@ -503,7 +503,10 @@ isodur_human(double s, char *buf, size_t size)
 	else if (t < 86400)
 		snprintf(buf, size, "%dh%02dm", (int)(t / 3600),
 		    (int)(t / 60 % 60));
-	else
+	else if (t < ISODUR_YEAR)
 		snprintf(buf, size, "%" PRId64 "d%02dh", t / 86400,
 		    (int)(t / 3600 % 24));
+	else	/* hours are noise beside years */
+		snprintf(buf, size, "%" PRId64 "y %dd", t / ISODUR_YEAR,
+		    (int)(t % ISODUR_YEAR / 86400));
 }

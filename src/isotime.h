@@ -121,7 +121,13 @@ isotime_fast(struct isotime_dates *c, const char *s, size_t len,
 void	isotime_format(mot_time, char *, size_t);
 /* Parse an ISO 8601 duration (PnW, PnDTnHnMnS; no years or months). */
 int	isodur_parse(const char *, size_t, struct mot_duration *, const char **);
-/* Write seconds as a short human duration: "42s", "4m10s", "3h05m", "2d04h". */
+/* The year of isodur_human: 365 days of 86400 seconds. */
+#define ISODUR_YEAR	(365 * (int64_t)86400)
+/*
+ * Write seconds as a short human duration: "42s", "4m10s", "3h05m",
+ * "2d04h", from a year on years and days ("5y 260d"); "-" when NaN or
+ * infinite.
+ */
 void	isodur_human(double, char *, size_t);
 
 #endif

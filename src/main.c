@@ -28,13 +28,15 @@ usage(FILE *f)
 {
 	const struct cmd_entry *const	*c;
 
-	fprintf(f, "Usage: mot COMMAND [OPTION]... FILE...\n"
-	    "Find the weak moments of truth in customer journeys: score each\n"
-	    "moment against the timeliness the business promised.\n\n"
-	    "Commands:\n");
+	/* GNU's "Usage:" and "  or:" lines: one synopsis each in the man page. */
 	for (c = commands; *c != NULL; c++)
-		fprintf(f, "  mot %s\n", (*c)->usage);
-	fprintf(f, "\n  -h, --help     show this help and exit\n"
+		fprintf(f, "%s mot %s\n", c == commands ? "Usage:" : "  or: ",
+		    (*c)->usage);
+	fprintf(f, "analyze scores journeys (mot's format or XES event logs), "
+	    "check\ngates a CI pipeline, merge combines saved states and "
+	    "validate\nchecks files; mot COMMAND --help says what one "
+	    "takes.\n\n"
+	    "  -h, --help     show this help and exit\n"
 	    "  -V, --version  show the version and exit\n");
 }
 

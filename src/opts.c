@@ -136,6 +136,10 @@ static const struct opt_def opt_defs[] = {
 	  "confidence sequence\n(a moment that meets it fails at most 5%\nof "
 	  "the time over any number of runs), and\nadd this run's occurrences: "
 	  "those that\nstopped since the last run's as_of" },
+	{ OPT_TITLE, "title", 0, OPT_NONEMPTY, "TEXT",
+	  0, 0, 0, NULL, 0, 0, "a title",
+	  "the title of report.html and report.md\n(default: the expectations' "
+	  "title, else\nMoments of truth)" },
 };
 
 const struct opt_def *

@@ -288,6 +288,30 @@ charts_note(struct doc *d)
 	}
 }
 
+/* The moments that miss their objective (missed of them), weakest first, each linked to its section. */
+static void
+missed_names(struct doc *d, size_t missed)
+{
+	const struct summary	*s = d->r->s;
+	const struct moment_sum	*ms;
+	char			 id[32];
+	size_t			 k, told = 0;
+
+	for (k = 0; k < s->n; k++) {
+		ms = &s->ms[s->order[k]];
+		if (ms->total.objective_met != 0)
+			continue;
+		if (told > 0)
+			t(d, told + 1 == missed ? (missed == 2 ? " and " :
+			    ", and ") : ", ");
+		snprintf(id, sizeof id, "moment-%zu", ms->index + 1);
+		d->ops->link(d, id, 1);
+		t(d, ms->m->name);
+		d->ops->link(d, id, 0);
+		told++;
+	}
+}
+
 static void
 summary_section(struct doc *d)
 {
@@ -323,10 +347,13 @@ summary_section(struct doc *d)
 			missed++;
 	}
 	d->ops->para(d, DOC_PLAIN);
-	if (missed > 0)
-		tf(d, "%zu of the %zu moments %s. ", missed, s->n,
+	if (missed > 0) {
+		tf(d, "%zu of the %zu moments %s: ", missed, s->n,
 		    missed == 1 ? "misses its objective" : "miss their "
 		    "objectives");
+		missed_names(d, missed);
+		t(d, ". ");
+	}
 	if (s->unmatched > 0)
 		tf(d, "%zu of the %zu moments %s a touchpoint no journey has "
 		    "(a typo?). ", s->unmatched, s->n, s->unmatched == 1 ?
@@ -507,8 +534,10 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
 		fig_row(d, "mean score (sd), p10 to p90", DOC_PLAIN,
-		    "%.2f (%.2f), %.2f to %.2f", c->score_mean, c->score_sd,
-		    c->score_p10, c->score_p90);
+		    "%s (%s), %s to %s", fmt_fixed(a, sizeof a, c->score_mean,
+		    2, NULL), fmt_fixed(b, sizeof b, c->score_sd, 2, NULL),
+		    fmt_fixed(e, sizeof e, c->score_p10, 2, NULL), fmt_fixed(g,
+		    sizeof g, c->score_p90, 2, NULL));
 	}
 	if (c->promised > 0)
 		fig_row(d, "promises", DOC_PLAIN, "%llu made, %s broken, %s "
@@ -557,11 +586,16 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	    sizeof few))
 		fig_row(d, "CSAT top-2-box where breached, not breached",
 		    DOC_PLAIN, "%s", few);
-	fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s", fmt_pct(a,
-	    sizeof a, c->memory_share), fmt_fixed(b, sizeof b,
-	    c->consistency, 2));
-	fig_row(d, "priority", DOC_PLAIN, "%.4f%s", isnan(ms->priority) ? 0 :
-	    ms->priority, c->rankable ? "" : " (too few occurrences to rank)");
+	if (c->n == 0)
+		fig_row(d, "memory share, consistency", DOC_PLAIN, "%s",
+		    FMT_DASH " (" FMT_NO_FINISHED ")");
+	else
+		fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s",
+		    fmt_pct(a, sizeof a, c->memory_share), fmt_fixed(b,
+		    sizeof b, c->consistency, 2, NULL));
+	fig_row(d, "priority", DOC_PLAIN, "%s%s", fmt_fixed(a, sizeof a,
+	    ms->priority, 4, c->n == 0 ? FMT_NO_FINISHED : NULL), c->rankable ||
+	    c->n == 0 ? "" : " (too few occurrences to rank)");
 	d->ops->table_end(d);
 }
 
@@ -845,6 +879,17 @@ method_section(struct doc *d)
 	d->ops->table_end(d);
 }
 
+/* The report's title: --title, else the expectations' title, else "Moments of truth". */
+static const char *
+report_title(const struct report *r)
+{
+	if (r->title != NULL)
+		return (r->title);
+	if (r->e->title != NULL)
+		return (r->e->title);
+	return ("Moments of truth");
+}
+
 void
 doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 {
@@ -856,7 +901,7 @@ doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 	d.f = f;
 	d.r = r;
 	d.bol = 1;
-	ops->begin(&d, "Moments of truth");
+	ops->begin(&d, report_title(r));
 	d.ops->para(&d, DOC_NOTE);
 	tf(&d, "Written by mot %s from the expectations in ", PACKAGE_VERSION);
 	t(&d, r->e->path);

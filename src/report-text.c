@@ -172,8 +172,9 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fprintf(f, "  invalid %llu", (unsigned long long)c->invalid);
 	if (c->n > 0)
 		fprintf(f, "  met %s  tolerated %s  breached %s (95%% CI "
-		    "%s-%s)  score %.2f (sd %.2f)", met, tol, br, lo, hi,
-		    c->score_mean, c->score_sd);
+		    "%s-%s)  score %s (sd %s)", met, tol, br, lo, hi,
+		    fmt_fixed(p50, sizeof p50, c->score_mean, 2, NULL),
+		    fmt_fixed(p90, sizeof p90, c->score_sd, 2, NULL));
 	fputc('\n', f);
 	/* Many breaches that never stopped: maybe journeys that ended otherwise. */
 	if ((double)(c->open_breached + c->ended_breached) > 0.2 *
@@ -272,9 +273,10 @@ text_moment(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fprintf(f, "    NPS: %s\n", clean);
 	fmt_pct(br, sizeof br, ms->reach);
 	fmt_pct(tol, sizeof tol, c->memory_share);
-	fprintf(f, "    priority %.4f  (reach %s, memory share %s, "
-	    "consistency %s)\n", isnan(ms->priority) ? 0 : ms->priority,
-	    br, tol, fmt_fixed(cons, sizeof cons, c->consistency, 2));
+	fprintf(f, "    priority %s  (reach %s, memory share %s, "
+	    "consistency %s)\n", fmt_fixed(p50, sizeof p50, ms->priority, 4,
+	    c->n == 0 ? FMT_NO_FINISHED : NULL), br, tol, fmt_fixed(cons,
+	    sizeof cons, c->consistency, 2, NULL));
 	if (r->by != NULL && ms->nby > 0)
 		text_breakdown(r, ms, f);
 	text_trend(r, ms, f);

@@ -19,6 +19,7 @@ struct report {
 	const char			*by;		/* or NULL */
 	const char			*zone;		/* --assume-zone or NULL */
 	const struct charts		*charts;	/* drawn, or NULL */
+	const char			*title;		/* --title, or NULL */
 };
 
 struct report_writer {

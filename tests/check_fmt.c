@@ -99,15 +99,19 @@ START_TEST(test_fmt_duration_calendar)
 }
 END_TEST
 
-/* A figure that cannot be computed reads "-", never "nan". */
+/* A figure that cannot be computed reads as a dash with its reason, never "nan". */
 START_TEST(test_fmt_fixed)
 {
-	char	b[16];
+	char	b[64];
 
-	ck_assert_str_eq(fmt_fixed(b, sizeof b, 0.5, 2), "0.50");
-	ck_assert_str_eq(fmt_fixed(b, sizeof b, -0.25, 2), "-0.25");
-	ck_assert_str_eq(fmt_fixed(b, sizeof b, NAN, 2), "-");
-	ck_assert_str_eq(fmt_fixed(b, sizeof b, INFINITY, 2), "-");
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, 0.5, 2, NULL), "0.50");
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, -0.25, 2, "why"), "-0.25");
+	/* Never nan or inf: a dash, with its reason where one is known. */
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, NAN, 2, NULL), FMT_DASH);
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, INFINITY, 2, NULL), FMT_DASH);
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, -INFINITY, 4, NULL), FMT_DASH);
+	ck_assert_str_eq(fmt_fixed(b, sizeof b, NAN, 4, FMT_NO_FINISHED),
+	    "\xe2\x80\x94 (no finished occurrence)");
 }
 END_TEST
 

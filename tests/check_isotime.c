@@ -667,6 +667,15 @@ START_TEST(test_dur_human)
 	ck_assert_str_eq(buf, "2d04h");
 	isodur_human(NAN, buf, sizeof buf);
 	ck_assert_str_eq(buf, "-");
+	/* From a year (365 days) on: years and days, not "2085d23h". */
+	isodur_human(2085 * 86400.0 + 23 * 3600, buf, sizeof buf);
+	ck_assert_str_eq(buf, "5y 260d");
+	isodur_human(365 * 86400.0 - 3600, buf, sizeof buf);
+	ck_assert_str_eq(buf, "364d23h");
+	isodur_human(365 * 86400.0, buf, sizeof buf);
+	ck_assert_str_eq(buf, "1y 0d");
+	isodur_human(INFINITY, buf, sizeof buf);
+	ck_assert_str_eq(buf, "-");
 	isodur_human(0, buf, sizeof buf);
 	ck_assert_str_eq(buf, "0s");
 	isodur_human(0.5, buf, sizeof buf);
