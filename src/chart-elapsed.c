@@ -132,5 +132,5 @@ write_elapsed(struct chart_ctx *x)
 
 const struct chart_def chart_elapsed = {
 	"elapsed", "elapsed time against the zone of tolerance",
-    chart_want_finished, write_elapsed
+    chart_want_finished, write_elapsed, NULL
 };

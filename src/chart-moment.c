@@ -360,5 +360,5 @@ write_moment(struct chart_ctx *x)
 }
 
 const struct chart_def chart_moment = {
-	NULL, "one moment", want_moment, write_moment
+	NULL, "one moment", want_moment, write_moment, NULL
 };

@@ -149,5 +149,6 @@ write_trend(struct chart_ctx *x)
 }
 
 const struct chart_def chart_trend = {
-	"trend", "the breach rate over time", want_trend, write_trend
+	"trend", "the breach rate over time", want_trend, write_trend,
+    NULL
 };

@@ -34,6 +34,7 @@ struct charts {
 					   73 a picture cannot be made */
 	char		*note;		/* why pictures are missing, or NULL */
 	int		 empty;		/* no moment finished: nothing to draw */
+	char		*left_out;	/* charts of the run left out and why, or NULL */
 };
 
 /* Parse "png,svg" (png, svg, pdf, dumb, or none) into flags; -1 on an unknown name. */

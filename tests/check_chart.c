@@ -288,6 +288,51 @@ START_TEST(test_gp_title_fit)
 }
 END_TEST
 
+START_TEST(test_values_sort)
+{
+	const char	*num[] = { "10", "2", "(none)", "1.5", "-3" };
+	const char	*mixed[] = { "10", "2", "b2", "(none)", "a" };
+	const char	*weeks[] = { "2026-W10", "2025-W52", "2026-W05" };
+	const char	*days[] = { "2026-02-01T00:00:00Z", "2025-12-31",
+	    "2026-01-15" };
+
+	/* All numbers: by value, 2 before 10; "(none)" last. */
+	chart_values_sort(num, 5);
+	ck_assert_str_eq(num[0], "-3");
+	ck_assert_str_eq(num[1], "1.5");
+	ck_assert_str_eq(num[2], "2");
+	ck_assert_str_eq(num[3], "10");
+	ck_assert_str_eq(num[4], "(none)");
+	/* Otherwise as text. */
+	chart_values_sort(mixed, 5);
+	ck_assert_str_eq(mixed[0], "10");
+	ck_assert_str_eq(mixed[1], "2");
+	ck_assert_str_eq(mixed[2], "a");
+	ck_assert_str_eq(mixed[4], "(none)");
+	/* ISO weeks, dates and times: in time order. */
+	chart_values_sort(weeks, 3);
+	ck_assert_str_eq(weeks[0], "2025-W52");
+	ck_assert_str_eq(weeks[1], "2026-W05");
+	ck_assert_str_eq(weeks[2], "2026-W10");
+	chart_values_sort(days, 3);
+	ck_assert_str_eq(days[0], "2025-12-31");
+	ck_assert_str_eq(days[2], "2026-02-01T00:00:00Z");
+}
+END_TEST
+
+START_TEST(test_cell_font)
+{
+	/* "n 218" (5 characters) in a 60-pixel cell: the full 9 points. */
+	ck_assert_int_eq(gp_cell_font(60, 5), 9);
+	/* 37 pixels (30 columns on 1400): smaller, never wider than the cell. */
+	ck_assert_int_eq(gp_cell_font(37, 5), 6);
+	ck_assert_int_le(5 * 6 + 6, 37);
+	ck_assert_int_eq(gp_cell_font(37, 4), 7);
+	/* Too narrow for any: no label at all. */
+	ck_assert_int_eq(gp_cell_font(20, 5), 0);
+}
+END_TEST
+
 Suite *
 make_chart_suite(void)
 {
@@ -306,6 +351,8 @@ make_chart_suite(void)
 	tcase_add_test(tc, test_fmt_shorten);
 	tcase_add_test(tc, test_fmt_labels);
 	tcase_add_test(tc, test_gp_title_fit);
+	tcase_add_test(tc, test_values_sort);
+	tcase_add_test(tc, test_cell_font);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("report");
 	tcase_add_test(tc, test_html_text);
