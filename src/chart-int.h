@@ -104,6 +104,10 @@ void	chart_values_sort(const char **, size_t);
 int	chart_heat_cell(const struct chart_ctx *, size_t, size_t, uint64_t *,
 	    double *);
 
+/* chart-moment.c */
+/* A moment chart's caption naming only its panels: clock, objective, period ("week", "month", NULL: none), breakdown rows. */
+char	*chart_moment_caption(const char *, double, const char *, int);
+
 /* chart-layout.c */
 /* A .dat file's header line, a number field and a text field. */
 void	dat_header(FILE *, const char *);

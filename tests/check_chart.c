@@ -333,6 +333,42 @@ START_TEST(test_cell_font)
 }
 END_TEST
 
+START_TEST(test_moment_caption)
+{
+	char	*c;
+
+	/* Three panels: left, middle, right. */
+	c = chart_moment_caption("calendar time", 0.9, "week", 1);
+	ck_assert_ptr_nonnull(strstr(c, "Left: the share"));
+	ck_assert_ptr_nonnull(strstr(c, "Middle: the breach rate of the "
+	    "clocks started in each week"));
+	ck_assert_ptr_nonnull(strstr(c, "Right: the breach rate by "
+	    "breakdown value"));
+	free(c);
+	/* Without --by: the periods are on the right, nothing in the middle. */
+	c = chart_moment_caption("calendar time", 0.9, "month", 0);
+	ck_assert_ptr_null(strstr(c, "Middle"));
+	ck_assert_ptr_nonnull(strstr(c, "Right: the breach rate of the "
+	    "clocks started in each month"));
+	ck_assert_ptr_null(strstr(c, "breakdown"));
+	free(c);
+	/* No periods: the breakdown is on the right, no period is named. */
+	c = chart_moment_caption("working time", 0, NULL, 1);
+	ck_assert_ptr_null(strstr(c, "Middle"));
+	ck_assert_ptr_null(strstr(c, "started in each"));
+	ck_assert_ptr_null(strstr(c, "dashed"));
+	ck_assert_ptr_nonnull(strstr(c, "Right: the breach rate by "
+	    "breakdown value"));
+	free(c);
+	/* One panel: no position at all. */
+	c = chart_moment_caption("calendar time", 0.9, NULL, 0);
+	ck_assert_ptr_null(strstr(c, "Left"));
+	ck_assert_ptr_null(strstr(c, "Right"));
+	ck_assert(strncmp(c, "The share of occurrences", 24) == 0);
+	free(c);
+}
+END_TEST
+
 Suite *
 make_chart_suite(void)
 {
@@ -353,6 +389,7 @@ make_chart_suite(void)
 	tcase_add_test(tc, test_gp_title_fit);
 	tcase_add_test(tc, test_values_sort);
 	tcase_add_test(tc, test_cell_font);
+	tcase_add_test(tc, test_moment_caption);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("report");
 	tcase_add_test(tc, test_html_text);
