@@ -72,7 +72,7 @@ write_heatmap(struct chart_ctx *x)
 	uint64_t		 n, nmax = 0;
 	size_t			 k, v, longest = 0, mlong = 0, nchars;
 	int			 w, h, font, nfont;
-	char			 buf[32];
+	char			 buf[32], *caption;
 
 	x->c->title = xasprintf("Breach rate by %s", heat_columns(x));
 	if (x->heat_period < 0)
@@ -139,6 +139,14 @@ write_heatmap(struct chart_ctx *x)
 	    (unsigned long long)nmax);
 	font = gp_cell_font(cell, nchars < 4 ? 4 : nchars);
 	nfont = font != 0 ? font : gp_cell_font(cell, 4);
+	if (font == 0) {
+		caption = x->c->caption;
+		x->c->caption = xasprintf("%s The columns are too narrow for "
+		    "both figures: %s (heatmap.dat has every n).", caption,
+		    nfont != 0 ? "a coloured cell shows its rate, a grey one its "
+		    "n" : "the cells are not labelled");
+		free(caption);
+	}
 	gp_begin(x, "the breach rate by breakdown value", w, h, 30);
 	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "set xrange [0.5:%zu.5]\n"
