@@ -183,7 +183,7 @@ chart_draw_all(struct charts *cs, const struct report *r, const char *cdir,
     const char *prog, unsigned formats, int want_svg)
 {
 	char		 tz[] = "TZ=UTC", sde[64];
-	char		*env[3], *name, *script, *cause = NULL;
+	char		*env[3], *name, *script, *out, *cause = NULL;
 	struct job	*jobs;
 	size_t		 njobs = 0, i, next = 0, done = 0, running = 0;
 	unsigned	 fmts[] = { CHART_PNG, CHART_SVG, CHART_PDF }, k;
@@ -215,11 +215,13 @@ chart_draw_all(struct charts *cs, const struct report *r, const char *cdir,
 			    chart_fmt_ext(j->fmt));
 			script = xasprintf("%s.gp", cs->v[j->chart].name);
 			rc = afile_open_tmp(&j->af, cdir, name, &cause);
-			if (rc == 0)
+			if (rc == 0) {
+				out = xasprintf("out=\"%s\"",
+				    strrchr(j->af.tmp, '/') + 1);
 				rc = gp_spawn(&j->p, prog, cdir, script,
-				    chart_fmt_ext(j->fmt),
-				    strrchr(j->af.tmp, '/') + 1,
-				    0, env, &cause);
+				    chart_fmt_ext(j->fmt), out, 0, env, &cause);
+				free(out);
+			}
 			free(script);
 			if (rc != 0) {
 				free(name);

@@ -119,21 +119,28 @@ void	gp_begin(struct chart_ctx *, const char *, int, int, int);
 void	gp_title(struct chart_ctx *, const char *, const char *, int);
 /* The characters a label takes on a chart, at most max. */
 size_t	chart_label_chars(const char *, size_t);
-/* Tics naming the moments idx[0..n) at 1..n, each at most max characters. */
-void	gp_moment_tics(struct chart_ctx *, const char *, const size_t *,
+/* Tics naming the moments idx[0..n) at 1..n, at most max characters each; returns the longest's. */
+size_t	gp_moment_tics(struct chart_ctx *, const char *, const size_t *,
 	    size_t, const char *, size_t);
 /* Period tics on x, at most about 14 labels. */
 void	gp_period_tics(struct chart_ctx *, int64_t, int64_t, const char *);
 /* A title, wrapped to lines that fit w pixels, never cut; returns its lines. */
 size_t	gp_title_fit(FILE *, const char *, const char *, int);
 
-/* Tics of an axis naming names[0..n) at 1..n, shortened but distinct. */
-void	gp_label_tics(FILE *, const char *, const char *, const char *const *,
+/* Tics of an axis naming names[0..n) at 1..n, shortened but distinct; returns the longest's characters. */
+size_t	gp_label_tics(FILE *, const char *, const char *, const char *const *,
 	    size_t, size_t);
 /* The font size (points) at which chars characters fit cell px pixels; 0: none. */
 int	gp_cell_font(double, size_t);
 /* The canvas pixels a number of character cells takes. */
 double	gp_cells_px(double);
+/* The dumb terminal's width in columns: $COLUMNS, else the tty's, else DUMB_COLS, within bounds. */
+int	chart_dumb_cols(const char *, int);
+/* The widest a character of a chart's text is, in canvas units (Sans 12 on SVG, 10 on PNG, 8 on PDF). */
+#define CHART_CHAR_PX	7.0
+#define DUMB_COLS	100
+#define DUMB_COLS_MIN	60
+#define DUMB_COLS_MAX	240
 
 /* chart-draw.c */
 /* The file name extension of a picture format. */

@@ -77,7 +77,9 @@ gp_begin(struct chart_ctx *x, const char *about, int w, int h, int dumb_rows)
 	    "\tset terminal pdfcairo size %.2fin,%.2fin font \"Sans,8\" "
 	    "noenhanced\n}\n", w / 100.0, h / 100.0);
 	fprintf(f, "if (fmt eq \"dumb\") {\n"
-	    "\tset terminal dumb size 100,%d noenhanced\n}\n", dumb_rows);
+	    "\tif (!exists(\"cols\")) { cols = %d }\n"
+	    "\tset terminal dumb size cols,%d noenhanced\n}\n", DUMB_COLS,
+	    dumb_rows);
 	fprintf(f, "if (fmt ne \"svg\" && fmt ne \"pdf\" && fmt ne \"dumb\") "
 	    "{\n"
 	    "\tif (strstrt(GPVAL_TERMINALS, \"pngcairo\") > 0) {\n"
@@ -88,6 +90,10 @@ gp_begin(struct chart_ctx *x, const char *about, int w, int h, int dumb_rows)
 	    "\"#ffffff\"\n"
 	    "\t}\n"
 	    "}\n", w, h, w, h);
+	fprintf(f, "# cw: a character's width as a share of the canvas, "
+	    "for margins.\n"
+	    "if (fmt eq \"dumb\") { cw = 1.0 / cols } else { cw = %.5f }\n",
+	    CHART_CHAR_PX / w);
 	fprintf(f, "if (fmt ne \"dumb\") { set output out }\n"
 	    "set termoption noenhanced\n"
 	    "set encoding utf8\n"
@@ -116,18 +122,19 @@ chart_label_chars(const char *s, size_t max)
 }
 
 /* Tics naming the moments idx[0..n) at 1..n, each at most max characters. */
-void
+size_t
 gp_moment_tics(struct chart_ctx *x, const char *axis, const size_t *idx,
     size_t n, const char *opts, size_t max)
 {
 	const char	**names;
-	size_t		  k;
+	size_t		  k, longest;
 
 	names = xcalloc(n + 1, sizeof *names);
 	for (k = 0; k < n; k++)
 		names[k] = x->r->e->moments[idx[k]].name;
-	gp_label_tics(x->gp, axis, opts, names, n, max);
+	longest = gp_label_tics(x->gp, axis, opts, names, n, max);
 	free(names);
+	return (longest);
 }
 
 /* Period tics on x, at most about 14 labels. */
@@ -192,12 +199,12 @@ gp_title_fit(FILE *f, const char *cmd, const char *title, int w)
 	return (lines);
 }
 
-void
+size_t
 gp_label_tics(FILE *f, const char *axis, const char *opts,
     const char *const *names, size_t n, size_t max)
 {
 	char	**l;
-	size_t	  k;
+	size_t	  k, len, longest = 0;
 
 	l = fmt_labels(names, n, max);
 	fprintf(f, "set %s %s (", axis, opts);
@@ -206,9 +213,33 @@ gp_label_tics(FILE *f, const char *axis, const char *opts,
 			fputs(", ", f);
 		gp_string(f, l[k], 0, 1);
 		fprintf(f, " %zu", k + 1);
+		if ((len = utf8_chars(l[k])) > longest)
+			longest = len;
 	}
 	fputs(")\n", f);
 	fmt_labels_free(l, n);
+	return (longest);
+}
+
+/* The width of the dumb terminal: $COLUMNS, else the terminal's, else DUMB_COLS, within bounds. */
+int
+chart_dumb_cols(const char *columns, int tty)
+{
+	char	*end;
+	long	 n = -1;
+
+	if (columns != NULL && *columns != '\0') {
+		n = strtol(columns, &end, 10);
+		if (*end != '\0' || n <= 0)
+			n = -1;
+	}
+	if (n < 0)
+		n = tty > 0 ? tty : DUMB_COLS;
+	if (n < DUMB_COLS_MIN)
+		n = DUMB_COLS_MIN;
+	if (n > DUMB_COLS_MAX)
+		n = DUMB_COLS_MAX;
+	return ((int)n);
 }
 
 /* The canvas pixels cells character cells take (SVG, the widest). */

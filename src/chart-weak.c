@@ -18,6 +18,37 @@
 #include "stats.h"
 #include "xmalloc.h"
 
+/* The names' length on the dumb terminal. */
+#define WEAK_DUMB_LABEL	20
+#define WEAK_NONE	"no finished occurrence"
+
+/*
+ * The figures right of a moment's bar, as the script writes them (short:
+ * the dumb terminal's form), into buf when there is one; returns its
+ * characters.
+ */
+static size_t
+weak_label(const struct cell_sum *c, int dumb, char *buf, size_t len)
+{
+	char	tmp[96];
+	int	missed = c->objective_met == 0;
+
+	if (buf == NULL) {
+		buf = tmp;
+		len = sizeof tmp;
+	}
+	if (c->n == 0)
+		snprintf(buf, len, "%s", WEAK_NONE);
+	else if (dumb)
+		snprintf(buf, len, "%.1f%% of %llu%s", 100 * c->breach_rate,
+		    (unsigned long long)c->n, missed ? ", missed" : "");
+	else
+		snprintf(buf, len, "n %llu, %.1f%% breached%s",
+		    (unsigned long long)c->n, 100 * c->breach_rate,
+		    missed ? ", objective missed" : "");
+	return (strlen(buf));
+}
+
 static void
 write_weak(struct chart_ctx *x)
 {
@@ -25,8 +56,8 @@ write_weak(struct chart_ctx *x)
 	const struct moment_sum	*ms;
 	const struct cell_sum	*c;
 	FILE			*d = x->dat, *f = x->gp;
-	size_t			 k;
-	int			 h;
+	size_t			 k, len, ly, lr;
+	int			 w, h;
 
 	x->c->title = xstrdup("Weakest moments first: how often each was "
 	    "met, tolerated or breached");
@@ -57,15 +88,44 @@ write_weak(struct chart_ctx *x)
 		dat_text(d, ms->m->id, 0);
 		dat_text(d, ms->m->name, 1);
 	}
+	/*
+	 * Laid out from the labels: the names on the left and the figures on
+	 * the right of the bars get the characters they need (cw, from
+	 * gp_begin); the bars take [0:1] of what is left. The dumb terminal
+	 * gets shorter names and figures.
+	 */
+	lr = 0;
+	for (k = 0; k < s->n; k++) {
+		c = &chart_msum(x, s->order[k])->total;
+		if ((len = weak_label(c, 0, NULL, 0)) > lr)
+			lr = len;
+	}
+	w = (int)(CHART_CHAR_PX * (double)(GP_LABEL_MAX + lr + 6)) + 450;
 	h = 110 + 44 * (int)s->n;
-	gp_begin(x, "the weakest moments", 1000, h < 240 ? 240 : h,
-	    10 + 4 * (int)s->n);
+	gp_begin(x, "the weakest moments", w < 1000 ? 1000 : w,
+	    h < 240 ? 240 : h, 10 + 4 * (int)s->n);
 	gp_title(x, "set title", x->c->title, 0);
-	fprintf(f, "set xrange [0:1.65]\n"
-	    "set yrange [%zu.6:0.4]\n"
+	fprintf(f, "set yrange [%zu.6:0.4]\n"
 	    "set xtics (\"0%%%%\" 0, \"25%%%%\" 0.25, \"50%%%%\" 0.5, "
 	    "\"75%%%%\" 0.75, \"100%%%%\" 1)\n", s->n);
-	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0", GP_LABEL_MAX);
+	ly = gp_moment_tics(x, "ytics", s->order, s->n, "scale 0",
+	    GP_LABEL_MAX);
+	fprintf(f, "ly = %zu; lr = %zu\n"
+	    "if (fmt eq \"dumb\") {\n\t", ly, lr);
+	ly = gp_moment_tics(x, "ytics", s->order, s->n, "scale 0",
+	    WEAK_DUMB_LABEL);
+	lr = 0;
+	for (k = 0; k < s->n; k++) {
+		c = &chart_msum(x, s->order[k])->total;
+		if ((len = weak_label(c, 1, NULL, 0)) > lr)
+			lr = len;
+	}
+	fprintf(f, "\tly = %zu; lr = %zu\n}\n", ly, lr);
+	fputs("set lmargin at screen (ly + 2) * cw\n"
+	    "set rmargin at screen 1 - 2 * cw\n"
+	    "pw = 1 - (ly + 4) * cw\n"
+	    "bw = pw - (lr + 2) * cw\n"
+	    "set xrange [0:(bw > pw / 3 ? pw / bw : 3)]\n", f);
 	fprintf(f, "set key below horizontal\n"
 	    "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
 	    "plot \"%s.dat\" using ($2/2):1:($2/2):(0.36) with boxxyerror "
@@ -81,10 +141,14 @@ write_weak(struct chart_ctx *x)
 		fputs("     \"\" using 9:($1-0.46):(0):(0.92) with vectors "
 		    "nohead lw 3 lc rgb \"#000000\" title \"objective: most "
 		    "breached allowed\", \\\n", f);
-	fprintf(f, "     \"\" using (1.02):1:($5 > 0 ? sprintf(\"n %%d, "
-	    "%%.1f%%%% breached%%s\", int($5), 100*$6, $10 > 0 ? \", objective missed\" "
-	    ": \"\") : \"no finished occurrence\"):($10 > 0 ? 0xc0392b : "
-	    "0x333333) with labels left tc rgb variable notitle\n");
+	/* The figures on the right: weak_label's two forms, in gnuplot. */
+	fprintf(f, "     \"\" using (1):1:($5 <= 0 ? \"%s\" : "
+	    "fmt eq \"dumb\" ? sprintf(\"%%.1f%%%% of %%d%%s\", 100*$6, "
+	    "int($5), $10 > 0 ? \", missed\" : \"\") : "
+	    "sprintf(\"n %%d, %%.1f%%%% breached%%s\", int($5), 100*$6, "
+	    "$10 > 0 ? \", objective missed\" : \"\")):"
+	    "($10 > 0 ? 0xc0392b : 0x333333) with labels left tc rgb "
+	    "variable offset char 1,0 notitle\n", WEAK_NONE);
 }
 
 const struct chart_def chart_weak = {

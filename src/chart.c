@@ -12,6 +12,8 @@
  */
 #include <config.h>
 
+#include <sys/ioctl.h>
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -180,8 +182,9 @@ charts_dumb(struct charts *cs, const struct report *r, const char *dir,
 	struct gp_proc	 p;
 	struct chart_ctx x;
 	struct chart	 c;
+	struct winsize	 ws;
 	const char	*tmp;
-	char		*cdir, *path;
+	char		*cdir, *path, *cols;
 	int		 rc = 0, missing, made = 0;
 
 	memset(&c, 0, sizeof c);
@@ -214,8 +217,15 @@ charts_dumb(struct charts *cs, const struct report *r, const char *dir,
 	if (dir != NULL && charts_find(cs, "weak-moments") == NULL)
 		goto out;
 	fflush(stdout);
-	if (gp_spawn(&p, gp_program(gnuplot), cdir, "weak-moments.gp", "dumb",
-	    NULL, 1, NULL, cause) != 0) {
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == -1)
+		ws.ws_col = 0;
+	cols = xasprintf("cols=%d", chart_dumb_cols(getenv("COLUMNS"),
+	    ws.ws_col));
+	rc = gp_spawn(&p, gp_program(gnuplot), cdir, "weak-moments.gp", "dumb",
+	    cols, 1, NULL, cause);
+	free(cols);
+	if (rc != 0) {
+		rc = 0;
 		chart_failed(cs, MOT_EXIT_SOFTWARE);
 		errorf("%s", *cause);
 		free(*cause);

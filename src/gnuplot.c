@@ -60,7 +60,7 @@ child_fail(int fd, int stage)
 
 int
 gp_spawn(struct gp_proc *p, const char *prog, const char *dir,
-    const char *script, const char *fmt, const char *out, int to_stdout,
+    const char *script, const char *fmt, const char *more, int to_stdout,
     char *const *env, char **cause)
 {
 	char	*argv[6], *vars, *path, opt_d[] = "-d", opt_e[] = "-e";
@@ -84,9 +84,9 @@ gp_spawn(struct gp_proc *p, const char *prog, const char *dir,
 	p->fmt = xstrdup(fmt);
 	(void)fcntl(pfd[0], F_SETFD, FD_CLOEXEC);
 	(void)fcntl(pfd[1], F_SETFD, FD_CLOEXEC);
-	/* Both values are mot's own words: a format and a file name it made. */
-	if (out != NULL)
-		vars = xasprintf("fmt=\"%s\"; out=\"%s\"", fmt, out);
+	/* mot's own words only: a format, a file name it made, a number. */
+	if (more != NULL)
+		vars = xasprintf("fmt=\"%s\"; %s", fmt, more);
 	else
 		vars = xasprintf("fmt=\"%s\"", fmt);
 	path = xstrdup(prog);

@@ -20,8 +20,9 @@ struct gp_proc {
 /* The gnuplot to run: the --gnuplot argument, else $MOT_GNUPLOT, else "gnuplot" on PATH. */
 const char *gp_program(const char *);
 /*
- * Start gnuplot -d -e 'fmt="FMT"; out="OUT"' SCRIPT in folder dir, its
- * standard output on ours when to_stdout (the dumb terminal), else discarded.
+ * Start gnuplot -d -e 'fmt="FMT"; MORE' SCRIPT in folder dir (MORE: more
+ * assignments of mot's own, such as out="NAME", or NULL), its standard
+ * output on ours when to_stdout (the dumb terminal), else discarded.
  * env is a NULL-terminated list of NAME=VALUE to set in the child. 0, or -1
  * with *cause.
  */

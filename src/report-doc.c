@@ -371,12 +371,11 @@ breakdown_table(struct doc *d, const struct moment_sum *ms)
 	char			 a[48], b[32];
 	enum fmt_clock		 ck = agg_clock(ms->m);
 	size_t			 i;
-	char			*title;
+	char			 id[40], *title;
 
+	snprintf(id, sizeof id, "moment-%zu-by", ms->index + 1);
 	title = xasprintf("By %s", d->r->by);
-	d->ops->para(d, DOC_PLAIN);
-	strong(d, title);
-	d->ops->para_end(d);
+	heading(d, 4, id, title);
 	free(title);
 	head[6] = ck == CLOCK_WORKING ? "p90 (working time)" :
 	    "p90 (calendar time)";
@@ -411,7 +410,7 @@ trend_table(struct doc *d, const struct moment_sum *ms)
 {
 	const struct periods	*p;
 	struct period_sum	 ps;
-	char			 a[32], b[32], *title;
+	char			 a[32], b[32], id[40], *title;
 	int64_t			 k, first;
 	int			 monthly = summary_monthly(d->r->a);
 	const char		*cols[6] = { monthly ? "month of start" :
@@ -427,9 +426,8 @@ trend_table(struct doc *d, const struct moment_sum *ms)
 		    monthly ? "month" : "week", SUMMARY_TREND_ROWS, p->n);
 	else
 		title = xasprintf("By %s of start", monthly ? "month" : "week");
-	d->ops->para(d, DOC_PLAIN);
-	strong(d, title);
-	d->ops->para_end(d);
+	snprintf(id, sizeof id, "moment-%zu-trend", ms->index + 1);
+	heading(d, 4, id, title);
 	free(title);
 	d->ops->table(d, 6, cols, "lrrrrl");
 	for (k = first; k < p->first + (int64_t)p->n; k++) {

@@ -48,11 +48,24 @@ static const char html_style[] =
 	"-webkit-print-color-adjust:exact;print-color-adjust:exact}\n"
 	".zbar span{display:inline-block;height:11px}\n"
 	".zm{background:#3a9d5d}.zt{background:#e8a33d}.zb{background:#c0392b}\n"
+	"h4{font-size:1em;margin:16px 0 4px}\n"
+	"td{overflow-wrap:anywhere}\n"
+	/*
+	 * Print: A4, each chapter on a new page, headings kept with what
+	 * follows, figures and table rows never split, long tables broken
+	 * between rows with their head repeated, charts no taller than a page.
+	 */
 	"@media print{body{font-size:10pt}.page{max-width:none;padding:0}"
 	"h2{break-before:page;page-break-before:always}"
 	"h2#summary{break-before:auto;page-break-before:auto}"
-	"table,h3{break-inside:avoid;page-break-inside:avoid}"
-	"h3{break-after:avoid;page-break-after:avoid}}\n"
+	"h2,h3,h4{break-after:avoid;page-break-after:avoid}"
+	"figure,tr,li{break-inside:avoid;page-break-inside:avoid}"
+	"figure,h3+p.note{break-before:avoid;page-break-before:avoid}"
+	"h3+p.note{break-after:avoid;page-break-after:avoid}"
+	"thead{display:table-header-group}"
+	"table{max-width:100%}"
+	".fig svg{max-height:240mm}"
+	"a{text-decoration:none}}\n"
 	"@page{size:A4;margin:14mm}\n";
 
 void

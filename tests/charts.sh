@@ -235,8 +235,22 @@ done
 "$MOT" analyze -e "$exp" --charts dumb "$journeys" >"$tmp/dumb" 2>"$tmp/stderr" ||
     bad "--charts dumb failed"
 grep -q 'Weakest moments first: how often' "$tmp/dumb" || bad "--charts dumb drew nothing"
-grep -q 'n 292, 13.7% breached, objective missed' "$tmp/dumb" ||
+grep -q '13.7% of 292, missed' "$tmp/dumb" ||
     bad "--charts dumb does not show the weak moment"
+# As wide as the terminal ($COLUMNS), nothing past it, the legend whole.
+for cols in 60 80 160; do
+	COLUMNS=$cols "$MOT" analyze -e "$exp" --charts dumb "$journeys" \
+	    >"$tmp/dumb$cols" 2>"$tmp/stderr" || bad "COLUMNS=$cols: failed"
+	sed -n '/Weakest moments first: how often/,$p' "$tmp/dumb$cols" \
+	    >"$tmp/chart$cols"
+	wide=$(LC_ALL=C.UTF-8 wc -L <"$tmp/chart$cols")
+	[ "$wide" -ge $((cols - 4)) ] && [ "$wide" -le "$cols" ] ||
+	    bad "COLUMNS=$cols: the chart is $wide columns wide"
+	grep -q 'objective: most breached allowed' "$tmp/chart$cols" ||
+	    bad "COLUMNS=$cols: the legend is cut"
+	grep -q 'Parcel delivered .*13.7% of 292, missed' "$tmp/chart$cols" ||
+	    bad "COLUMNS=$cols: the weak moment's name or figure is cut"
+done
 
 # 7. As a person would see it (optional: needs Chromium).
 if out=$(sh "$srcdir/scripts/render-report" "$html" "$tmp/report.png" 2>&1); then

@@ -369,6 +369,22 @@ START_TEST(test_moment_caption)
 }
 END_TEST
 
+START_TEST(test_chart_dumb_cols)
+{
+	ck_assert_int_eq(chart_dumb_cols("132", 80), 132);	/* $COLUMNS first */
+	ck_assert_int_eq(chart_dumb_cols(NULL, 90), 90);	/* then the tty */
+	ck_assert_int_eq(chart_dumb_cols("", 0), DUMB_COLS);
+	ck_assert_int_eq(chart_dumb_cols("wide", 0), DUMB_COLS);
+	ck_assert_int_eq(chart_dumb_cols("80x", 120), 120);
+	ck_assert_int_eq(chart_dumb_cols("-5", 0), DUMB_COLS);
+	ck_assert_int_eq(chart_dumb_cols("20", 0), DUMB_COLS_MIN);
+	ck_assert_int_eq(chart_dumb_cols(NULL, 20), DUMB_COLS_MIN);
+	ck_assert_int_eq(chart_dumb_cols("99999999999999999999", 0),
+	    DUMB_COLS_MAX);
+	ck_assert_int_eq(chart_dumb_cols(NULL, 400), DUMB_COLS_MAX);
+}
+END_TEST
+
 Suite *
 make_chart_suite(void)
 {
@@ -390,6 +406,7 @@ make_chart_suite(void)
 	tcase_add_test(tc, test_values_sort);
 	tcase_add_test(tc, test_cell_font);
 	tcase_add_test(tc, test_moment_caption);
+	tcase_add_test(tc, test_chart_dumb_cols);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("report");
 	tcase_add_test(tc, test_html_text);

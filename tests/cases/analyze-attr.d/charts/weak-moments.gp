@@ -16,7 +16,8 @@ if (fmt eq "pdf") {
 	set terminal pdfcairo size 10.00in,2.40in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
-	set terminal dumb size 100,18 noenhanced
+	if (!exists("cols")) { cols = 100 }
+	set terminal dumb size cols,18 noenhanced
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
@@ -25,6 +26,8 @@ if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 		set terminal png size 1000,240 noenhanced background "#ffffff"
 	}
 }
+# cw: a character's width as a share of the canvas, for margins.
+if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00700 }
 if (fmt ne "dumb") { set output out }
 set termoption noenhanced
 set encoding utf8
@@ -35,14 +38,23 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set title "Weakest moments first: how often each was met, tolerated or breached"
-set xrange [0:1.65]
 set yrange [2.6:0.4]
 set xtics ("0%%" 0, "25%%" 0.25, "50%%" 0.5, "75%%" 0.75, "100%%" 1)
 set ytics scale 0 ("first-reply" 1, "Case resolution" 2)
+ly = 15; lr = 19
+if (fmt eq "dumb") {
+	set ytics scale 0 ("first-reply" 1, "Case resolution" 2)
+	ly = 15; lr = 10
+}
+set lmargin at screen (ly + 2) * cw
+set rmargin at screen 1 - 2 * cw
+pw = 1 - (ly + 4) * cw
+bw = pw - (lr + 2) * cw
+set xrange [0:(bw > pw / 3 ? pw / bw : 3)]
 set key below horizontal
 set style fill solid 1.0 border lc rgb "#ffffff"
 plot "weak-moments.dat" using ($2/2):1:($2/2):(0.36) with boxxyerror fc rgb c_breached title "breached (beyond adequate)", \
      "" using ($2+$3/2):1:($3/2):(0.36) with boxxyerror fc rgb c_tolerated title "tolerated", \
      "" using ($2+$3+$4/2):1:($4/2):(0.36) with boxxyerror fc rgb c_met title "met (within desired)", \
      "" using 9:($1-0.46):(0):(0.92) with vectors nohead lw 3 lc rgb "#000000" title "objective: most breached allowed", \
-     "" using (1.02):1:($5 > 0 ? sprintf("n %d, %.1f%% breached%s", int($5), 100*$6, $10 > 0 ? ", objective missed" : "") : "no finished occurrence"):($10 > 0 ? 0xc0392b : 0x333333) with labels left tc rgb variable notitle
+     "" using (1):1:($5 <= 0 ? "no finished occurrence" : fmt eq "dumb" ? sprintf("%.1f%% of %d%s", 100*$6, int($5), $10 > 0 ? ", missed" : "") : sprintf("n %d, %.1f%% breached%s", int($5), 100*$6, $10 > 0 ? ", objective missed" : "")):($10 > 0 ? 0xc0392b : 0x333333) with labels left tc rgb variable offset char 1,0 notitle

@@ -16,7 +16,8 @@ if (fmt eq "pdf") {
 	set terminal pdfcairo size 13.00in,3.30in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
-	set terminal dumb size 100,30 noenhanced
+	if (!exists("cols")) { cols = 100 }
+	set terminal dumb size cols,30 noenhanced
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
@@ -25,6 +26,8 @@ if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 		set terminal png size 1300,330 noenhanced background "#ffffff"
 	}
 }
+# cw: a character's width as a share of the canvas, for margins.
+if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00538 }
 if (fmt ne "dumb") { set output out }
 set termoption noenhanced
 set encoding utf8
