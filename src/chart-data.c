@@ -131,10 +131,80 @@ periods_init(struct chart_ctx *x)
 		x->pfirst = x->plast - (int64_t)p_max(x) + 1;
 }
 
+/* A breakdown value as a number: 0 when it is not one (a whole finite number). */
+static int
+value_number(const char *s, double *d)
+{
+	char	*end;
+
+	if (*s == '\0' || strchr(" \t\n", *s) != NULL)
+		return (0);
+	*d = strtod(s, &end);
+	return (*end == '\0' && isfinite(*d));
+}
+
 static int
 value_cmp(const void *a, const void *b)
 {
-	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+	const char	*x = *(const char *const *)a, *y = *(const char *const *)b;
+
+	/* "(none)" last: the journeys without the attribute. */
+	if ((strcmp(x, AGG_NO_VALUE) == 0) != (strcmp(y, AGG_NO_VALUE) == 0))
+		return (strcmp(x, AGG_NO_VALUE) == 0 ? 1 : -1);
+	return (strcmp(x, y));
+}
+
+static int
+value_num_cmp(const void *a, const void *b)
+{
+	const char	*x = *(const char *const *)a, *y = *(const char *const *)b;
+	double		 dx, dy;
+
+	if (value_number(x, &dx) && value_number(y, &dy) && dx != dy)
+		return (dx < dy ? -1 : 1);
+	return (value_cmp(a, b));
+}
+
+/*
+ * Breakdown values in the order a reader expects: all numbers (but
+ * "(none)"): numerically, 2 before 10; otherwise in byte order, which puts
+ * ISO dates, times, weeks (2026-W05) and months (2026-05) in time order.
+ */
+void
+chart_values_sort(const char **v, size_t n)
+{
+	size_t	i;
+	double	d;
+	int	numeric = 1;
+
+	for (i = 0; i < n && numeric; i++) {
+		if (strcmp(v[i], AGG_NO_VALUE) != 0 && !value_number(v[i], &d))
+			numeric = 0;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof *v, numeric ? value_num_cmp : value_cmp);
+}
+
+/* The heatmap cell of moment i and column v: its n and breach rate; 0 when it holds no occurrence. */
+int
+chart_heat_cell(const struct chart_ctx *x, size_t i, size_t v, uint64_t *n,
+    double *rate)
+{
+	const struct cell_sum	*c;
+	struct period_sum	 ps;
+
+	if (x->heat_period >= 0) {
+		summary_period(x->r->s, summary_periods(x->r->s, i,
+		    x->heat_period), x->heat_first + (int64_t)v, &ps);
+		*n = ps.n;
+		*rate = ps.breach_rate;
+	} else if ((c = chart_by_cell(chart_msum(x, i), x->values[v])) !=
+	    NULL) {
+		*n = c->n;
+		*rate = c->breach_rate;
+	} else
+		*n = 0;
+	return (*n > 0);
 }
 
 struct value_n {
@@ -184,7 +254,7 @@ values_init(struct chart_ctx *x)
 	x->values = xcalloc(x->nvalues + 1, sizeof *x->values);
 	for (i = 0; i < x->nvalues; i++)
 		x->values[i] = v[i].value;
-	qsort(x->values, x->nvalues, sizeof *x->values, value_cmp);
+	chart_values_sort(x->values, x->nvalues);
 	free(v);
 }
 
@@ -234,6 +304,45 @@ chart_want_finished(struct chart_ctx *x)
 	return (0);
 }
 
+/*
+ * The heatmap's columns by period (without --by, and with --by week or
+ * month): the latest HEAT_VALUES periods, contiguous, ending with the last
+ * period any moment has; weeks or months as heat_period says.
+ */
+static void
+heat_periods_init(struct chart_ctx *x)
+{
+	const struct periods	*p;
+	struct periods		 q;
+	char			 buf[32];
+	int64_t			 first = 0, last = 0;
+	size_t			 i;
+	int			 have = 0;
+
+	for (i = 0; i < x->r->s->n; i++) {
+		p = summary_periods(x->r->s, i, x->heat_period);
+		if (p->n == 0)
+			continue;
+		if (!have || p->first < first)
+			first = p->first;
+		if (!have || p->first + (int64_t)p->n - 1 > last)
+			last = p->first + (int64_t)p->n - 1;
+		have = 1;
+	}
+	x->nvalues_all = have ? (size_t)(last - first + 1) : 0;
+	x->nvalues = x->nvalues_all > HEAT_VALUES ? HEAT_VALUES :
+	    x->nvalues_all;
+	x->heat_first = last - (int64_t)x->nvalues + 1;
+	x->values = xcalloc(x->nvalues + 1, sizeof *x->values);
+	x->heat_labels = xcalloc(x->nvalues + 1, sizeof *x->heat_labels);
+	for (i = 0; i < x->nvalues; i++) {
+		memset(&q, 0, sizeof q);
+		q.first = x->heat_first + (int64_t)i;
+		agg_period_label(&q, x->heat_period, 0, buf, sizeof buf);
+		x->values[i] = x->heat_labels[i] = xstrdup(buf);
+	}
+}
+
 void
 chart_ctx_init(struct chart_ctx *x, const struct report *r, unsigned formats)
 {
@@ -242,7 +351,11 @@ chart_ctx_init(struct chart_ctx *x, const struct report *r, unsigned formats)
 	x->deffmt = (formats & CHART_PNG) ? "png" : (formats & CHART_SVG) ?
 	    "svg" : (formats & CHART_PDF) ? "pdf" : "png";
 	periods_init(x);
-	if (r->by != NULL)
+	x->heat_period = r->by == NULL || strcmp(r->by, "month") == 0 ? 1 :
+	    strcmp(r->by, "week") == 0 ? 0 : -1;
+	if (x->heat_period >= 0)
+		heat_periods_init(x);
+	else
 		values_init(x);
 }
 
@@ -251,6 +364,12 @@ chart_ctx_init(struct chart_ctx *x, const struct report *r, unsigned formats)
 void
 chart_ctx_free(struct chart_ctx *x)
 {
+	size_t	i;
+
+	for (i = 0; x->heat_labels != NULL && i < x->nvalues; i++)
+		free(x->heat_labels[i]);
+	free(x->heat_labels);
+	x->heat_labels = NULL;
 	free(x->values);
 	x->values = NULL;
 }

@@ -18,6 +18,66 @@
 #include "stats.h"
 #include "xmalloc.h"
 
+/*
+ * Values beyond the axis (a time of 0 or less than lo of adequate, or more
+ * than hi) are drawn at its edge: mark each such row with an arrow at the
+ * edge and the values it stands for, as durations.
+ */
+/* An arrow at the left (or right) edge at y, and the values it stands for. */
+static void
+elapsed_mark(FILE *f, size_t tag, double y, const char *what, int right)
+{
+	char	*s;
+
+	fprintf(f, "set arrow %zu from %s, %.1f to %s, %.1f head filled "
+	    "size screen 0.008,25 lw 1.5 lc rgb c_ink front\n", tag,
+	    right ? "xmax / 2.2" : "xmin * 2.2", y, right ? "xmax" : "xmin", y);
+	s = xasprintf(right ? "%s beyond the axis" : "%s below the axis", what);
+	fprintf(f, "set label %zu ", tag);
+	gp_string(f, s, 0, 0);
+	fprintf(f, " at %s, %.1f %s font \",8\" textcolor rgb c_ink front\n",
+	    right ? "xmax / 2.4" : "xmin * 2.4", y, right ? "right" : "left");
+	free(s);
+}
+
+static void
+elapsed_beyond(struct chart_ctx *x, size_t k, size_t i, double lo, double hi)
+{
+	static const char *const names[] = { "p10", "p50", "p90", "p95",
+	    "longest" };
+	static const double	 qs[] = { 0.10, 0.50, 0.90, 0.95, -1 };
+	const struct moment	*m = chart_msum(x, i)->m;
+	char			 low[256], high[256], v[48];
+	size_t			 j, nl = 0, nh = 0;
+	double			 a = (double)m->adequate.us / 1e6, t;
+
+	low[0] = high[0] = '\0';
+	for (j = 0; j < 5 && a > 0; j++) {
+		t = qs[j] < 0 ? chart_longest(x, i) : chart_q(x, i, qs[j]);
+		if (isnan(t) || (t / a >= lo && t / a <= hi))
+			continue;
+		fmt_duration(v, sizeof v, fmt_sig(t, QUANTILE_DIGITS),
+		    agg_clock(m));
+		if (t / a < lo)
+			nl += (size_t)snprintf(low + nl, sizeof low - nl,
+			    "%s%s %s", nl > 0 ? ", " : "", names[j], v);
+		else
+			nh += (size_t)snprintf(high + nh, sizeof high - nh,
+			    "%s%s %s", nh > 0 ? ", " : "", names[j], v);
+		if (nl >= sizeof low)
+			nl = sizeof low - 1;
+		if (nh >= sizeof high)
+			nh = sizeof high - 1;
+	}
+	/* Tags of their own: labels 1..n and arrow 1 are the chart's. */
+	if (nl > 0)
+		elapsed_mark(x->gp, x->r->s->n + 1 + 2 * k, (double)k + 0.7,
+		    low, 0);
+	if (nh > 0)
+		elapsed_mark(x->gp, x->r->s->n + 2 + 2 * k, (double)k + 0.7,
+		    high, 1);
+}
+
 static void
 write_elapsed(struct chart_ctx *x)
 {
@@ -42,7 +102,9 @@ write_elapsed(struct chart_ctx *x)
 	    "late. Percentiles are Kaplan-Meier estimates, open and ended "
 	    "occurrences counted as still running at their time so far; a bar "
 	    "running to the right edge is a 90th percentile not reached (more "
-	    "than 10% still running).");
+	    "than 10% still running). A time the axis cannot show (0, or "
+	    "beyond its ends) is drawn at the edge, marked with an arrow and "
+	    "its value.");
 	dat_header(d, "rank\tdesired_rel\tp10_rel\tp50_rel\tp90_rel\tp95_rel\t"
 	    "max_rel\tdesired_s\tadequate_s\tp10_s\tp50_s\tp90_s\tp95_s\t"
 	    "max_s\tclock\tid\tname");
@@ -101,6 +163,7 @@ write_elapsed(struct chart_ctx *x)
 		m = ms->m;
 		if (ms->total.n == 0)
 			continue;
+		elapsed_beyond(x, k, i, lo, hi);
 		fmt_duration(p90, sizeof p90, fmt_sig(chart_q(x, i, 0.90),
 		    QUANTILE_DIGITS), agg_clock(m));
 		fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
@@ -132,5 +195,5 @@ write_elapsed(struct chart_ctx *x)
 
 const struct chart_def chart_elapsed = {
 	"elapsed", "elapsed time against the zone of tolerance",
-    chart_want_finished, write_elapsed
+    chart_want_finished, write_elapsed, NULL
 };

@@ -118,5 +118,6 @@ write_impact(struct chart_ctx *x)
 }
 
 const struct chart_def chart_impact = {
-	"impact", "the NPS cost of a breach", want_impact, write_impact
+	"impact", "the NPS cost of a breach", want_impact, write_impact,
+    NULL
 };

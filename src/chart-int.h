@@ -46,6 +46,9 @@ struct chart_ctx {
 	size_t			 nvalues;
 	size_t			 nvalues_all;
 	int			 width;		/* of the canvas, in pixels */
+	int			 heat_period;	/* columns: -1 --by values, 0 weeks, 1 months */
+	int64_t			 heat_first;	/* the period of column 1 */
+	char			**heat_labels;	/* the periods' labels, owned */
 };
 
 /* One kind of chart: an entry of chart.c's table. */
@@ -54,6 +57,8 @@ struct chart_def {
 	const char	*about;		/* for the script's first line */
 	int		(*want)(struct chart_ctx *);
 	void		(*write)(struct chart_ctx *);
+	/* Why a chart of the run is left out when want says so, or NULL. */
+	char		*(*why_not)(struct chart_ctx *);
 };
 
 /* The charts, one file each. */
@@ -93,6 +98,16 @@ int	chart_nps(const struct survey *, double *, double *, double *);
 /* Whether a moment finished at least once: the charts of moments need one. */
 int	chart_want_finished(struct chart_ctx *);
 
+/* Sort breakdown values: numerically when all are numbers, else in byte order (ISO times in time order); "(none)" last. */
+void	chart_values_sort(const char **, size_t);
+/* Heatmap cell of moment i, column v: its n and breach rate; 0 when empty. */
+int	chart_heat_cell(const struct chart_ctx *, size_t, size_t, uint64_t *,
+	    double *);
+
+/* chart-moment.c */
+/* A moment chart's caption naming only its panels: clock, objective, period ("week", "month", NULL: none), breakdown rows. */
+char	*chart_moment_caption(const char *, double, const char *, int);
+
 /* chart-layout.c */
 /* A .dat file's header line, a number field and a text field. */
 void	dat_header(FILE *, const char *);
@@ -115,6 +130,10 @@ size_t	gp_title_fit(FILE *, const char *, const char *, int);
 /* Tics of an axis naming names[0..n) at 1..n, shortened but distinct; returns the longest's characters. */
 size_t	gp_label_tics(FILE *, const char *, const char *, const char *const *,
 	    size_t, size_t);
+/* The font size (points) at which chars characters fit cell px pixels; 0: none. */
+int	gp_cell_font(double, size_t);
+/* The canvas pixels a number of character cells takes. */
+double	gp_cells_px(double);
 /* The dumb terminal's width in columns: $COLUMNS, else the tty's, else DUMB_COLS, within bounds. */
 int	chart_dumb_cols(const char *, int);
 /* The widest a character of a chart's text is, in canvas units (Sans 12 on SVG, 10 on PNG, 8 on PDF). */

@@ -151,5 +151,5 @@ write_journey(struct chart_ctx *x)
 
 const struct chart_def chart_journey = {
 	"journey-map", "the journey map", chart_want_finished,
-    write_journey
+    write_journey, NULL
 };

@@ -241,3 +241,30 @@ chart_dumb_cols(const char *columns, int tty)
 		n = DUMB_COLS_MAX;
 	return ((int)n);
 }
+
+/* The canvas pixels cells character cells take (SVG, the widest). */
+double
+gp_cells_px(double cells)
+{
+	return (cells * CELL_PX);
+}
+
+/*
+ * The font size, 9 points down to 6, at which a label of chars characters
+ * (digits, "%" and "n ") fits a cell px pixels wide with 3 pixels either
+ * side; 0 when none does. Such a character takes up to DIGIT_PX pixels a
+ * point (measured on pngcairo's Sans, the widest: "100%" at 9 points is
+ * 34 pixels, and a margin).
+ */
+#define DIGIT_PX	1.0
+int
+gp_cell_font(double px, size_t chars)
+{
+	int	pt;
+
+	for (pt = 9; pt >= 6; pt--) {
+		if ((double)chars * DIGIT_PX * pt + 6 <= px)
+			return (pt);
+	}
+	return (0);
+}

@@ -319,6 +319,7 @@ write_moment(struct chart_ctx *x)
 	struct moment_view	 mv;
 	size_t			 panels;
 	char			*layout;
+	int			 periods;
 
 	memset(&mv, 0, sizeof mv);
 	mv.ms = chart_msum(x, x->mi);
@@ -332,33 +333,59 @@ write_moment(struct chart_ctx *x)
 	moment_curve(x, &mv);
 	moment_periods(x, &mv);
 	moment_rows(x, &mv);
-	panels = mv.nrows > 0 ? 3 : 2;
-	x->c->caption = xasprintf("Left: the share of occurrences finished "
-	    "within a given time (%s, the moment's own clock; the Kaplan-Meier "
-	    "estimate, open and ended occurrences counted as still running at "
-	    "their time so far), against the zone of tolerance%s %s: the "
-	    "breach rate of the clocks started in each %s; a hollow bar, "
-	    "labelled with its n, still holds open clocks or has fewer than "
-	    "min-n.%s",
-	    fmt_clock_name(agg_clock(mv.m)), mv.obj > 0 ? "; the dashed line "
-	    "is the objective's share within adequate." : ".", panels == 3 ?
-	    "Middle" : "Right", x->monthly ? "month" : "week", panels == 3 ?
-	    " Right: the breach rate by breakdown value, with its 95% "
-	    "interval." : "");
+	periods = chart_periods(x, x->mi)->n > 0 && x->have_periods;
+	panels = 1 + (size_t)periods + (mv.nrows > 0);
+	x->c->caption = chart_moment_caption(fmt_clock_name(agg_clock(mv.m)),
+	    mv.obj, periods ? x->monthly ? "month" : "week" : NULL,
+	    mv.nrows > 0);
 
 	gp_begin(x, "one moment: its distribution, trend and breakdown",
-	    panels == 3 ? 1300 : 900, 330, 30);
+	    panels == 3 ? 1300 : panels == 2 ? 900 : 600, 330, 30);
 	layout = xasprintf("set multiplot layout 1,%zu title", panels);
 	gp_title(x, layout, x->c->title, 0);
 	free(layout);
 	panel_curve(x, &mv);
-	panel_periods(x, &mv);
-	if (panels == 3)
+	if (periods)
+		panel_periods(x, &mv);
+	if (mv.nrows > 0)
 		panel_rows(x, &mv);
 	fputs("unset multiplot\n", x->gp);
 	free(mv.rows);
 }
 
+/*
+ * The caption of a moment's chart, naming only the panels drawn: the curve
+ * (on clock, with the objective's line when obj > 0), the breach rate per
+ * period (a week or month, NULL: no such panel) and by breakdown value.
+ */
+char *
+chart_moment_caption(const char *clock, double obj, const char *period,
+    int rows)
+{
+	const char	*pos[3], *three[] = { "Left: t", "Middle: t", "Right: t" },
+			*two[] = { "Left: t", "Right: t" }, *one[] = { "T" };
+	char		*curve, *per = NULL, *s;
+	size_t		 n = 1 + (period != NULL) + (rows != 0), k = 1;
+
+	memcpy(pos, n == 3 ? three : n == 2 ? two : one, n * sizeof *pos);
+	curve = xasprintf("%she share of occurrences finished within a given "
+	    "time (%s, the moment's own clock; the Kaplan-Meier estimate, open "
+	    "and ended occurrences counted as still running at their time so "
+	    "far), against the zone of tolerance%s", pos[0], clock, obj > 0 ?
+	    "; the dashed line is the objective's share within adequate." :
+	    ".");
+	if (period != NULL)
+		per = xasprintf(" %she breach rate of the clocks started in "
+		    "each %s; a hollow bar, labelled with its n, still holds open "
+		    "clocks or has fewer than min-n.", pos[k++], period);
+	s = xasprintf("%s%s%s%s%s", curve, per != NULL ? per : "",
+	    rows ? " " : "", rows ? pos[k] : "", rows ? "he breach rate by "
+	    "breakdown value, with its 95% interval." : "");
+	free(curve);
+	free(per);
+	return (s);
+}
+
 const struct chart_def chart_moment = {
-	NULL, "one moment", want_moment, write_moment
+	NULL, "one moment", want_moment, write_moment, NULL
 };

@@ -152,5 +152,6 @@ write_weak(struct chart_ctx *x)
 }
 
 const struct chart_def chart_weak = {
-	"weak-moments", "the weakest moments", chart_want_finished, write_weak
+	"weak-moments", "the weakest moments", chart_want_finished,
+    write_weak, NULL
 };

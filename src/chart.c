@@ -110,6 +110,22 @@ chart_add(struct charts *cs, const char *name, int moment)
 	c->moment = moment;
 }
 
+/* Add why a chart is left out (allocated, taken) to cs->left_out. */
+static void
+chart_left_out(struct charts *cs, char *why)
+{
+	char	*s;
+
+	if (cs->left_out == NULL) {
+		cs->left_out = why;
+		return;
+	}
+	s = xasprintf("%s; %s", cs->left_out, why);
+	free(cs->left_out);
+	free(why);
+	cs->left_out = s;
+}
+
 int
 charts_make(struct charts *cs, const struct report *r, const char *dir,
     unsigned formats, int want_svg, const char *gnuplot, char **cause)
@@ -133,8 +149,11 @@ charts_make(struct charts *cs, const struct report *r, const char *dir,
 	for (def = chart_defs; (d = *def) != NULL; def++) {
 		for (i = 0; i < (d->name == NULL ? r->e->nmoments : 1); i++) {
 			x.mi = i;
-			if (!d->want(&x))
+			if (!d->want(&x)) {
+				if (d->why_not != NULL)
+					chart_left_out(cs, d->why_not(&x));
 				continue;
+			}
 			if (d->name == NULL)
 				snprintf(name, sizeof name, "moment-%02zu",
 				    i + 1);
@@ -284,6 +303,7 @@ charts_free(struct charts *cs)
 	free(cs->v);
 	free(cs->note);
 	afile_dir_abort(&cs->build);
+	free(cs->left_out);
 	memset(cs, 0, sizeof *cs);
 }
 

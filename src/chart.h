@@ -38,6 +38,7 @@ struct charts {
 	int		 empty;		/* no moment finished: nothing to draw */
 	struct afile_dir build;		/* the folder being built; its path
 					   is dir/charts, as messages say */
+	char		*left_out;	/* charts of the run left out and why, or NULL */
 };
 
 /* Parse "png,svg" (png, svg, pdf, dumb, or none) into flags; -1 on an unknown name. */

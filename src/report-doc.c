@@ -286,6 +286,11 @@ charts_note(struct doc *d)
 		    "complete.", cs->note);
 		d->ops->para_end(d);
 	}
+	if (cs != NULL && !cs->empty && cs->left_out != NULL) {
+		d->ops->para(d, DOC_NOTE);
+		tf(d, "Not drawn: %s.", cs->left_out);
+		d->ops->para_end(d);
+	}
 }
 
 /* The moments that miss their objective (missed of them), weakest first, each linked to its section. */

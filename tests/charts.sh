@@ -84,6 +84,30 @@ sed -n 2p "$tmp/run1/charts/weak-moments.dat" | grep -q '	delivery	Parcel delive
 sort -t '	' -k3,3gr "$tmp/run1/charts/heatmap.dat" | sed -n 1p |
     grep -q '	north	delivery$' || bad "north/delivery is not the worst cell"
 
+# 3b. The five core charts with any --by or none (the heatmap by month of
+# start without --by), and no heatmap for an attribute no journey has.
+for by in none week nosuch; do
+	case $by in none) a="";; *) a="--by $by";; esac
+	# shellcheck disable=SC2086
+	"$MOT" analyze -q -e "$exp" -o "$tmp/by-$by" $a --charts svg \
+	    "$journeys" >/dev/null 2>"$tmp/stderr" ||
+	    { bad "--by $by failed:"; cat "$tmp/stderr"; }
+	for c in weak-moments journey-map elapsed trend heatmap; do
+		[ $by = nosuch ] && [ $c = heatmap ] && continue
+		[ -s "$tmp/by-$by/charts/$c.svg" ] || bad "--by $by: no $c.svg"
+	done
+	figs=$(grep -o '<figure class="fig"><svg ' "$tmp/by-$by/report.html" | wc -l)
+	case $by in nosuch) want=11;; *) want=12;; esac
+	[ "$figs" -eq $want ] || bad "--by $by: $figs charts ($want expected)"
+done
+grep -q 'set xtics rotate by 90 right ("2026-10" 1, "2026-11" 2)' \
+    "$tmp/by-none/charts/heatmap.gp" || bad "no heatmap by month without --by"
+grep -q '"2026-W40" 1, "2026-W41" 2, .*"2026-W46" 7)' \
+    "$tmp/by-week/charts/heatmap.gp" || bad "--by week: not the weeks in order"
+[ -e "$tmp/by-nosuch/charts/heatmap.gp" ] && bad "--by nosuch: a heatmap of (none)"
+grep -q 'Not drawn: the heatmap (no journey has the attribute nosuch' \
+    "$tmp/by-nosuch/report.html" || bad "--by nosuch: the report does not say the heatmap is left out"
+
 # 4. Hostile names: drawn and written literally, nothing runs.
 h=$tmp/hostile
 mkdir "$h"

@@ -288,6 +288,87 @@ START_TEST(test_gp_title_fit)
 }
 END_TEST
 
+START_TEST(test_values_sort)
+{
+	const char	*num[] = { "10", "2", "(none)", "1.5", "-3" };
+	const char	*mixed[] = { "10", "2", "b2", "(none)", "a" };
+	const char	*weeks[] = { "2026-W10", "2025-W52", "2026-W05" };
+	const char	*days[] = { "2026-02-01T00:00:00Z", "2025-12-31",
+	    "2026-01-15" };
+
+	/* All numbers: by value, 2 before 10; "(none)" last. */
+	chart_values_sort(num, 5);
+	ck_assert_str_eq(num[0], "-3");
+	ck_assert_str_eq(num[1], "1.5");
+	ck_assert_str_eq(num[2], "2");
+	ck_assert_str_eq(num[3], "10");
+	ck_assert_str_eq(num[4], "(none)");
+	/* Otherwise as text. */
+	chart_values_sort(mixed, 5);
+	ck_assert_str_eq(mixed[0], "10");
+	ck_assert_str_eq(mixed[1], "2");
+	ck_assert_str_eq(mixed[2], "a");
+	ck_assert_str_eq(mixed[4], "(none)");
+	/* ISO weeks, dates and times: in time order. */
+	chart_values_sort(weeks, 3);
+	ck_assert_str_eq(weeks[0], "2025-W52");
+	ck_assert_str_eq(weeks[1], "2026-W05");
+	ck_assert_str_eq(weeks[2], "2026-W10");
+	chart_values_sort(days, 3);
+	ck_assert_str_eq(days[0], "2025-12-31");
+	ck_assert_str_eq(days[2], "2026-02-01T00:00:00Z");
+}
+END_TEST
+
+START_TEST(test_cell_font)
+{
+	/* "n 218" (5 characters) in a 60-pixel cell: the full 9 points. */
+	ck_assert_int_eq(gp_cell_font(60, 5), 9);
+	/* 37 pixels (30 columns on 1400): smaller, never wider than the cell. */
+	ck_assert_int_eq(gp_cell_font(37, 5), 6);
+	ck_assert_int_le(5 * 6 + 6, 37);
+	ck_assert_int_eq(gp_cell_font(37, 4), 7);
+	/* Too narrow for any: no label at all. */
+	ck_assert_int_eq(gp_cell_font(20, 5), 0);
+}
+END_TEST
+
+START_TEST(test_moment_caption)
+{
+	char	*c;
+
+	/* Three panels: left, middle, right. */
+	c = chart_moment_caption("calendar time", 0.9, "week", 1);
+	ck_assert_ptr_nonnull(strstr(c, "Left: the share"));
+	ck_assert_ptr_nonnull(strstr(c, "Middle: the breach rate of the "
+	    "clocks started in each week"));
+	ck_assert_ptr_nonnull(strstr(c, "Right: the breach rate by "
+	    "breakdown value"));
+	free(c);
+	/* Without --by: the periods are on the right, nothing in the middle. */
+	c = chart_moment_caption("calendar time", 0.9, "month", 0);
+	ck_assert_ptr_null(strstr(c, "Middle"));
+	ck_assert_ptr_nonnull(strstr(c, "Right: the breach rate of the "
+	    "clocks started in each month"));
+	ck_assert_ptr_null(strstr(c, "breakdown"));
+	free(c);
+	/* No periods: the breakdown is on the right, no period is named. */
+	c = chart_moment_caption("working time", 0, NULL, 1);
+	ck_assert_ptr_null(strstr(c, "Middle"));
+	ck_assert_ptr_null(strstr(c, "started in each"));
+	ck_assert_ptr_null(strstr(c, "dashed"));
+	ck_assert_ptr_nonnull(strstr(c, "Right: the breach rate by "
+	    "breakdown value"));
+	free(c);
+	/* One panel: no position at all. */
+	c = chart_moment_caption("calendar time", 0.9, NULL, 0);
+	ck_assert_ptr_null(strstr(c, "Left"));
+	ck_assert_ptr_null(strstr(c, "Right"));
+	ck_assert(strncmp(c, "The share of occurrences", 24) == 0);
+	free(c);
+}
+END_TEST
+
 START_TEST(test_chart_dumb_cols)
 {
 	ck_assert_int_eq(chart_dumb_cols("132", 80), 132);	/* $COLUMNS first */
@@ -322,6 +403,9 @@ make_chart_suite(void)
 	tcase_add_test(tc, test_fmt_shorten);
 	tcase_add_test(tc, test_fmt_labels);
 	tcase_add_test(tc, test_gp_title_fit);
+	tcase_add_test(tc, test_values_sort);
+	tcase_add_test(tc, test_cell_font);
+	tcase_add_test(tc, test_moment_caption);
 	tcase_add_test(tc, test_chart_dumb_cols);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("report");

@@ -45,6 +45,8 @@ set format cb "%g%%"
 set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
 set tics scale 0
+set lmargin at screen 0.1860
+set rmargin at screen 0.7857
 set bmargin 2
 set ytics  ("first-reply" 1, "Case resolution" 2)
 set xtics rotate by 90 right ("a" 1, "b" 2)

@@ -45,9 +45,11 @@ set format cb "%g%%"
 set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
 set tics scale 0
+set lmargin at screen 0.2184
+set rmargin at screen 0.7857
 set bmargin 5
 set ytics  ("Support call" 1, "Order confirmation" 2, "Delivery" 3)
-set xtics rotate by 90 right ("(none)" 1, "gold" 2, "silver" 3)
+set xtics rotate by 90 right ("gold" 1, "silver" 2, "(none)" 3)
 set style fill solid 1.0 border lc rgb "#ffffff"
 plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
      "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \

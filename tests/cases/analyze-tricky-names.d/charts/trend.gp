@@ -38,15 +38,17 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set title "Breach rate per week of start of the weakest moments"
-set xrange [-0.5:0.5]
-set yrange [0:60]
+set xrange [-0.50:0.50]
+set yrange [0:100]
 set format y "%g%%"
 set ylabel "breached (% of the occurrences)"
 set grid ytics lc rgb "#e5e5e5"
 set key below horizontal
+set style textbox opaque fillcolor "#ffffff" noborder
 set xtics rotate by 30 right ("2026-W40" 0)
-plot "trend.dat" using 1:($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "Order confirmation", \
-     "" using 1:($5 != 0 ? 100*$2 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#c0392b" notitle, \
-     "" using 1:($5 != 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels offset 0,0.9 font ",8" tc rgb "#c0392b" notitle, \
+plot "trend.dat" using ($1+0.00):(100*$2):(100*$7):(100*$8) with yerrorbars pt 0 lw 1 lc rgb "#c0392b" notitle, \
+     "" using ($1+0.00):($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "Order confirmation", \
+     "" using ($1+0.00):($5 != 0 ? 100*$2 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#c0392b" notitle, \
+     "" using ($1+0.00):((1 || $5 != 0) && $3 > 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels boxed offset 0,1 center font ",8" tc rgb "#c0392b" notitle, \
      NaN with points pt 6 ps 1.3 lw 1.5 lc rgb c_ink title "hollow: open clocks or n < min-n", \
      5 with lines dt 2 lw 1.5 lc rgb "#c0392b" title "objective (most breached allowed)"

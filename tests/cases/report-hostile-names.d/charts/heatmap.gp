@@ -45,6 +45,8 @@ set format cb "%g%%"
 set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
 set tics scale 0
+set lmargin at screen 0.5424
+set rmargin at screen 0.7857
 set bmargin 22
 set ytics  ("\140touch /nonexistent/mot-pwned\140 …cript>x</script>" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
 set xtics rotate by 90 right ("\"; system(\"touch /nonexistent/mot-pwned\"); \"" 1, "100%% %%s <img src=x> # heading" 2, "\140touch /nonexistent/mot-pwned\140" 3)

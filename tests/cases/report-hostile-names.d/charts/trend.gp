@@ -38,19 +38,22 @@ set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
 set title "Breach rate per week of start of the weakest moments"
-set xrange [-0.5:0.5]
-set yrange [0:80]
+set xrange [-0.50:0.50]
+set yrange [0:95]
 set format y "%g%%"
 set ylabel "breached (% of the occurrences)"
 set grid ytics lc rgb "#e5e5e5"
 set key below horizontal
+set style textbox opaque fillcolor "#ffffff" noborder
 set xtics rotate by 30 right ("2026-W40" 0)
-plot "trend.dat" using 1:($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "\140touch /nonexistent/mot-pwned\140 …cript>x</script>", \
-     "" using 1:($5 != 0 ? 100*$2 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#c0392b" notitle, \
-     "" using 1:($5 != 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels offset 0,0.9 font ",8" tc rgb "#c0392b" notitle, \
-     "trend.dat" using 1:($9 == 0 ? 100*$6 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#1f77b4" title "\"; system(\"touch /nonexistent/mot-pwned\"); \"", \
-     "" using 1:($9 != 0 ? 100*$6 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#1f77b4" notitle, \
-     "" using 1:($9 != 0 ? 100*$6 : NaN):(sprintf("n %d", int($7))) with labels offset 0,1.7 font ",8" tc rgb "#1f77b4" notitle, \
+plot "trend.dat" using ($1-0.15):(100*$2):(100*$11):(100*$12) with yerrorbars pt 0 lw 1 lc rgb "#c0392b" notitle, \
+     "" using ($1-0.15):($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "\140touch /nonexistent/mot-pwned\140 …cript>x</script>", \
+     "" using ($1-0.15):($5 != 0 ? 100*$2 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#c0392b" notitle, \
+     "" using ($1-0.15):((1 || $5 != 0) && $3 > 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels boxed offset -0.8,0 right font ",8" tc rgb "#c0392b" notitle, \
+     "trend.dat" using ($1+0.15):(100*$6):(100*$13):(100*$14) with yerrorbars pt 0 lw 1 lc rgb "#1f77b4" notitle, \
+     "" using ($1+0.15):($9 == 0 ? 100*$6 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#1f77b4" title "\"; system(\"touch /nonexistent/mot-pwned\"); \"", \
+     "" using ($1+0.15):($9 != 0 ? 100*$6 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#1f77b4" notitle, \
+     "" using ($1+0.15):((1 || $9 != 0) && $7 > 0 ? 100*$6 : NaN):(sprintf("n %d", int($7))) with labels boxed offset 0.8,0 left font ",8" tc rgb "#1f77b4" notitle, \
      NaN with points pt 6 ps 1.3 lw 1.5 lc rgb c_ink title "hollow: open clocks or n < min-n", \
      10 with lines dt 2 lw 1.5 lc rgb "#c0392b" title "objective (most breached allowed)", \
      5 with lines dt 2 lw 1.5 lc rgb "#1f77b4" notitle

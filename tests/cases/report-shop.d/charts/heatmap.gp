@@ -45,6 +45,8 @@ set format cb "%g%%"
 set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
 set tics scale 0
+set lmargin at screen 0.2940
+set rmargin at screen 0.7857
 set bmargin 4
 set ytics  ("Parcel delivered" 1, "Order confirmation e-mail" 2, "Order dispatched" 3, "Payment authorised" 4, "Support contact handled" 5, "Refund paid" 6)
 set xtics rotate by 90 right ("east" 1, "north" 2, "south" 3, "west" 4)

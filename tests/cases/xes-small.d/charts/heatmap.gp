@@ -45,6 +45,8 @@ set format cb "%g%%"
 set palette defined (0 "#ffffff", 0.2 "#fde4c4", 0.5 "#f0a15c", 1 "#a50f15")
 set border 0
 set tics scale 0
+set lmargin at screen 0.1428
+set rmargin at screen 0.7857
 set bmargin 5
 set ytics  ("Handling" 1, "First reply" 2, "Case closed" 3)
 set xtics rotate by 90 right ("UNKNOWN" 1, "web" 2)
