@@ -43,7 +43,8 @@ set yrange [-1.05:1.18]
 set ytics ("-1" -1, "-0.5" -0.5, "0 adequate" 0, "0.6 desired" 0.6, "1" 1)
 set ylabel "mean score"
 set bmargin 7
-set lmargin 15
+set lmargin at screen 17 * cw
+set rmargin at screen 1 - 3 * cw
 set xtics rotate by 25 right ("Order confirmation" 1, "Delivery" 2, "Support call" 3)
 set arrow 1 from graph 0, first 0 to graph 1, first 0 nohead dt 2 lc rgb c_breached
 set arrow 2 from graph 0, first 0.6 to graph 1, first 0.6 nohead dt 2 lc rgb c_met
