@@ -61,6 +61,37 @@ heat_columns(const struct chart_ctx *x)
 
 /* The pixels right of the cells: the colour box and its tics. */
 #define HEAT_RIGHT	150.0
+/* The pixels above the first part, for the title. */
+#define HEAT_TOP	50
+/* The most columns one part has: cells readable at A4 print width. */
+#define HEAT_PART_COLS	12
+
+/* One part's cells, their colour and labels (font 0: not labelled). */
+static void
+heat_plot(struct chart_ctx *x, int font, int nfont, double top)
+{
+	FILE	*f = x->gp;
+
+	fprintf(f, "plot \"%s.dat\" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):"
+	    "(100*$3) with boxxyerror fc palette notitle, \\\n"
+	    "     \"\" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror "
+	    "fc rgb \"#e0e0e0\" notitle", x->c->name);
+	if (font != 0)
+		fprintf(f, ", \\\n"
+		    "     \"\" using 1:2:(sprintf(\"%%.0f%%%%\\nn %%d\", "
+		    "100*$3, int($4))):($5 == 0 && 100*$3 > %g ? 0xffffff : "
+		    "$5 != 0 ? 0x777777 : 0x222222) with labels tc rgb "
+		    "variable font \",%d\" notitle\n", 60 * top, font);
+	else if (nfont != 0)
+		fprintf(f, ", \\\n"
+		    "     \"\" using 1:2:($5 != 0 ? sprintf(\"n %%d\", int($4)) "
+		    ": sprintf(\"%%.0f%%%%\", 100*$3)):($5 == 0 && 100*$3 > "
+		    "%g ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with "
+		    "labels tc rgb variable font \",%d\" notitle\n", 60 * top,
+		    nfont);
+	else
+		fputc('\n', f);
+}
 
 static void
 write_heatmap(struct chart_ctx *x)
@@ -71,7 +102,8 @@ write_heatmap(struct chart_ctx *x)
 	double			 top = 0.05, rate, lm, cell;
 	uint64_t		 n, nmax = 0;
 	size_t			 k, v, longest = 0, mlong = 0, nchars;
-	int			 w, h, font, nfont;
+	size_t			 nparts, per;
+	int			 w, h, font, nfont, cells, part, y;
 	char			 buf[32], *caption;
 
 	x->c->title = xasprintf("Breach rate by %s", heat_columns(x));
@@ -124,9 +156,19 @@ write_heatmap(struct chart_ctx *x)
 		if (chart_label_chars(x->values[v], GP_LABEL_MAX) > longest)
 			longest = chart_label_chars(x->values[v], GP_LABEL_MAX);
 	}
-	w = 320 + 80 * (int)x->nvalues;
+	/*
+	 * Parts of at most HEAT_PART_COLS columns, one under the other, so
+	 * that a cell stays readable on A4; every part as wide as the first.
+	 */
+	nparts = (x->nvalues + HEAT_PART_COLS - 1) / HEAT_PART_COLS;
+	if (nparts == 0)
+		nparts = 1;
+	per = (x->nvalues + nparts - 1) / nparts;
+	w = 320 + 80 * (int)per;
 	w = w < 700 ? 700 : w > 1400 ? 1400 : w;
-	h = 130 + (s->n < 4 ? 160 : 40 * (int)s->n) + 7 * (int)longest;
+	cells = s->n < 4 ? 184 : 46 * (int)s->n;	/* two lines of 10 points a row */
+	part = cells + 30 + (int)(CHART_CHAR_PX * (double)longest);
+	h = HEAT_TOP + (int)nparts * part;
 	/*
 	 * The labels in the cells fit the cells: the width a column has
 	 * (the canvas less the moment names and the colour box) sets their
@@ -134,7 +176,7 @@ write_heatmap(struct chart_ctx *x)
 	 * rate and a grey one its n; narrower still, only grey cells' n.
 	 */
 	lm = gp_cells_px(0.9 * (double)mlong + 2);
-	cell = ((double)w - lm - HEAT_RIGHT) / (double)x->nvalues;
+	cell = ((double)w - lm - HEAT_RIGHT) / (double)per;
 	nchars = (size_t)snprintf(buf, sizeof buf, "n %llu",
 	    (unsigned long long)nmax);
 	font = gp_cell_font(cell, nchars < 4 ? 4 : nchars);
@@ -148,9 +190,8 @@ write_heatmap(struct chart_ctx *x)
 		free(caption);
 	}
 	gp_begin(x, "the breach rate by breakdown value", w, h, 30);
-	gp_title(x, "set title", x->c->title, 0);
-	fprintf(f, "set xrange [0.5:%zu.5]\n"
-	    "set yrange [%zu.5:0.5]\n"
+	gp_title(x, "set multiplot title", x->c->title, 0);
+	fprintf(f, "set yrange [%zu.5:0.5]\n"
 	    "set cbrange [0:%g]\n"
 	    "set format cb \"%%g%%%%\"\n"
 	    "set palette defined (0 \"#ffffff\", 0.2 \"#fde4c4\", 0.5 "
@@ -158,32 +199,21 @@ write_heatmap(struct chart_ctx *x)
 	    "set border 0\n"
 	    "set tics scale 0\n"
 	    "set lmargin at screen %.4f\n"
-	    "set rmargin at screen %.4f\n"
-	    "set bmargin %.0f\n", x->nvalues, s->n, 100 * top, lm / w,
-	    1 - HEAT_RIGHT / w, 2 + 0.45 * (double)longest);
+	    "set rmargin at screen %.4f\n", s->n, 100 * top, lm / w,
+	    1 - HEAT_RIGHT / w);
 	gp_moment_tics(x, "ytics", s->order, s->n, "", GP_LABEL_MAX);
 	gp_label_tics(f, "xtics", "rotate by 90 right", x->values, x->nvalues,
 	    GP_LABEL_MAX);
-	fprintf(f, "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
-	    "plot \"%s.dat\" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) "
-	    "with boxxyerror fc palette notitle, \\\n"
-	    "     \"\" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror "
-	    "fc rgb \"#e0e0e0\" notitle", x->c->name);
-	if (font != 0)
-		fprintf(f, ", \\\n"
-		    "     \"\" using 1:2:(sprintf(\"%%.0f%%%%\\nn %%d\", "
-		    "100*$3, int($4))):($5 == 0 && 100*$3 > %g ? 0xffffff : "
-		    "$5 != 0 ? 0x777777 : 0x222222) with labels tc rgb "
-		    "variable font \",%d\" notitle\n", 60 * top, font);
-	else if (nfont != 0)
-		fprintf(f, ", \\\n"
-		    "     \"\" using 1:2:($5 != 0 ? sprintf(\"n %%d\", int($4)) "
-		    ": sprintf(\"%%.0f%%%%\", 100*$3)):($5 == 0 && 100*$3 > "
-		    "%g ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with "
-		    "labels tc rgb variable font \",%d\" notitle\n", 60 * top,
-		    nfont);
-	else
-		fputc('\n', f);
+	fputs("set style fill solid 1.0 border lc rgb \"#ffffff\"\n", f);
+	for (k = 0; k < nparts; k++) {
+		y = HEAT_TOP + (int)k * part;
+		fprintf(f, "set xrange [%zu.5:%zu.5]\n"
+		    "set tmargin at screen %.4f\n"
+		    "set bmargin at screen %.4f\n", k * per, (k + 1) * per,
+		    1 - (double)y / h, 1 - (double)(y + cells) / h);
+		heat_plot(x, font, nfont, top);
+	}
+	fputs("unset multiplot\n", f);
 }
 
 const struct chart_def chart_heatmap = {

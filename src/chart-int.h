@@ -138,8 +138,15 @@ double	gp_cells_px(double);
 void	gp_key_below(struct chart_ctx *, size_t, size_t, double);
 /* The dumb terminal's width in columns: $COLUMNS, else the tty's, else DUMB_COLS, within bounds. */
 int	chart_dumb_cols(const char *, int);
-/* The widest a character of a chart's text is, in canvas units (Sans 12 on SVG, 10 on PNG, 8 on PDF). */
-#define CHART_CHAR_PX	7.0
+/*
+ * How much room text takes: one character of a label is about 0.9 of
+ * gnuplot's character cell, and a cell 8.4 canvas pixels wide in SVG (Sans
+ * 12), the widest of the terminals for one canvas size (measured with
+ * DejaVu Sans and gnuplot 5.4): CHART_CHAR_PX canvas units a character.
+ */
+#define LABEL_CELLS	0.9
+#define CELL_PX		8.4
+#define CHART_CHAR_PX	(LABEL_CELLS * CELL_PX)
 #define DUMB_COLS	100
 #define DUMB_COLS_MIN	60
 #define DUMB_COLS_MAX	240

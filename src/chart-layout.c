@@ -18,15 +18,6 @@
 #include "report.h"
 #include "xmalloc.h"
 
-/*
- * How much room text takes: one character of a label is about 0.9 of
- * gnuplot's character cell, and a cell 8.4 canvas pixels wide in SVG (Sans
- * 12), the widest of the terminals for one canvas size (measured with
- * DejaVu Sans and gnuplot 5.4).
- */
-#define LABEL_CELLS	0.9
-#define CELL_PX		8.4
-
 void
 dat_header(FILE *f, const char *cols)
 {
@@ -250,7 +241,7 @@ gp_cells_px(double cells)
 }
 
 /*
- * The font size, 9 points down to 6, at which a label of chars characters
+ * The font size, 10 points down to 6, at which a label of chars characters
  * (digits, "%" and "n ") fits a cell px pixels wide with 3 pixels either
  * side; 0 when none does. Such a character takes up to DIGIT_PX pixels a
  * point (measured on pngcairo's Sans, the widest: "100%" at 9 points is
@@ -262,7 +253,7 @@ gp_cell_font(double px, size_t chars)
 {
 	int	pt;
 
-	for (pt = 9; pt >= 6; pt--) {
+	for (pt = 10; pt >= 6; pt--) {
 		if ((double)chars * DIGIT_PX * pt + 6 <= px)
 			return (pt);
 	}

@@ -322,8 +322,10 @@ END_TEST
 
 START_TEST(test_cell_font)
 {
-	/* "n 218" (5 characters) in a 60-pixel cell: the full 9 points. */
-	ck_assert_int_eq(gp_cell_font(60, 5), 9);
+	/* "n 218" (5 characters): 10 points in a 60-pixel cell, no more. */
+	ck_assert_int_eq(gp_cell_font(60, 5), 10);
+	ck_assert_int_eq(gp_cell_font(200, 5), 10);
+	ck_assert_int_eq(gp_cell_font(55, 5), 9);
 	/* 37 pixels (30 columns on 1400): smaller, never wider than the cell. */
 	ck_assert_int_eq(gp_cell_font(37, 5), 6);
 	ck_assert_int_le(5 * 6 + 6, 37);

@@ -10,10 +10,10 @@ here = ""
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq "" && ARG0[i:i] eq "/") { here = ARG0[1:i] } } }
 if (here ne "") { cd here }
 if (fmt eq "svg") {
-	set terminal svg size 700,339 font "Sans,12" noenhanced background "#ffffff"
+	set terminal svg size 700,316 font "Sans,12" noenhanced background "#ffffff"
 }
 if (fmt eq "pdf") {
-	set terminal pdfcairo size 7.00in,3.39in font "Sans,8" noenhanced
+	set terminal pdfcairo size 7.00in,3.16in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
 	if (!exists("cols")) { cols = 100 }
@@ -21,13 +21,13 @@ if (fmt eq "dumb") {
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
-		set terminal pngcairo size 700,339 font "Sans,10" noenhanced background "#ffffff"
+		set terminal pngcairo size 700,316 font "Sans,10" noenhanced background "#ffffff"
 	} else {
-		set terminal png size 700,339 noenhanced background "#ffffff"
+		set terminal png size 700,316 noenhanced background "#ffffff"
 	}
 }
 # cw: a character's width as a share of the canvas, for margins.
-if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.01000 }
+if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.01080 }
 if (fmt ne "dumb") { set output out }
 set termoption noenhanced
 set encoding utf8
@@ -37,8 +37,7 @@ set border 3 lc rgb "#888888"
 set tics nomirror textcolor rgb c_ink
 set key textcolor rgb c_ink
 
-set title "Breach rate by month of start"
-set xrange [0.5:1.5]
+set multiplot title "Breach rate by month of start"
 set yrange [1.5:0.5]
 set cbrange [0:30]
 set format cb "%g%%"
@@ -47,10 +46,13 @@ set border 0
 set tics scale 0
 set lmargin at screen 0.2184
 set rmargin at screen 0.7857
-set bmargin 5
 set ytics  ("Order confirmation" 1)
 set xtics rotate by 90 right ("2026-10" 1)
 set style fill solid 1.0 border lc rgb "#ffffff"
+set xrange [0.5:1.5]
+set tmargin at screen 0.8418
+set bmargin at screen 0.2595
 plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
      "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \
-     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 18 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",9" notitle
+     "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 18 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",10" notitle
+unset multiplot

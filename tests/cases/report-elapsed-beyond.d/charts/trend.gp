@@ -27,7 +27,7 @@ if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	}
 }
 # cw: a character's width as a share of the canvas, for margins.
-if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00875 }
+if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00945 }
 if (fmt ne "dumb") { set output out }
 set termoption noenhanced
 set encoding utf8
@@ -45,7 +45,7 @@ set ylabel "breached (% of the occurrences)"
 set grid ytics lc rgb "#e5e5e5"
 set style textbox opaque fillcolor "#ffffff" noborder
 set xtics rotate by 30 right ("2026-W40" 0, "2026-W41" 1)
-set bmargin 6.6
+set bmargin 6.8
 set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 2 maxrows 2
 plot "trend.dat" using ($1-0.15):(100*$2):(100*$11):(100*$12) with yerrorbars pt 0 lw 1 lc rgb "#c0392b" notitle, \
      "" using ($1-0.15):($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "Order confirmation", \

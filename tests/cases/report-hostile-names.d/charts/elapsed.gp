@@ -27,7 +27,7 @@ if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	}
 }
 # cw: a character's width as a share of the canvas, for margins.
-if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00700 }
+if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00756 }
 if (fmt ne "dumb") { set output out }
 set termoption noenhanced
 set encoding utf8
