@@ -173,9 +173,10 @@ write_elapsed(struct chart_ctx *x)
 		    isnan(chart_q(x, i, 0.90)) ? "over 10% running" : "p90 ",
 		    isnan(chart_q(x, i, 0.90)) ? "" : p90, ad, k + 1);
 	}
+	/* Six entries in two rows, under the tics and the x label. */
+	gp_key_below(x, 6, 3, 3);
 	fprintf(f, "set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 "
 	    "lc rgb c_breached front\n"
-	    "set key below horizontal\n"
 	    "set style fill solid 0.22 noborder\n"
 	    "plot \"%s.dat\" using (xmin):1:(xmin):(clip($2)):($1-0.42):"
 	    "($1+0.42) with boxxyerror fc rgb c_met title \"within desired\", "

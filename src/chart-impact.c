@@ -99,8 +99,8 @@ write_impact(struct chart_ctx *x)
 	    "set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb "
 	    "\"#999999\"\n", n);
 	gp_moment_tics(x, "ytics", rows, n, "scale 0", GP_LABEL_MAX);
-	fprintf(f, "set key below horizontal\n"
-	    "plot \"%s.dat\" using 2:1:($6-$2):(0) with vectors nohead lw 2 "
+	gp_key_below(x, 2, 2, 3);
+	fprintf(f, "plot \"%s.dat\" using 2:1:($6-$2):(0) with vectors nohead lw 2 "
 	    "lc rgb \"#bbbbbb\" notitle, \\\n"
 	    "     \"\" using 2:($1-0.1):3:4 with xerrorbars pt 7 ps 1.4 lw 2 "
 	    "lc rgb c_met title \"NPS where not breached (95%% CI)\", \\\n"

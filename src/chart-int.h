@@ -134,6 +134,8 @@ size_t	gp_label_tics(FILE *, const char *, const char *, const char *const *,
 int	gp_cell_font(double, size_t);
 /* The canvas pixels a number of character cells takes. */
 double	gp_cells_px(double);
+/* The key under the plot in rows of cols entries, above text rows left free for the x tics and label. */
+void	gp_key_below(struct chart_ctx *, size_t, size_t, double);
 /* The dumb terminal's width in columns: $COLUMNS, else the tty's, else DUMB_COLS, within bounds. */
 int	chart_dumb_cols(const char *, int);
 /* The widest a character of a chart's text is, in canvas units (Sans 12 on SVG, 10 on PNG, 8 on PDF). */

@@ -268,3 +268,21 @@ gp_cell_font(double px, size_t chars)
 	}
 	return (0);
 }
+
+/*
+ * The key under the plot, in rows of at most cols entries, with above rows
+ * (of text heights) left for the x tics and label between: the bottom
+ * margin is made for both, so the key never covers them.
+ */
+void
+gp_key_below(struct chart_ctx *x, size_t entries, size_t cols, double above)
+{
+	size_t	rows = cols == 0 ? 1 : (entries + cols - 1) / cols;
+
+	if (rows == 0)
+		rows = 1;
+	fprintf(x->gp, "set bmargin %.1f\n"
+	    "set key at screen 0.5, screen 0.01 center bottom horizontal "
+	    "maxcols %zu maxrows %zu\n", above + 1.3 * (double)rows + 0.5,
+	    cols, rows);
+}

@@ -153,7 +153,7 @@ moment_periods(struct chart_ctx *x, struct moment_view *mv)
 	}
 	if (mv->obj > 0 && 1 - mv->obj > mv->top)
 		mv->top = 1 - mv->obj;
-	mv->top = ceil(mv->top * 1.15 * 20) / 20;
+	mv->top = ceil(mv->top * 1.3 * 20) / 20;	/* room for the key above the bars */
 	if (mv->top > 1)
 		mv->top = 1;
 }

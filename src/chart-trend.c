@@ -85,7 +85,7 @@ write_trend(struct chart_ctx *x)
 {
 	const struct expectations	*e = x->r->e;
 	FILE				*d = x->dat, *f = x->gp;
-	size_t				 pick[TREND_MOMENTS], n, j;
+	size_t				 pick[TREND_MOMENTS], n, j, nobj;
 	double				 rate, top = 0.1;
 	const char			*names[TREND_MOMENTS];
 	char				 label[32], **keys;
@@ -166,10 +166,16 @@ write_trend(struct chart_ctx *x)
 	    "set format y \"%%g%%%%\"\n"
 	    "set ylabel \"breached (%% of the occurrences)\"\n"
 	    "set grid ytics lc rgb \"#e5e5e5\"\n"
-	    "set key below horizontal\n"
 	    "set style textbox opaque fillcolor \"#ffffff\" noborder\n",
 	    -pad, (double)(x->plast - x->pfirst) + pad, 100 * top);
 	gp_period_tics(x, x->pfirst, x->plast, "rotate by 30 right");
+	/* The moments, "hollow" and the objective, two a row, under tics slanted 30 degrees. */
+	for (j = 0, nobj = 0; j < n; j++)
+		if (e->moments[pick[j]].objective > 0)
+			nobj = 1;
+	chart_period_label(x, x->plast, label, sizeof label);
+	gp_key_below(x, n + 1 + nobj, 2, 1.5 + 0.5 * CHART_CHAR_PX / 14 *
+	    (double)chart_label_chars(label, sizeof label));
 	/* A line joins the full periods only; the others are hollow, with n. */
 	for (j = 0; j < n; j++)
 		names[j] = e->moments[pick[j]].name;

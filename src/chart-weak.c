@@ -100,7 +100,11 @@ write_weak(struct chart_ctx *x)
 		if ((len = weak_label(c, 0, NULL, 0)) > lr)
 			lr = len;
 	}
-	w = (int)(CHART_CHAR_PX * (double)(GP_LABEL_MAX + lr + 6)) + 450;
+	for (k = 0, ly = 0; k < s->n; k++)
+		if ((len = chart_label_chars(chart_msum(x, k)->m->name,
+		    GP_LABEL_MAX)) > ly)
+			ly = len;
+	w = (int)(CHART_CHAR_PX * (double)(ly + lr + 6)) + 450;
 	h = 110 + 44 * (int)s->n;
 	gp_begin(x, "the weakest moments", w < 1000 ? 1000 : w,
 	    h < 240 ? 240 : h, 10 + 4 * (int)s->n);

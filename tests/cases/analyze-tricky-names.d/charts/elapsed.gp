@@ -48,8 +48,9 @@ set xlabel "elapsed time / adequate time (log scale; 1 = adequate)"
 set rmargin 32
 set ytics scale 0 ("Order confirmation" 1, "Support call" 2, "Delivery" 3)
 set label 1 "p90 20m00s, adequate 15m00s" at graph 1.02, first 1 left textcolor rgb c_ink
+set bmargin 6.1
+set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 3 maxrows 2
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
-set key below horizontal
 set style fill solid 0.22 noborder
 plot "elapsed.dat" using (xmin):1:(xmin):(clip($2)):($1-0.42):($1+0.42) with boxxyerror fc rgb c_met title "within desired", \
      "" using (1):1:(clip($2)):(1):($1-0.42):($1+0.42) with boxxyerror fc rgb c_tolerated title "zone of tolerance", \

@@ -10,10 +10,10 @@ here = ""
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq "" && ARG0[i:i] eq "/") { here = ARG0[1:i] } } }
 if (here ne "") { cd here }
 if (fmt eq "svg") {
-	set terminal svg size 1094,242 font "Sans,12" noenhanced background "#ffffff"
+	set terminal svg size 1000,242 font "Sans,12" noenhanced background "#ffffff"
 }
 if (fmt eq "pdf") {
-	set terminal pdfcairo size 10.94in,2.42in font "Sans,8" noenhanced
+	set terminal pdfcairo size 10.00in,2.42in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
 	if (!exists("cols")) { cols = 100 }
@@ -21,13 +21,13 @@ if (fmt eq "dumb") {
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
-		set terminal pngcairo size 1094,242 font "Sans,10" noenhanced background "#ffffff"
+		set terminal pngcairo size 1000,242 font "Sans,10" noenhanced background "#ffffff"
 	} else {
-		set terminal png size 1094,242 noenhanced background "#ffffff"
+		set terminal png size 1000,242 noenhanced background "#ffffff"
 	}
 }
 # cw: a character's width as a share of the canvas, for margins.
-if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00640 }
+if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00700 }
 if (fmt ne "dumb") { set output out }
 set termoption noenhanced
 set encoding utf8

@@ -49,8 +49,9 @@ set rmargin 32
 set ytics scale 0 ("\140touch /nonexistent/mot-pwned\140 …cript>x</script>" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
 set label 1 "p90 3d01h, adequate 2d00h" at graph 1.02, first 1 left textcolor rgb c_ink
 set label 2 "p90 9m00s, adequate 15m00s" at graph 1.02, first 2 left textcolor rgb c_ink
+set bmargin 6.1
+set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 3 maxrows 2
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
-set key below horizontal
 set style fill solid 0.22 noborder
 plot "elapsed.dat" using (xmin):1:(xmin):(clip($2)):($1-0.42):($1+0.42) with boxxyerror fc rgb c_met title "within desired", \
      "" using (1):1:(clip($2)):(1):($1-0.42):($1+0.42) with boxxyerror fc rgb c_tolerated title "zone of tolerance", \

@@ -58,7 +58,7 @@ unset object 1; unset object 2; unset object 3; unset arrow 1; unset label 1
 set title "Breach rate per week of start"
 set xlabel ""
 set ylabel "breached"
-set yrange [0:80]
+set yrange [0:90]
 set ytics auto
 set key top right
 set style fill solid 0.85 noborder

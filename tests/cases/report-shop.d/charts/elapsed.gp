@@ -53,8 +53,9 @@ set label 3 "p90 13h28m, adequate 1d00h" at graph 1.02, first 3 left textcolor r
 set label 4 "p90 44s, adequate 10m00s" at graph 1.02, first 4 left textcolor rgb c_ink
 set label 5 "p90 14m09s, adequate 20m00s" at graph 1.02, first 5 left textcolor rgb c_ink
 set label 6 "p90 8d23h, adequate 14d00h" at graph 1.02, first 6 left textcolor rgb c_ink
+set bmargin 6.1
+set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 3 maxrows 2
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
-set key below horizontal
 set style fill solid 0.22 noborder
 plot "elapsed.dat" using (xmin):1:(xmin):(clip($2)):($1-0.42):($1+0.42) with boxxyerror fc rgb c_met title "within desired", \
      "" using (1):1:(clip($2)):(1):($1-0.42):($1+0.42) with boxxyerror fc rgb c_tolerated title "zone of tolerance", \
