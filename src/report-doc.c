@@ -2,8 +2,9 @@
  * report-doc.c - what the client report says, in order: a summary (the run,
  * its period, the three weakest moments in a sentence each, the overview
  * charts), a section per moment (verdict, chart row, figures, breakdown),
- * data quality, then the expectations and the method with the parameters in
- * force. It is written once, against struct doc_ops: report-html.c and
+ * data quality, a glossary of the terms it uses (report-glossary.c: the
+ * first use of each is linked to its entry), then the expectations and the
+ * method with the parameters in force. It is written once, against struct doc_ops: report-html.c and
  * report-md.c render it, and each escapes every piece of text it is given.
  */
 #include <config.h>
@@ -145,6 +146,59 @@ fig_row(struct doc *d, const char *name, enum doc_class cls,
 	free(s);
 }
 
+static void
+term(struct doc *d, enum doc_term k, const char *text)
+{
+	doc_term(d, k, text);
+}
+
+/* The value cell of a row of figures whose name was written by hand. */
+static void
+fig_vend(struct doc *d, enum doc_class cls, const char *fmt, va_list ap)
+{
+	char	*s;
+
+	s = xvasprintf(fmt, ap);
+	d->ops->cell_end(d);
+	cell(d, cls, s);
+	d->ops->row_end(d);
+	free(s);
+}
+
+/* A row of figures whose name begins with a term of the glossary. */
+static void __attribute__((format(printf, 6, 7)))
+fig_row_term(struct doc *d, enum doc_term k, const char *word,
+    const char *rest, enum doc_class cls, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	d->ops->row(d);
+	d->ops->cell(d, DOC_PLAIN);
+	term(d, k, word);
+	t(d, rest);
+	va_start(ap, fmt);
+	fig_vend(d, cls, fmt, ap);
+	va_end(ap);
+}
+
+/* Start a row of figures: its name follows, then fig_end. */
+static void
+fig_start(struct doc *d)
+{
+	d->ops->row(d);
+	d->ops->cell(d, DOC_PLAIN);
+}
+
+static void __attribute__((format(printf, 3, 4)))
+fig_end(struct doc *d, enum doc_class cls, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	fig_vend(d, cls, fmt, ap);
+	va_end(ap);
+}
+
 /* How a moment's clock runs, in words. */
 static char *
 clock_words(const struct moment *m)
@@ -194,27 +248,39 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 	    *m->stage != '\0' ? "; " : "");
 	t(d, clock);
 	free(clock);
-	tf(d, "): breached in %s of its %llu scored occurrences ", fmt_pct(a,
-	    sizeof a, c->breach_rate), (unsigned long long)c->n);
-	tf(d, "(95%% CI %s to %s)", fmt_pct(a, sizeof a, c->ci_lo), fmt_pct(b,
+	t(d, "): ");
+	term(d, TERM_STATUS, "breached");
+	tf(d, " in %s of its %llu ", fmt_pct(a, sizeof a, c->breach_rate),
+	    (unsigned long long)c->n);
+	term(d, TERM_OCCURRENCES, "scored occurrences");
+	t(d, " (");
+	term(d, TERM_CI, "95% CI");
+	tf(d, " %s to %s)", fmt_pct(a, sizeof a, c->ci_lo), fmt_pct(b,
 	    sizeof b, c->ci_hi));
 	if (c->objective_met == 0) {
 		t(d, ", so it ");
 		d->ops->strong(d, 1);
-		t(d, "misses its objective");
+		t(d, "misses its ");
+		term(d, TERM_OBJECTIVE, "objective");
 		d->ops->strong(d, 0);
-		tf(d, ": %s within the adequate %s, against a target of %s.",
-		    fmt_pct(a, sizeof a, c->within_rate), fmt_duration_on(b,
+		tf(d, ": %s within the ", fmt_pct(a, sizeof a, c->within_rate));
+		term(d, TERM_ZONE, "adequate");
+		tf(d, " %s, against a target of %s.", fmt_duration_on(b,
 		    sizeof b, adequate_s(m), ck), fmt_pct(e, sizeof e,
 		    m->objective));
-	} else if (c->objective_met == 1)
-		tf(d, "; it meets its objective (%s within the adequate %s, "
-		    "target %s).", fmt_pct(a, sizeof a, c->within_rate),
-		    fmt_duration_on(b, sizeof b, adequate_s(m), ck), fmt_pct(e,
-		    sizeof e, m->objective));
-	else
-		tf(d, "; adequate is %s.", fmt_duration_on(b, sizeof b,
-		    adequate_s(m), ck));
+	} else if (c->objective_met == 1) {
+		t(d, "; it meets its ");
+		term(d, TERM_OBJECTIVE, "objective");
+		tf(d, " (%s within the ", fmt_pct(a, sizeof a, c->within_rate));
+		term(d, TERM_ZONE, "adequate");
+		tf(d, " %s, target %s).", fmt_duration_on(b, sizeof b,
+		    adequate_s(m), ck), fmt_pct(e, sizeof e, m->objective));
+	} else {
+		t(d, "; ");
+		term(d, TERM_ZONE, "adequate");
+		tf(d, " is %s.", fmt_duration_on(b, sizeof b, adequate_s(m),
+		    ck));
+	}
 	if (isnan(judged_p(m, c, 0)))
 		tf(d, " More than half were still running");
 	else if (isnan(judged_p(m, c, 1)))
@@ -228,21 +294,29 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 		    fmt_sig(judged_p(m, c, 1), QUANTILE_DIGITS), ck));
 	tf(d, " (desired %s, adequate %s).", fmt_duration(e, sizeof e, desired_s(m),
 	    ck), fmt_duration(a, sizeof a, adequate_s(m), ck));
-	if (c->promised > 0)
-		tf(d, " %s of the %llu promise%s made to customers %s broken.",
-		    fmt_pct(a, sizeof a, c->promise_broken_rate),
-		    (unsigned long long)c->promised, c->promised == 1 ? "" : "s",
-		    c->promised == 1 ? "was" : "were");
+	if (c->promised > 0) {
+		tf(d, " %s of the %llu ", fmt_pct(a, sizeof a,
+		    c->promise_broken_rate), (unsigned long long)c->promised);
+		term(d, TERM_PROMISES, c->promised == 1 ? "promise" :
+		    "promises");
+		tf(d, " made to customers %s broken.", c->promised == 1 ?
+		    "was" : "were");
+	}
 	if (!isnan(c->nps.delta)) {
-		tf(d, " Journeys where it was breached have an NPS of %+.0f, "
-		    "against %+.0f where it was not", c->nps.breached,
-		    c->nps.met);
+		t(d, " Journeys where it was breached have an ");
+		term(d, TERM_NPS, "NPS");
+		tf(d, " of %+.0f, against %+.0f where it was not",
+		    c->nps.breached, c->nps.met);
 		if (c->nps.delta < 0) {
-			tf(d, ": a breach costs %.0f points (95%% CI %.0f to "
-			    "%.0f", -c->nps.delta, -c->nps.ci_hi, -c->nps.ci_lo);
-			if (!isnan(c->nps.q))
-				tf(d, "; adjusted p %s", fmt_p(e, sizeof e,
-				    c->nps.q));
+			t(d, ": ");
+			term(d, TERM_COST, "a breach costs");
+			tf(d, " %.0f points (95%% CI %.0f to %.0f",
+			    -c->nps.delta, -c->nps.ci_hi, -c->nps.ci_lo);
+			if (!isnan(c->nps.q)) {
+				t(d, "; ");
+				term(d, TERM_ADJUSTED_P, "adjusted p");
+				tf(d, " %s", fmt_p(e, sizeof e, c->nps.q));
+			}
 			t(d, ")");
 		}
 		t(d, ".");
@@ -253,11 +327,14 @@ weak_sentence(struct doc *d, const struct moment_sum *ms)
 			tf(d, " NPS points to win back: %.1f, no cost (the "
 			    "journeys where it was breached answered better); "
 			    "it ranks as 0.", c->nps_recoverable);
-	} else if (c->breached > 0)
-		tf(d, " A breached occurrence scores %.2f on average, and it is "
-		    "the worst or the last moment of %s of the journeys it "
-		    "occurs in.", isnan(c->severity) ? 0 : -c->severity,
-		    fmt_pct(a, sizeof a, c->memory_share));
+	} else if (c->breached > 0) {
+		t(d, " A breached occurrence ");
+		term(d, TERM_SCORE, "scores");
+		tf(d, " %.2f on average, and it is the worst or the last "
+		    "moment of %s of the journeys it occurs in.",
+		    isnan(c->severity) ? 0 : -c->severity, fmt_pct(a, sizeof a,
+		    c->memory_share));
+	}
 }
 
 static void
@@ -353,9 +430,11 @@ summary_section(struct doc *d)
 	}
 	d->ops->para(d, DOC_PLAIN);
 	if (missed > 0) {
-		tf(d, "%zu of the %zu moments %s: ", missed, s->n,
-		    missed == 1 ? "misses its objective" : "miss their "
+		tf(d, "%zu of the %zu moments %s ", missed, s->n,
+		    missed == 1 ? "misses its" : "miss their");
+		term(d, TERM_OBJECTIVE, missed == 1 ? "objective" :
 		    "objectives");
+		t(d, ": ");
 		missed_names(d, missed);
 		t(d, ". ");
 	}
@@ -363,8 +442,13 @@ summary_section(struct doc *d)
 		tf(d, "%zu of the %zu moments %s a touchpoint no journey has "
 		    "(a typo?). ", s->unmatched, s->n, s->unmatched == 1 ?
 		    "names" : "name");
-	t(d, "The weakest moments, by priority (how many journeys a moment "
-	    "reaches, how often it is breached, and what a breach costs):");
+	t(d, "The weakest moments, by ");
+	term(d, TERM_PRIORITY, "priority");
+	t(d, " (");
+	t(d, "how many journeys a moment reaches, how often it is breached, "
+	    "and ");
+	term(d, TERM_COST, "what a breach costs");
+	t(d, "):");
 	d->ops->para_end(d);
 	d->ops->list(d, 1);
 	for (k = 0; k < s->n && told < SUMMARY_MOMENTS; k++) {
@@ -472,7 +556,14 @@ trend_table(struct doc *d, const struct moment_sum *ms)
 			    ps.ci_lo), fmt_pct(b, sizeof b, ps.ci_hi));
 		else
 			cell(d, DOC_PLAIN, "-");
-		cell(d, DOC_NOTE, summary_period_marks(&ps));
+		d->ops->cell(d, DOC_NOTE);
+		if (ps.incomplete)
+			term(d, TERM_INCOMPLETE, "incomplete");
+		if (ps.incomplete && ps.small)
+			t(d, ", ");
+		if (ps.small)
+			term(d, TERM_SMALL, "small");
+		d->ops->cell_end(d);
 		d->ops->row_end(d);
 	}
 	d->ops->table_end(d);
@@ -485,11 +576,16 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	const struct moment	*m = ms->m;
 	const struct cell_sum	*c = &ms->total;
 	const struct report	*r = d->r;
-	char			 a[48], b[48], e[48], g[48], ow[96], few[128], *name;
+	char			 a[48], b[48], e[48], g[48], ow[96], few[128];
 	enum fmt_clock		 ck = agg_clock(m);
 
 	d->ops->table(d, 2, head, "ll");
-	fig_row(d, "scored occurrences (n)", DOC_PLAIN, "%llu, of which "
+	fig_start(d);
+	term(d, TERM_OCCURRENCES, "scored occurrences");
+	t(d, " (");
+	term(d, TERM_N, "n");
+	t(d, ")");
+	fig_end(d, DOC_PLAIN, "%llu, of which "
 	    "breached while open %llu and ended past adequate %llu (open, %s, "
 	    "within adequate: %llu; ended another way within adequate: %llu; "
 	    "invalid %llu); in %s of the journeys",
@@ -500,31 +596,50 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 	    fmt_pct(a, sizeof a, ms->reach));
 	if (c->n > 0) {
 		d->ops->row(d);
-		cell(d, DOC_PLAIN, "met, tolerated, breached");
+		d->ops->cell(d, DOC_PLAIN);
+		term(d, TERM_STATUS, "met, tolerated, breached");
+		d->ops->cell_end(d);
 		d->ops->cell(d, DOC_PLAIN);
 		d->ops->zones(d, c->met_rate, c->tolerated_rate,
 		    c->breach_rate);
 		d->ops->cell_end(d);
 		d->ops->row_end(d);
-		fig_row(d, "breach rate (95% CI)", c->objective_met == 0 ?
+		fig_start(d);
+		term(d, TERM_BREACH_RATE, "breach rate");
+		t(d, " (");
+		term(d, TERM_CI, "95% CI");
+		t(d, ")");
+		fig_end(d, c->objective_met == 0 ?
 		    DOC_BAD : DOC_PLAIN, "%s (%s to %s)", fmt_pct(a, sizeof a,
 		    c->breach_rate), fmt_pct(b, sizeof b, c->ci_lo), fmt_pct(e,
 		    sizeof e, c->ci_hi));
 	}
-	if (m->objective > 0)
-		fig_row(d, "within adequate, objective", c->objective_met == 0 ?
+	if (m->objective > 0) {
+		fig_start(d);
+		t(d, "within adequate, ");
+		term(d, TERM_OBJECTIVE, "objective");
+		fig_end(d, c->objective_met == 0 ?
 		    DOC_BAD : c->objective_met == 1 ? DOC_GOOD : DOC_PLAIN,
 		    "%s, objective %s: %s", fmt_pct(a, sizeof a, c->within_rate),
 		    fmt_pct(b, sizeof b, m->objective), c->objective_met == 0 ?
 		    "missed" : c->objective_met == 1 ? "met" : "not decided");
-	name = xasprintf("desired, adequate (%s)", fmt_clock_name(ck));
-	fig_row(d, name, DOC_PLAIN, "%s, %s%s", fmt_duration(a, sizeof a, desired_s(m),
+	}
+	fig_start(d);
+	term(d, TERM_ZONE, "desired, adequate");
+	t(d, " (");
+	term(d, TERM_WORKING_TIME, fmt_clock_name(ck));
+	t(d, ")");
+	fig_end(d, DOC_PLAIN, "%s, %s%s", fmt_duration(a, sizeof a, desired_s(m),
 	    ck), fmt_duration(b, sizeof b, adequate_s(m), ck), m->promised_by != NULL ?
 	    " (or the journey's promise)" : "");
-	free(name);
 	if (c->n > 0) {
-		fig_row(d, "elapsed p50, p90, p95, longest (calendar time)",
-		    DOC_PLAIN, "%s, %s, %s, %s%s", pdur(a, sizeof a, c, c->p50,
+		fig_start(d);
+		t(d, "elapsed ");
+		term(d, TERM_PERCENTILES, "p50, p90, p95");
+		t(d, ", longest (");
+		term(d, TERM_WORKING_TIME, "calendar time");
+		t(d, ")");
+		fig_end(d, DOC_PLAIN, "%s, %s, %s, %s%s", pdur(a, sizeof a, c, c->p50,
 		    0.5, CLOCK_CALENDAR), pdur(b, sizeof b, c, c->p90, 0.9,
 		    CLOCK_CALENDAR), pdur(e, sizeof e, c, c->p95, 0.95,
 		    CLOCK_CALENDAR), fmt_duration(g, sizeof g, c->max,
@@ -538,14 +653,18 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 			    "working hours of " : "", m->calendar >= 0 ?
 			    m->calendar_id : "", m->npauses > 0 ? (m->calendar >=
 			    0 ? ", pauses left out" : "pauses left out") : "");
-		fig_row(d, "mean score (sd), p10 to p90", DOC_PLAIN,
+		fig_start(d);
+		t(d, "mean ");
+		term(d, TERM_SCORE, "score");
+		t(d, " (sd), p10 to p90");
+		fig_end(d, DOC_PLAIN,
 		    "%s (%s), %s to %s", fmt_fixed(a, sizeof a, c->score_mean,
 		    2, NULL), fmt_fixed(b, sizeof b, c->score_sd, 2, NULL),
 		    fmt_fixed(e, sizeof e, c->score_p10, 2, NULL), fmt_fixed(g,
 		    sizeof g, c->score_p90, 2, NULL));
 	}
 	if (c->promised > 0)
-		fig_row(d, "promises", DOC_PLAIN, "%llu made, %s broken, %s "
+		fig_row_term(d, TERM_PROMISES, "promises", "", DOC_PLAIN, "%llu made, %s broken, %s "
 		    "tighter than adequate", (unsigned long long)c->promised,
 		    fmt_pct(a, sizeof a, c->promise_broken_rate), fmt_pct(b, sizeof b,
 		    c->over_promised_rate));
@@ -556,7 +675,7 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    m->cust_source != NULL ? m->cust_source : "",
 		    m->cust_source != NULL ? ")" : "");
 	if (r->e->has_recovery && c->failures > 0)
-		fig_row(d, "recovery", DOC_PLAIN, "%llu failures, %llu "
+		fig_row_term(d, TERM_RECOVERY, "recovery", "", DOC_PLAIN, "%llu failures, %llu "
 		    "recovered (%s), median %s to recover, %llu recoveries "
 		    "failed", (unsigned long long)c->failures,
 		    (unsigned long long)c->recovered, fmt_pct(a, sizeof a,
@@ -564,43 +683,62 @@ moment_figures(struct doc *d, const struct moment_sum *ms)
 		    fmt_sig(c->recover_p50, QUANTILE_DIGITS), CLOCK_CALENDAR),
 		    (unsigned long long)c->recovery_failed);
 	if (!isnan(c->nps.delta))
-		fig_row(d, "NPS where breached, not breached", c->nps.delta < 0 ?
-		    DOC_BAD : DOC_PLAIN, "%+.0f (%llu answers), %+.0f (%llu): "
-		    "%+.1f points (95%% CI %+.1f to %+.1f)", c->nps.breached,
+		fig_row_term(d, TERM_NPS, "NPS", " where breached, not breached",
+		    c->nps.delta < 0 ? DOC_BAD : DOC_PLAIN, "%+.0f (%llu "
+		    "answers), %+.0f (%llu): %+.1f points (95%% CI %+.1f to "
+		    "%+.1f)", c->nps.breached,
 		    (unsigned long long)c->nps.n_breached, c->nps.met,
 		    (unsigned long long)c->nps.n_met, c->nps.delta,
 		    c->nps.ci_lo, c->nps.ci_hi);
 	else if (summary_too_few(c, &c->nps, r->e->params.min_answers, few,
 	    sizeof few))
-		fig_row(d, "NPS where breached, not breached", DOC_PLAIN, "%s",
-		    few);
-	if (!isnan(c->nps.q))
-		fig_row(d, "NPS difference: p adjusted for many moments (q)",
-		    DOC_PLAIN, "%s%s", fmt_p(a, sizeof a, c->nps.q),
-		    c->nps.q < 0.05 ? " (a real "
-		    "difference)" : " (could be chance)");
+		fig_row_term(d, TERM_NPS, "NPS", " where breached, not breached",
+		    DOC_PLAIN, "%s", few);
+	if (!isnan(c->nps.q)) {
+		fig_start(d);
+		term(d, TERM_COST, "NPS difference");
+		t(d, ": ");
+		term(d, TERM_ADJUSTED_P, "p adjusted for many moments (q)");
+		fig_end(d, DOC_PLAIN, "%s%s", fmt_p(a, sizeof a, c->nps.q),
+		    c->nps.q < 0.05 ? " (a real difference)" :
+		    " (could be chance)");
+	}
 	if (!isnan(c->csat.delta))
-		fig_row(d, "CSAT top-2-box where breached, not breached",
-		    DOC_PLAIN, "%s (%llu answers), %s (%llu): %+.1f points (95%% "
-		    "CI %+.1f to %+.1f)", fmt_pct(a, sizeof a, c->csat.breached),
-		    (unsigned long long)c->csat.n_breached, fmt_pct(b, sizeof b,
-		    c->csat.met), (unsigned long long)c->csat.n_met,
-		    100 * c->csat.delta, 100 * c->csat.ci_lo,
-		    100 * c->csat.ci_hi);
+		fig_row_term(d, TERM_NPS, "CSAT top-2-box", " where breached, "
+		    "not breached", DOC_PLAIN, "%s (%llu answers), %s (%llu): %+.1f "
+		    "points (95%% CI %+.1f to %+.1f)", fmt_pct(a, sizeof a,
+		    c->csat.breached), (unsigned long long)c->csat.n_breached,
+		    fmt_pct(b, sizeof b, c->csat.met),
+		    (unsigned long long)c->csat.n_met, 100 * c->csat.delta,
+		    100 * c->csat.ci_lo, 100 * c->csat.ci_hi);
 	else if (summary_too_few(c, &c->csat, r->e->params.min_answers, few,
 	    sizeof few))
-		fig_row(d, "CSAT top-2-box where breached, not breached",
-		    DOC_PLAIN, "%s", few);
+		fig_row_term(d, TERM_NPS, "CSAT top-2-box", " where breached, "
+		    "not breached", DOC_PLAIN, "%s", few);
+	fig_start(d);
+	term(d, TERM_MEMORY_SHARE, "memory share");
+	t(d, ", ");
+	term(d, TERM_CONSISTENCY, "consistency");
 	if (c->n == 0)
-		fig_row(d, "memory share, consistency", DOC_PLAIN, "%s",
-		    FMT_DASH " (" FMT_NO_FINISHED ")");
+		fig_end(d, DOC_PLAIN, "%s", FMT_DASH " (" FMT_NO_FINISHED ")");
 	else
-		fig_row(d, "memory share, consistency", DOC_PLAIN, "%s, %s",
-		    fmt_pct(a, sizeof a, c->memory_share), fmt_fixed(b,
-		    sizeof b, c->consistency, 2, NULL));
-	fig_row(d, "priority", DOC_PLAIN, "%s%s", fmt_fixed(a, sizeof a,
-	    ms->priority, 4, c->n == 0 ? FMT_NO_FINISHED : NULL), c->rankable ||
-	    c->n == 0 ? "" : " (too few occurrences to rank)");
+		fig_end(d, DOC_PLAIN, "%s, %s", fmt_pct(a, sizeof a,
+		    c->memory_share), fmt_fixed(b, sizeof b, c->consistency, 2,
+		    NULL));
+	d->ops->row(d);
+	d->ops->cell(d, DOC_PLAIN);
+	term(d, TERM_PRIORITY, "priority");
+	d->ops->cell_end(d);
+	d->ops->cell(d, DOC_PLAIN);
+	t(d, fmt_fixed(a, sizeof a, ms->priority, 4, c->n == 0 ?
+	    FMT_NO_FINISHED : NULL));
+	if (!c->rankable && c->n > 0) {
+		t(d, " (");
+		term(d, TERM_SMALL, "too few occurrences to rank");
+		t(d, ")");
+	}
+	d->ops->cell_end(d);
+	d->ops->row_end(d);
 	d->ops->table_end(d);
 }
 
@@ -811,54 +949,82 @@ method_section(struct doc *d)
 	    "are in mot's docs/scoring.md):");
 	d->ops->list(d, 0);
 	d->ops->item(d);
-	tf(d, "Each occurrence of a moment is a clock in one journey. It is "
+	t(d, "Each occurrence of a moment is a clock in one journey. It is "
 	    "met when its elapsed time is at most desired, tolerated up to "
-	    "adequate, breached beyond (the zone of tolerance, Zeithaml, Berry "
-	    "and Parasuraman 1993). Elapsed time is on the moment's own "
-	    "clock: working time (working hours of its calendar, pauses left "
-	    "out, written in working hours) for a moment with a calendar or "
-	    "pauses, calendar time otherwise. A clock %s is open and not "
-	    "scored.", open_words(d, a, sizeof a));
+	    "adequate, breached beyond (the ");
+	term(d, TERM_ZONE, "zone of tolerance");
+	t(d, ", Zeithaml, Berry and Parasuraman 1993). Elapsed time is on the "
+	    "moment's own clock: ");
+	term(d, TERM_WORKING_TIME, "working time");
+	tf(d, " (working hours of its calendar, pauses left out, written in "
+	    "working hours) for a moment with a calendar or pauses, calendar "
+	    "time otherwise. A clock %s is ", open_words(d, a, sizeof a));
+	term(d, TERM_OCCURRENCES, "open");
+	t(d, " and not scored.");
 	d->ops->item_end(d);
 	d->ops->item(d);
-	tf(d, "Its score runs from 1 (at once) through %g (exactly desired) "
-	    "and 0 (exactly adequate) to -1 (%g adequate times late or more), "
-	    "then is adjusted for how the customer was kept informed and for "
-	    "service recovery.", p->desired_score, p->loss_span + 1);
+	t(d, "Its ");
+	term(d, TERM_SCORE, "score");
+	tf(d, " runs from 1 (at once) through %g (exactly desired) and 0 "
+	    "(exactly adequate) to -1 (%g adequate times late or more), then "
+	    "is adjusted for how the customer was kept informed and for ",
+	    p->desired_score, p->loss_span + 1);
+	term(d, TERM_RECOVERY, "service recovery");
+	t(d, ".");
 	d->ops->item_end(d);
 	d->ops->item(d);
 	t(d, "Rates are shares of scored occurrences (closed ones, and open "
-	    "or ended ones already past adequate), with 95% Wilson intervals "
-	    "over the journey-clustered effective sample size; percentiles are Kaplan-Meier estimates, open and "
-	    "ended occurrences counted as still running at their time so far "
+	    "or ended ones already past adequate), with ");
+	term(d, TERM_CI, "95% Wilson intervals");
+	t(d, " over the journey-clustered ");
+	term(d, TERM_N, "effective sample size");
+	t(d, "; ");
+	term(d, TERM_PERCENTILES, "percentiles");
+	t(d, " are Kaplan-Meier estimates, open and ended occurrences counted as still running at their time so far "
 	    "(nearest-rank when none is; exact up to 1,024 values, each time "
 	    "within 1% beyond), and one not reached is shown as \"more than "
 	    "10% still running\"; they are written to three significant "
 	    "figures.");
 	d->ops->item_end(d);
 	d->ops->item(d);
-	tf(d, "Trends group the occurrences by the week or month in which "
+	t(d, "Trends group the occurrences by the week or month in which "
 	    "their clock started (cohorts), so that the end of an extract "
 	    "does not make its last periods look better or worse. A period "
-	    "still holding open clocks is marked incomplete (its breach rate "
-	    "can only rise); one with fewer than %g occurrences is marked "
-	    "small. Charts draw both hollow, with their n.", p->min_n);
+	    "still holding open clocks is marked ");
+	term(d, TERM_INCOMPLETE, "incomplete");
+	tf(d, " (its breach rate can only rise); one with fewer than %g "
+	    "occurrences is marked ", p->min_n);
+	term(d, TERM_SMALL, "small");
+	t(d, ". Charts draw both hollow, with their n.");
 	d->ops->item_end(d);
 	d->ops->item(d);
-	tf(d, "Moments are ranked by priority = reach x breach rate x %s x "
-	    "(1 + memory share); a moment with fewer than %g finished "
-	    "occurrences is listed after the others.", d->r->s->outcomes ?
-	    "the NPS points a breach costs" : "severity (the mean loss of "
-	    "the negative scores)", p->min_n);
+	t(d, "Moments are ranked by ");
+	term(d, TERM_PRIORITY, "priority");
+	t(d, " = ");
+	term(d, TERM_REACH, "reach");
+	t(d, " x ");
+	term(d, TERM_BREACH_RATE, "breach rate");
+	t(d, " x ");
+	if (d->r->s->outcomes)
+		term(d, TERM_COST, "the NPS points a breach costs");
+	else {
+		term(d, TERM_SEVERITY, "severity");
+		t(d, " (the mean loss of the negative scores)");
+	}
+	t(d, " x (1 + ");
+	term(d, TERM_MEMORY_SHARE, "memory share");
+	tf(d, "); a moment with fewer than %g finished occurrences is listed "
+	    "after the others.", p->min_n);
 	d->ops->item_end(d);
 	d->ops->item(d);
-	tf(d, "NPS differences compare journeys where a moment was breached "
-	    "with those where it was not, from at least %g answers on each "
-	    "side (fewer are too few answers), with 95%% intervals "
-	    "(adjusted Wald, Rocks 2016, combined by MOVER) and p-values "
-	    "adjusted for many tests (Benjamini-Hochberg); they are "
-	    "associations in observational data, not experiments.",
-	    p->min_answers);
+	term(d, TERM_COST, "NPS differences");
+	tf(d, " compare journeys where a moment was breached with those "
+	    "where it was not, from at least %g answers on each side (fewer "
+	    "are too few answers), with 95%% intervals (adjusted Wald, Rocks "
+	    "2016, combined by MOVER) and ", p->min_answers);
+	term(d, TERM_ADJUSTED_P, "p-values adjusted for many tests");
+	t(d, " (Benjamini-Hochberg); they are associations in observational "
+	    "data, not experiments.");
 	d->ops->item_end(d);
 	d->ops->list_end(d, 0);
 
@@ -922,6 +1088,7 @@ doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 	moments_section(&d);
 	journeys_section(&d);
 	quality_section(&d);
+	doc_glossary(&d);
 	method_section(&d);
 	ops->end(&d);
 }

@@ -16,6 +16,33 @@ enum doc_class {
 	DOC_NOTE	/* an aside */
 };
 
+/* The glossary's terms, in the order of doc_terms (report-glossary.c). */
+enum doc_term {
+	TERM_ADJUSTED_P,
+	TERM_BREACH_RATE,
+	TERM_WORKING_TIME,
+	TERM_CI,
+	TERM_CONSISTENCY,
+	TERM_COST,
+	TERM_ZONE,
+	TERM_INCOMPLETE,
+	TERM_MEMORY_SHARE,
+	TERM_STATUS,
+	TERM_N,
+	TERM_NPS,
+	TERM_OBJECTIVE,
+	TERM_PERCENTILES,
+	TERM_PRIORITY,
+	TERM_PROMISES,
+	TERM_REACH,
+	TERM_RECOVERY,
+	TERM_SCORE,
+	TERM_OCCURRENCES,
+	TERM_SEVERITY,
+	TERM_SMALL,
+	DOC_NTERMS
+};
+
 struct doc;
 
 /* A renderer: every piece of text reaches it through text(), which escapes. */
@@ -45,6 +72,8 @@ struct doc_ops {
 	void	(*figure)(struct doc *, const struct chart *);
 	/* The met, tolerated and breached shares as a small bar (or words). */
 	void	(*zones)(struct doc *, double, double, double);
+	/* A glossary entry's term, the target of links to "#id". */
+	void	(*define)(struct doc *, const char *, const char *); /* id, term */
 };
 
 struct doc {
@@ -58,10 +87,26 @@ struct doc {
 	size_t			 ncols;		/* of the open table */
 	size_t			 col;
 	char			 align[16];	/* of its columns */
+	unsigned char		 term_linked[DOC_NTERMS]; /* glossary terms linked so far */
 };
 
 /* The most columns a table has. */
 #define DOC_MAX_COLS	15
+
+/* A glossary entry: its anchor, its term and what it means in plain words. */
+struct doc_term_def {
+	const char	*id;
+	const char	*term;
+	const char	*text;
+};
+
+/* Every term the report uses, sorted by term (report-glossary.c). */
+extern const struct doc_term_def doc_terms[DOC_NTERMS];
+
+/* Write text that uses a term: linked to its glossary entry the first time. */
+void	doc_term(struct doc *, enum doc_term, const char *);
+/* Write the glossary section from doc_terms. */
+void	doc_glossary(struct doc *);
 
 /* Write the report through a renderer. */
 void	doc_write(const struct report *, const struct doc_ops *, FILE *);

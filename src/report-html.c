@@ -50,6 +50,7 @@ static const char html_style[] =
 	".zm{background:#3a9d5d}.zt{background:#e8a33d}.zb{background:#c0392b}\n"
 	"h4{font-size:1em;margin:16px 0 4px}\n"
 	"td{overflow-wrap:anywhere}\n"
+	"dfn{font-style:normal;font-weight:600}\n"
 	/*
 	 * Print: A4, each chapter on a new page, headings kept with what
 	 * follows, figures and table rows never split, long tables broken
@@ -299,11 +300,20 @@ h_zones(struct doc *d, double met, double tol, double br)
 	    share(met), share(tol), share(br));
 }
 
+/* A glossary term: the defining instance, the target of its links. */
+static void
+h_define(struct doc *d, const char *id, const char *term)
+{
+	fprintf(d->f, "<dfn id=\"%s\">", id);
+	html_text(d->f, term);
+	fputs("</dfn>", d->f);
+}
+
 static const struct doc_ops html_ops = {
 	h_begin, h_end, h_heading, h_heading_end, h_para, h_para_end,
 	h_list, h_list_end, h_item, h_item_end, h_text, h_strong, h_link,
 	h_table, h_row, h_cell, h_cell_end, h_row_end, h_table_end,
-	h_figure, h_zones
+	h_figure, h_zones, h_define
 };
 
 void

@@ -90,11 +90,11 @@ m_end(struct doc *d)
 	(void)d;
 }
 
+/* A heading with an explicit anchor, so that "#id" links resolve. */
 static void
 m_heading(struct doc *d, int level, const char *id)
 {
-	(void)id;
-	fprintf(d->f, "%.*s ", level, "######");
+	fprintf(d->f, "%.*s <a id=\"%s\"></a>", level, "######", id);
 	d->bol = 0;
 }
 
@@ -173,12 +173,15 @@ m_strong(struct doc *d, int on)
 	d->bol = 0;
 }
 
+/* A link to "#id": its text is written between by m_text, escaped. */
 static void
 m_link(struct doc *d, const char *id, int on)
 {
-	(void)d;
-	(void)id;
-	(void)on;
+	if (on)
+		fputc('[', d->f);
+	else
+		fprintf(d->f, "](#%s)", id);
+	d->bol = 0;
 }
 
 static void
@@ -289,11 +292,21 @@ m_zones(struct doc *d, double met, double tol, double br)
 	d->bol = 0;
 }
 
+/* A glossary term, after the anchor its links go to. */
+static void
+m_define(struct doc *d, const char *id, const char *term)
+{
+	fprintf(d->f, "<a id=\"%s\"></a>**", id);
+	md_text(d->f, term);
+	fputs("**", d->f);
+	d->bol = 0;
+}
+
 static const struct doc_ops md_ops = {
 	m_begin, m_end, m_heading, m_heading_end, m_para, m_para_end,
 	m_list, m_list_end, m_item, m_item_end, m_text, m_strong, m_link,
 	m_table, m_row, m_cell, m_cell_end, m_row_end, m_table_end,
-	m_figure, m_zones
+	m_figure, m_zones, m_define
 };
 
 void

@@ -74,7 +74,7 @@ sed -n '/<ol>/,/<\/ol>/p' "$html" | grep -m1 '<li>' | grep -q 'Parcel delivered'
     bad "the summary does not start with the weak moment"
 grep -q '<p class="bad">MISSES its objective' "$html" ||
     bad "the missed objective is not marked"
-grep -q '^1\. \*\*Parcel delivered\*\*' "$tmp/run1/report.md" ||
+grep -q '^1\. \[\*\*Parcel delivered\*\*\](#moment-[0-9]*)' "$tmp/run1/report.md" ||
     bad "report.md does not start with the weak moment"
 grep -q '](charts/weak-moments.png)' "$tmp/run1/report.md" ||
     bad "report.md does not show the charts as files"

@@ -32,5 +32,6 @@ Suite	*make_suggest_suite(void);
 Suite	*make_opts_suite(void);
 Suite	*make_history_suite(void);
 Suite	*make_svg_suite(void);
+Suite	*make_report_suite(void);
 
 #endif

@@ -3,7 +3,8 @@
 # the W3C Nu Html Checker (vnu.jar, run with --errors-only): the reports of
 # the two samples (samples/shop by region, samples/service by category),
 # one of names built to break markup, and one whose charts could not be
-# drawn. xmllint's HTML parser is HTML4's and knows no <svg>. Skipped (77)
+# drawn; their links resolve, in report.html and report.md alike, and
+# each glossary term is linked at most once. xmllint's HTML parser is HTML4's and knows no <svg>. Skipped (77)
 # without Java or the checker's jar (scripts/install-deps --report-tools
 # installs both); VNU_JAR names the jar.
 set -u
@@ -61,6 +62,39 @@ sh "$srcdir/tests/seg-journeys" '&lt;/text&gt;&lt;/svg&gt;&lt;img src=x&gt;' \
 run hostile -e "$tmp/exp.xml" --by segment "$tmp/journeys.xml"
 grep -qi '<script\|<img' "$tmp/hostile/report.html" &&
     bad "hostile: markup from the input reached report.html"
+
+# Links: every href="#x" in report.html has its id="x" (once), every
+# (#x) link of report.md its <a id="x">, and both link the same targets
+# (the glossary's terms, each linked at its first use, and the moments).
+links() {
+	grep -o "$2" "$1" | sed 's/.*#//; s/[")]$//' | sort
+}
+for n in shop service nogp hostile; do
+	h=$tmp/$n/report.html
+	m=$tmp/$n/report.md
+	[ -s "$h" ] && [ -s "$m" ] || { bad "$n: no report.html or report.md"; continue; }
+	grep -o ' id="[^"]*"' "$h" | sed 's/ id="//; s/"$//' | sort >"$tmp/ids"
+	dup=$(uniq -d "$tmp/ids")
+	[ -z "$dup" ] || bad "$n: ids used twice in report.html: $dup"
+	links "$h" 'href="#[^"]*"' | uniq >"$tmp/hrefs"
+	miss=$(sort -u "$tmp/ids" | comm -13 - "$tmp/hrefs")
+	[ -z "$miss" ] || bad "$n: report.html links to no id: $miss"
+	grep -o '<a id="[^"]*"></a>' "$m" | sed 's/<a id="//; s/".*//' |
+	    sort -u >"$tmp/mdids"
+	links "$m" '](#[^)]*)' | uniq >"$tmp/mdlinks"
+	miss=$(comm -13 "$tmp/mdids" "$tmp/mdlinks")
+	[ -z "$miss" ] || bad "$n: report.md links to no anchor: $miss"
+	links "$h" '<a href="#[^"]*"' >"$tmp/hlinks"
+	links "$m" '](#[^)]*)' >"$tmp/mlinks"
+	cmp -s "$tmp/hlinks" "$tmp/mlinks" ||
+	    bad "$n: report.html and report.md do not link the same: $(diff \
+	    "$tmp/hlinks" "$tmp/mlinks" | grep '^[<>]' | head -5 | tr '\n' ' ')"
+	grep -q '<h2 id="glossary">' "$h" || bad "$n: no glossary in report.html"
+	for g in $(grep -o '<dfn id="[^"]*"' "$h" | sed 's/.*id="//; s/"$//'); do
+		c=$(grep -o "<a href=\"#$g\"" "$h" | wc -l)
+		[ "$c" -le 1 ] || bad "$n: $g linked $c times in report.html"
+	done
+done
 
 # The checker, once for all four (it takes seconds to start).
 files=
