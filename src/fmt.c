@@ -507,3 +507,22 @@ fmt_labels_free(char **l, size_t n)
 		free(l[i]);
 	free(l);
 }
+
+/*
+ * A file name as a client report shows it: as given when relative; an
+ * absolute one relative to cwd when inside it, else its last component.
+ */
+const char *
+fmt_path_shown(const char *path, const char *cwd)
+{
+	const char	*slash;
+	size_t		 n;
+
+	if (path[0] != '/')
+		return (path);
+	if (cwd != NULL && (n = strlen(cwd)) > 1 && strncmp(path, cwd, n) == 0 &&
+	    path[n] == '/' && path[n + 1] != '\0')
+		return (path + n + 1);
+	slash = strrchr(path, '/');
+	return (slash[1] != '\0' ? slash + 1 : path);
+}

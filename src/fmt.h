@@ -98,4 +98,7 @@ char	*fmt_shorten(const char *, size_t, size_t);
 char	**fmt_labels(const char *const *, size_t, size_t);
 void	fmt_labels_free(char **, size_t);
 
+/* A file name as a client report shows it: relative as given; absolute made relative to cwd, else its last component. */
+const char *fmt_path_shown(const char *, const char *);
+
 #endif

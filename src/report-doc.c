@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "chart.h"
 #include "isotime.h"
@@ -823,7 +824,7 @@ quality_section(struct doc *d)
 	d->ops->table(d, 5, ihead, "llrrr");
 	for (i = 0; i < a->ninputs; i++) {
 		d->ops->row(d);
-		cell(d, DOC_PLAIN, a->inputs[i].path);
+		cell(d, DOC_PLAIN, fmt_path_shown(a->inputs[i].path, d->cwd));
 		cellf(d, DOC_PLAIN, "%s%s", a->inputs[i].format != NULL ?
 		    a->inputs[i].format : "-", a->inputs[i].gzip ? ", gzip" :
 		    "");
@@ -910,7 +911,7 @@ method_section(struct doc *d)
 	heading(d, 2, "method", "Expectations and method");
 	d->ops->para(d, DOC_PLAIN);
 	t(d, "Expectations file: ");
-	t(d, e->path);
+	t(d, fmt_path_shown(e->path, d->cwd));
 	tf(d, " (content hash %016llx).", (unsigned long long)e->hash);
 	if (d->r->by != NULL) {
 		t(d, " Broken down by ");
@@ -1072,10 +1073,11 @@ doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 	d.f = f;
 	d.r = r;
 	d.bol = 1;
+	d.cwd = getcwd(NULL, 0);
 	ops->begin(&d, report_title(r));
 	d.ops->para(&d, DOC_NOTE);
 	tf(&d, "Written by mot %s from the expectations in ", PACKAGE_VERSION);
-	t(&d, r->e->path);
+	t(&d, fmt_path_shown(r->e->path, d.cwd));
 	t(&d, ". ");
 	if (r->a->as_of != MOT_TIME_NONE) {
 		isotime_format(r->a->as_of, asof, sizeof asof);
@@ -1091,4 +1093,5 @@ doc_write(const struct report *r, const struct doc_ops *ops, FILE *f)
 	doc_glossary(&d);
 	method_section(&d);
 	ops->end(&d);
+	free(d.cwd);
 }

@@ -88,6 +88,7 @@ struct doc {
 	size_t			 col;
 	char			 align[16];	/* of its columns */
 	unsigned char		 term_linked[DOC_NTERMS]; /* glossary terms linked so far */
+	char			*cwd;		/* to show file names, or NULL */
 };
 
 /* The most columns a table has. */

@@ -371,6 +371,23 @@ START_TEST(test_moment_caption)
 }
 END_TEST
 
+START_TEST(test_fmt_path_shown)
+{
+	ck_assert_str_eq(fmt_path_shown("in/j.xml", "/home/a"), "in/j.xml");
+	ck_assert_str_eq(fmt_path_shown("-", "/home/a"), "-");
+	ck_assert_str_eq(fmt_path_shown("/home/a/in/j.xml", "/home/a"),
+	    "in/j.xml");
+	/* Not inside: only the last component, no local folders. */
+	ck_assert_str_eq(fmt_path_shown("/home/ab/j.xml", "/home/a"), "j.xml");
+	ck_assert_str_eq(fmt_path_shown("/data/x/j.xes.gz", "/home/a"),
+	    "j.xes.gz");
+	ck_assert_str_eq(fmt_path_shown("/data/j.xml", NULL), "j.xml");
+	ck_assert_str_eq(fmt_path_shown("/data/j.xml", "/"), "j.xml");
+	ck_assert_str_eq(fmt_path_shown("/dev/stdin/", "/home/a"),
+	    "/dev/stdin/");
+}
+END_TEST
+
 START_TEST(test_chart_dumb_cols)
 {
 	ck_assert_int_eq(chart_dumb_cols("132", 80), 132);	/* $COLUMNS first */
@@ -409,6 +426,7 @@ make_chart_suite(void)
 	tcase_add_test(tc, test_cell_font);
 	tcase_add_test(tc, test_moment_caption);
 	tcase_add_test(tc, test_chart_dumb_cols);
+	tcase_add_test(tc, test_fmt_path_shown);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("report");
 	tcase_add_test(tc, test_html_text);

@@ -96,6 +96,13 @@ for n in shop service nogp hostile; do
 	done
 done
 
+# No local folder in a client report: the files were named by absolute
+# paths here, and the reports show them relative or by their last part.
+for n in shop service nogp hostile; do
+	grep -l -e "$srcdir/" -e "$tmp/" "$tmp/$n/report.html" "$tmp/$n/report.md" \
+	    >"$tmp/abs" 2>/dev/null && bad "$n: an absolute path in $(cat "$tmp/abs")"
+done
+
 # The checker, once for all four (it takes seconds to start).
 files=
 for n in shop service nogp hostile; do
