@@ -78,6 +78,26 @@ elapsed_beyond(struct chart_ctx *x, size_t k, size_t i, double lo, double hi)
 		    high, 1);
 }
 
+/* The label right of moment i's row: its p90 and adequate; returns its characters. */
+static size_t
+elapsed_label(struct chart_ctx *x, size_t i, char *buf, size_t len)
+{
+	const struct moment	*m = chart_msum(x, i)->m;
+	double			 p90 = chart_q(x, i, 0.90);
+	char			 p[48], ad[48];
+
+	fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
+	    agg_clock(m));
+	if (isnan(p90))
+		snprintf(buf, len, "over 10%% running, adequate %s", ad);
+	else {
+		fmt_duration(p, sizeof p, fmt_sig(p90, QUANTILE_DIGITS),
+		    agg_clock(m));
+		snprintf(buf, len, "p90 %s, adequate %s", p, ad);
+	}
+	return (utf8_chars(buf));
+}
+
 static void
 write_elapsed(struct chart_ctx *x)
 {
@@ -86,9 +106,9 @@ write_elapsed(struct chart_ctx *x)
 	const struct moment_sum	*ms;
 	FILE			*d = x->dat, *f = x->gp;
 	double			 a, dd, q[6], lo = 1, hi = 2;
-	char			 p90[48], ad[48];
-	size_t			 k, j, i;
-	int			 h;
+	char			 label[128];
+	size_t			 k, j, i, len, ly, lr;
+	int			 w, h;
 
 	x->c->title = xstrdup("How long each moment took, against its zone of "
 	    "tolerance");
@@ -143,9 +163,20 @@ write_elapsed(struct chart_ctx *x)
 	if (lo < 1e-4)
 		lo = 1e-4;
 	hi = pow(10, ceil(log10(hi * 1.2)));
+	/* The margins from the longest name and right-hand label. */
+	for (k = 0, ly = 0, lr = 0; k < s->n; k++) {
+		i = s->order[k];
+		if ((len = chart_label_chars(chart_msum(x, i)->m->name,
+		    GP_LABEL_MAX)) > ly)
+			ly = len;
+		if (chart_msum(x, i)->total.n > 0 && (len = elapsed_label(x, i,
+		    label, sizeof label)) > lr)
+			lr = len;
+	}
+	w = (int)(CHART_CHAR_PX * (double)(ly + lr + 8)) + 560;
 	h = 110 + 44 * (int)s->n;
-	gp_begin(x, "elapsed time against the zone of tolerance", 1000,
-	    h < 240 ? 240 : h, 8 + 3 * (int)s->n);
+	gp_begin(x, "elapsed time against the zone of tolerance",
+	    w < 1000 ? 1000 : w, h < 240 ? 240 : h, 8 + 3 * (int)s->n);
 	gp_title(x, "set title", x->c->title, 0);
 	fprintf(f, "xmin = %g; xmax = %g\n"
 	    "clip(v) = v < xmin ? xmin : v\n"
@@ -155,7 +186,9 @@ write_elapsed(struct chart_ctx *x)
 	    "set format x \"%%g\"\n"
 	    "set xlabel \"elapsed time / adequate time (log scale; 1 = "
 	    "adequate)\"\n"
-	    "set rmargin 32\n", lo, hi, s->n);
+	    "set lmargin at screen %zu * cw\n"
+	    "set rmargin at screen 1 - %zu * cw\n", lo, hi, s->n, ly + 2,
+	    lr + 3);
 	gp_moment_tics(x, "ytics", s->order, s->n, "scale 0", GP_LABEL_MAX);
 	for (k = 0; k < s->n; k++) {
 		i = s->order[k];
@@ -164,14 +197,11 @@ write_elapsed(struct chart_ctx *x)
 		if (ms->total.n == 0)
 			continue;
 		elapsed_beyond(x, k, i, lo, hi);
-		fmt_duration(p90, sizeof p90, fmt_sig(chart_q(x, i, 0.90),
-		    QUANTILE_DIGITS), agg_clock(m));
-		fmt_duration(ad, sizeof ad, (double)m->adequate.us / 1e6,
-		    agg_clock(m));
-		fprintf(f, "set label %zu \"%s%s, adequate %s\" at graph "
-		    "1.02, first %zu left textcolor rgb c_ink\n", k + 1,
-		    isnan(chart_q(x, i, 0.90)) ? "over 10% running" : "p90 ",
-		    isnan(chart_q(x, i, 0.90)) ? "" : p90, ad, k + 1);
+		elapsed_label(x, i, label, sizeof label);
+		fprintf(f, "set label %zu ", k + 1);
+		gp_string(f, label, 0, 0);
+		fprintf(f, " at graph 1, first %zu left offset char 1,0 "
+		    "textcolor rgb c_ink\n", k + 1);
 	}
 	/* Six entries in two rows, under the tics and the x label. */
 	gp_key_below(x, 6, 3, 3);

@@ -261,9 +261,11 @@ gp_cell_font(double px, size_t chars)
 }
 
 /*
- * The key under the plot, in rows of at most cols entries, with above rows
- * (of text heights) left for the x tics and label between: the bottom
- * margin is made for both, so the key never covers them.
+ * The key under the plot, in columns of at most entries / cols rows (a
+ * vertical key: gnuplot keeps its rows, where a horizontal one may take
+ * more when the plot is narrow), with above rows (of text heights) left
+ * for the x tics and label between: the bottom margin is made for both,
+ * so the key never covers them.
  */
 void
 gp_key_below(struct chart_ctx *x, size_t entries, size_t cols, double above)
@@ -273,7 +275,6 @@ gp_key_below(struct chart_ctx *x, size_t entries, size_t cols, double above)
 	if (rows == 0)
 		rows = 1;
 	fprintf(x->gp, "set bmargin %.1f\n"
-	    "set key at screen 0.5, screen 0.01 center bottom horizontal "
-	    "maxcols %zu maxrows %zu\n", above + 1.3 * (double)rows + 0.5,
-	    cols, rows);
+	    "set key at screen 0.5, screen 0.01 center bottom vertical "
+	    "maxrows %zu\n", above + 1.3 * (double)rows + 0.5, rows);
 }

@@ -104,10 +104,10 @@ write_trend(struct chart_ctx *x)
 	    "n, is a %s still holding open clocks (its rate can only rise) or "
 	    "with fewer than %g occurrences (min-n): do not read it like the "
 	    "others. The bar through each point is its 95%% interval "
-	    "(Wilson); %s", x->monthly ? "month" : "week", x->monthly ?
+	    "(Wilson; a small %s's may run past the top); %s", x->monthly ? "month" : "week", x->monthly ?
 	    "calendar months" : "ISO weeks", n == 1 ? "one" : n == 2 ? "two" :
 	    "three", n == 1 ? "" : "s", x->monthly ? "month" : "week",
-	    e->params.min_n, trend_all_n(x) ? "each point is labelled with "
+	    e->params.min_n, x->monthly ? "month" : "week", trend_all_n(x) ? "each point is labelled with "
 	    "its n, the occurrences it is the rate of." : "there are too many "
 	    "periods to label every point with its n (trend.dat has them).");
 	fputs("# i", d);
@@ -139,8 +139,12 @@ write_trend(struct chart_ctx *x)
 			fputc('\t', d);
 			dat_num(d, ps.n > 0 ? ps.ci_lo : NAN, 0);
 			gp_num(d, ps.n > 0 ? ps.ci_hi : NAN);
-			/* The axis holds the intervals: none is cut. */
-			if (ps.n > 0 && ps.ci_hi > top)
+			/*
+			 * The axis holds the intervals but those of small
+			 * periods, which may run past it (an n of 1 would
+			 * flatten every other point).
+			 */
+			if (ps.n > 0 && !ps.small && ps.ci_hi > top)
 				top = ps.ci_hi;
 		}
 		fputc('\n', d);

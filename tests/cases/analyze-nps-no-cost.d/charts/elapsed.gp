@@ -45,11 +45,12 @@ set xrange [xmin:xmax]
 set yrange [1.6:0.4]
 set format x "%g"
 set xlabel "elapsed time / adequate time (log scale; 1 = adequate)"
-set rmargin 32
+set lmargin at screen 20 * cw
+set rmargin at screen 1 - 30 * cw
 set ytics scale 0 ("Order confirmation" 1)
-set label 1 "p90 20m00s, adequate 15m00s" at graph 1.02, first 1 left textcolor rgb c_ink
+set label 1 "p90 20m00s, adequate 15m00s" at graph 1, first 1 left offset char 1,0 textcolor rgb c_ink
 set bmargin 6.1
-set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 3 maxrows 2
+set key at screen 0.5, screen 0.01 center bottom vertical maxrows 2
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
 set style fill solid 0.22 noborder
 plot "elapsed.dat" using (xmin):1:(xmin):(clip($2)):($1-0.42):($1+0.42) with boxxyerror fc rgb c_met title "within desired", \

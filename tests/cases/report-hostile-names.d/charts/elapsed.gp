@@ -10,10 +10,10 @@ here = ""
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq "" && ARG0[i:i] eq "/") { here = ARG0[1:i] } } }
 if (here ne "") { cd here }
 if (fmt eq "svg") {
-	set terminal svg size 1000,240 font "Sans,12" noenhanced background "#ffffff"
+	set terminal svg size 1179,240 font "Sans,12" noenhanced background "#ffffff"
 }
 if (fmt eq "pdf") {
-	set terminal pdfcairo size 10.00in,2.40in font "Sans,8" noenhanced
+	set terminal pdfcairo size 11.79in,2.40in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
 	if (!exists("cols")) { cols = 100 }
@@ -21,13 +21,13 @@ if (fmt eq "dumb") {
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
-		set terminal pngcairo size 1000,240 font "Sans,10" noenhanced background "#ffffff"
+		set terminal pngcairo size 1179,240 font "Sans,10" noenhanced background "#ffffff"
 	} else {
-		set terminal png size 1000,240 noenhanced background "#ffffff"
+		set terminal png size 1179,240 noenhanced background "#ffffff"
 	}
 }
 # cw: a character's width as a share of the canvas, for margins.
-if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00756 }
+if (fmt eq "dumb") { cw = 1.0 / cols } else { cw = 0.00641 }
 if (fmt ne "dumb") { set output out }
 set termoption noenhanced
 set encoding utf8
@@ -45,12 +45,13 @@ set xrange [xmin:xmax]
 set yrange [2.6:0.4]
 set format x "%g"
 set xlabel "elapsed time / adequate time (log scale; 1 = adequate)"
-set rmargin 32
+set lmargin at screen 50 * cw
+set rmargin at screen 1 - 29 * cw
 set ytics scale 0 ("\140touch /nonexistent/mot-pwned\140 …cript>x</script>" 1, "\"; system(\"touch /nonexistent/mot-pwned\"); \"" 2)
-set label 1 "p90 3d01h, adequate 2d00h" at graph 1.02, first 1 left textcolor rgb c_ink
-set label 2 "p90 9m00s, adequate 15m00s" at graph 1.02, first 2 left textcolor rgb c_ink
+set label 1 "p90 3d01h, adequate 2d00h" at graph 1, first 1 left offset char 1,0 textcolor rgb c_ink
+set label 2 "p90 9m00s, adequate 15m00s" at graph 1, first 2 left offset char 1,0 textcolor rgb c_ink
 set bmargin 6.1
-set key at screen 0.5, screen 0.01 center bottom horizontal maxcols 3 maxrows 2
+set key at screen 0.5, screen 0.01 center bottom vertical maxrows 2
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
 set style fill solid 0.22 noborder
 plot "elapsed.dat" using (xmin):1:(xmin):(clip($2)):($1-0.42):($1+0.42) with boxxyerror fc rgb c_met title "within desired", \
