@@ -167,7 +167,7 @@ write_heatmap(struct chart_ctx *x)
 	w = 320 + 80 * (int)per;
 	w = w < 700 ? 700 : w > 1400 ? 1400 : w;
 	cells = s->n < 4 ? 184 : 46 * (int)s->n;	/* two lines of 10 points a row */
-	part = cells + 30 + (int)(CHART_CHAR_PX * (double)longest);
+	part = cells + 44 + (int)(CHART_CHAR_PX * (double)longest);
 	h = HEAT_TOP + (int)nparts * part;
 	/*
 	 * The labels in the cells fit the cells: the width a column has

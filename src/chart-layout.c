@@ -276,5 +276,7 @@ gp_key_below(struct chart_ctx *x, size_t entries, size_t cols, double above)
 		rows = 1;
 	fprintf(x->gp, "set bmargin %.1f\n"
 	    "set key at screen 0.5, screen 0.01 center bottom vertical "
-	    "maxrows %zu\n", above + 1.3 * (double)rows + 0.5, rows);
+	    "maxrows %zu\n"
+	    "if (fmt eq \"dumb\") { set bmargin; set key below horizontal "
+	    "maxrows auto }\n", above + 1.3 * (double)rows + 0.5, rows);
 }

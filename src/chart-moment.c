@@ -283,21 +283,36 @@ panel_rows(struct chart_ctx *x, const struct moment_view *mv)
 	FILE		 *f = x->gp;
 	const char	**values;
 	char		 *title;
-	double		  xmax;
+	double		  xmax, top;
 	size_t		  i;
 
 	title = xasprintf("Breach rate by %s", x->r->by);
 	gp_title(x, "set title", title, x->width / 3);
 	free(title);
+	/*
+	 * The axis holds every rate, the objective and the intervals of the
+	 * rows with min-n occurrences; a smaller row's interval beyond it
+	 * ends in an arrow at the edge, labelled with its end.
+	 */
+	top = mv->obj > 0 ? 1 - mv->obj : 0.1;
+	for (i = 0; i < mv->nrows; i++) {
+		if (mv->rows[i]->breach_rate > top)
+			top = mv->rows[i]->breach_rate;
+		if ((double)mv->rows[i]->n >= x->r->e->params.min_n &&
+		    mv->rows[i]->ci_hi > top)
+			top = mv->rows[i]->ci_hi;
+	}
 	/* Three x tics: the panel is narrow beside its labels. */
-	xmax = 100 * fmin(1, ceil(fmax(0.1, mv->rows[0]->ci_hi) * 10) / 10);
-	fprintf(f, "set xrange [0:%g]\n"
+	xmax = 100 * fmin(1, ceil(fmax(0.1, top) * 10) / 10);
+	fprintf(f, "xmax = %g\n"
+	    "set xrange [0:xmax]\n", xmax);
+	fprintf(f, 
 	    "set yrange [%zu.6:0.4]\n"
 	    "set format x \"%%g%%%%\"\n"
 	    "set format y \"%%g\"\n"
 	    "set xlabel \"breached (95%% CI)\"\n"
 	    "set ylabel \"\"\n"
-	    "set xtics 0, %g\n", xmax, mv->nrows, xmax / 2);
+	    "set xtics 0, %g\n", mv->nrows, xmax / 2);
 	values = xcalloc(mv->nrows + 1, sizeof *values);
 	for (i = 0; i < mv->nrows; i++)
 		values[i] = mv->rows[i]->value;
@@ -309,8 +324,15 @@ panel_rows(struct chart_ctx *x, const struct moment_view *mv)
 		    100 * (1 - mv->obj), 100 * (1 - mv->obj));
 	fprintf(f, "plot \"%s.dat\" index 2 using (50*$2):1:(50*$2):"
 	    "(0.34) with boxxyerror fc rgb c_breached notitle, \\\n"
-	    "     \"\" index 2 using (100*$2):1:(100*$3):(100*$4) with "
-	    "xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle\n", x->c->name);
+	    "     \"\" index 2 using (100*$2):(100*$4 <= xmax ? $1 : NaN):"
+	    "(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink "
+	    "notitle, \\\n"
+	    "     \"\" index 2 using (100*$3):(100*$4 > xmax ? $1 : NaN):"
+	    "(xmax-100*$3):(0) with vectors head filled size screen "
+	    "0.006,25 lw 1.5 lc rgb c_ink notitle, \\\n"
+	    "     \"\" index 2 using (xmax):(100*$4 > xmax ? $1 : NaN):"
+	    "(sprintf(\"to %%.0f%%%%\", 100*$4)) with labels right offset "
+	    "0,0.7 font \",8\" tc rgb c_ink notitle\n", x->c->name);
 }
 
 static void

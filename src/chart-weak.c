@@ -130,8 +130,8 @@ write_weak(struct chart_ctx *x)
 	    "pw = 1 - (ly + 4) * cw\n"
 	    "bw = pw - (lr + 2) * cw\n"
 	    "set xrange [0:(bw > pw / 3 ? pw / bw : 3)]\n", f);
-	fprintf(f, "set key below horizontal\n"
-	    "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
+	gp_key_below(x, 4, 2, 1.5);
+	fprintf(f, "set style fill solid 1.0 border lc rgb \"#ffffff\"\n"
 	    "plot \"%s.dat\" using ($2/2):1:($2/2):(0.36) with boxxyerror "
 	    "fc rgb c_breached title \"breached (beyond adequate)\", \\\n"
 	    "     \"\" using ($2+$3/2):1:($3/2):(0.36) with boxxyerror "

@@ -51,7 +51,9 @@ set rmargin at screen 1 - 2 * cw
 pw = 1 - (ly + 4) * cw
 bw = pw - (lr + 2) * cw
 set xrange [0:(bw > pw / 3 ? pw / bw : 3)]
-set key below horizontal
+set bmargin 4.6
+set key at screen 0.5, screen 0.01 center bottom vertical maxrows 2
+if (fmt eq "dumb") { set bmargin; set key below horizontal maxrows auto }
 set style fill solid 1.0 border lc rgb "#ffffff"
 plot "weak-moments.dat" using ($2/2):1:($2/2):(0.36) with boxxyerror fc rgb c_breached title "breached (beyond adequate)", \
      "" using ($2+$3/2):1:($3/2):(0.36) with boxxyerror fc rgb c_tolerated title "tolerated", \

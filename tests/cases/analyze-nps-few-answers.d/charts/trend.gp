@@ -47,6 +47,7 @@ set style textbox opaque fillcolor "#ffffff" noborder
 set xtics rotate by 30 right ("2026-W40" 0)
 set bmargin 6.8
 set key at screen 0.5, screen 0.01 center bottom vertical maxrows 2
+if (fmt eq "dumb") { set bmargin; set key below horizontal maxrows auto }
 plot "trend.dat" using ($1-0.15):(100*$2):(100*$11):(100*$12) with yerrorbars pt 0 lw 1 lc rgb "#c0392b" notitle, \
      "" using ($1-0.15):($5 == 0 ? 100*$2 : NaN) with linespoints lw 2.5 pt 7 ps 1.1 lc rgb "#c0392b" title "Order confirmation", \
      "" using ($1-0.15):($5 != 0 ? 100*$2 : NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb "#c0392b" notitle, \

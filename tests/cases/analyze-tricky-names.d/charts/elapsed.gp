@@ -51,6 +51,7 @@ set ytics scale 0 ("Order confirmation" 1, "Support call" 2, "Delivery" 3)
 set label 1 "p90 20m00s, adequate 15m00s" at graph 1, first 1 left offset char 1,0 textcolor rgb c_ink
 set bmargin 6.1
 set key at screen 0.5, screen 0.01 center bottom vertical maxrows 2
+if (fmt eq "dumb") { set bmargin; set key below horizontal maxrows auto }
 set arrow 1 from 1, graph 0 to 1, graph 1 nohead lw 2 lc rgb c_breached front
 set style fill solid 0.22 noborder
 plot "elapsed.dat" using (xmin):1:(xmin):(clip($2)):($1-0.42):($1+0.42) with boxxyerror fc rgb c_met title "within desired", \

@@ -10,10 +10,10 @@ here = ""
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq "" && ARG0[i:i] eq "/") { here = ARG0[1:i] } } }
 if (here ne "") { cd here }
 if (fmt eq "svg") {
-	set terminal svg size 700,316 font "Sans,12" noenhanced background "#ffffff"
+	set terminal svg size 700,330 font "Sans,12" noenhanced background "#ffffff"
 }
 if (fmt eq "pdf") {
-	set terminal pdfcairo size 7.00in,3.16in font "Sans,8" noenhanced
+	set terminal pdfcairo size 7.00in,3.30in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
 	if (!exists("cols")) { cols = 100 }
@@ -21,9 +21,9 @@ if (fmt eq "dumb") {
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
-		set terminal pngcairo size 700,316 font "Sans,10" noenhanced background "#ffffff"
+		set terminal pngcairo size 700,330 font "Sans,10" noenhanced background "#ffffff"
 	} else {
-		set terminal png size 700,316 noenhanced background "#ffffff"
+		set terminal png size 700,330 noenhanced background "#ffffff"
 	}
 }
 # cw: a character's width as a share of the canvas, for margins.
@@ -50,8 +50,8 @@ set ytics  ("Support call" 1, "Order confirmation" 2, "Delivery" 3)
 set xtics rotate by 90 right ("2026-10" 1)
 set style fill solid 1.0 border lc rgb "#ffffff"
 set xrange [0.5:1.5]
-set tmargin at screen 0.8418
-set bmargin at screen 0.2595
+set tmargin at screen 0.8485
+set bmargin at screen 0.2909
 plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
      "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \
      "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 30 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",10" notitle

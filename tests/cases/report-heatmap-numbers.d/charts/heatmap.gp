@@ -10,10 +10,10 @@ here = ""
 if (exists("ARG0")) { do for [i = strlen(ARG0):1:-1] { if (here eq "" && ARG0[i:i] eq "/") { here = ARG0[1:i] } } }
 if (here ne "") { cd here }
 if (fmt eq "svg") {
-	set terminal svg size 700,279 font "Sans,12" noenhanced background "#ffffff"
+	set terminal svg size 700,293 font "Sans,12" noenhanced background "#ffffff"
 }
 if (fmt eq "pdf") {
-	set terminal pdfcairo size 7.00in,2.79in font "Sans,8" noenhanced
+	set terminal pdfcairo size 7.00in,2.93in font "Sans,8" noenhanced
 }
 if (fmt eq "dumb") {
 	if (!exists("cols")) { cols = 100 }
@@ -21,9 +21,9 @@ if (fmt eq "dumb") {
 }
 if (fmt ne "svg" && fmt ne "pdf" && fmt ne "dumb") {
 	if (strstrt(GPVAL_TERMINALS, "pngcairo") > 0) {
-		set terminal pngcairo size 700,279 font "Sans,10" noenhanced background "#ffffff"
+		set terminal pngcairo size 700,293 font "Sans,10" noenhanced background "#ffffff"
 	} else {
-		set terminal png size 700,279 noenhanced background "#ffffff"
+		set terminal png size 700,293 noenhanced background "#ffffff"
 	}
 }
 # cw: a character's width as a share of the canvas, for margins.
@@ -50,8 +50,8 @@ set ytics  ("Delivery" 1, "Order confirmation" 2, "Support call" 3)
 set xtics rotate by 90 right ("1" 1, "2" 2, "10" 3)
 set style fill solid 1.0 border lc rgb "#ffffff"
 set xrange [0.5:3.5]
-set tmargin at screen 0.8208
-set bmargin at screen 0.1613
+set tmargin at screen 0.8294
+set bmargin at screen 0.2014
 plot "heatmap.dat" using 1:($5 == 0 ? $2 : NaN):(0.5):(0.5):(100*$3) with boxxyerror fc palette notitle, \
      "" using 1:($5 != 0 ? $2 : NaN):(0.5):(0.5) with boxxyerror fc rgb "#e0e0e0" notitle, \
      "" using 1:2:(sprintf("%.0f%%\nn %d", 100*$3, int($4))):($5 == 0 && 100*$3 > 42 ? 0xffffff : $5 != 0 ? 0x777777 : 0x222222) with labels tc rgb variable font ",10" notitle

@@ -73,15 +73,18 @@ plot "moment-01.dat" index 1 using 1:($5 == 0 ? 100*$2 : NaN) with boxes fc rgb 
 unset arrow 1
 set xtics auto norotate
 set title "Breach rate by segment"
-set xrange [0:40]
+xmax = 10
+set xrange [0:xmax]
 set yrange [3.6:0.4]
 set format x "%g%%"
 set format y "%g"
 set xlabel "breached (95% CI)"
 set ylabel ""
-set xtics 0, 20
+set xtics 0, 5
 set ytics scale 0 ("1" 1, "10" 2, "2" 3)
 set arrow 1 from 5, graph 0 to 5, graph 1 nohead dt 2 lw 1.5 lc rgb c_ink
 plot "moment-01.dat" index 2 using (50*$2):1:(50*$2):(0.34) with boxxyerror fc rgb c_breached notitle, \
-     "" index 2 using (100*$2):1:(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle
+     "" index 2 using (100*$2):(100*$4 <= xmax ? $1 : NaN):(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle, \
+     "" index 2 using (100*$3):(100*$4 > xmax ? $1 : NaN):(xmax-100*$3):(0) with vectors head filled size screen 0.006,25 lw 1.5 lc rgb c_ink notitle, \
+     "" index 2 using (xmax):(100*$4 > xmax ? $1 : NaN):(sprintf("to %.0f%%", 100*$4)) with labels right offset 0,0.7 font ",8" tc rgb c_ink notitle
 unset multiplot

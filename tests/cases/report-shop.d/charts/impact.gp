@@ -48,6 +48,7 @@ set arrow 1 from 0, graph 0 to 0, graph 1 nohead lc rgb "#999999"
 set ytics scale 0 ("Parcel delivered" 1, "Order confirmation e-mail" 2, "Order dispatched" 3)
 set bmargin 4.8
 set key at screen 0.5, screen 0.01 center bottom vertical maxrows 1
+if (fmt eq "dumb") { set bmargin; set key below horizontal maxrows auto }
 plot "impact.dat" using 2:1:($6-$2):(0) with vectors nohead lw 2 lc rgb "#bbbbbb" notitle, \
      "" using 2:($1-0.1):3:4 with xerrorbars pt 7 ps 1.4 lw 2 lc rgb c_met title "NPS where not breached (95% CI)", \
      "" using 6:($1+0.1):7:8 with xerrorbars pt 7 ps 1.4 lw 2 lc rgb c_breached title "NPS where breached (95% CI)", \
