@@ -373,3 +373,17 @@ chart_ctx_free(struct chart_ctx *x)
 	free(x->values);
 	x->values = NULL;
 }
+
+/*
+ * Whether period k of moment i gets its n as a label: it has occurrences,
+ * and all are labelled or it is marked (incomplete or small).
+ */
+int
+chart_period_labelled(const struct chart_ctx *x, size_t i, int64_t k,
+    int all)
+{
+	struct period_sum	ps;
+
+	summary_period(x->r->s, chart_periods(x, i), k, &ps);
+	return (ps.n > 0 && (all || ps.incomplete || ps.small));
+}

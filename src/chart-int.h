@@ -91,6 +91,8 @@ void	chart_period_label(const struct chart_ctx *, int64_t, char *,
 /* Write period k of moment i as four .dat columns; returns its breach rate. */
 double	chart_period_cols(const struct chart_ctx *, size_t, int64_t,
 	    FILE *);
+/* Whether period k of moment i is labelled with its n (all: every one with occurrences). */
+int	chart_period_labelled(const struct chart_ctx *, size_t, int64_t, int);
 /* The cell of a breakdown value in a moment's summary, or NULL. */
 const struct cell_sum *chart_by_cell(const struct moment_sum *, const char *);
 /* NPS of survey answers with its 95% interval in points; -1 without answers. */

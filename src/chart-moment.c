@@ -98,6 +98,7 @@ struct moment_view {
 	double			 a, dd, obj;	/* adequate, desired (s) */
 	double			 xmax;		/* of the curve, in seconds */
 	double			 top;		/* of the period bars, a rate */
+	int			 labelled;	/* a period bar has its n */
 	const struct cell_sum	**rows;		/* by breakdown value */
 	size_t			 nrows;
 };
@@ -150,6 +151,8 @@ moment_periods(struct chart_ctx *x, struct moment_view *mv)
 		fprintf(d, "\t%s\n", label);
 		if (!isnan(rate) && rate > mv->top)
 			mv->top = rate;
+		if (chart_period_labelled(x, x->mi, k, 0))
+			mv->labelled = 1;
 	}
 	if (mv->obj > 0 && 1 - mv->obj > mv->top)
 		mv->top = 1 - mv->obj;
@@ -267,12 +270,14 @@ panel_periods(struct chart_ctx *x, const struct moment_view *mv)
 	fprintf(f, "plot \"%s.dat\" index 1 using 1:($5 == 0 ? 100*$2 : NaN) "
 	    "with boxes fc rgb c_breached notitle, \\\n"
 	    "     \"\" index 1 using 1:($5 != 0 ? 100*$2 : NaN) with boxes "
-	    "fs empty lc rgb c_breached lw 1.5 notitle, \\\n"
-	    "     \"\" index 1 using 1:($5 != 0 && $3 > 0 ? 100*$2 : NaN):"
-	    "(sprintf(\"n %%d\", int($3))) with labels offset 0,0.7 font "
-	    "\",7\" tc rgb c_ink notitle%s\n", x->c->name, obj > 0 ?
-	    ", \\\n     NaN with lines dt 2 lw 1.5 lc rgb c_ink title "
-	    "\"objective\"" : "");
+	    "fs empty lc rgb c_breached lw 1.5 notitle", x->c->name);
+	/* Labels only when one is drawn: gnuplot 5.4 can crash on none. */
+	if (mv->labelled)
+		fputs(", \\\n     \"\" index 1 using 1:($5 != 0 && $3 > 0 ? "
+		    "100*$2 : NaN):(sprintf(\"n %d\", int($3))) with labels "
+		    "offset 0,0.7 font \",7\" tc rgb c_ink notitle", f);
+	fprintf(f, "%s\n", obj > 0 ? ", \\\n     NaN with lines dt 2 lw 1.5 "
+	    "lc rgb c_ink title \"objective\"" : "");
 	fputs("unset arrow 1\nset xtics auto norotate\n", f);
 }
 
@@ -285,6 +290,7 @@ panel_rows(struct chart_ctx *x, const struct moment_view *mv)
 	char		 *title;
 	double		  xmax, top;
 	size_t		  i;
+	int		  clipped;
 
 	title = xasprintf("Breach rate by %s", x->r->by);
 	gp_title(x, "set title", title, x->width / 3);
@@ -304,6 +310,9 @@ panel_rows(struct chart_ctx *x, const struct moment_view *mv)
 	}
 	/* Three x tics: the panel is narrow beside its labels. */
 	xmax = 100 * fmin(1, ceil(fmax(0.1, top) * 10) / 10);
+	for (i = 0, clipped = 0; i < mv->nrows; i++)
+		if (mv->rows[i]->n > 0 && 100 * mv->rows[i]->ci_hi > xmax)
+			clipped = 1;
 	fprintf(f, "xmax = %g\n"
 	    "set xrange [0:xmax]\n", xmax);
 	fprintf(f, 
@@ -324,15 +333,17 @@ panel_rows(struct chart_ctx *x, const struct moment_view *mv)
 		    100 * (1 - mv->obj), 100 * (1 - mv->obj));
 	fprintf(f, "plot \"%s.dat\" index 2 using (50*$2):1:(50*$2):"
 	    "(0.34) with boxxyerror fc rgb c_breached notitle, \\\n"
-	    "     \"\" index 2 using (100*$2):(100*$4 <= xmax ? $1 : NaN):"
-	    "(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink "
-	    "notitle, \\\n"
-	    "     \"\" index 2 using (100*$3):(100*$4 > xmax ? $1 : NaN):"
+	    "     \"\" index 2 using (100*$2):1:(100*$3):(100*$4 <= xmax ? "
+	    "100*$4 : xmax) with xerrorbars pt 0 lw 1.5 lc rgb c_ink "
+	    "notitle%s", x->c->name, clipped ? ", \\\n" : "\n");
+	if (!clipped)
+		return;
+	fputs("     \"\" index 2 using (100*$3):(100*$4 > xmax ? $1 : NaN):"
 	    "(xmax-100*$3):(0) with vectors head filled size screen "
 	    "0.006,25 lw 1.5 lc rgb c_ink notitle, \\\n"
-	    "     \"\" index 2 using (xmax):(100*$4 > xmax ? $1 : NaN):"
-	    "(sprintf(\"to %%.0f%%%%\", 100*$4)) with labels right offset "
-	    "0,0.7 font \",8\" tc rgb c_ink notitle\n", x->c->name);
+	    "     \"\" index 2 using (xmax):1:(100*$4 > xmax ? "
+	    "sprintf(\"to %.0f%%\", 100*$4) : \"\") with labels right offset "
+	    "0,0.7 font \",8\" tc rgb c_ink notitle\n", f);
 }
 
 static void

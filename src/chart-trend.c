@@ -203,12 +203,18 @@ write_trend(struct chart_ctx *x)
 		    c + 3, c, trend_colours[j]);
 		gp_string(f, keys[j], 0, 0);
 		fprintf(f, ", \\\n     \"\" using ($1%+.2f):($%d != 0 ? 100*$%d : "
-		    "NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb \"%s\" notitle, "
-		    "\\\n     \"\" using ($1%+.2f):((%d || $%d != 0) && $%d > 0 ? "
-		    "100*$%d : NaN):(sprintf(\"n %%d\", int($%d))) with labels "
-		    "boxed %s font \",8\" tc rgb \"%s\" notitle", off, c + 3,
-		    c, trend_colours[j], off, all_n, c + 3, c + 1, c, c + 1,
-		    trend_n_place(j, n), trend_colours[j]);
+		    "NaN) with points pt 6 ps 1.3 lw 1.5 lc rgb \"%s\" notitle",
+		    off, c + 3, c, trend_colours[j]);
+		/* Labels only when one is drawn: gnuplot 5.4 can crash on none. */
+		for (k = x->pfirst; k <= x->plast &&
+		    !chart_period_labelled(x, pick[j], k, all_n); k++)
+			;
+		if (k <= x->plast)
+			fprintf(f, ", \\\n     \"\" using ($1%+.2f):((%d || $%d "
+			    "!= 0) && $%d > 0 ? 100*$%d : NaN):(sprintf(\"n %%d\", "
+			    "int($%d))) with labels boxed %s font \",8\" tc rgb "
+			    "\"%s\" notitle", off, all_n, c + 3, c + 1, c, c + 1,
+			    trend_n_place(j, n), trend_colours[j]);
 	}
 	fputs(", \\\n     NaN with points pt 6 ps 1.3 lw 1.5 lc rgb c_ink "
 	    "title \"hollow: open clocks or n < min-n\"", f);

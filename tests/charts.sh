@@ -231,6 +231,14 @@ for c in weak-moments journey-map elapsed heatmap moment-03; do
 done
 [ -e "$tmp/some/charts/moment-01.gp" ] && bad "a moment without data has a chart"
 
+# 5c. Nothing to label: one week, none hollow, and a breakdown with no
+# interval past its axis. gnuplot 5.4 crashes on a labels plot whose
+# every point is undefined, so such plots must not be written at all.
+"$MOT" analyze -q -e "$srcdir/tests/data/nps-few-exp.xml" -o "$tmp/one" \
+    "$srcdir/tests/data/nps-few.xml" >/dev/null 2>"$tmp/one.err" ||
+    { bad "one week, nothing hollow: mot exited $?:"; cat "$tmp/one.err"; }
+grep -q 'crashed\|failed on' "$tmp/one.err" && bad "one week: gnuplot failed"
+
 # 6. The dumb terminal: the weak moments after the summary, on stdout.
 "$MOT" analyze -e "$exp" --charts dumb "$journeys" >"$tmp/dumb" 2>"$tmp/stderr" ||
     bad "--charts dumb failed"

@@ -65,8 +65,7 @@ set boxwidth 0.7
 set xrange [-0.5:0.5]
 set xtics rotate by 30 right ("2026-W40" 0)
 plot "moment-02.dat" index 1 using 1:($5 == 0 ? 100*$2 : NaN) with boxes fc rgb c_breached notitle, \
-     "" index 1 using 1:($5 != 0 ? 100*$2 : NaN) with boxes fs empty lc rgb c_breached lw 1.5 notitle, \
-     "" index 1 using 1:($5 != 0 && $3 > 0 ? 100*$2 : NaN):(sprintf("n %d", int($3))) with labels offset 0,0.7 font ",7" tc rgb c_ink notitle
+     "" index 1 using 1:($5 != 0 ? 100*$2 : NaN) with boxes fs empty lc rgb c_breached lw 1.5 notitle
 unset arrow 1
 set xtics auto norotate
 set title "Breach rate by region"
@@ -80,7 +79,7 @@ set ylabel ""
 set xtics 0, 25
 set ytics scale 0 ("a" 1, "b" 2, "c" 3)
 plot "moment-02.dat" index 2 using (50*$2):1:(50*$2):(0.34) with boxxyerror fc rgb c_breached notitle, \
-     "" index 2 using (100*$2):(100*$4 <= xmax ? $1 : NaN):(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle, \
+     "" index 2 using (100*$2):1:(100*$3):(100*$4 <= xmax ? 100*$4 : xmax) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle, \
      "" index 2 using (100*$3):(100*$4 > xmax ? $1 : NaN):(xmax-100*$3):(0) with vectors head filled size screen 0.006,25 lw 1.5 lc rgb c_ink notitle, \
-     "" index 2 using (xmax):(100*$4 > xmax ? $1 : NaN):(sprintf("to %.0f%%", 100*$4)) with labels right offset 0,0.7 font ",8" tc rgb c_ink notitle
+     "" index 2 using (xmax):1:(100*$4 > xmax ? sprintf("to %.0f%%", 100*$4) : "") with labels right offset 0,0.7 font ",8" tc rgb c_ink notitle
 unset multiplot

@@ -85,7 +85,5 @@ set xtics 0, 30
 set ytics scale 0 ("north" 1, "south" 2, "west" 3, "east" 4)
 set arrow 1 from 10, graph 0 to 10, graph 1 nohead dt 2 lw 1.5 lc rgb c_ink
 plot "moment-04.dat" index 2 using (50*$2):1:(50*$2):(0.34) with boxxyerror fc rgb c_breached notitle, \
-     "" index 2 using (100*$2):(100*$4 <= xmax ? $1 : NaN):(100*$3):(100*$4) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle, \
-     "" index 2 using (100*$3):(100*$4 > xmax ? $1 : NaN):(xmax-100*$3):(0) with vectors head filled size screen 0.006,25 lw 1.5 lc rgb c_ink notitle, \
-     "" index 2 using (xmax):(100*$4 > xmax ? $1 : NaN):(sprintf("to %.0f%%", 100*$4)) with labels right offset 0,0.7 font ",8" tc rgb c_ink notitle
+     "" index 2 using (100*$2):1:(100*$3):(100*$4 <= xmax ? 100*$4 : xmax) with xerrorbars pt 0 lw 1.5 lc rgb c_ink notitle
 unset multiplot
