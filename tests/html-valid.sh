@@ -4,9 +4,10 @@
 # the two samples (samples/shop by region, samples/service by category),
 # one of names built to break markup, and one whose charts could not be
 # drawn; their links resolve, in report.html and report.md alike, and
-# each glossary term is linked at most once. xmllint's HTML parser is HTML4's and knows no <svg>. Skipped (77)
-# without Java or the checker's jar (scripts/install-deps --report-tools
-# installs both); VNU_JAR names the jar.
+# each glossary term is linked at most once; and none shows nan, inf or a
+# local folder. xmllint's HTML parser is HTML4's and knows no <svg>.
+# Skipped (77) without Java or the checker's jar (scripts/install-deps
+# --report-tools installs both); VNU_JAR names the jar.
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MOT=${MOT:-$srcdir/mot}
@@ -101,6 +102,12 @@ done
 for n in shop service nogp hostile; do
 	grep -l -e "$srcdir/" -e "$tmp/" "$tmp/$n/report.html" "$tmp/$n/report.md" \
 	    >"$tmp/abs" 2>/dev/null && bad "$n: an absolute path in $(cat "$tmp/abs")"
+done
+
+# No figure printed as nan or inf: a missing one is a dash with its reason.
+for n in shop service nogp hostile; do
+	grep -Ewi -e 'nan' -e '-?inf(inity)?' "$tmp/$n/report.html" \
+	    "$tmp/$n/report.md" >"$tmp/nan" && { bad "$n: nan or inf:"; head -3 "$tmp/nan"; }
 done
 
 # The checker, once for all four (it takes seconds to start).
