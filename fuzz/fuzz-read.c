@@ -17,6 +17,7 @@
 #include "fuzz.h"
 #include "log.h"
 #include "read.h"
+#include "read-ids.h"
 #include "report.h"
 #include "run.h"
 

@@ -21,8 +21,6 @@ struct read_ids;
 #define READ_MAX_ITEMS		1000000		/* XES attribute elements */
 #define READ_MAX_JATTRS		1000		/* XES trace attributes */
 #define READ_MAX_BYTES		(64 << 20)	/* text kept, in bytes */
-/* Distinct journey ids a read_ids set counts duplicates among. */
-#define READ_IDS_MAX		(1 << 19)	/* 4 MiB of hashes: memory stays flat */
 
 /* Called for each problem found (validate reports them all). */
 typedef void (*problem_fn)(void *, const char *, unsigned long, int,
@@ -77,14 +75,5 @@ int	read_file(const char *, const struct read_opts *, journey_fn,
 
 /* Key i of a classifier ("concept:name 'my key'": white space separates, single quotes group) at *start, *len; 0, or -1 past the last. */
 int	read_classifier_key(const char *, size_t, const char **, size_t *);
-
-/* A set of journey ids that readers (of any thread) add to: bounded memory. */
-struct read_ids *read_ids_new(void);
-/* Add the second set's ids (one thread's own) to the first (which threads may share). */
-void	read_ids_add(struct read_ids *, struct read_ids *);
-/* Journeys whose id an earlier one had, over every successful read; -1 past READ_IDS_MAX ids. */
-int64_t	read_ids_duplicates(struct read_ids *);
-/* Free a set of ids. */
-void	read_ids_free(struct read_ids *);
 
 #endif

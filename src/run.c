@@ -18,6 +18,7 @@
 #include "exitcode.h"
 #include "log.h"
 #include "read.h"
+#include "read-ids.h"
 #include "report.h"
 #include "progress.h"
 #include "run.h"

@@ -1,6 +1,6 @@
 /*
  * ids.c - the set of journey ids that counts duplicates (read_ids in
- * src/read.c): within a file, across files, from several threads, and
+ * src/read-ids.c): within a file, across files, from several threads, and
  * not for a read that failed. Exits 0 when all hold.
  */
 #include <config.h>
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "read.h"
+#include "read-ids.h"
 
 static const char	*dir;
 static int		 failures;
