@@ -168,7 +168,9 @@ agg_reject(struct agg *a, const struct journey *j)
 
 	a->journeys_read++;
 	a->journeys_rejected++;
-	where = xasprintf("%s:%lu", j->file, j->reject_line);
+	where = j->reject_col > 0 ? xasprintf("%s:%lu:%u", j->file,
+	    j->reject_line, j->reject_col) : xasprintf("%s:%lu", j->file,
+	    j->reject_line);
 	r = reason_slot(a, j->reject, where);
 	free(where);
 	a->reason_count[r]++;

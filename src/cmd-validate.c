@@ -29,8 +29,8 @@ struct vstate {
 };
 
 static void
-on_problem(void *arg, const char *file, unsigned long line, int error,
-    const char *msg)
+on_problem(void *arg, const char *file, unsigned long line, unsigned col,
+    int error, const char *msg)
 {
 	struct vstate	*vs = arg;
 
@@ -41,9 +41,19 @@ on_problem(void *arg, const char *file, unsigned long line, int error,
 	text_put(stdout, file);
 	if (line > 0)
 		printf(":%lu", line);
+	if (line > 0 && col > 0)
+		printf(":%u", col);
 	printf(": %s: ", error ? "error" : "warning");
 	text_put(stdout, msg);
 	putchar('\n');
+}
+
+/* A problem of an expectations file: a line, no column. */
+static void
+on_expect_problem(void *arg, const char *file, unsigned long line, int error,
+    const char *msg)
+{
+	on_problem(arg, file, line, 0, error, msg);
 }
 
 static int
@@ -144,7 +154,7 @@ cmd_validate(int argc, char **argv)
 		if (strcmp(path, "-") != 0)
 			frc = xmlin_root(path, root, sizeof root, &cause);
 		if (frc == 0 && strcmp(root, "expectations") == 0) {
-			frc = expect_check(path, on_problem, &vs, &errors,
+			frc = expect_check(path, on_expect_problem, &vs, &errors,
 			    &cause);
 			if (frc == 0 && errors > 0)
 				frc = MOT_EXIT_CONFIG;

@@ -34,6 +34,7 @@ journey_reset(struct journey *j)
 	j->reject = NULL;
 	j->reject_detail = NULL;
 	j->reject_line = 0;
+	j->reject_col = 0;
 	outcome_clear(&j->outcome);
 	arena_reset(&j->arena);
 }

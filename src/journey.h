@@ -56,6 +56,7 @@ struct journey {
 	const char		*reject;	/* reason when rejected, else NULL */
 	const char		*reject_detail;
 	unsigned long		 reject_line;
+	unsigned		 reject_col;	/* 0 when the format has none */
 	struct arena		 arena;
 };
 

@@ -197,7 +197,7 @@ set_classifier(struct xes *xs, const char *spec)
 	    xs->keys[0] : NULL;
 }
 
-void
+static void
 xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 {
 	const struct outcome_map	*om;
@@ -206,7 +206,7 @@ xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	size_t				 i;
 
 	xs = xcalloc(1, sizeof *xs);
-	r->xes = xs;
+	r->fmt = xs;
 	names(x, xs);
 	strtab_init(&xs->keytab);
 	xs->k_name = key_intern(xs, "concept:name", 12);
@@ -229,10 +229,10 @@ xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 	xs->keep_resource = !r->o->no_actor;
 }
 
-void
+static void
 xes_free(struct rd *r)
 {
-	struct xes	*xs = r->xes;
+	struct xes	*xs = r->fmt;
 	size_t		 i, g;
 
 	if (xs == NULL)
@@ -253,7 +253,7 @@ xes_free(struct rd *r)
 	free(xs->order);
 	free(xs->queue);
 	free(xs);
-	r->xes = NULL;
+	r->fmt = NULL;
 }
 
 static const char *global_value(const struct xes *, int, const char *);
@@ -273,7 +273,7 @@ static void
 add_global(struct xmlin *x, struct rd *r, const char *elem,
     const struct xattr *a, int n)
 {
-	struct xes		*xs = r->xes;
+	struct xes		*xs = r->fmt;
 	const struct xattr	*k, *v;
 	struct xdefault		*d;
 	size_t			 g = (size_t)xs->in_global - 1, i;
@@ -282,13 +282,13 @@ add_global(struct xmlin *x, struct rd *r, const char *elem,
 	if (k == NULL || v == NULL)
 		return;
 	if (xs->nglob[g] >= READ_MAX_JATTRS) {
-		rd_problem(x, r, 0, NULL, "more than %d globals: \"%.*s\" "
+		rd_problem(r, 0, NULL, "more than %d globals: \"%.*s\" "
 		    "ignored", READ_MAX_JATTRS, SHOW(k));
 		return;
 	}
 	for (i = 0; i < xs->nglob[g]; i++) {
 		if (xattr_is(k, xs->glob[g][i].key)) {
-			rd_problem(x, r, 0, NULL, "duplicate global \"%.*s\" "
+			rd_problem(r, 0, NULL, "duplicate global \"%.*s\" "
 			    "ignored (the first is kept)", SHOW(k));
 			return;
 		}
@@ -412,7 +412,7 @@ add_kv(struct xmlin *x, struct rd *r, int bank, const struct xattr *a, int n)
 	struct xkv		*kv, **arr;
 	long			 ref;
 	size_t			 pos, *nkv, *cap;
-	struct xes		*xs = r->xes;
+	struct xes		*xs = r->fmt;
 
 	arr = bank == 0 ? &xs->tkv : &xs->kv;
 	nkv = bank == 0 ? &xs->ntkv : &xs->nkv;
@@ -420,8 +420,8 @@ add_kv(struct xmlin *x, struct rd *r, int bank, const struct xattr *a, int n)
 	key_value(xs, a, n, &k, &v);
 	if (k == NULL)
 		return;
-	if (RD_FULL(x, r, FULL_NO) || (*nkv >= (bank == 0 ? READ_MAX_JATTRS :
-	    READ_MAX_ITEMS) && rd_full(x, r, bank == 0 ? FULL_JATTRS :
+	if (RD_FULL(r, FULL_NO) || (*nkv >= (bank == 0 ? READ_MAX_JATTRS :
+	    READ_MAX_ITEMS) && rd_full(r, bank == 0 ? FULL_JATTRS :
 	    FULL_ITEMS)))
 		return;
 	if (*nkv == *cap) {
@@ -503,10 +503,10 @@ event_value(const struct xes *xs, size_t first, size_t n, const char *key)
 	return (global_value(xs, 1, key));
 }
 
-const char *
+static const char *
 xes_event_value(struct rd *r, const char *key)
 {
-	struct xes		*xs = r->xes;
+	struct xes		*xs = r->fmt;
 	const struct xkv	*kv;
 	size_t			 i;
 	long			 ref;
@@ -529,7 +529,7 @@ xes_event_value(struct rd *r, const char *key)
 static const char *
 classify(struct rd *r, size_t first, size_t n, int without_lifecycle)
 {
-	struct xes	*xs = r->xes;
+	struct xes	*xs = r->fmt;
 	const char	*v, *parts[16];
 	size_t		 i, np = 0, len = 0;
 	char		*s, *p;
@@ -597,7 +597,7 @@ static void
 event_fields(struct rd *r, struct xevent *ev, const struct xkv **f,
     const struct xkv *one)
 {
-	struct xes	*xs = r->xes;
+	struct xes	*xs = r->fmt;
 	const char	*name;
 
 	ev->lifecycle = f[XF_LIFECYCLE] != NULL ? f[XF_LIFECYCLE]->value :
@@ -623,7 +623,7 @@ event_fields(struct rd *r, struct xevent *ev, const struct xkv **f,
 static void
 end_event(struct xmlin *x, struct rd *r)
 {
-	struct xes		*xs = r->xes;
+	struct xes		*xs = r->fmt;
 	const struct xkv	*ts, *f[XF_N], *one;
 	struct xevent		*ev;
 	size_t			 first = xs->ev_kv_first, n = xs->nkv - first;
@@ -636,7 +636,7 @@ end_event(struct xmlin *x, struct rd *r)
 	event_scan(xs, first, n, f, &one);
 	if ((ts = f[XF_TIME]) == NULL) {
 		r->st->events_no_time++;
-		rd_problem_at(x, r, xs->event_line, 0, NULL, "event without "
+		rd_problem_at(r, xs->event_line, 0, 0, NULL, "event without "
 		    "time:timestamp left out");
 		return;
 	}
@@ -646,17 +646,17 @@ end_event(struct xmlin *x, struct rd *r)
 	} else
 		rc = isotime_parse(ts->value, ts->len, r->o->zone, &t, &why);
 	if (rc == ISOTIME_NO_OFFSET) {
-		rd_problem_at(x, r, xs->event_line, 1, "time without offset",
+		rd_problem_at(r, xs->event_line, 0, 1, "time without offset",
 		    "time:timestamp=\"%.60s\": %s", ts->value, why);
 		return;
 	}
 	if (rc != 0) {
 		r->st->events_bad_time++;
-		rd_problem_at(x, r, xs->event_line, 0, NULL, "event left out: "
+		rd_problem_at(r, xs->event_line, 0, 0, NULL, "event left out: "
 		    "time:timestamp=\"%.60s\": %s", ts->value, why);
 		return;
 	}
-	if (RD_FULL(x, r, xs->nev >= READ_MAX_TOUCHPOINTS ? FULL_EVENTS :
+	if (RD_FULL(r, xs->nev >= READ_MAX_TOUCHPOINTS ? FULL_EVENTS :
 	    FULL_NO))
 		return;
 	if (xs->nev == xs->evcap) {
@@ -820,7 +820,7 @@ times_distinct(const struct xes *xs)
 static void
 make_touchpoints(struct rd *r)
 {
-	struct xes		*xs = r->xes;
+	struct xes		*xs = r->fmt;
 	struct xevent		*ev, *s;
 	struct touchpoint	*tp;
 	size_t			 i, g, head, tail;
@@ -906,7 +906,7 @@ make_touchpoints(struct rd *r)
 static void
 end_trace(struct xmlin *x, struct rd *r)
 {
-	struct xes		*xs = r->xes;
+	struct xes		*xs = r->fmt;
 	struct journey		*j = r->j;
 	const struct xkv	*kv;
 	const char		*id;
@@ -938,9 +938,9 @@ end_trace(struct xmlin *x, struct rd *r)
 		make_touchpoints(r);
 	if (j->reject != NULL && r->o->problem != NULL &&
 	    j->reject_line == j->line)
-		r->o->problem(r->o->arg, xmlin_path(x), j->line, 1,
+		r->o->problem(r->o->arg, r->path, j->line, 0, 1,
 		    j->reject_detail);
-	rd_end_journey(x, r);
+	rd_end_journey(r);
 }
 
 /* An event's attribute: most of the elements of a log. */
@@ -955,7 +955,7 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
     const char *uri, const struct xattr *a, int n)
 {
 	struct rd		*r = ud;
-	struct xes		*xs = r->xes;
+	struct xes		*xs = r->fmt;
 	const struct xattr	*scope;
 	int			 i;
 
@@ -963,14 +963,14 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
 		if (is_attr_element(xs, name))
 			event_kv(x, r, a, n);
 		else if (!is_container_element(xs, name))
-			rd_problem(x, r, 0, NULL, "unknown element <%s> in an "
+			rd_problem(r, 0, NULL, "unknown element <%s> in an "
 			    "event ignored", name);
 		xmlin_skip(x);
 		return;
 	}
 	if (depth == 2) {
 		if (name == xs->e_trace) {
-			rd_begin_journey(x, r);
+			rd_begin_journey(r);
 			xs->in_trace = 1;
 			xs->nkv = xs->ntkv = xs->nev = 0;
 			return;
@@ -1003,7 +1003,7 @@ xes_start(struct xmlin *x, void *ud, int depth, const char *name,
 		if (is_attr_element(xs, name))
 			add_kv(x, r, 0, a, n);
 		else if (!is_container_element(xs, name))
-			rd_problem(x, r, 0, NULL, "unknown element <%s> in a "
+			rd_problem(r, 0, NULL, "unknown element <%s> in a "
 			    "trace ignored", name);
 		xmlin_skip(x);	/* nested attributes */
 		return;
@@ -1016,7 +1016,7 @@ xes_end(struct xmlin *x, void *ud, int depth, const char *name,
     const char *uri)
 {
 	struct rd	*r = ud;
-	struct xes	*xs = r->xes;
+	struct xes	*xs = r->fmt;
 
 	if (depth == 2 && xs->in_trace)
 		end_trace(x, r);
@@ -1025,10 +1025,20 @@ xes_end(struct xmlin *x, void *ud, int depth, const char *name,
 	else if (depth == 3 && xs->in_event)
 		end_event(x, r);
 	else if (depth == 1)
-		rd_flush(x, r);		/* the document's end */
+		rd_flush(r);		/* the document's end */
 }
 
-const struct xmlin_ops xes_ops = { xes_start, xes_end };
+static const struct xmlin_ops xes_ops = { xes_start, xes_end };
+
+const struct read_format xes_format = {
+	.name = "xes",
+	.root = "log",
+	.any_ns = 1,
+	.ops = &xes_ops,
+	.begin = xes_begin,
+	.free = xes_free,
+	.value = xes_event_value,
+};
 
 int
 read_classifier_key(const char *spec, size_t i, const char **startp,

@@ -22,9 +22,9 @@ struct read_ids;
 #define READ_MAX_JATTRS		1000		/* XES trace attributes */
 #define READ_MAX_BYTES		(64 << 20)	/* text kept, in bytes */
 
-/* Called for each problem found (validate reports them all). */
-typedef void (*problem_fn)(void *, const char *, unsigned long, int,
-    const char *);
+/* Called for each problem found (validate reports them all): file, line, column (0: none), whether an error, message. */
+typedef void (*problem_fn)(void *, const char *, unsigned long, unsigned,
+    int, const char *);
 /* Called for each journey, accepted or rejected; 0 goes on, an exit code stops. */
 typedef int (*journey_fn)(struct journey *, void *, char **);
 

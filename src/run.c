@@ -153,8 +153,12 @@ struct unit {
 static char *
 journey_message(const struct journey *j, const char *what)
 {
-	return (xasprintf("%s:%lu: journey%s%s%s %s: %s", j->file,
-	    j->reject_line, j->id != NULL ? " \"" : "",
+	char	col[16] = "";
+
+	if (j->reject_col > 0)
+		snprintf(col, sizeof col, ":%u", j->reject_col);
+	return (xasprintf("%s:%lu%s: journey%s%s%s %s: %s", j->file,
+	    j->reject_line, col, j->id != NULL ? " \"" : "",
 	    j->id != NULL ? j->id : "", j->id != NULL ? "\"" : "", what,
 	    j->reject_detail));
 }
