@@ -7,7 +7,7 @@
 #
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
-# HARNESS is journeys, xes, expectations, time, state or baseline
+# HARNESS is journeys, xes, expectations, time, state, baseline or csv
 # (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
@@ -24,7 +24,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time state baseline}
+harnesses=${*:-journeys xes expectations time state baseline csv}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -81,6 +81,7 @@ for h in $harnesses; do
 	time) o="$(obj fuzz-time) $(obj fuzz-file)";;
 	state) o="$(obj fuzz-state) $(obj fuzz-file)";;
 	baseline) o="$(obj fuzz-baseline) $(obj fuzz-file)";;
+	csv) o="$(obj fuzz-csv) $(obj fuzz-file)";;
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
@@ -109,6 +110,7 @@ seeds() {
 	time) ls "$srcdir"/fuzz/seeds/time/*;;
 	state) ls "$srcdir"/fuzz/seeds/state/*;;
 	baseline) ls "$srcdir"/fuzz/seeds/baseline/* "$srcdir"/tests/data/*.json;;
+	csv) ls "$srcdir"/fuzz/seeds/csv/*;;
 	esac 2>/dev/null
 }
 

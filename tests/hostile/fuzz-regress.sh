@@ -9,7 +9,7 @@ top=$(cd "$(dirname "$MOT")" && pwd)
 fail=0
 MOT_FUZZ_SRCDIR=$srcdir
 export MOT_FUZZ_SRCDIR
-for h in journeys xes expectations time state baseline; do
+for h in journeys xes expectations time state baseline csv; do
 	prog=$top/fuzz/fuzz_$h
 	[ -x "$prog" ] || { echo "no $prog"; exit 99; }
 	case $h in
@@ -21,6 +21,7 @@ for h in journeys xes expectations time state baseline; do
 	time) set -- "$srcdir"/fuzz/seeds/time;;
 	state) set -- "$srcdir"/fuzz/seeds/state;;
 	baseline) set -- "$srcdir"/fuzz/seeds/baseline "$srcdir"/tests/data/*.json;;
+	csv) set -- "$srcdir"/fuzz/seeds/csv;;
 	esac
 	# shellcheck disable=SC2086
 	if out=$(${MOT_WRAPPER:-} "$prog" "$@" "$srcdir/fuzz/regressions/$h" 2>&1); then
