@@ -133,7 +133,7 @@ csv_size(char *buf, size_t size, const char *what, size_t n)
 	else if (n >= 1024 && n % 1024 == 0)
 		snprintf(buf, size, "%s %zu KiB", what, n / 1024);
 	else
-		snprintf(buf, size, "%s %zu bytes", what, n);
+		snprintf(buf, size, "%s %zu byte%s", what, n, n == 1 ? "" : "s");
 }
 
 struct csv *
@@ -296,18 +296,23 @@ csv_newline(struct csv *cs, size_t i)
 static void
 csv_put(struct csv *cs, size_t from, size_t len)
 {
-	size_t	k = len, used;
+	size_t	k = len, kf, kr;
 
 	if (!cs->fkeep)
 		return;
-	if (k > cs->field_max - cs->flen) {
-		k = cs->field_max - cs->flen;
+	/*
+	 * What each limit leaves room for (each field's end counts one byte
+	 * of the record, and used < record_max here): the one the bytes meet
+	 * first is the problem, as if they came one at a time.
+	 */
+	kf = cs->field_max - cs->flen;
+	kr = cs->record_max - 1 - (cs->w - cs->rs);
+	if (k > kf && kf <= kr) {
+		k = kf;
 		csv_problem(cs, cs->field_msg, cs->fline, cs->fcol);
 		cs->fkeep = 0;
-	}
-	used = cs->w - cs->rs;		/* each field's end counts one */
-	if (used + k + 1 > cs->record_max) {
-		k = cs->record_max - 1 - used;	/* used < record_max */
+	} else if (k > kr) {
+		k = kr;
 		csv_problem(cs, cs->record_msg, cs->fline, cs->fcol);
 		cs->fkeep = cs->rkeep = 0;
 	}
@@ -414,14 +419,38 @@ csv_scan(const unsigned char *tab, const unsigned char *p)
 }
 
 /*
- * A character from 0x80 at r, kept: 0, or -1 when more bytes are needed
- * to tell whether it is UTF-8.
+ * Keep the bytes from r up to one that tab stops at: that byte, or -1 at
+ * the end of the buffer.
  */
 static int
-csv_high(struct csv *cs)
+csv_run(struct csv *cs, const unsigned char *tab)
+{
+	const unsigned char	*b = (const unsigned char *)cs->buf, *p;
+	size_t			 k;
+
+	p = csv_scan(tab, b + cs->r);
+	if ((k = (size_t)(p - (b + cs->r))) != 0) {
+		csv_put(cs, cs->r, k);
+		cs->r += k;
+	}
+	return (cs->r == cs->end ? -1 : *p);
+}
+
+/*
+ * A NUL or a character from 0x80 at r, kept: 0, or -1 when more bytes are
+ * needed to tell whether it is UTF-8.
+ */
+static int
+csv_odd(struct csv *cs, int c)
 {
 	size_t	k, left = cs->end - cs->r;
 
+	if (c == '\0') {
+		csv_problem(cs, csv_nul, cs->line, csv_col(cs, cs->r));
+		csv_put(cs, cs->r, 1);
+		cs->r++;
+		return (0);
+	}
 	k = utf8_len((const unsigned char *)cs->buf + cs->r, left);
 	if (k == 0 && left < 4 && !cs->eof)
 		return (-1);
@@ -504,13 +533,21 @@ slow:
 	return (0);
 }
 
-/* Whether the byte after a CR at r is still to be read. */
-#define CSV_CR_SHORT(cs)	((cs)->r + 1 == (cs)->end && !(cs)->eof)
+/* The bytes of the line end c at r (CR, LF or CRLF), or 0 when the byte after a CR is still to be read. */
+static size_t
+csv_eol(const struct csv *cs, int c)
+{
+	if (c == '\n')
+		return (1);
+	if (cs->r + 1 == cs->end)
+		return (cs->eof ? 1 : 0);
+	return (cs->buf[cs->r + 1] == '\n' ? 2 : 1);
+}
 
 int
 csv_next(struct csv *cs, struct csv_record *rec, int *code, char **cause)
 {
-	const unsigned char	*b, *p;
+	const unsigned char	*b;
 	unsigned long		 end_line;
 	size_t			 k;
 	int			 c;
@@ -543,14 +580,9 @@ csv_next(struct csv *cs, struct csv_record *rec, int *code, char **cause)
 			c = b[cs->r];
 			if (c == '\n' || c == '\r') {
 				/* A blank line. */
-				if (c == '\r' && CSV_CR_SHORT(cs)) {
-					if (csv_fill(cs) != 0)
-						goto failed;
-					continue;
-				}
-				cs->r++;
-				if (c == '\r' && cs->r < cs->end && b[cs->r] == '\n')
-					cs->r++;
+				if ((k = csv_eol(cs, c)) == 0)
+					goto more;
+				cs->r += k;
 				csv_newline(cs, cs->r);
 				continue;
 			}
@@ -569,14 +601,8 @@ csv_next(struct csv *cs, struct csv_record *rec, int *code, char **cause)
 			cs->state = ST_PLAIN;
 			/* FALLTHROUGH */
 		case ST_PLAIN:
-			p = csv_scan(cs->plain, b + cs->r);
-			if ((k = (size_t)(p - (b + cs->r))) != 0) {
-				csv_put(cs, cs->r, k);
-				cs->r += k;
-			}
-			if (cs->r == cs->end)
+			if ((c = csv_run(cs, cs->plain)) == -1)
 				continue;
-			c = *p;
 			if (c == cs->delim) {
 				csv_field_end(cs);
 				cs->r++;
@@ -585,64 +611,40 @@ csv_next(struct csv *cs, struct csv_record *rec, int *code, char **cause)
 				continue;
 			}
 			if (c == '\n' || c == '\r') {
-				if (c == '\r' && CSV_CR_SHORT(cs)) {
-					if (csv_fill(cs) != 0)
-						goto failed;
-					continue;
-				}
+				if ((k = csv_eol(cs, c)) == 0)
+					goto more;
 				csv_field_end(cs);
-				end_line = cs->line;
-				cs->r++;
-				if (c == '\r' && cs->r < cs->end && b[cs->r] == '\n')
-					cs->r++;
-				csv_newline(cs, cs->r);
-				return (csv_record_end(cs, rec, end_line));
+				cs->r += k;
+				goto line_end;
 			}
-			if (c == cs->quote || c == '\0') {
-				csv_problem(cs, c == '\0' ? csv_nul :
-				    csv_quote_inside, cs->line, csv_col(cs, cs->r));
+			if (c == cs->quote) {
+				csv_problem(cs, csv_quote_inside, cs->line,
+				    csv_col(cs, cs->r));
 				csv_put(cs, cs->r, 1);
 				cs->r++;
 				continue;
 			}
-			if (csv_high(cs) != 0 && csv_fill(cs) != 0)
-				goto failed;
+			if (csv_odd(cs, c) != 0)
+				goto more;
 			continue;
 		case ST_QUOTED:
-			p = csv_scan(cs->quoted, b + cs->r);
-			if ((k = (size_t)(p - (b + cs->r))) != 0) {
-				csv_put(cs, cs->r, k);
-				cs->r += k;
-			}
-			if (cs->r == cs->end)
+			if ((c = csv_run(cs, cs->quoted)) == -1)
 				continue;
-			c = *p;
 			if (c == cs->quote) {
 				cs->r++;
 				cs->state = ST_QUOTE;
 				continue;
 			}
 			if (c == '\n' || c == '\r') {
-				if (c == '\r' && CSV_CR_SHORT(cs)) {
-					if (csv_fill(cs) != 0)
-						goto failed;
-					continue;
-				}
-				k = c == '\r' && cs->r + 1 < cs->end &&
-				    b[cs->r + 1] == '\n' ? 2 : 1;
+				if ((k = csv_eol(cs, c)) == 0)
+					goto more;
 				csv_put(cs, cs->r, k);
 				cs->r += k;
 				csv_newline(cs, cs->r);
 				continue;
 			}
-			if (c == '\0') {
-				csv_problem(cs, csv_nul, cs->line, csv_col(cs, cs->r));
-				csv_put(cs, cs->r, 1);
-				cs->r++;
-				continue;
-			}
-			if (csv_high(cs) != 0 && csv_fill(cs) != 0)
-				goto failed;
+			if (csv_odd(cs, c) != 0)
+				goto more;
 			continue;
 		case ST_QUOTE:
 			c = b[cs->r];
@@ -659,6 +661,11 @@ csv_next(struct csv *cs, struct csv_record *rec, int *code, char **cause)
 			cs->state = ST_PLAIN;
 			continue;
 		}
+		continue;
+more:
+		/* More bytes to tell what the byte at r is. */
+		if (csv_fill(cs) != 0)
+			goto failed;
 	}
 
 	/* The end of the input. */

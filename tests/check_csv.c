@@ -156,6 +156,12 @@ static const struct csv_case csv_cases[] = {
 	    "{a|xxxxxxxx}!quote not closed@1:3", "1-3@0:1:1,1:3" },
 	{ "a,\"" X10 X10 X10 "\n\nb\n", 0, 0, 0, 0, 32, 0,
 	    "{a|" X10 X10 "xxxxxxxxx}!quote not closed@1:3", NULL },
+	/* The limit met first in the field's bytes, however it was read. */
+	{ "aaaaaaaaaaaaaaa,bbbbbbbbbbbbbbbbbbbb\n", 0, 0, 0, 16, 32, 0,
+	    "{aaaaaaaaaaaaaaa|bbbbbbbbbbbbbbb}!record longer than 32 bytes@1:17",
+	    NULL },
+	{ "\x16\x16\x16", 0, 0, 0, 1, 1, 0,
+	    "{}!record longer than 1 byte@1:1", NULL },
 	{ "a,b,c,d,e\nf\n", 0, 0, 0, 0, 0, 3,
 	    "{a|b|c}!record with more than 3 fields@1:7{f}", NULL },
 	{ "a,b,c\n", 0, 0, 0, 0, 0, 3, "{a|b|c}", NULL },
