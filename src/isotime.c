@@ -56,7 +56,7 @@ is_leap(int64_t y)
 	return ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
 }
 
-static unsigned
+unsigned
 days_in_month(int64_t y, unsigned m)
 {
 	static const unsigned	dim[12] = {

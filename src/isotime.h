@@ -25,6 +25,8 @@ struct mot_duration {
 int64_t	days_from_civil(int64_t, unsigned, unsigned);
 /* The proleptic Gregorian date of a day count since 1970-01-01. */
 void	civil_from_days(int64_t, int64_t *, unsigned *, unsigned *);
+/* The number of days of month m (1-12) of year y, proleptic Gregorian. */
+unsigned	days_in_month(int64_t, unsigned);
 /* Parse an ISO 8601 date-time of len bytes; zone (may be NULL) applies when it has no offset. */
 int	isotime_parse(const char *, size_t, const struct tz *, mot_time *,
 	    const char **);

@@ -34,5 +34,6 @@ Suite	*make_history_suite(void);
 Suite	*make_svg_suite(void);
 Suite	*make_report_suite(void);
 Suite	*make_csv_suite(void);
+Suite	*make_timefmt_suite(void);
 
 #endif
