@@ -29,8 +29,8 @@ static char	*exp_path;
 static FILE	*devnull;
 
 static void
-on_problem(void *arg, const char *file, unsigned long line, int error,
-    const char *msg)
+on_problem(void *arg, const char *file, unsigned long line, unsigned col,
+    int error, const char *msg)
 {
 	(*(unsigned long *)arg)++;
 }

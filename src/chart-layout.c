@@ -208,7 +208,7 @@ gp_label_tics(FILE *f, const char *axis, const char *opts,
 			longest = len;
 	}
 	fputs(")\n", f);
-	fmt_labels_free(l, n);
+	xfree_strings(l, n);
 	return (longest);
 }
 

@@ -227,7 +227,7 @@ write_trend(struct chart_ctx *x)
 		    "allowed)\"" : "notitle");
 	}
 	fputc('\n', f);
-	fmt_labels_free(keys, n);
+	xfree_strings(keys, n);
 }
 
 const struct chart_def chart_trend = {

@@ -41,6 +41,8 @@ static const struct cmd_opt analyze_opts[] = {
 	{ OPT_VERBOSE, NULL },
 	{ OPT_HELP, NULL },
 	{ OPT_TITLE, NULL },
+	{ OPT_FORMAT_IN, NULL },
+	{ OPT_MEMORY, NULL },
 	CMD_OPT_END
 };
 

@@ -158,6 +158,8 @@ static const struct cmd_opt check_opts[] = {
 	{ OPT_VERBOSE, NULL },
 	{ OPT_HELP, NULL },
 	{ OPT_ALLOW_MISSING, NULL },
+	{ OPT_FORMAT_IN, NULL },
+	{ OPT_MEMORY, NULL },
 	{ OPT_HISTORY, NULL },
 	{ OPT_BURN_RATE, NULL },
 	{ OPT_BURN_THRESHOLD, NULL },

@@ -73,7 +73,9 @@ static const struct cmd_opt validate_opts[] = {
 	{ OPT_QUIET, "print problems only, not the ok lines" },
 	{ OPT_HELP, NULL },
 	{ OPT_EXPECTATIONS, "cross-check its touchpoint names with the\n"
-	    "journeys of every FILE" },
+	    "journeys of every FILE (and read CSV files\nby its <csv> mapping)" },
+	{ OPT_FORMAT_IN, NULL },
+	{ OPT_MEMORY, NULL },
 	CMD_OPT_END
 };
 
@@ -100,7 +102,7 @@ cross_check(const struct expectations *e, struct agg *a, int quiet)
 		text_put(stdout, msg[i]);
 		putchar('\n');
 	}
-	run_missing_free(msg, n);
+	xfree_strings(msg, n);
 	if (n == 0 && !quiet) {
 		text_put(stdout, e->path);
 		printf(": ok: every touchpoint it names is in the journeys\n");
@@ -121,11 +123,13 @@ cmd_validate(int argc, char **argv)
 	struct opts		 opts;
 	const char		*path, *zname, *epath;
 	char			*cause = NULL, root[64];
-	int			 rc = 0, frc, errors, quiet;
+	int			 rc = 0, frc, errors, quiet, format_in;
 	size_t			 i;
 
 	if ((rc = opts_parse(c, argc, argv, &opts)) != 0)
 		return (rc == -1 ? 0 : rc);
+	if ((rc = opts_format_in(c, &opts, &format_in)) != 0)
+		return (rc);
 	zname = opts_text(&opts, OPT_ASSUME_ZONE);
 	quiet = opts_given(&opts, OPT_QUIET);
 	if (opts.noperands == 0)
@@ -151,7 +155,9 @@ cmd_validate(int argc, char **argv)
 		vs.agg = e != NULL ? &agg : NULL;
 		frc = 0;
 		root[0] = '\0';
-		if (strcmp(path, "-") != 0)
+		memset(&ro, 0, sizeof ro);
+		ro.format_in = format_in;
+		if (strcmp(path, "-") != 0 && !read_is_csv(path, &ro))
 			frc = xmlin_root(path, root, sizeof root, &cause);
 		if (frc == 0 && strcmp(root, "expectations") == 0) {
 			frc = expect_check(path, on_expect_problem, &vs, &errors,
@@ -159,13 +165,14 @@ cmd_validate(int argc, char **argv)
 			if (frc == 0 && errors > 0)
 				frc = MOT_EXIT_CONFIG;
 		} else if (frc == 0) {
-			memset(&ro, 0, sizeof ro);
 			ro.zone = zone;
+			ro.memory = (size_t)opts_count(&opts, OPT_MEMORY);
 			ro.problem = on_problem;
 			ro.arg = &vs;
 			if (e != NULL) {
 				ro.names = &e->names;
 				ro.classifier = e->classifier;
+				ro.csv = e->csv;
 			}
 			frc = read_file(path, &ro, on_journey, &st, &cause);
 			if (frc == 0 && vs.errors > 0)

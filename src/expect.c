@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csvmap.h"
 #include "exitcode.h"
 #include "expect.h"
 #include "tz.h"
@@ -23,6 +24,8 @@
 struct eparse {
 	struct expectations	*e;
 	int			 seen_xes;
+	int			 seen_csv;
+	int			 in_csv;	/* reading <csv>'s children */
 	int			 seen_outcome;
 	int			 seen_recovery;
 	int			 seen_effort;
@@ -396,6 +399,32 @@ parse_xes(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 	p->e->classifier = attr_dup(v);
 }
 
+/* A mistake given as a message (allocated), or none (NULL). */
+static void
+ecause(struct xmlin *x, struct eparse *p, char *msg)
+{
+	if (msg == NULL)
+		return;
+	efail(x, p, "%s", msg);
+	free(msg);
+}
+
+static void
+parse_csv(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
+{
+	struct csv_map	*m;
+	char		*msg;
+
+	if (p->seen_csv++) {
+		efail(x, p, "more than one <csv>");
+		return;
+	}
+	msg = csvmap_begin(&m, a, n, xmlin_line(x));
+	p->e->csv = m;
+	p->in_csv = msg == NULL;
+	ecause(x, p, msg);
+}
+
 static void
 parse_outcome(struct xmlin *x, struct eparse *p, const struct xattr *a,
     int n)
@@ -660,6 +689,16 @@ e_start(struct xmlin *x, void *ud, int depth, const char *name,
 			p->e->title = attr_dup(v);
 		return;
 	}
+	if (depth > 2 && p->in_csv) {
+		if (depth == 3 && uri == NULL)
+			ecause(x, p, csvmap_child(p->e->csv, name, a, n,
+			    xmlin_line(x)));
+		else
+			efail(x, p, "unexpected element <%s> here (<csv> "
+			    "holds <journey>, <attribute> and <touchpoint>)",
+			    name);
+		return;
+	}
 	if (depth == 3 && uri == NULL && p->cur_cal >= 0 &&
 	    strcmp(name, "hours") == 0)
 		parse_hours(x, p, a, n);
@@ -689,6 +728,8 @@ e_start(struct xmlin *x, void *ud, int depth, const char *name,
 		parse_scoring(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "xes") == 0)
 		parse_xes(x, p, a, n);
+	else if (uri == NULL && strcmp(name, "csv") == 0)
+		parse_csv(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "outcome") == 0)
 		parse_outcome(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "calendar") == 0)
@@ -700,7 +741,7 @@ e_start(struct xmlin *x, void *ud, int depth, const char *name,
 	else
 		efail(x, p, "unknown element <%s> in <expectations> (expected "
 		    "<moment>, <calendar>, <scoring>, <recovery>, <effort>, "
-		    "<xes> or <outcome>)", name);
+		    "<xes>, <csv> or <outcome>)", name);
 }
 
 /* Resolve calendar references and name sets once the whole file is read. */
@@ -753,6 +794,10 @@ e_end(struct xmlin *x, void *ud, int depth, const char *name,
 {
 	struct eparse	*p = ud;
 
+	if (depth == 2 && p->in_csv) {
+		p->in_csv = 0;
+		ecause(x, p, csvmap_finish(p->e->csv));
+	}
 	if (depth == 2)
 		p->cur_moment = p->cur_cal = -1;
 	if (depth == 1)
@@ -797,6 +842,7 @@ expect_hash(const struct expectations *e)
 	const struct moment		*m;
 	const struct calendar		*c;
 	struct text			 s = { NULL, 0, 0 };
+	char				*csv;
 	size_t				 i, k;
 	int				 w;
 	uint64_t			 h;
@@ -858,6 +904,11 @@ expect_hash(const struct expectations *e)
 	    e->outcome.csat != NULL ? e->outcome.csat : "",
 	    e->outcome.ces != NULL ? e->outcome.ces : "",
 	    e->outcome.churn != NULL ? e->outcome.churn : "");
+	if (e->csv != NULL) {
+		csv = csvmap_text(e->csv);
+		cat(&s, "\n%s", csv);
+		free(csv);
+	}
 	h = hash_bytes(s.s, s.len);
 	free(s.s);
 	return (h);
@@ -960,6 +1011,7 @@ expect_free(struct expectations *e)
 	free(e->is_recovery);
 	free(e->is_contact);
 	free(e->classifier);
+	csvmap_free(e->csv);
 	free(e->title);
 	free(e->outcome.nps);
 	free(e->outcome.csat);

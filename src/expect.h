@@ -10,6 +10,8 @@
 #include "score.h"
 #include "strtab.h"
 
+struct csv_map;
+
 /* One end of a moment's clock: a touchpoint name, or a journey attribute (@name). */
 struct endpoint {
 	int		 is_attr;
@@ -66,6 +68,7 @@ struct expectations {
 	int			 has_contacts;
 	uint64_t		 hash;		/* of the canonical content */
 	char			*title;		/* <expectations title>, or NULL */
+	struct csv_map		*csv;		/* <csv>: reading CSV files, or NULL */
 };
 
 /* Called for each problem when checking (file, line, is_error, message). */

@@ -498,15 +498,6 @@ fmt_labels(const char *const *names, size_t n, size_t max)
 	return (l);
 }
 
-void
-fmt_labels_free(char **l, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; l != NULL && i < n; i++)
-		free(l[i]);
-	free(l);
-}
 
 /*
  * A file name as a client report shows it: as given when relative; an

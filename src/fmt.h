@@ -93,10 +93,9 @@ char	*fmt_shorten(const char *, size_t, size_t);
 /*
  * The labels of one axis or column: names[0..n) each shortened in the
  * middle to at most max characters, kept apart where the names differ (more
- * of the end, else of the start, else longer); free with fmt_labels_free.
+ * of the end, else of the start, else longer); free with xfree_strings.
  */
 char	**fmt_labels(const char *const *, size_t, size_t);
-void	fmt_labels_free(char **, size_t);
 
 /* A file name as a client report shows it: relative as given; absolute made relative to cwd, else its last component. */
 const char *fmt_path_shown(const char *, const char *);

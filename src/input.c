@@ -23,6 +23,7 @@
 
 #include "exitcode.h"
 #include "input.h"
+#include "num.h"
 #include "xmalloc.h"
 
 #define IN_CHUNK	(256 * 1024)
@@ -55,7 +56,9 @@ struct input_src {
 	uint64_t	 u16_off;	/* of u16 in the UTF-16 text */
 	unsigned long	 lines;		/* newlines decoded */
 	unsigned long	 err_line;	/* of the error in msg, or 0 */
-	char		 msg[128];
+	char		 msg[160];
+	uint64_t	 given;		/* bytes input_read gave */
+	uint64_t	 gzmax;		/* the most a gzip input may give, or 0 */
 };
 #define NO_ICONV	((iconv_t)-1)
 
@@ -84,12 +87,16 @@ input_open(struct input_src **sp, const char *path, char **cause)
 {
 	struct input_src	*s;
 	ssize_t			 r;
+	uint64_t		 max;
 
+	if ((*cause = input_gzip_max(&max)) != NULL)
+		return (MOT_EXIT_USAGE);
 	s = xcalloc(1, sizeof *s);
 	s->left = UINT64_MAX;
 	s->stage = 1;
 	s->sniff = 1;
 	s->cd = NO_ICONV;
+	s->gzmax = max;
 	if (strcmp(path, "-") == 0)
 		s->fd = dup(STDIN_FILENO);
 	else
@@ -428,11 +435,25 @@ ssize_t
 input_read(struct input_src *s, char *buf, size_t n, int *code,
     const char **msg)
 {
+	ssize_t	k;
+
 	if (s->cd != NO_ICONV)
-		return (utf16_read(s, buf, n, code, msg));
-	if (s->sniff)
-		return (sniff_read(s, buf, n, code, msg));
-	return (src_read(s, buf, n, code, msg));
+		k = utf16_read(s, buf, n, code, msg);
+	else if (s->sniff)
+		k = sniff_read(s, buf, n, code, msg);
+	else
+		k = src_read(s, buf, n, code, msg);
+	if (k > 0 && s->gzip && s->gzmax != 0 &&
+	    (s->given += (uint64_t)k) > s->gzmax) {
+		snprintf(s->msg, sizeof s->msg, "gzip data inflates to more "
+		    "than %llu bytes (MOT_GZIP_MAX): refused as a likely gzip "
+		    "bomb", (unsigned long long)s->gzmax);
+		s->err_line = 0;
+		*code = MOT_EXIT_DATAERR;
+		*msg = s->msg;
+		return (-1);
+	}
+	return (k);
 }
 
 int
@@ -473,4 +494,16 @@ input_close(struct input_src *s)
 		close(s->fd);
 	free(s->in);
 	free(s);
+}
+
+char *
+input_gzip_max(uint64_t *max)
+{
+	const char	*s = getenv("MOT_GZIP_MAX");
+
+	*max = INPUT_GZIP_MAX;
+	if (s == NULL || *s == '\0' || num_size(s, max) == 0)
+		return (NULL);
+	return (xasprintf("MOT_GZIP_MAX=\"%s\": not a size (bytes, or a "
+	    "number with K, M, G or T; 0 for no limit)", s));
 }

@@ -23,6 +23,10 @@ int	input_is_gzip(const struct input_src *);
 int	input_is_utf16(const struct input_src *);
 /* The line of the error input_read last gave, or 0 if it has none. */
 unsigned long input_error_line(const struct input_src *);
+/* Decompressed bytes of one gzip input, unless MOT_GZIP_MAX says otherwise. */
+#define INPUT_GZIP_MAX	(UINT64_C(16) << 30)
+/* The cap on a gzip input's size (0: none) from MOT_GZIP_MAX; NULL, or a message (allocated) when it is not a size. */
+char	*input_gzip_max(uint64_t *);
 /* Close the file. */
 void	input_close(struct input_src *);
 

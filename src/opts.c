@@ -18,6 +18,7 @@
 #include "log.h"
 #include "num.h"
 #include "opts.h"
+#include "read.h"
 #include "run.h"
 #include "xmalloc.h"
 
@@ -140,6 +141,14 @@ static const struct opt_def opt_defs[] = {
 	  0, 0, 0, NULL, 0, 0, "a title",
 	  "the title of report.html and report.md\n(default: the expectations' "
 	  "title, else\nMoments of truth)" },
+	{ OPT_FORMAT_IN, "format-in", 0, OPT_NONEMPTY, "FORMAT",
+	  0, 0, 0, NULL, 0, 0, "csv, tsv or xml",
+	  "read every input as csv, tsv or xml\n(default: .csv and .tsv names, "
+	  "also .gz,\nare CSV, the rest XML)" },
+	{ OPT_MEMORY, "memory", 0, OPT_SIZE, "SIZE",
+	  1 << 20, 1e15, 0, NULL, 0, 256 << 20, "a size from 1M (like 256M or 2G)",
+	  "CSV rows of a journey that lie apart are\ngathered in SIZE bytes, "
+	  "then in sorted\nruns in $TMPDIR (default 256M)" },
 };
 
 const struct opt_def *
@@ -176,8 +185,9 @@ static int
 read_value(const struct cmd_entry *c, const struct opt_def *d,
     const char *arg, struct opt_value *v)
 {
-	int64_t	n;
-	double	x;
+	uint64_t	size;
+	int64_t		n;
+	double		x;
 
 	v->given = 1;
 	v->text = arg;
@@ -206,6 +216,13 @@ read_value(const struct cmd_entry *c, const struct opt_def *d,
 	case OPT_TIME:
 		if (cmd_as_of(c, arg, &v->count) != 0)
 			return (MOT_EXIT_USAGE);
+		break;
+	case OPT_SIZE:
+		if (num_size(arg, &size) != 0 || size < d->min ||
+		    size > d->max)
+			return (cmd_usage_error(c, "--%s needs %s, not \"%s\"",
+			    d->name, d->want, arg));
+		v->count = (int64_t)size;
 		break;
 	}
 	return (0);
@@ -308,6 +325,26 @@ opts_run(const struct cmd_entry *c, const struct opts *o,
 	if ((ro->has_as_of = opts_given(o, OPT_AS_OF)))
 		ro->as_of = opts_count(o, OPT_AS_OF);
 	ro->jobs = opts_given(o, OPT_JOBS) ? (int)opts_count(o, OPT_JOBS) : 0;
+	ro->memory = (size_t)opts_count(o, OPT_MEMORY);
+	return (opts_format_in(c, o, &ro->format_in));
+}
+
+int
+opts_format_in(const struct cmd_entry *c, const struct opts *o, int *format)
+{
+	const char	*s = opts_text(o, OPT_FORMAT_IN);
+
+	if (s == NULL)
+		*format = READ_IN_AUTO;
+	else if (strcmp(s, "csv") == 0)
+		*format = READ_IN_CSV;
+	else if (strcmp(s, "tsv") == 0)
+		*format = READ_IN_TSV;
+	else if (strcmp(s, "xml") == 0)
+		*format = READ_IN_XML;
+	else
+		return (cmd_usage_error(c, "--format-in needs %s, not \"%s\"",
+		    opts_def(OPT_FORMAT_IN)->want, s));
 	return (0);
 }
 

@@ -42,6 +42,8 @@ enum opt_id {
 	OPT_ALLOW_MISSING,
 	OPT_HISTORY,
 	OPT_TITLE,
+	OPT_FORMAT_IN,
+	OPT_MEMORY,
 	OPT_NIDS
 };
 
@@ -52,7 +54,8 @@ enum opt_type {
 	OPT_NONEMPTY,		/* any text but the empty one */
 	OPT_COUNT,		/* a whole number in [min, max] (num_int) */
 	OPT_REAL,		/* a number in [min, max], then nothing or unit (num_double), times scale */
-	OPT_TIME		/* ISO 8601 with an offset, or now (cmd_as_of) */
+	OPT_TIME,		/* ISO 8601 with an offset, or now (cmd_as_of) */
+	OPT_SIZE		/* bytes in [min, max]: digits, then nothing or K, M, G, T (num_size) */
 };
 
 struct opt_def {
@@ -106,6 +109,8 @@ double	opts_real(const struct opts *, enum opt_id);
 void	opts_log(const struct opts *);
 /* Fill the run options the command was given (-e required); 0, or MOT_EXIT_USAGE after saying why. */
 int	opts_run(const struct cmd_entry *, const struct opts *, struct run_opts *);
+/* --format-in as READ_IN_*; 0, or MOT_EXIT_USAGE after saying why. */
+int	opts_format_in(const struct cmd_entry *, const struct opts *, int *);
 /* The operands as input files, at least one, checked and sorted (allocated); 0, or MOT_EXIT_USAGE after saying why. */
 int	opts_inputs(const struct cmd_entry *, const struct opts *, char ***,
 	    size_t *);

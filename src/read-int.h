@@ -109,5 +109,6 @@ void	rd_free(struct rd *);
 /* The formats. */
 extern const struct read_format journeys_format;
 extern const struct read_format xes_format;
+extern const struct read_format csv_format;
 
 #endif

@@ -1,7 +1,8 @@
 /*
  * read.c - reads journeys from a file, whatever its format: the one place
- * where the format is told. An XML file's root element says which (<journeys>
- * for mot's own, <log> for XES); the format's handlers then build one
+ * where the format is told. A CSV file is told by its name or
+ * --format-in; an XML file's root element says which format it is
+ * (<journeys> for mot's own, <log> for XES). The format then builds one
  * journey at a time with the reader core (read-core.c).
  */
 #include <config.h>
@@ -18,6 +19,7 @@
 static const struct read_format *const read_formats[] = {
 	&journeys_format,
 	&xes_format,
+	&csv_format,
 	NULL
 };
 
@@ -71,6 +73,26 @@ r_root_end(struct xmlin *x, void *ud, int depth, const char *name,
 
 static const struct xmlin_ops read_ops = { r_root, r_root_end };
 
+/* Whether a name ends with suffix. */
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	n = strlen(s), k = strlen(suffix);
+
+	return (n >= k && strcmp(s + n - k, suffix) == 0);
+}
+
+int
+read_is_csv(const char *path, const struct read_opts *o)
+{
+	if (o->format_in != READ_IN_AUTO)
+		return (o->format_in == READ_IN_CSV ||
+		    o->format_in == READ_IN_TSV);
+	return (ends_with(path, ".csv") || ends_with(path, ".tsv") ||
+	    ends_with(path, ".csv.gz") || ends_with(path, ".tsv.gz") ||
+	    ends_with(path, ".CSV") || ends_with(path, ".TSV"));
+}
+
 int
 read_file(const char *path, const struct read_opts *o, journey_fn fn,
     struct read_stats *st, char **cause)
@@ -87,10 +109,39 @@ read_range(const char *path, const struct xmlin_range *range,
 	int		rc;
 
 	rd_init(&r, strcmp(path, "-") == 0 ? "(stdin)" : path, o, fn, st);
-	r.src = &xml_source;
-	rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io, cause);
+	if (read_is_csv(path, o)) {
+		r.format = &csv_format;
+		st->format = csv_format.name;
+		rc = csv_format.read(&r, path, range, cause);
+	} else {
+		r.src = &xml_source;
+		rc = xmlin_parse_range(path, range, &read_ops, &r, &st->io,
+		    cause);
+	}
 	if (rc == 0 && r.ids != NULL)
 		read_ids_add(o->ids, r.ids);
 	rd_free(&r);
 	return (rc);
+}
+
+void
+read_stats_add(struct read_stats *d, const struct read_stats *s)
+{
+	d->format = s->format;
+	d->io.raw_bytes += s->io.raw_bytes;
+	d->io.xml_bytes += s->io.xml_bytes;
+	d->journeys += s->journeys;
+	d->touchpoints += s->touchpoints;
+	d->events += s->events;
+	d->events_no_time += s->events_no_time;
+	d->events_bad_time += s->events_bad_time;
+	d->unpaired_starts += s->unpaired_starts;
+	d->unpaired_completes += s->unpaired_completes;
+	if (s->classifier_keys > d->classifier_keys)
+		d->classifier_keys = s->classifier_keys;
+	d->classifier_seen |= s->classifier_seen;
+	d->csv_rows += s->csv_rows;
+	d->csv_rows_no_id += s->csv_rows_no_id;
+	d->csv_header_repeats += s->csv_header_repeats;
+	d->csv_attr_conflicts += s->csv_attr_conflicts;
 }

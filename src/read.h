@@ -1,4 +1,4 @@
-/* read.h - reading journeys from files: mot's own format (and XES), one journey at a time. */
+/* read.h - reading journeys from files: mot's own format, XES and CSV, one journey at a time. */
 #ifndef MOT_READ_H
 #define MOT_READ_H
 
@@ -9,6 +9,7 @@
 #include "strtab.h"
 #include "xmlin.h"
 
+struct csv_map;
 struct tz;
 struct read_ids;
 
@@ -48,7 +49,18 @@ struct read_opts {
 	const char *const	*keep_attrs;
 	int			 no_channel;
 	int			 no_actor;
+	const struct csv_map	*csv;		/* the expectations' <csv>, or NULL */
+	int			 format_in;	/* READ_IN_*: --format-in */
+	size_t			 memory;	/* --memory: bytes to gather rows in */
 };
+
+/* --format-in: told by the file's name and its root element, or given. */
+#define READ_IN_AUTO	0
+#define READ_IN_CSV	1
+#define READ_IN_TSV	2
+#define READ_IN_XML	3
+/* --memory's default. */
+#define READ_MEMORY	((size_t)256 << 20)
 
 /* What a file held. */
 struct read_stats {
@@ -64,14 +76,24 @@ struct read_stats {
 	/* XES: the classifier's keys (the first 32), bit i set when an event (or a global) had key i. */
 	unsigned		classifier_keys;
 	uint32_t		classifier_seen;
+	/* CSV: rows read, left out (no journey id; the header again), and attribute values that differ within a journey. */
+	uint64_t		csv_rows;
+	uint64_t		csv_rows_no_id;
+	uint64_t		csv_header_repeats;
+	uint64_t		csv_attr_conflicts;
 };
 
 /* Read every journey of a range of a file, given as a document of its own. */
 int	read_range(const char *, const struct xmlin_range *,
 	    const struct read_opts *, journey_fn, struct read_stats *, char **);
+/* Whether a file is read as CSV: by --format-in, else by its name (.csv, .tsv, also .gz). */
+int	read_is_csv(const char *, const struct read_opts *);
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */
 int	read_file(const char *, const struct read_opts *, journey_fn,
 	    struct read_stats *, char **);
+
+/* Add what one file (or piece) held to d. */
+void	read_stats_add(struct read_stats *, const struct read_stats *);
 
 /* Key i of a classifier ("concept:name 'my key'": white space separates, single quotes group) at *start, *len; 0, or -1 past the last. */
 int	read_classifier_key(const char *, size_t, const char **, size_t *);

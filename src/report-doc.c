@@ -867,6 +867,17 @@ quality_section(struct doc *d)
 		    (unsigned long long)dq.unpaired_completes);
 		d->ops->para_end(d);
 	}
+	if (dq.csv_rows > 0 || dq.csv_rows_no_id > 0) {
+		d->ops->para(d, DOC_PLAIN);
+		tf(d, "CSV rows: %llu read; %llu without a journey id and %llu "
+		    "repeating the header were left out; %llu attribute values "
+		    "differed from the journey's first value, which was kept.",
+		    (unsigned long long)dq.csv_rows,
+		    (unsigned long long)dq.csv_rows_no_id,
+		    (unsigned long long)dq.csv_header_repeats,
+		    (unsigned long long)dq.csv_attr_conflicts);
+		d->ops->para_end(d);
+	}
 	for (i = 0; i < s->n; i++)
 		any |= s->ms[i].total.open > 0 || s->ms[i].total.invalid > 0;
 	if (!any)

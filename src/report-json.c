@@ -446,6 +446,10 @@ report_json(const struct report *r, FILE *f)
 	json_u64(f, 2, "events_bad_time", dq.events_bad_time, ",");
 	json_u64(f, 2, "unpaired_starts", dq.unpaired_starts, ",");
 	json_u64(f, 2, "unpaired_completes", dq.unpaired_completes, ",");
+	json_u64(f, 2, "csv_rows", dq.csv_rows, ",");
+	json_u64(f, 2, "csv_rows_without_id", dq.csv_rows_no_id, ",");
+	json_u64(f, 2, "csv_header_repeats", dq.csv_header_repeats, ",");
+	json_u64(f, 2, "csv_attribute_conflicts", dq.csv_attr_conflicts, ",");
 	json_key(f, 2, "duplicate_ids");
 	if (a->duplicate_ids < 0)
 		fputs("null,\n", f);

@@ -88,7 +88,7 @@ text_breakdown(const struct report *r, const struct moment_sum *ms, FILE *f)
 		fprintf(f, " %8llu %9s %16s  %s\n", (unsigned long long)c->n,
 		    br, c->n > 0 ? ci : "-", p90);
 	}
-	fmt_labels_free(labels, n);
+	xfree_strings(labels, n);
 }
 
 /* The latest periods of a moment's trend: cohorts by the start of the clock. */
@@ -343,6 +343,14 @@ report_text(const struct report *r, FILE *f)
 		    (unsigned long long)dq.events_bad_time,
 		    (unsigned long long)dq.unpaired_starts,
 		    (unsigned long long)dq.unpaired_completes);
+	if (dq.csv_rows > 0 || dq.csv_rows_no_id > 0)
+		fprintf(f, "  CSV rows: %llu read, %llu without a journey id "
+		    "and %llu repeating the header (left out), %llu values "
+		    "differing from a journey's first (the first kept)\n",
+		    (unsigned long long)dq.csv_rows,
+		    (unsigned long long)dq.csv_rows_no_id,
+		    (unsigned long long)dq.csv_header_repeats,
+		    (unsigned long long)dq.csv_attr_conflicts);
 	fprintf(f, "\nWeakest moments first (priority: reach x breach rate x "
 	    "%s x (1 + memory share)):\n\n", r->s->outcomes ?
 	    "NPS cost" : "severity");

@@ -49,20 +49,11 @@ report_wants(const int *want, const char *format)
 void
 report_dq(const struct agg *a, struct read_stats *dq)
 {
-	const struct read_stats	*st;
-	size_t			 i;
+	size_t	i;
 
 	memset(dq, 0, sizeof *dq);
-	for (i = 0; i < a->ninputs; i++) {
-		st = &a->inputs[i].st;
-		dq->journeys += st->journeys;
-		dq->touchpoints += st->touchpoints;
-		dq->events += st->events;
-		dq->events_no_time += st->events_no_time;
-		dq->events_bad_time += st->events_bad_time;
-		dq->unpaired_starts += st->unpaired_starts;
-		dq->unpaired_completes += st->unpaired_completes;
-	}
+	for (i = 0; i < a->ninputs; i++)
+		read_stats_add(dq, &a->inputs[i].st);
 }
 
 int

@@ -243,6 +243,9 @@ read_one(struct worker *w, size_t i)
 	ro.no_channel = !r->e->has_contacts && (r->o->by == NULL ||
 	    strcmp(r->o->by, "channel") != 0);
 	ro.no_actor = 1;	/* no figure reads a touchpoint's actor */
+	ro.csv = r->e->csv;
+	ro.format_in = r->o->format_in;
+	ro.memory = r->o->memory != 0 ? r->o->memory : READ_MEMORY;
 	ro.arg = w;
 	w->unit = i;
 	w->occ_out = r->o->occ;
@@ -376,29 +379,13 @@ unit_clear(struct unit *u)
 	u->latest = MOT_TIME_NONE;
 }
 
-static void
-add_stats(struct read_stats *d, const struct read_stats *s)
-{
-	d->format = s->format;
-	d->io.raw_bytes += s->io.raw_bytes;
-	d->io.xml_bytes += s->io.xml_bytes;
-	d->journeys += s->journeys;
-	d->touchpoints += s->touchpoints;
-	d->events += s->events;
-	d->events_no_time += s->events_no_time;
-	d->events_bad_time += s->events_bad_time;
-	d->unpaired_starts += s->unpaired_starts;
-	d->unpaired_completes += s->unpaired_completes;
-	if (s->classifier_keys > d->classifier_keys)
-		d->classifier_keys = s->classifier_keys;
-	d->classifier_seen |= s->classifier_seen;
-}
 
 /* Plan the units: whole files, and large plain files in pieces when readers would idle. */
 static void
 plan_units(struct run *r)
 {
-	size_t	i, k, want;
+	struct read_opts	fo;
+	size_t			i, k, want;
 
 	r->splits = xcalloc(r->nfiles + 1, sizeof *r->splits);
 	r->units = NULL;
@@ -411,8 +398,12 @@ plan_units(struct run *r)
 	want = 1;
 	if (r->njobs > 1)
 		want = (UNITS_PER_READER * r->njobs + r->nfiles - 1) / r->nfiles;
+	memset(&fo, 0, sizeof fo);
+	fo.format_in = r->o->format_in;
 	for (i = 0; i < r->nfiles; i++) {
-		k = split_plan(r->files[i], want, &r->splits[i]);
+		/* CSV files are read whole, for now. */
+		k = split_plan(r->files[i], read_is_csv(r->files[i], &fo) ? 1 :
+		    want, &r->splits[i]);
 		if (want > 1 && k == 1)
 			verbosef("%s: read by one reader (not a plain file "
 			    "large enough to split)", r->files[i]);
@@ -610,7 +601,7 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 			memset(&st, 0, sizeof st);
 			for (i = 0; i < k; i++) {
 				u = &r->units[first + i];
-				add_stats(&st, &u->st);
+				read_stats_add(&st, &u->st);
 				agg_merge(&aggs[0], u->agg);
 			}
 			agg_input(&aggs[0], files[r->units[first].file], &st);
@@ -703,7 +694,7 @@ run_free(struct run *r)
 		summary_free(&r->sum);
 	if (r->have_agg)
 		agg_free(&r->agg);
-	run_missing_free(r->missing, r->nmissing);
+	xfree_strings(r->missing, r->nmissing);
 	tz_free(r->zone);
 	expect_free(r->e);
 	memset(r, 0, sizeof *r);
@@ -751,15 +742,6 @@ run_missing(const struct expectations *e, struct agg *a, const char *tag,
 	return (out);
 }
 
-void
-run_missing_free(char **v, size_t n)
-{
-	size_t	i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
 
 /* A moment's touchpoint names no accepted journey has: a typo, most often. */
 static void

@@ -31,6 +31,8 @@ struct run_opts {
 	const struct agg_window *windows;
 	size_t		 nwindows;
 	int		 missing_quiet;	/* the caller says what run.missing holds */
+	int		 format_in;	/* --format-in: READ_IN_* */
+	size_t		 memory;	/* --memory: bytes to gather CSV rows in */
 };
 
 /* Rejected journeys reported one by one on stderr before a count takes over. */
@@ -73,11 +75,9 @@ int	run_sort_inputs(char **, size_t, char **);
 int	run_load(struct run *, const struct run_opts *, char **);
 /* Read, score and aggregate every input, then summarise; 0, or an exit code with *cause. */
 int	run_inputs(struct run *, char **, size_t, char **);
-/* The touchpoint names moments use that no accepted journey has, as "FILE:LINE: TAG moment ... (did you mean ...?)" messages; sets their count. */
+/* The touchpoint names moments use that no accepted journey has, as "FILE:LINE: TAG moment ... (did you mean ...?)" messages (free with xfree_strings); sets their count. */
 char	**run_missing(const struct expectations *, struct agg *, const char *,
 	    size_t *);
-/* Free run_missing's messages. */
-void	run_missing_free(char **, size_t);
 /* Free everything a run holds. */
 void	run_free(struct run *);
 

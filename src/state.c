@@ -37,6 +37,7 @@ struct buf {
 	size_t		 pos;		/* reading */
 	int		 bad;		/* read past the end, or a field out of bounds */
 	char		*why;		/* the field out of bounds, and how */
+	uint64_t	 version;	/* reading: the file's format version */
 };
 
 /* Mark the state bad for a field out of the writer's bounds (the first one counts). */
@@ -577,6 +578,19 @@ get_periods(struct buf *b, struct periods *p, int monthly,
 		    "and open", where, name);
 }
 
+/* A format's name as a state holds it, as the reader's static text; NULL if none. */
+static const char *
+state_format(const char *name)
+{
+	static const char *const formats[] = { "journeys", "xes", "csv", NULL };
+	size_t			 i;
+
+	for (i = 0; formats[i] != NULL; i++)
+		if (strcmp(name, formats[i]) == 0)
+			return (formats[i]);
+	return (NULL);
+}
+
 static void
 put_stats(struct buf *b, const struct read_stats *st)
 {
@@ -590,6 +604,10 @@ put_stats(struct buf *b, const struct read_stats *st)
 	put_u64(b, st->events_bad_time);
 	put_u64(b, st->unpaired_starts);
 	put_u64(b, st->unpaired_completes);
+	put_u64(b, st->csv_rows);
+	put_u64(b, st->csv_rows_no_id);
+	put_u64(b, st->csv_header_repeats);
+	put_u64(b, st->csv_attr_conflicts);
 }
 
 static void
@@ -606,6 +624,12 @@ get_stats(struct buf *b, struct read_stats *st)
 	st->events_bad_time = get_u64(b);
 	st->unpaired_starts = get_u64(b);
 	st->unpaired_completes = get_u64(b);
+	if (b->version < 4)		/* CSV came with version 4 */
+		return;
+	st->csv_rows = get_u64(b);
+	st->csv_rows_no_id = get_u64(b);
+	st->csv_header_repeats = get_u64(b);
+	st->csv_attr_conflicts = get_u64(b);
 }
 
 static int
@@ -1172,10 +1196,9 @@ get_inputs(struct buf *b, struct agg *a)
 		t = get_str(b);
 		get_stats(b, &st);
 		if (!b->bad && (s == NULL || t == NULL ||
-		    (strcmp(t, "xes") != 0 && strcmp(t, "journeys") != 0)))
+		    (st.format = state_format(t)) == NULL))
 			invalid(b, "input %" PRIu64 ": no name or format", i);
 		if (!b->bad) {
-			st.format = strcmp(t, "xes") == 0 ? "xes" : "journeys";
 			agg_input(a, s, &st);
 		}
 		free(s);
@@ -1327,13 +1350,16 @@ state_load(const char *path, struct expectations **ep, struct agg *a,
 	b.len -= 4;
 	crc = (uint32_t)crc32(0L, b.p, (uInt)b.len);
 	b.pos = 8;
-	if ((version = get_u64(&b)) != STATE_VERSION) {
+	if ((version = get_u64(&b)) < STATE_VERSION_MIN ||
+	    version > STATE_VERSION) {
 		*cause = xasprintf("%s: state format version %" PRIu64 ", this "
-		    "mot reads only version %d%s", path, version, STATE_VERSION,
-		    version < STATE_VERSION ? ": save the state again with "
-		    "this mot (mot analyze --save-state)" : "");
+		    "mot reads versions %d to %d%s", path, version,
+		    STATE_VERSION_MIN, STATE_VERSION, version < STATE_VERSION ?
+		    ": save the state again with this mot (mot analyze "
+		    "--save-state)" : "");
 		goto out;
 	}
+	b.version = version;
 	if (crc != want) {
 		*cause = xasprintf("%s: checksum mismatch: the file is damaged",
 		    path);

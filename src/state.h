@@ -6,7 +6,9 @@
 #include "expect.h"
 
 /* The version of the state format written (and the only one read). */
-#define STATE_VERSION	3
+#define STATE_VERSION	4
+/* The oldest version read (3 has no CSV counts: they read as 0). */
+#define STATE_VERSION_MIN	3
 /* Bytes at the start of an input file that its fingerprint covers. */
 #define STATE_PRINT_BYTES	65536
 /* Most closed occurrences (or scored journeys) a state holds: score sums stay in an int64. */

@@ -139,3 +139,13 @@ xasprintf(const char *fmt, ...)
 	va_end(ap);
 	return (p);
 }
+
+void
+xfree_strings(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i]);
+	free(v);
+}

@@ -19,5 +19,7 @@ char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 /* Format into a new string from a va_list. */
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+/* Free n allocated strings and the array that holds them; NULL is allowed. */
+void	xfree_strings(char **, size_t);
 
 #endif

@@ -44,8 +44,6 @@
  */
 #define MAX_ATTRS	1000
 #define MAX_DEPTH	256
-/* Decompressed bytes of one gzip input, unless MOT_GZIP_MAX says otherwise. */
-#define GZIP_MAX	(UINT64_C(16) << 30)
 
 /* The tag being read across chunks, for the attribute limit. */
 struct guard {
@@ -874,18 +872,6 @@ check_encoding(struct xmlin *x, const char *b, size_t n, int utf16)
 	return (-1);
 }
 
-/* The cap on a gzip input's size, from MOT_GZIP_MAX (0: none); -1 if bad. */
-static int
-gzip_max(uint64_t *max)
-{
-	const char		*s = getenv("MOT_GZIP_MAX");
-
-	*max = GZIP_MAX;
-	if (s == NULL || *s == '\0')
-		return (0);
-	return (num_size(s, max));
-}
-
 static void
 silent_error(void *ctx, const char *msg, ...)
 {
@@ -910,7 +896,6 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 	const char		*msg;
 	const xmlError		*e;
 	ssize_t			 n, more;
-	uint64_t		 gzmax;
 	size_t			 push, bad = 0;
 	int			 rc = 0, first = 1, code, g = 0;
 
@@ -923,12 +908,6 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 
 	xmlin_init();
 	xmlSetGenericErrorFunc(NULL, silent_error);	/* all come to serror */
-	if (gzip_max(&gzmax) != 0) {
-		*cause = xasprintf("MOT_GZIP_MAX=\"%s\": not a size (bytes, "
-		    "or a number with K, M, G or T; 0 for no limit)",
-		    getenv("MOT_GZIP_MAX"));
-		return (MOT_EXIT_USAGE);
-	}
 	if (strcmp(path, "-") == 0)
 		x.path = "(stdin)";
 	if (range != NULL) {
@@ -960,13 +939,6 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 			break;
 		}
 		st->xml_bytes += (uint64_t)n;
-		if (st->gzip && gzmax != 0 && st->xml_bytes > gzmax) {
-			fail_at(&x, MOT_EXIT_DATAERR, 0, 0, "gzip data "
-			    "inflates to more than %llu bytes (MOT_GZIP_MAX): "
-			    "refused as a likely gzip bomb",
-			    (unsigned long long)gzmax);
-			break;
-		}
 		if (first && n == 0) {
 			fail_at(&x, MOT_EXIT_DATAERR, 0, 0, "empty file");
 			break;

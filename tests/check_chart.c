@@ -19,6 +19,7 @@
 #include "gnuplot.h"
 #include "progress.h"
 #include "report.h"
+#include "xmalloc.h"
 
 static char *
 gp(const char *s, size_t max, int tic)
@@ -246,7 +247,7 @@ START_TEST(test_fmt_labels)
 	l = fmt_labels(units, 12, 24);
 	check_distinct(l, 12, 24);
 	ck_assert_str_eq(l[3], "organizational \xe2\x80\xa6" "centr 03");
-	fmt_labels_free(l, 12);
+	xfree_strings(l, 12);
 	/* They differ only in the middle: more of the start, else longer. */
 	mid[0] = "Objective measurement A of the customer response for step";
 	mid[1] = "Objective measurement B of the customer response for step";
@@ -255,15 +256,15 @@ START_TEST(test_fmt_labels)
 	check_distinct(l, 3, 48);
 	ck_assert_str_eq(l[1], "Objective measurement B of the \xe2\x80\xa6"
 	    "esponse for step");
-	fmt_labels_free(l, 3);
+	xfree_strings(l, 3);
 	l = fmt_labels(mid, 3, 12);
 	check_distinct(l, 3, 0);
-	fmt_labels_free(l, 3);
+	xfree_strings(l, 3);
 	/* A control byte is a space, as gp_string writes it: the same name. */
 	l = fmt_labels(same, 2, 48);
 	ck_assert_str_eq(l[0], "a b");
 	ck_assert_str_eq(l[1], "a b");
-	fmt_labels_free(l, 2);
+	xfree_strings(l, 2);
 }
 END_TEST
 
