@@ -6,7 +6,9 @@
  * the source folder) broken down by segment, with occurrences written to
  * /dev/null, and every report too for one input in eight (writing them
  * takes most of the time). Built as fuzz_journeys (the shop's
- * expectations) and fuzz_xes (the XES ones, with a classifier).
+ * expectations), fuzz_xes (the XES ones, with a classifier) and
+ * fuzz_csvread (a CSV mapping, FUZZ_FORMAT_IN: the input is read as CSV,
+ * once more with a 4 KiB --memory so that the spill is fuzzed too).
  */
 #include <config.h>
 
@@ -23,6 +25,9 @@
 
 #ifndef FUZZ_EXP
 #define FUZZ_EXP	"samples/shop/expectations.xml"
+#endif
+#ifndef FUZZ_BY
+#define FUZZ_BY		"segment"
 #endif
 
 static char	*exp_path;
@@ -63,13 +68,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct run_opts			 o;
 	struct run			 r;
 	struct report			 rep;
-	char				*cause = NULL, *files[1], root[64];
+	char				*cause = NULL, *files[1];
 	char				 file[64];
 	unsigned long			 problems = 0;
 
 	path = fuzz_file(data, size);
 
 	/* mot validate */
+#ifndef FUZZ_FORMAT_IN
+	char	root[64];
+
 	if (xmlin_root(path, root, sizeof root, &cause) == 0) {
 		memset(&ro, 0, sizeof ro);
 		ro.problem = on_problem;
@@ -81,15 +89,20 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			(void)read_ids_duplicates(ids);
 		read_ids_free(ids);
 	}
+#endif
 	free(cause);
 	cause = NULL;
 
 	/* mot analyze */
 	memset(&o, 0, sizeof o);
 	o.expectations = exp_path;
-	o.by = "segment";
+	o.by = FUZZ_BY;
 	o.jobs = 1;
 	o.occ = devnull;
+#ifdef FUZZ_FORMAT_IN
+	o.format_in = FUZZ_FORMAT_IN;
+	o.memory = READ_MEMORY;
+#endif
 	snprintf(file, sizeof file, "%s", path);
 	files[0] = file;
 	if (run_load(&r, &o, &cause) == 0 &&
@@ -103,6 +116,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			w->write(&rep, devnull);
 	}
 	free(cause);
+	cause = NULL;
+#ifdef FUZZ_FORMAT_IN
+	/* mot validate, and a spill at every few rows */
+	if (r.e != NULL) {
+		memset(&ro, 0, sizeof ro);
+		ro.problem = on_problem;
+		ro.arg = &problems;
+		ro.csv = r.e->csv;
+		ro.format_in = FUZZ_FORMAT_IN;
+		ro.memory = 4096;
+		ro.ids = ids = read_ids_new();
+		if (read_file(path, &ro, on_journey, &st, &cause) == 0)
+			(void)read_ids_duplicates(ids);
+		read_ids_free(ids);
+		free(cause);
+	}
+#endif
 	run_free(&r);
 	return (0);
 }

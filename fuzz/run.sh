@@ -7,7 +7,8 @@
 #
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
-# HARNESS is journeys, xes, expectations, time, state, baseline or csv
+# HARNESS is journeys, xes, expectations, time, state, baseline, csv or
+# csvread
 # (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
@@ -24,7 +25,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time state baseline csv}
+harnesses=${*:-journeys xes expectations time state baseline csv csvread}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -44,7 +45,7 @@ if ! command -v "$CLANG" >/dev/null 2>&1 || ! "$CLANG" -fsanitize=fuzzer \
 	exit 0
 fi
 
-pc="libxml-2.0 zlib json-c"
+pc="libxml-2.0 zlib json-c libxxhash"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer \
 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 -I$builddir -I$srcdir/src -I$srcdir/fuzz $(pkg-config --cflags $pc)"
@@ -76,7 +77,7 @@ done
 obj() { echo "$work/obj/$1.o"; }
 for h in $harnesses; do
 	case $h in
-	journeys|xes) o="$(obj fuzz-read-$h) $(obj fuzz-file)";;
+	journeys|xes|csvread) o="$(obj fuzz-read-$h) $(obj fuzz-file)";;
 	expectations) o="$(obj fuzz-expectations) $(obj fuzz-file)";;
 	time) o="$(obj fuzz-time) $(obj fuzz-file)";;
 	state) o="$(obj fuzz-state) $(obj fuzz-file)";;
@@ -85,11 +86,13 @@ for h in $harnesses; do
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
-	journeys|xes)
-		e=samples/shop/expectations.xml
+	journeys|xes|csvread)
+		e=samples/shop/expectations.xml extra=
 		[ "$h" = xes ] && e=tests/data/xes-exp.xml
+		[ "$h" = csvread ] && e=tests/data/csv-fuzz-exp.xml \
+		    extra="-DFUZZ_BY=\"tier\" -DFUZZ_FORMAT_IN=READ_IN_CSV"
 		# shellcheck disable=SC2086
-		"$CLANG" $cflags -DFUZZ_EXP="\"$e\"" -c \
+		"$CLANG" $cflags -DFUZZ_EXP="\"$e\"" $extra -c \
 		    -o "$(obj fuzz-read-$h)" "$srcdir/fuzz/fuzz-read.c" ||
 		    exit 2;;
 	esac
@@ -111,6 +114,7 @@ seeds() {
 	state) ls "$srcdir"/fuzz/seeds/state/*;;
 	baseline) ls "$srcdir"/fuzz/seeds/baseline/* "$srcdir"/tests/data/*.json;;
 	csv) ls "$srcdir"/fuzz/seeds/csv/*;;
+	csvread) ls "$srcdir"/fuzz/seeds/csvread/* "$srcdir"/fuzz/seeds/csv/*;;
 	esac 2>/dev/null
 }
 

@@ -313,6 +313,33 @@ sync_dir(const char *path)
 	free(dir);
 }
 
+const char *
+afile_tmpdir(void)
+{
+	const char	*tmp = getenv("TMPDIR");
+
+	return (tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
+}
+
+FILE *
+afile_scratch(const char *prefix, char **cause)
+{
+	char	*path;
+	FILE	*f = NULL;
+	int	 fd;
+
+	path = xasprintf("%s/%s.XXXXXX", afile_tmpdir(), prefix);
+	if ((fd = mkstemp(path)) == -1 || unlink(path) != 0 ||
+	    (f = fdopen(fd, "w+b")) == NULL) {
+		*cause = xasprintf("cannot make a temporary file in %s: %s",
+		    afile_tmpdir(), strerror(errno));
+		if (fd != -1)
+			close(fd);
+	}
+	free(path);
+	return (f);
+}
+
 int
 afile_mkdirs(const char *dir, char **cause)
 {

@@ -12,6 +12,10 @@ struct afile {
 	int	 direct;	/* written straight into a FIFO or device */
 };
 
+/* The folder temporary files go in: $TMPDIR, else /tmp. */
+const char *afile_tmpdir(void);
+/* A scratch file in afile_tmpdir(), open for reading and writing, its name already removed; NULL with *cause. */
+FILE	*afile_scratch(const char *, char **);
 /* Make a folder and its parents; 0, or an exit code with *cause. */
 int	afile_mkdirs(const char *, char **);
 /*

@@ -191,8 +191,7 @@ charts_dumb(struct charts *cs, const struct report *r, const char *dir,
 	if (dir != NULL)
 		cdir = xasprintf("%s/%s", dir, CHART_DIR);
 	else {
-		if ((tmp = getenv("TMPDIR")) == NULL || *tmp == '\0')
-			tmp = "/tmp";
+		tmp = afile_tmpdir();
 		cdir = xasprintf("%s/mot-charts.XXXXXX", tmp);
 		if (mkdtemp(cdir) == NULL) {
 			*cause = xasprintf("cannot make a temporary folder "

@@ -16,15 +16,18 @@ struct cgroup_fns {
 	int	(*end)(void *);
 };
 
-/* A store for rows of ncols columns, keeping the columns marked in keep (by index). */
-struct cgroup *cgroup_new(size_t, const unsigned char *);
-/* Add a row of the journey with this id. */
-void	cgroup_add(struct cgroup *, const char *, size_t,
-	    const struct csv_record *);
-/* The bytes the store holds. */
+/* A store for rows of ncols columns, keeping the columns marked in keep (by index), in about budget bytes (0: no limit) before it spills runs to $TMPDIR. */
+struct cgroup *cgroup_new(size_t, const unsigned char *, size_t);
+/* Add a row of the journey with this id; 0, or an exit code with *cause (a temporary file). */
+int	cgroup_add(struct cgroup *, const char *, size_t,
+	    const struct csv_record *, char **);
+/* The bytes the store holds in memory. */
 size_t	cgroup_bytes(const struct cgroup *);
-/* Call fns for every journey, in the order their ids first appeared; 0, or what a function returned. */
-int	cgroup_each(struct cgroup *, const struct cgroup_fns *, void *);
+/* The runs written to $TMPDIR so far. */
+size_t	cgroup_runs(const struct cgroup *);
+/* Call fns for every journey, in the order their ids first appeared; 0, what a function returned, or an exit code with *cause (a temporary file). */
+int	cgroup_each(struct cgroup *, const struct cgroup_fns *, void *,
+	    char **);
 /* Free the store. */
 void	cgroup_free(struct cgroup *);
 

@@ -13,11 +13,13 @@
 
 #include <xxhash.h>
 
+#include "afile.h"
 #include "csv.h"
 #include "csv-group.h"
 #include "csvmap.h"
 #include "exitcode.h"
 #include "input.h"
+#include "log.h"
 #include "read-int.h"
 #include "suggest.h"
 #include "timefmt.h"
@@ -40,6 +42,9 @@ struct cattr {
 	const struct csv_attrmap *map;
 	size_t			  col;
 	int			  keep;		/* the run uses it */
+	char			 *first;	/* the journey's first value */
+	size_t			  len, cap;
+	uint32_t		  gen;		/* first is set: c->gen */
 };
 
 /* A touchpoint already made from a name= mapping: one per time. */
@@ -162,12 +167,14 @@ parse_time(struct rd *r, struct crd *c, const char *role,
     const struct csv_field *f, mot_time *t)
 {
 	const char	*why;
+	size_t		 at = 0;
 	int		 rc;
 
 	c->line = f->line;
 	c->col = f->col;
 	if (c->m->tf != NULL)
-		rc = timefmt_parse(c->m->tf, f->s, f->len, c->zone, t, &why);
+		rc = timefmt_parse_at(c->m->tf, f->s, f->len, c->zone, t, &why,
+		    &at);
 	else if (isotime_fast(&r->dates, f->s, f->len, t))
 		return (0);
 	else
@@ -184,8 +191,8 @@ parse_time(struct rd *r, struct crd *c, const char *role,
 		    "and the mapping cannot give one", role, f->s);
 	else if (c->m->tf != NULL)
 		rd_problem(r, 1, "bad time", "%s \"%.60s\" does not match "
-		    "time-format \"%s\": %s", role, f->s,
-		    timefmt_text(c->m->tf), why);
+		    "time-format \"%s\" at character %zu: %s", role, f->s,
+		    timefmt_text(c->m->tf), at + 1, why);
 	else
 		rd_problem(r, 1, "bad time", "%s \"%.60s\": %s (give the "
 		    "layout in <csv time-format=...>)", role, f->s, why);
@@ -343,28 +350,35 @@ row_touchpoint(struct rd *r, struct crd *c, uint32_t k,
 
 /* A journey attribute: the first value; a different one later is a warning. */
 static void
-row_attr(struct rd *r, struct crd *c, const struct cattr *a,
+row_attr(struct rd *r, struct crd *c, struct cattr *a,
     const struct csv_record *rec)
 {
 	const struct csv_field	*f;
-	const char		*v;
 
-	if (!a->keep || a->map->touchpoint ||
-	    (f = field(rec, a->col)) == NULL || missing(c, f))
+	if (a->map->touchpoint || (f = field(rec, a->col)) == NULL ||
+	    missing(c, f))
 		return;
-	if ((v = journey_attr(r->j, a->map->name)) == NULL) {
-		journey_add_attr(r->j, a->map->name, rd_dupn(r, f->s, f->len),
-		    f->line);
+	if (a->gen != c->gen) {		/* the journey's first value */
+		if (f->len + 1 > a->cap) {
+			a->cap = f->len * 2 + 16;
+			a->first = xreallocarray(a->first, a->cap, 1);
+		}
+		memcpy(a->first, f->s, f->len + 1);
+		a->len = f->len;
+		a->gen = c->gen;
+		if (a->keep)
+			journey_add_attr(r->j, a->map->name,
+			    rd_dupn(r, f->s, f->len), f->line);
 		return;
 	}
-	if (strlen(v) == f->len && memcmp(v, f->s, f->len) == 0)
+	if (a->len == f->len && memcmp(a->first, f->s, f->len) == 0)
 		return;
 	r->st->csv_attr_conflicts++;
 	c->line = f->line;
 	c->col = f->col;
 	rd_problem(r, 0, NULL, "column \"%s\": \"%.60s\" differs from the "
 	    "journey's first value \"%.60s\", which is kept", a->map->column,
-	    f->s, v);
+	    f->s, a->first);
 }
 
 /* Start a journey at a row: its id, or none (then it is rejected). */
@@ -372,12 +386,16 @@ static void
 begin_journey(struct rd *r, struct crd *c, const struct csv_record *rec,
     long idlen)
 {
+	size_t	i;
+
 	c->line = rec->line;
 	c->col = 0;
 	rd_begin_journey(r);
 	c->gen++;
 	if (c->gen == 0) {	/* wrapped: forget every slot */
 		memset(c->seen, 0, c->nseen * sizeof *c->seen);
+		for (i = 0; i < c->m->nattrs; i++)
+			c->attrs[i].gen = 0;
 		c->gen = 1;
 	}
 	c->seen_used = 0;
@@ -415,6 +433,29 @@ apply_row(struct rd *r, struct crd *c, const struct csv_record *rec)
 		row_attr(r, c, &c->attrs[i], rec);
 	for (i = 0; i < c->m->ntps; i++)
 		row_touchpoint(r, c, (uint32_t)i, rec);
+}
+
+/* Whether a name in the header reads as a time: a file with no header row. */
+static int
+header_is_data(const struct crd *c)
+{
+	const char	*why;
+	mot_time	 t;
+	size_t		 i, n;
+	int		 rc;
+
+	for (i = 0; i < c->ncols; i++) {
+		n = strlen(c->cols[i]);
+		if (c->m->tf != NULL)
+			rc = timefmt_parse(c->m->tf, c->cols[i], n, NULL, &t,
+			    &why);
+		else
+			rc = isotime_parse(c->cols[i], n, NULL, &t, &why);
+		if (rc == 0 || rc == TIMEFMT_NO_OFFSET ||
+		    timefmt_is_clock_only(c->cols[i], n))
+			return (1);
+	}
+	return (0);
 }
 
 /* "a, b, c": the header's names for a message, at most about 600 bytes. */
@@ -483,8 +524,10 @@ resolve(struct crd *c, const char *path, const char *name,
 	suggest_phrase(phrase, sizeof phrase, near, n);
 	list = header_list(c);
 	*cause = xasprintf("%s:1: the mapping's column \"%s\" (expectations "
-	    "line %lu) is not in the header%s; the header has: %s", path,
-	    name, line, phrase, list);
+	    "line %lu) is not in the header%s; the header has: %s%s", path,
+	    name, line, phrase, list, header_is_data(c) ? " (a time among "
+	    "them: is the header missing? Without one, say header=\"no\" "
+	    "and name the columns 1, 2, ...)" : "");
 	free(list);
 	return (MOT_EXIT_CONFIG);
 }
@@ -655,6 +698,7 @@ left_out(struct rd *r, struct crd *c, const struct csv_record *rec,
     long idlen)
 {
 	if (is_header(c, rec)) {
+		r->st->csv_rows++;
 		r->st->csv_header_repeats++;
 		c->line = rec->line;
 		c->col = 1;
@@ -663,6 +707,7 @@ left_out(struct rd *r, struct crd *c, const struct csv_record *rec,
 	}
 	if (idlen >= 0)
 		return (0);
+	r->st->csv_rows++;
 	r->st->csv_rows_no_id++;
 	c->line = rec->line;
 	c->col = 0;
@@ -880,22 +925,32 @@ gather(struct rd *r, struct crd *c, struct csv_record *rec, int have,
 		for (k2 = 0; k2 < c->m->tps[i].nname_cols; k2++)
 			keep[c->tps[i].name_cols[k2]] = 1;
 	}
-	g = cgroup_new(c->ncols, keep);
+	g = cgroup_new(c->ncols, keep, r->o->memory);
 	free(keep);
 	while (k > 0 || (k = next(r, c, rec, &rc, cause)) > 0) {
 		k = 0;
 		idlen = row_id(c, rec);
-		if (!left_out(r, c, rec, idlen))
-			cgroup_add(g, c->key, (size_t)idlen, rec);
+		if (!left_out(r, c, rec, idlen) && (rc = cgroup_add(g, c->key,
+		    (size_t)idlen, rec, cause)) != 0)
+			break;
 	}
-	if (k < 0) {
+	if (k < 0 || rc != 0) {
 		cgroup_free(g);
 		return (rc);
 	}
-	if (cgroup_each(g, &gather_fns, r) == 0)
+	if ((rc = cgroup_each(g, &gather_fns, r, cause)) == 0)
 		rd_flush(r);
+	else if (*cause == NULL)
+		rc = 0;		/* a journey stopped the run: c->stop_rc */
+	if (cgroup_runs(g) > 0)
+		verbosef("%s: the rows of its journeys lie apart: gathered "
+		    "through %zu sorted runs in %s (--memory)", r->path,
+		    cgroup_runs(g), afile_tmpdir());
+	else
+		verbosef("%s: the rows of its journeys lie apart: gathered in "
+		    "memory", r->path);
 	cgroup_free(g);
-	return (0);
+	return (rc);
 }
 
 static void
@@ -911,6 +966,8 @@ crd_free(struct rd *r)
 		free(c->cols[i]);
 	free(c->cols);
 	free(c->jcols);
+	for (i = 0; c->attrs != NULL && i < c->m->nattrs; i++)
+		free(c->attrs[i].first);
 	free(c->attrs);
 	for (i = 0; c->tps != NULL && i < c->m->ntps; i++)
 		free(c->tps[i].name_cols);
@@ -964,8 +1021,11 @@ csv_read(struct rd *r, const char *path, const struct xmlin_range *range,
 		return (rc);
 	/* A piece (-j) is planned only in a file whose rows are adjacent. */
 	if (range != NULL || (strcmp(path, "-") != 0 &&
-	    scan_grouped(r, c, path, r->o->memory / 4)))
+	    scan_grouped(r, c, path, r->o->memory / 4))) {
+		verbosef("%s: the rows of each journey are adjacent: read as "
+		    "they come", r->path);
 		rc = stream(r, c, &rec, first, cause);
+	}
 	else
 		rc = gather(r, c, &rec, first, cause);
 	r->st->io.raw_bytes = input_raw_bytes(c->in);

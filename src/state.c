@@ -1078,12 +1078,10 @@ static int
 load_expectations(const char *path, const unsigned char *p, size_t n,
     struct expectations **e, char **cause)
 {
-	const char	*tmpdir = getenv("TMPDIR");
 	char		*tmp;
 	int		 fd, rc;
 
-	tmp = xasprintf("%s/mot-state-XXXXXX", tmpdir != NULL && *tmpdir ?
-	    tmpdir : "/tmp");
+	tmp = xasprintf("%s/mot-state-XXXXXX", afile_tmpdir());
 	if ((fd = mkstemp(tmp)) == -1 || write(fd, p, n) != (ssize_t)n) {
 		*cause = xasprintf("cannot make a temporary file: %s",
 		    strerror(errno));

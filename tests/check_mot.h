@@ -35,5 +35,6 @@ Suite	*make_svg_suite(void);
 Suite	*make_report_suite(void);
 Suite	*make_csv_suite(void);
 Suite	*make_timefmt_suite(void);
+Suite	*make_csvgroup_suite(void);
 
 #endif

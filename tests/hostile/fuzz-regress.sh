@@ -9,7 +9,7 @@ top=$(cd "$(dirname "$MOT")" && pwd)
 fail=0
 MOT_FUZZ_SRCDIR=$srcdir
 export MOT_FUZZ_SRCDIR
-for h in journeys xes expectations time state baseline csv; do
+for h in journeys xes expectations time state baseline csv csvread; do
 	prog=$top/fuzz/fuzz_$h
 	[ -x "$prog" ] || { echo "no $prog"; exit 99; }
 	case $h in
@@ -22,9 +22,11 @@ for h in journeys xes expectations time state baseline csv; do
 	state) set -- "$srcdir"/fuzz/seeds/state;;
 	baseline) set -- "$srcdir"/fuzz/seeds/baseline "$srcdir"/tests/data/*.json;;
 	csv) set -- "$srcdir"/fuzz/seeds/csv;;
+	csvread) set -- "$srcdir"/fuzz/seeds/csvread "$srcdir"/fuzz/seeds/csv;;
 	esac
+	[ -d "$srcdir/fuzz/regressions/$h" ] && set -- "$@" "$srcdir/fuzz/regressions/$h"
 	# shellcheck disable=SC2086
-	if out=$(${MOT_WRAPPER:-} "$prog" "$@" "$srcdir/fuzz/regressions/$h" 2>&1); then
+	if out=$(${MOT_WRAPPER:-} "$prog" "$@" 2>&1); then
 		echo "ok: fuzz_$h: $(echo "$out" | tail -n 1)"
 	else
 		echo "FAIL: fuzz_$h:"; echo "$out" | tail -n 40
