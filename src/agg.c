@@ -1429,19 +1429,56 @@ periods_merge(struct periods *d, const struct periods *s)
 	d->before.open += s->before.open;
 }
 
-/* Whether file:line a comes before b: by file name, then by line. */
+/* Whether the n bytes at s are all digits (and there is one at least). */
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return (0);
+	return (n > 0);
+}
+
+/* A "file:line" or "file:line:column" of agg_reject: the file's length, the line and the column (0: none). */
+static void
+where_parts(const char *s, size_t *flen, unsigned long long *line,
+    unsigned long long *col)
+{
+	const char	*p = strrchr(s, ':'), *q;
+
+	*flen = strlen(s);
+	*line = *col = 0;
+	if (p == NULL || !all_digits(p + 1, strlen(p + 1)))
+		return;
+	for (q = p; q > s && q[-1] != ':'; q--)
+		continue;
+	if (q > s && all_digits(q, (size_t)(p - q))) {
+		*flen = (size_t)(q - 1 - s);
+		*line = strtoull(q, NULL, 10);
+		*col = strtoull(p + 1, NULL, 10);
+	} else {
+		*flen = (size_t)(p - s);
+		*line = strtoull(p + 1, NULL, 10);
+	}
+}
+
+/* Whether file:line[:column] a comes before b: by file name, line, column. */
 static int
 first_before(const char *a, const char *b)
 {
-	const char	*ca = strrchr(a, ':'), *cb = strrchr(b, ':');
-	size_t		 la = (size_t)(ca - a), lb = (size_t)(cb - b);
-	int		 c;
+	unsigned long long	 al, ac, bl, bc;
+	size_t			 la, lb;
+	int			 c;
 
+	where_parts(a, &la, &al, &ac);
+	where_parts(b, &lb, &bl, &bc);
 	if ((c = strncmp(a, b, la < lb ? la : lb)) != 0)
 		return (c < 0);
 	if (la != lb)
 		return (la < lb);
-	return (strtoull(ca + 1, NULL, 10) < strtoull(cb + 1, NULL, 10));
+	return (al != bl ? al < bl : ac < bc);
 }
 
 /*

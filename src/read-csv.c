@@ -8,8 +8,11 @@
  */
 #include <config.h>
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <xxhash.h>
 
@@ -21,6 +24,7 @@
 #include "input.h"
 #include "log.h"
 #include "read-int.h"
+#include "split.h"
 #include "suggest.h"
 #include "timefmt.h"
 #include "xmalloc.h"
@@ -82,6 +86,7 @@ struct crd {
 	int			 stop_rc;
 	char			*stop_cause;
 	uint64_t		 header_line_hash;
+	long			 line_delta;	/* a piece's lines before it */
 };
 
 static unsigned long
@@ -90,7 +95,7 @@ csv_where(void *arg, unsigned *col)
 	struct crd	*c = arg;
 
 	*col = c->col;
-	return (c->line);
+	return (c->line + (unsigned long)c->line_delta);
 }
 
 static void
@@ -712,7 +717,8 @@ left_out(struct rd *r, struct crd *c, const struct csv_record *rec,
 	c->line = rec->line;
 	c->col = 0;
 	if (rec->problem != NULL)
-		rd_problem_at(r, rec->pline, rec->pcol, 0, NULL, "%s, and no "
+		rd_problem_at(r, rec->pline + (unsigned long)c->line_delta,
+		    rec->pcol, 0, NULL, "%s, and no "
 		    "journey id: row left out", rec->problem);
 	else
 		rd_problem(r, 0, NULL, "no journey id (column \"%s\"): row left "
@@ -767,14 +773,26 @@ hset_add(struct hset *hs, uint64_t h)
 	return (0);
 }
 
+/* Where pieces of a file may begin: the first journey at or after each target offset. */
+struct cuts {
+	uint64_t	*target;	/* ascending */
+	size_t		 ntarget;
+	uint64_t	*off;		/* a journey's first row: its offset */
+	unsigned long	*line;		/* and its line */
+	size_t		 n;
+	uint64_t	 first_row;	/* the offset of the first row after the header */
+};
+
 /*
  * Whether each journey's rows are adjacent, by a first pass over the file
  * that reads only the ids: the hashes of the journeys already ended are
  * kept, in at most budget bytes; past that the rows are taken as not
- * adjacent, which is always right, only slower.
+ * adjacent, which is always right, only slower. With cuts, it also notes
+ * where the pieces of a plan may begin.
  */
 static int
-scan_grouped(struct rd *r, struct crd *c, const char *path, size_t budget)
+scan_grouped(struct rd *r, struct crd *c, const char *path, size_t budget,
+    struct cuts *cuts)
 {
 	struct read_stats	 st;
 	struct rd		 sr;
@@ -799,10 +817,17 @@ scan_grouped(struct rd *r, struct crd *c, const char *path, size_t budget)
 	}
 	if (s.m->header)
 		k = next(&sr, &s, &rec, &rc, &cause);
+	if (cuts != NULL)
+		cuts->first_row = csv_offset(s.csv);
 	while (grouped && (k = next(&sr, &s, &rec, &rc, &cause)) > 0) {
 		if ((idlen = row_id(&s, &rec)) < 0 || (idlen == prevlen &&
 		    memcmp(prev, s.key, (size_t)idlen) == 0))
 			continue;
+		if (cuts != NULL && cuts->n < cuts->ntarget &&
+		    rec.offset >= cuts->target[cuts->n]) {
+			cuts->off[cuts->n] = rec.offset;
+			cuts->line[cuts->n++] = rec.line;
+		}
 		if (prevlen >= 0 && hset_add(&ended, cur) != 0)
 			grouped = 0;
 		cur = XXH3_64bits(s.key, (size_t)idlen);
@@ -990,13 +1015,13 @@ is_tsv(const char *path)
 	    (n >= 7 && strcmp(path + n - 7, ".tsv.gz") == 0));
 }
 
+/* Start reading a file or a piece: the format's state, the header, the mapping's columns; 0, or an exit code with *cause. */
 static int
-csv_read(struct rd *r, const char *path, const struct xmlin_range *range,
-    char **cause)
+crd_open(struct rd *r, const char *path, const struct xmlin_range *range,
+    struct csv_record *rec, int *first, char **cause)
 {
-	struct csv_record	 rec;
-	struct crd		*c;
-	int			 rc, first;
+	struct crd	*c;
+	int		 rc;
 
 	if (r->o->csv == NULL) {
 		*cause = xasprintf("%s: a CSV file, and the expectations have "
@@ -1013,20 +1038,35 @@ csv_read(struct rd *r, const char *path, const struct xmlin_range *range,
 	c->copts.delim = c->m->delimiter != 0 ? c->m->delimiter :
 	    (r->o->format_in == READ_IN_TSV || is_tsv(path)) ? '\t' : ',';
 	c->copts.quote = c->m->quote;
+	if (range != NULL)
+		c->line_delta = range->line_delta;
 	if ((rc = open_csv(c, path, range, cause)) != 0)
 		return (rc);
 	r->st->io.gzip = input_is_gzip(c->in);
-	if ((rc = read_header(r, c, &rec, &first, cause)) != 0 ||
+	if ((rc = read_header(r, c, rec, first, cause)) != 0 ||
 	    (rc = resolve_all(r, c, r->path, cause)) != 0)
 		return (rc);
+	return (0);
+}
+
+static int
+csv_read(struct rd *r, const char *path, const struct xmlin_range *range,
+    char **cause)
+{
+	struct csv_record	 rec;
+	struct crd		*c;
+	int			 rc, first;
+
+	if ((rc = crd_open(r, path, range, &rec, &first, cause)) != 0)
+		return (rc);
+	c = r->fmt;
 	/* A piece (-j) is planned only in a file whose rows are adjacent. */
 	if (range != NULL || (strcmp(path, "-") != 0 &&
-	    scan_grouped(r, c, path, r->o->memory / 4))) {
+	    scan_grouped(r, c, path, r->o->memory / 4, NULL))) {
 		verbosef("%s: the rows of each journey are adjacent: read as "
 		    "they come", r->path);
 		rc = stream(r, c, &rec, first, cause);
-	}
-	else
+	} else
 		rc = gather(r, c, &rec, first, cause);
 	r->st->io.raw_bytes = input_raw_bytes(c->in);
 	if (rc == 0 && c->stop_rc != 0) {
@@ -1035,6 +1075,100 @@ csv_read(struct rd *r, const char *path, const struct xmlin_range *range,
 		c->stop_cause = NULL;
 	}
 	return (rc);
+}
+
+/* The pieces of a plan from its cuts, each after a copy of the file's first bytes (the header). */
+static size_t
+plan_pieces(int fd, uint64_t size, uint64_t bom, const struct cuts *cuts,
+    unsigned long header_lines, struct split *sp)
+{
+	uint64_t	hlen = bom + cuts->first_row;
+	size_t		k;
+
+	if (cuts->n == 0 || hlen > SPLIT_HEADER_MAX)
+		return (1);
+	sp->prefix = xmalloc(hlen + 1);
+	if (pread(fd, sp->prefix, hlen, 0) != (ssize_t)hlen) {
+		free(sp->prefix);
+		sp->prefix = NULL;
+		return (1);
+	}
+	sp->prefix[hlen] = '\0';
+	sp->n = cuts->n + 1;
+	sp->lines_known = 1;
+	sp->pieces = xcalloc(sp->n, sizeof *sp->pieces);
+	for (k = 0; k < sp->n; k++) {
+		sp->pieces[k].off = k == 0 ? 0 : bom + cuts->off[k - 1];
+		sp->pieces[k].len = (k + 1 < sp->n ? bom + cuts->off[k] :
+		    size) - sp->pieces[k].off;
+		if (k > 0) {
+			sp->pieces[k].prefix = sp->prefix;
+			sp->pieces[k].prefix_len = (size_t)hlen;
+			/* Its first row is on the line after the header's. */
+			sp->pieces[k].line_delta = (long)cuts->line[k - 1] -
+			    (long)header_lines - 1;
+		}
+	}
+	return (sp->n);
+}
+
+size_t
+csv_plan(const char *path, const struct read_opts *o, size_t want,
+    struct split *sp)
+{
+	struct read_stats	 st;
+	struct csv_record	 rec;
+	struct cuts		 cuts;
+	struct stat		 sb;
+	struct rd		 r;
+	unsigned char		 head[3];
+	char			*cause = NULL;
+	uint64_t		 size, bom = 0;
+	unsigned long		 header_lines = 0;
+	size_t			 k, n = 1;
+	int			 fd, first;
+
+	memset(sp, 0, sizeof *sp);
+	if (want < 2 || o->csv == NULL || strcmp(path, "-") == 0 ||
+	    (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return (1);
+	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
+	    (uint64_t)sb.st_size < SPLIT_MIN ||
+	    pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head) {
+		close(fd);
+		return (1);
+	}
+	size = (uint64_t)sb.st_size;
+	if (memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		bom = 3;
+	if (want > size / SPLIT_PIECE_MIN)
+		want = (size_t)(size / SPLIT_PIECE_MIN);
+	memset(&r, 0, sizeof r);
+	memset(&st, 0, sizeof st);
+	r.path = path;
+	r.o = o;
+	r.st = &st;
+	memset(&cuts, 0, sizeof cuts);
+	if (want >= 2 && crd_open(&r, path, NULL, &rec, &first, &cause) == 0 &&
+	    !input_is_gzip(((struct crd *)r.fmt)->in) &&
+	    !input_is_utf16(((struct crd *)r.fmt)->in)) {
+		header_lines = o->csv->header ? rec.end_line : 0;
+		cuts.ntarget = want - 1;
+		cuts.target = xcalloc(want, sizeof *cuts.target);
+		cuts.off = xcalloc(want, sizeof *cuts.off);
+		cuts.line = xcalloc(want, sizeof *cuts.line);
+		for (k = 0; k < cuts.ntarget; k++)
+			cuts.target[k] = size / want * (k + 1);
+		if (scan_grouped(&r, r.fmt, path, o->memory / 4, &cuts))
+			n = plan_pieces(fd, size, bom, &cuts, header_lines, sp);
+	}
+	free(cause);
+	free(cuts.target);
+	free(cuts.off);
+	free(cuts.line);
+	crd_free(&r);
+	close(fd);
+	return (n);
 }
 
 const struct read_format csv_format = {

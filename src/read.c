@@ -13,6 +13,7 @@
 #include "exitcode.h"
 #include "read-ids.h"
 #include "read-int.h"
+#include "split.h"
 #include "xmalloc.h"
 
 /* The formats, in the order they are tried. */
@@ -91,6 +92,15 @@ read_is_csv(const char *path, const struct read_opts *o)
 	return (ends_with(path, ".csv") || ends_with(path, ".tsv") ||
 	    ends_with(path, ".csv.gz") || ends_with(path, ".tsv.gz") ||
 	    ends_with(path, ".CSV") || ends_with(path, ".TSV"));
+}
+
+size_t
+read_plan(const char *path, const struct read_opts *o, size_t want,
+    struct split *sp)
+{
+	if (read_is_csv(path, o))
+		return (csv_plan(path, o, want, sp));
+	return (split_plan(path, want, sp));
 }
 
 int

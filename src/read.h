@@ -32,6 +32,8 @@ typedef int (*journey_fn)(struct journey *, void *, char **);
 /* The most journey attributes a reader is asked to keep by name. */
 #define READ_KEEP_MAX	64
 
+struct split;
+
 struct read_opts {
 	const struct tz		*zone;		/* --assume-zone, or NULL */
 	const struct strtab	*names;		/* touchpoint names of interest */
@@ -88,6 +90,9 @@ int	read_range(const char *, const struct xmlin_range *,
 	    const struct read_opts *, journey_fn, struct read_stats *, char **);
 /* Whether a file is read as CSV: by --format-in, else by its name (.csv, .tsv, also .gz). */
 int	read_is_csv(const char *, const struct read_opts *);
+/* Plan up to want pieces of a file for -j, each read with read_range (src/split.h); the count (1: read it whole). */
+size_t	read_plan(const char *, const struct read_opts *, size_t,
+	    struct split *);
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */
 int	read_file(const char *, const struct read_opts *, journey_fn,
 	    struct read_stats *, char **);

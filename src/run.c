@@ -400,10 +400,11 @@ plan_units(struct run *r)
 		want = (UNITS_PER_READER * r->njobs + r->nfiles - 1) / r->nfiles;
 	memset(&fo, 0, sizeof fo);
 	fo.format_in = r->o->format_in;
+	fo.csv = r->e->csv;
+	fo.zone = r->zone;
+	fo.memory = r->o->memory;
 	for (i = 0; i < r->nfiles; i++) {
-		/* CSV files are read whole, for now. */
-		k = split_plan(r->files[i], read_is_csv(r->files[i], &fo) ? 1 :
-		    want, &r->splits[i]);
+		k = read_plan(r->files[i], &fo, want, &r->splits[i]);
 		if (want > 1 && k == 1)
 			verbosef("%s: read by one reader (not a plain file "
 			    "large enough to split)", r->files[i]);

@@ -13,6 +13,7 @@ struct split {
 	struct xmlin_range	*pieces;
 	size_t			 n;
 	long			 header_lines;	/* newlines in prefix */
+	int			 lines_known;	/* line_delta set by the plan (CSV) */
 };
 
 /* A piece's line_delta until split_count has counted the lines before it. */
@@ -20,6 +21,8 @@ struct split {
 
 /* Files smaller than this are read whole. */
 #define SPLIT_MIN	(UINT64_C(16) << 20)
+/* A piece's copy of the file's beginning is at most this long. */
+#define SPLIT_HEADER_MAX	(UINT64_C(1) << 20)
 /* No piece is planned smaller than this. */
 #define SPLIT_PIECE_MIN	(UINT64_C(8) << 20)
 

@@ -597,6 +597,49 @@ START_TEST(test_rejects)
 }
 END_TEST
 
+/* Where a reason was first seen, merged: by file, then line, then column, whether or not columns are given. */
+START_TEST(test_rejects_merge_first)
+{
+	static const struct {
+		unsigned long	 line;
+		unsigned	 col;
+		const char	*file;
+	} later[] = {
+		{ 287220, 19, "e.csv" }, { 47868, 20, "e.csv" },
+		{ 47868, 0, "f:1.xml" }, { 1, 1, "f.csv" },
+	};
+	struct agg	b;
+	size_t		i;
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	start_agg(NULL);
+	j.file = "e.csv";
+	journey_reject(&j, 47868, "bad time", "x");
+	j.reject_col = 19;
+	agg_reject(&a, &j);
+	for (i = 0; i < sizeof later / sizeof later[0]; i++) {
+		agg_init(&b, e, NULL);
+		journey_reset(&j);
+		j.file = later[i].file;
+		journey_reject(&j, later[i].line, "bad time", "x");
+		j.reject_col = later[i].col;
+		agg_reject(&b, &j);
+		agg_merge(&a, &b);
+		agg_free(&b);
+		ck_assert_str_eq(a.reason_first[0], "e.csv:47868:19");
+	}
+	agg_init(&b, e, NULL);
+	journey_reset(&j);
+	j.file = "e.csv";
+	journey_reject(&j, 9999, "bad time", "x");
+	j.reject_col = 30;
+	agg_reject(&b, &j);
+	agg_merge(&a, &b);			/* an earlier line, a later column */
+	agg_free(&b);
+	ck_assert_str_eq(a.reason_first[0], "e.csv:9999:30");
+}
+END_TEST
+
 START_TEST(test_many_reasons)
 {
 	char	r[16];
@@ -1371,6 +1414,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_many_values);
 	tcase_add_test(tc, test_invalid_and_grouping);
 	tcase_add_test(tc, test_rejects);
+	tcase_add_test(tc, test_rejects_merge_first);
 	tcase_add_test(tc, test_many_reasons);
 	tcase_add_test(tc, test_as_of);
 	tcase_add_test(tc, test_other_names);

@@ -90,6 +90,42 @@ else
 	bad "duplicate_ids: $(grep duplicate_ids out.cut4/report.json)"
 fi
 
+# A CSV event log past 16 MB, its journeys' rows adjacent, is read in
+# pieces cut where a journey begins, each after a copy of the header: a
+# byte order mark, CRLF line ends, quoted fields over two lines and bad
+# rows late in the file give the same reports and the same file:line:col
+# messages with -j4 as with -j1.
+awk -f "$srcdir/tests/gen-journeys.awk" -v seed=24 -v journeys=110000 \
+    -v rates="0.1 0.2 0.3" -v prefix=E >e.xml
+printf '\357\273\277' >e.csv
+awk -F'"' 'BEGIN { printf "id,note,name,at\r\n" }
+    /<journey / { id = $2; n++ }
+    /<touchpoint / { at = $4
+	if (n % 9973 == 0 && $2 == "shipped") at = "soon"
+	note = n % 5 == 0 ? "\"two\r\nlines, \"\"quoted\"\"\"" : ""
+	printf "%s,%s,%s,%s\r\n", id, note, $2, at }' e.xml >>e.csv
+csvrun() {
+	name=$1
+	shift
+	"$MOT" analyze -e "$DATA/gen-exp-csv.xml" -o "out.$name" \
+	    --charts none --format "$formats" "$@" >"stdout.$name" \
+	    2>"stderr.$name" ||
+	    bad "$name: exit status $?: $(head -n 3 "stderr.$name")"
+}
+csvrun csv1 -j1 e.csv
+csvrun csv4 -j4 -v e.csv
+if grep -q 'reading e.csv (a piece)' stderr.csv4; then
+	same csv4 "-j4 on a CSV file read in pieces gives the same bytes" csv1
+	grep -v '^mot: \(reading\|e.csv: the rows\)' stderr.csv4 >msgs.csv4
+	if [ -s stderr.csv1 ] && cmp -s stderr.csv1 msgs.csv4; then
+		ok "the pieces' messages give the lines of the file read whole"
+	else
+		bad "messages differ:"; diff stderr.csv1 msgs.csv4 | head -n 10
+	fi
+else
+	bad "e.csv was not read in pieces: $(head -n 3 stderr.csv4)"
+fi
+
 # A German locale, compiled here when the system has none.
 de=de_DE.UTF-8
 locpath=
