@@ -224,6 +224,42 @@ agg_month(mot_time t, char *buf, size_t size)
 	snprintf(buf, size, "%04d-%02u", (int)y, m);
 }
 
+int
+agg_by_builtin(const char *by)
+{
+	return (by == NULL || strcmp(by, "channel") == 0 ||
+	    strcmp(by, "week") == 0 || strcmp(by, "month") == 0);
+}
+
+/* A touchpoint's value of a --by attribute: its own, or its team, actor or status; NULL when it has none. */
+static const char *
+tp_value(const struct touchpoint *tp, const char *by)
+{
+	const char	*v = tp->by;
+
+	if (v == NULL && strcmp(by, "team") == 0)
+		v = tp->team;
+	else if (v == NULL && strcmp(by, "actor") == 0)
+		v = tp->actor;
+	else if (v == NULL && strcmp(by, "status") == 0)
+		v = tp->status;
+	return (v != NULL && *v != '\0' ? v : NULL);
+}
+
+/* Whether a journey has a --by value: an attribute, or one on a touchpoint. */
+static int
+journey_has_by(const struct journey *j, const char *by)
+{
+	size_t	i;
+
+	if (journey_attr(j, by) != NULL)
+		return (1);
+	for (i = 0; !agg_by_builtin(by) && i < j->ntps; i++)
+		if (tp_value(&j->tps[i], by) != NULL)
+			return (1);
+	return (0);
+}
+
 const char *
 agg_value(const struct agg *a, const struct journey *j,
     const struct occurrence *o, char *buf, size_t size)
@@ -241,6 +277,12 @@ agg_value(const struct agg *a, const struct journey *j,
 		tp = o->to != NULL ? o->to : o->from;
 		if (tp != NULL && tp->channel != NULL && *tp->channel != '\0')
 			return (tp->channel);
+	} else if (!agg_by_builtin(a->by)) {
+		/* A touchpoint attribute: the stopping one's, else the starting one's. */
+		if (o->to != NULL && (v = tp_value(o->to, a->by)) != NULL)
+			return (v);
+		if (o->from != NULL && (v = tp_value(o->from, a->by)) != NULL)
+			return (v);
 	} else if (strcmp(a->by, "week") == 0 && t != MOT_TIME_NONE) {
 		agg_week(t, buf, size);
 		return (buf);
@@ -1128,7 +1170,7 @@ agg_journey(struct agg *a, const struct journey *j,
 
 	a->journeys_read++;
 	a->touchpoints += j->ntps;
-	if (a->by != NULL && journey_attr(j, a->by) != NULL)
+	if (a->by != NULL && journey_has_by(j, a->by))
 		a->by_seen++;
 	for (i = 0; i < j->ntps; i++) {
 		if (j->tps[i].ref >= 0)

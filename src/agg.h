@@ -238,7 +238,9 @@ void	agg_merge(struct agg *, struct agg *);
 void	agg_sort_inputs(struct agg *);
 /* Record what one input file held. */
 void	agg_input(struct agg *, const char *, const struct read_stats *);
-/* The breakdown value of an occurrence (NULL without --by); buf holds derived ones. */
+/* Whether --by names a value mot derives (channel, week, month), not an attribute; NULL is. */
+int	agg_by_builtin(const char *);
+/* The breakdown value of an occurrence (NULL without --by): the journey attribute, else the stopping then the starting touchpoint's (docs/report.md); buf holds derived ones. */
 const char *agg_value(const struct agg *, const struct journey *,
 	    const struct occurrence *, char *, size_t);
 /* Count an occurrence of moment mi in the week and month its clock started: scored (breached or not), or open within adequate. */

@@ -55,6 +55,7 @@ struct csv_map {
 	struct tz		*zone;		/* zone=, or NULL */
 	int			 utf16;		/* encoding="UTF-16" */
 	char			**journey_cols;	/* joined with '/' */
+	unsigned long		 *journey_lines;	/* of each <journey> */
 	size_t			 njourney_cols;
 	struct csv_attrmap	*attrs;
 	size_t			 nattrs;

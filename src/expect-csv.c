@@ -116,7 +116,8 @@ csvmap_begin(struct csv_map **out, const struct xattr *a, int n,
 	    one_char(v, 1, &m->quote) != 0)
 		return (xasprintf("quote=\"%.*s\": expected one character, or "
 		    "quote=\"\" for none", SHOWV(v)));
-	if (m->quote != -1 && m->quote == m->delimiter)
+	if (m->quote != -1 && m->quote == (m->delimiter != 0 ? m->delimiter :
+	    ','))
 		return (xstrdup("quote and delimiter are the same character"));
 	if ((v = xattr_get(a, n, "header")) != NULL) {
 		if (xattr_is(v, "yes"))
@@ -175,7 +176,8 @@ column(const char *elem, const char *attr, const struct xattr *v, char **out)
 }
 
 static char *
-add_journey(struct csv_map *m, const struct xattr *a, int n)
+add_journey(struct csv_map *m, const struct xattr *a, int n,
+    unsigned long line)
 {
 	char	*msg, *col;
 
@@ -188,6 +190,9 @@ add_journey(struct csv_map *m, const struct xattr *a, int n)
 		    "of the journey id)"));
 	m->journey_cols = xreallocarray(m->journey_cols, m->njourney_cols + 1,
 	    sizeof *m->journey_cols);
+	m->journey_lines = xreallocarray(m->journey_lines,
+	    m->njourney_cols + 1, sizeof *m->journey_lines);
+	m->journey_lines[m->njourney_cols] = line;
 	m->journey_cols[m->njourney_cols++] = col;
 	return (NULL);
 }
@@ -292,7 +297,7 @@ csvmap_child(struct csv_map *m, const char *name, const struct xattr *a,
     int n, unsigned long line)
 {
 	if (strcmp(name, "journey") == 0)
-		return (add_journey(m, a, n));
+		return (add_journey(m, a, n, line));
 	if (strcmp(name, "attribute") == 0)
 		return (add_attribute(m, a, n, line));
 	if (strcmp(name, "touchpoint") == 0)
@@ -404,6 +409,7 @@ csvmap_free(struct csv_map *m)
 	timefmt_free(m->tf);
 	tz_free(m->zone);
 	xfree_strings(m->journey_cols, m->njourney_cols);
+	free(m->journey_lines);
 	for (i = 0; i < m->nattrs; i++) {
 		free(m->attrs[i].column);
 		free(m->attrs[i].name);

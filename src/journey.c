@@ -64,7 +64,7 @@ journey_add_touchpoint(struct journey *j)
 	tp->kind = TP_INSTANT;
 	tp->start = tp->end = MOT_TIME_NONE;
 	tp->promised = tp->notified = tp->revised = MOT_TIME_NONE;
-	tp->channel = tp->actor = tp->team = tp->status = NULL;
+	tp->channel = tp->actor = tp->team = tp->status = tp->by = NULL;
 	tp->seq = j->ntps++;
 	return (tp);
 }

@@ -27,6 +27,7 @@ struct touchpoint {
 	const char	*actor;
 	const char	*team;
 	const char	*status;
+	const char	*by;		/* its value of read_opts.tp_attr, or NULL */
 	size_t		 seq;		/* position in the file, for stable order */
 };
 

@@ -35,7 +35,7 @@ static const struct opt_def opt_defs[] = {
 	  "report.html,\nreport.md and charts/ in DIR" },
 	{ OPT_BY, "by", 0, OPT_NONEMPTY, "ATTR",
 	  0, 0, 0, NULL, 0, 0, "an attribute name",
-	  "break every moment down by a journey\nattribute (segment, region, ...)" },
+	  "break every moment down by a journey\nattribute (segment, region, ...),\nelse a touchpoint attribute (docs/report.md)" },
 	{ OPT_FORMAT, "format", 0, OPT_TEXT, "LIST",
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "reports to write, from text, json, csv,\nhtml, md (default: text; "

@@ -46,6 +46,7 @@ struct cattr {
 	const struct csv_attrmap *map;
 	size_t			  col;
 	int			  keep;		/* the run uses it */
+	int			  time;		/* ... as a time (read_opts.time_attrs) */
 	char			 *first;	/* the journey's first value */
 	size_t			  len, cap;
 	uint32_t		  gen;		/* first is set: c->gen */
@@ -87,6 +88,7 @@ struct crd {
 	char			*stop_cause;
 	uint64_t		 header_line_hash;
 	long			 line_delta;	/* a piece's lines before it */
+	size_t			 by_col;	/* read_opts.tp_attr's column, or NO_COL */
 };
 
 static unsigned long
@@ -351,6 +353,7 @@ row_touchpoint(struct rd *r, struct crd *c, uint32_t k,
 		tp->actor = text(r, c, rec, t->col[CSVR_ACTOR]);
 	tp->team = text(r, c, rec, t->col[CSVR_TEAM]);
 	tp->status = text(r, c, rec, t->col[CSVR_STATUS]);
+	tp->by = text(r, c, rec, c->by_col);
 }
 
 /* A journey attribute: the first value; a different one later is a warning. */
@@ -359,6 +362,8 @@ row_attr(struct rd *r, struct crd *c, struct cattr *a,
     const struct csv_record *rec)
 {
 	const struct csv_field	*f;
+	mot_time		 t;
+	char			 iso[40];
 
 	if (a->map->touchpoint || (f = field(rec, a->col)) == NULL ||
 	    missing(c, f))
@@ -371,7 +376,13 @@ row_attr(struct rd *r, struct crd *c, struct cattr *a,
 		memcpy(a->first, f->s, f->len + 1);
 		a->len = f->len;
 		a->gen = c->gen;
-		if (a->keep)
+		if (a->time) {		/* by the mapping's format and zone */
+			if (parse_time(r, c, a->map->column, f, &t) != 0)
+				return;
+			isotime_format(t, iso, sizeof iso);
+			journey_add_attr(r->j, a->map->name,
+			    rd_dupn(r, iso, strlen(iso)), f->line);
+		} else if (a->keep)
 			journey_add_attr(r->j, a->map->name,
 			    rd_dupn(r, f->s, f->len), f->line);
 		return;
@@ -549,19 +560,26 @@ resolve_all(struct rd *r, struct crd *c, const char *path, char **cause)
 
 	c->jcols = xcalloc(m->njourney_cols, sizeof *c->jcols);
 	for (i = 0; i < m->njourney_cols; i++)
-		if ((rc = resolve(c, path, m->journey_cols[i], m->line,
-		    &c->jcols[i], cause)) != 0)
+		if ((rc = resolve(c, path, m->journey_cols[i],
+		    m->journey_lines[i], &c->jcols[i], cause)) != 0)
 			return (rc);
 	c->attrs = xcalloc(m->nattrs + 1, sizeof *c->attrs);
+	c->by_col = NO_COL;
 	for (i = 0; i < m->nattrs; i++) {
 		c->attrs[i].map = &m->attrs[i];
 		if ((rc = resolve(c, path, m->attrs[i].column,
 		    m->attrs[i].line, &c->attrs[i].col, cause)) != 0)
 			return (rc);
+		if (m->attrs[i].touchpoint && r->o->tp_attr != NULL &&
+		    strcmp(m->attrs[i].name, r->o->tp_attr) == 0)
+			c->by_col = c->attrs[i].col;
 		c->attrs[i].keep = r->o->keep_attrs == NULL;
 		for (k = r->o->keep_attrs; k != NULL && *k != NULL; k++)
 			if (strcmp(*k, m->attrs[i].name) == 0)
 				c->attrs[i].keep = 1;
+		for (k = r->o->time_attrs; k != NULL && *k != NULL; k++)
+			if (strcmp(*k, m->attrs[i].name) == 0)
+				c->attrs[i].time = 1;
 	}
 	c->tps = xcalloc(m->ntps, sizeof *c->tps);
 	for (i = 0; i < m->ntps; i++) {
@@ -1038,6 +1056,12 @@ crd_open(struct rd *r, const char *path, const struct xmlin_range *range,
 	c->copts.delim = c->m->delimiter != 0 ? c->m->delimiter :
 	    (r->o->format_in == READ_IN_TSV || is_tsv(path)) ? '\t' : ',';
 	c->copts.quote = c->m->quote;
+	if (c->copts.quote == c->copts.delim) {
+		*cause = xasprintf("%s: the mapping's quote is the tab that "
+		    "delimits a .tsv file: give delimiter= or another quote "
+		    "(expectations line %lu)", r->path, c->m->line);
+		return (MOT_EXIT_CONFIG);
+	}
 	if (range != NULL)
 		c->line_delta = range->line_delta;
 	if ((rc = open_csv(c, path, range, cause)) != 0)

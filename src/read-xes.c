@@ -46,7 +46,8 @@ struct xkv {
 #define XF_INSTANCE	3
 #define XF_RESOURCE	4
 #define XF_GROUP	5
-#define XF_N		6
+#define XF_BY		6	/* read_opts.tp_attr, when none of the above */
+#define XF_N		7
 #define REF_UNKNOWN	(-2)		/* not looked up (ref -1: not there) */
 
 /* A default value from a <global>. */
@@ -64,6 +65,7 @@ struct xevent {
 	const char	*instance;
 	const char	*resource;
 	const char	*group;
+	const char	*by;		/* read_opts.tp_attr's value */
 	mot_time	 time;
 	unsigned long	 line;
 	size_t		 seq;
@@ -88,6 +90,8 @@ struct xes {
 	}		 kcache[2][XES_KCACHE];	/* trace, event */
 	const char	*okeys[4];	/* the outcome mapping's keys, interned */
 	int		 keep_resource;	/* the run reads touchpoints' actors */
+	const char	*k_by;		/* read_opts.tp_attr, interned, or NULL */
+	int		 by_field;	/* the field it is (XF_OTHER: none) */
 	const char	*gdef[XF_N];	/* event globals of the fields */
 	const char	*gdef_one;	/* ... and of the classifier's key */
 	const char	*k_name, *k_time, *k_lifecycle, *k_instance;
@@ -117,6 +121,27 @@ static const char *
 key_intern(struct xes *xs, const char *s, size_t len)
 {
 	return (strtab_key(&xs->keytab, strtab_intern(&xs->keytab, s, len)));
+}
+
+/* The event attribute --by reads on touchpoints: a field's key, or another. */
+static void
+by_key(struct xes *xs, const char *key)
+{
+	xs->by_field = XF_OTHER;
+	if (key == NULL || strcmp(key, "concept:name") == 0 ||
+	    strcmp(key, "time:timestamp") == 0)
+		return;
+	xs->k_by = key_intern(xs, key, strlen(key));
+	if (xs->k_by == xs->k_lifecycle)
+		xs->by_field = XF_LIFECYCLE;
+	else if (xs->k_by == xs->k_instance)
+		xs->by_field = XF_INSTANCE;
+	else if (xs->k_by == xs->k_resource)
+		xs->by_field = XF_RESOURCE;
+	else if (xs->k_by == xs->k_group)
+		xs->by_field = XF_GROUP;
+	else
+		xs->by_field = XF_BY;
 }
 
 /* The parser's own pointers for the element and attribute names we compare. */
@@ -227,6 +252,7 @@ xes_begin(struct xmlin *x, struct rd *r, const struct xattr *a, int n)
 			    strlen(ok[i])) : NULL;
 	}
 	xs->keep_resource = !r->o->no_actor;
+	by_key(xs, r->o->tp_attr);
 }
 
 static void
@@ -266,6 +292,8 @@ event_defaults(struct xes *xs)
 	xs->gdef[XF_INSTANCE] = global_value(xs, 1, xs->k_instance);
 	xs->gdef[XF_RESOURCE] = global_value(xs, 1, xs->k_resource);
 	xs->gdef[XF_GROUP] = global_value(xs, 1, xs->k_group);
+	xs->gdef[XF_BY] = xs->k_by != NULL ? global_value(xs, 1, xs->k_by) :
+	    NULL;
 	xs->gdef_one = xs->one != NULL ? global_value(xs, 1, xs->one) : NULL;
 }
 
@@ -384,6 +412,8 @@ kv_classify(const struct xes *xs, struct xkv *kv)
 		kv->field = XF_RESOURCE;
 	else if (kv_is(kv, xs->k_group))
 		kv->field = XF_GROUP;
+	else if (xs->by_field == XF_BY && kv_is(kv, xs->k_by))
+		kv->field = XF_BY;
 	else
 		kv->field = XF_OTHER;
 	kv->one = xs->one != NULL && kv_is(kv, xs->one);
@@ -396,7 +426,8 @@ kv_classify(const struct xes *xs, struct xkv *kv)
 	 */
 	kv->text = kv->field == XF_LIFECYCLE || kv->field == XF_INSTANCE ||
 	    kv->field == XF_GROUP || (kv->field == XF_RESOURCE &&
-	    xs->keep_resource) || kv->one;
+	    xs->keep_resource) || kv->one || (kv->field != XF_OTHER &&
+	    kv->field == xs->by_field);
 	for (i = 0; !kv->text && i < xs->nkeys; i++)
 		kv->text = kv_is(kv, xs->keys[i]);
 	for (i = 0; !kv->text && i < 4; i++)
@@ -608,6 +639,8 @@ event_fields(struct rd *r, struct xevent *ev, const struct xkv **f,
 	    xs->gdef[XF_RESOURCE];
 	ev->group = f[XF_GROUP] != NULL ? f[XF_GROUP]->value :
 	    xs->gdef[XF_GROUP];
+	ev->by = xs->by_field == XF_OTHER ? NULL : f[xs->by_field] != NULL ?
+	    f[xs->by_field]->value : xs->gdef[xs->by_field];
 	ev->ref = one != NULL ? one->ref : REF_UNKNOWN;
 	if (xs->one != NULL) {
 		name = one != NULL ? one->value : xs->gdef_one;
@@ -800,6 +833,7 @@ event_touchpoint(struct rd *r, const struct xevent *ev, const char *name)
 	tp->start = tp->end = ev->time;
 	tp->actor = ev->resource;
 	tp->team = ev->group;
+	tp->by = ev->by;
 	return (tp);
 }
 
@@ -887,6 +921,8 @@ make_touchpoints(struct rd *r)
 					tp->actor = ev->resource;
 				if (tp->team == NULL)
 					tp->team = ev->group;
+				if (tp->by == NULL)
+					tp->by = ev->by;
 			}
 		}
 		for (; head < tail; head++) {	/* starts never completed */

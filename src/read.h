@@ -51,6 +51,10 @@ struct read_opts {
 	const char *const	*keep_attrs;
 	int			 no_channel;
 	int			 no_actor;
+	/* Journey attributes read as times (NULL-terminated, or NULL): CSV reads them by its time-format and zone, and keeps them in ISO 8601. */
+	const char *const	*time_attrs;
+	/* A touchpoint attribute to keep in touchpoint.by (--by), or NULL. */
+	const char		*tp_attr;
 	const struct csv_map	*csv;		/* the expectations' <csv>, or NULL */
 	int			 format_in;	/* READ_IN_*: --format-in */
 	size_t			 memory;	/* --memory: bytes to gather rows in */

@@ -870,8 +870,9 @@ quality_section(struct doc *d)
 	if (dq.csv_rows > 0 || dq.csv_rows_no_id > 0) {
 		d->ops->para(d, DOC_PLAIN);
 		tf(d, "CSV rows: %llu read; %llu without a journey id and %llu "
-		    "repeating the header were left out; %llu attribute values "
-		    "differed from the journey's first value, which was kept.",
+		    "repeating the header were left out; attribute values that "
+		    "differed from the journey's first value, which was kept: "
+		    "%llu.",
 		    (unsigned long long)dq.csv_rows,
 		    (unsigned long long)dq.csv_rows_no_id,
 		    (unsigned long long)dq.csv_header_repeats,

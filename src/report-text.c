@@ -344,9 +344,9 @@ report_text(const struct report *r, FILE *f)
 		    (unsigned long long)dq.unpaired_starts,
 		    (unsigned long long)dq.unpaired_completes);
 	if (dq.csv_rows > 0 || dq.csv_rows_no_id > 0)
-		fprintf(f, "  CSV rows: %llu read, %llu without a journey id "
-		    "and %llu repeating the header (left out), %llu values "
-		    "differing from a journey's first (the first kept)\n",
+		fprintf(f, "  CSV rows: %llu read; left out: %llu without a "
+		    "journey id, %llu repeating the header; attribute values "
+		    "unlike the journey's first (the first kept): %llu\n",
 		    (unsigned long long)dq.csv_rows,
 		    (unsigned long long)dq.csv_rows_no_id,
 		    (unsigned long long)dq.csv_header_repeats,

@@ -51,14 +51,29 @@ run_sort_inputs(char **files, size_t n, char **cause)
 	return (0);
 }
 
+/* Add a name to a NULL-terminated list. */
 static void
-keep_add(struct run *r, const char *name)
+list_add(const char ***v, size_t *n, const char *name)
 {
 	if (name == NULL)
 		return;
-	r->keep = xreallocarray(r->keep, r->nkeep + 2, sizeof *r->keep);
-	r->keep[r->nkeep++] = name;
-	r->keep[r->nkeep] = NULL;
+	*v = xreallocarray(*v, *n + 2, sizeof **v);
+	(*v)[(*n)++] = name;
+	(*v)[*n] = NULL;
+}
+
+static void
+keep_add(struct run *r, const char *name)
+{
+	list_add(&r->keep, &r->nkeep, name);
+}
+
+/* A journey attribute the run reads as a time (an @NAME endpoint, promised-by). */
+static void
+time_add(struct run *r, const char *name)
+{
+	keep_add(r, name);
+	list_add(&r->times, &r->ntimes, name);
 }
 
 /*
@@ -79,10 +94,10 @@ keep_list(struct run *r)
 	keep_add(r, e->outcome.churn);
 	for (i = 0; i < e->nmoments; i++) {
 		if (e->moments[i].from.is_attr)
-			keep_add(r, e->moments[i].from.name);
+			time_add(r, e->moments[i].from.name);
 		if (e->moments[i].to.is_attr)
-			keep_add(r, e->moments[i].to.name);
-		keep_add(r, e->moments[i].promised_by);
+			time_add(r, e->moments[i].to.name);
+		time_add(r, e->moments[i].promised_by);
 	}
 	if (r->keep == NULL)
 		keep_add(r, "");	/* none: an empty list, not "all" */
@@ -239,10 +254,13 @@ read_one(struct worker *w, size_t i)
 	ro.outcome = &r->e->outcome;
 	ro.ids = u->range != NULL ? FIRST_PIECE(r, i)->ids : r->ids;
 	ro.keep_attrs = r->keep;
+	ro.time_attrs = r->times;
 	/* Channels serve --by channel and channel switches between contacts. */
 	ro.no_channel = !r->e->has_contacts && (r->o->by == NULL ||
 	    strcmp(r->o->by, "channel") != 0);
-	ro.no_actor = 1;	/* no figure reads a touchpoint's actor */
+	/* No figure reads a touchpoint's actor, but --by actor. */
+	ro.no_actor = r->o->by == NULL || strcmp(r->o->by, "actor") != 0;
+	ro.tp_attr = agg_by_builtin(r->o->by) ? NULL : r->o->by;
 	ro.csv = r->e->csv;
 	ro.format_in = r->o->format_in;
 	ro.memory = r->o->memory != 0 ? r->o->memory : READ_MEMORY;
@@ -688,6 +706,7 @@ run_free(struct run *r)
 	free(r->units);
 	read_ids_free(r->ids);
 	free(r->keep);
+	free(r->times);
 	for (i = 0; r->splits != NULL && i < r->nfiles; i++)
 		split_free(&r->splits[i]);
 	free(r->splits);
@@ -786,9 +805,7 @@ key_warnings(struct run *r)
 		    r->o->classifier != NULL ? "--classifier key" :
 		    "classifier key", (int)len, start);
 	}
-	if (r->o->by != NULL && a->by_seen == 0 && strcmp(r->o->by,
-	    "channel") != 0 && strcmp(r->o->by, "week") != 0 &&
-	    strcmp(r->o->by, "month") != 0)
-		warnf("--by %s: no journey has this attribute (every occurrence "
-		    "is under %s)", r->o->by, AGG_NO_VALUE);
+	if (a->by_seen == 0 && !agg_by_builtin(r->o->by))
+		warnf("--by %s: no journey or touchpoint has this attribute "
+		    "(every occurrence is under %s)", r->o->by, AGG_NO_VALUE);
 }

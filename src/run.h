@@ -62,6 +62,8 @@ struct run {
 	mot_time		 latest_stop;	/* of any occurrence read, kept or not */
 	const char		**keep;		/* journey attributes the run uses */
 	size_t			 nkeep;
+	const char		**times;	/* ... of those, the ones read as times */
+	size_t			 ntimes;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 counted;	/* a piece's lines are counted */
 	/* The moments' touchpoint names no accepted journey has: file:line messages with suggestions. */

@@ -640,6 +640,44 @@ START_TEST(test_rejects_merge_first)
 }
 END_TEST
 
+/* --by on a touchpoint attribute: the stopping touchpoint's value, else the starting one's; a journey attribute of the name wins; team, actor and status are touchpoint attributes too. */
+START_TEST(test_value_touchpoint)
+{
+	struct occurrence	 o;
+	char			 buf[32];
+
+	add_moment("a", "x", "y", 5, 15, -1);
+	agg_init(&a, e, "impact");
+	have_agg = 1;
+	add_tp("x", AT(1), AT(1));
+	add_tp("y", AT(2), AT(2));
+	memset(&o, 0, sizeof o);
+	o.from = &j.tps[0];
+	o.to = &j.tps[1];
+	o.start = AT(1);
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf), AGG_NO_VALUE);
+	j.tps[0].by = "low";
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf), "low");
+	j.tps[1].by = "high";
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf), "high");
+	j.tps[1].by = "";			/* empty: as if absent */
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf), "low");
+	o.to = NULL;				/* open: the start's */
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf), "low");
+	add_attr("impact", "journey-wide");
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf),
+	    "journey-wide");
+	agg_free(&a);
+	agg_init(&a, e, "team");
+	o.to = &j.tps[1];
+	j.tps[0].by = j.tps[1].by = NULL;	/* a reader sets by for --by */
+	j.tps[0].team = "desk";
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf), "desk");
+	j.tps[1].team = "field";
+	ck_assert_str_eq(agg_value(&a, &j, &o, buf, sizeof buf), "field");
+}
+END_TEST
+
 START_TEST(test_many_reasons)
 {
 	char	r[16];
@@ -1415,6 +1453,7 @@ make_agg_suite(void)
 	tcase_add_test(tc, test_invalid_and_grouping);
 	tcase_add_test(tc, test_rejects);
 	tcase_add_test(tc, test_rejects_merge_first);
+	tcase_add_test(tc, test_value_touchpoint);
 	tcase_add_test(tc, test_many_reasons);
 	tcase_add_test(tc, test_as_of);
 	tcase_add_test(tc, test_other_names);
