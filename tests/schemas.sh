@@ -23,7 +23,8 @@ for f in "$srcdir"/samples/*/expectations.xml "$srcdir"/tests/data/valid-*exp*.x
 done
 # Expectations with a <csv> mapping (docs/format.md#csv); these must exist.
 for f in "$srcdir"/tests/hostile/data/csv-exp.xml "$srcdir"/tests/data/csv-fuzz-exp.xml \
-    "$srcdir"/tests/data/gen-exp-csv.xml; do
+    "$srcdir"/tests/data/gen-exp-csv.xml "$srcdir"/tests/data/csv-tp-attr-exp.xml \
+    "$srcdir"/tests/data/csv-promised-by-exp.xml; do
 	if [ -f "$f" ]; then check expectations.rng "$f"; else echo "FAIL: $f missing"; fail=1; fi
 done
 exit $fail
