@@ -4,9 +4,13 @@
  * size give the same bytes), with many segments and channels, skewed
  * delays, some breaches, interval touchpoints and survey outcomes.
  *
- *	motgen [-u] [-x] [-o PERCENT] [-s SEED] [-n JOURNEYS | -m MEGABYTES] > file
- *	motgen -e > expectations.xml
+ *	motgen [-u] [-x | -c] [-o PERCENT] [-s SEED] [-n JOURNEYS | -m MEGABYTES] > file
+ *	motgen -e [-c] > expectations.xml
  *
+ * -c writes the same journeys (the same seed and -n give the same
+ * journeys as the journeys file) as a CSV event log, one row per
+ * touchpoint, rows grouped by journey; -e -c gives expectations with the
+ * <csv> mapping that reads it (docs/format.md#csv).
  * -u gives each journey (XES: trace) an attribute "order" of its own,
  * O-1, O-2, ...: a breakdown with as many values as journeys. -o cuts
  * PERCENT of the journeys (every one whose number modulo 100 is below it,
@@ -74,12 +78,31 @@ fmt(int64_t secs, char *buf, size_t size)
 	isotime_format(secs * MOT_USEC, buf, size);
 }
 
+/* The header of -c's CSV files. */
+#define CSV_HEADER	"journey,customer,segment,region,nps,touchpoint," \
+	"channel,at,start,end,actor,team\n"
+
 static void
-expectations(void)
+expectations(int csv)
 {
 	puts("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<!-- Expectations for files written by motgen. -->\n"
-	    "<expectations version=\"1\">\n"
+	    "<expectations version=\"1\">");
+	if (csv)
+		puts("  <csv>\n"
+		    "    <journey column=\"journey\"/>\n"
+		    "    <attribute column=\"customer\"/>\n"
+		    "    <attribute column=\"segment\"/>\n"
+		    "    <attribute column=\"region\"/>\n"
+		    "    <attribute column=\"nps\"/>\n"
+		    "    <touchpoint name-columns=\"touchpoint\" at=\"at\" "
+		    "channel=\"channel\"/>\n"
+		    "    <touchpoint name-columns=\"touchpoint\" start=\"start\" "
+		    "end=\"end\" channel=\"channel\" actor=\"actor\" "
+		    "team=\"team\"/>\n"
+		    "  </csv>\n"
+		    "  <outcome nps=\"@nps\"/>");
+	puts(""
 	    "  <moment id=\"confirmation\" stage=\"Purchase\" from=\"order-placed\""
 	    " to=\"order-confirmed\" desired=\"PT2M\" adequate=\"PT15M\" "
 	    "objective=\"0.95\"/>\n"
@@ -146,15 +169,20 @@ main(int argc, char **argv)
 	struct tp	 tp[16];
 	int64_t		 limit = -1, bytes = 0, t0 = 1790812800;	/* 2026-10-01 */
 	uint64_t	 i, n = 1000;
-	int		 ch, xes = 0, nps, k, m, uniq = 0, open_pct = 0;
+	int		 ch, xes = 0, csv = 0, want_exp = 0, nps, k, m;
+	int		 uniq = 0, open_pct = 0;
+	unsigned	 cust;
 	const char	*seg, *region;
 	char		 a[40], b[40];
 
-	while ((ch = getopt(argc, argv, "uexo:s:n:m:")) != -1) {
+	while ((ch = getopt(argc, argv, "cuexo:s:n:m:")) != -1) {
 		switch (ch) {
+		case 'c':
+			csv = 1;
+			break;
 		case 'e':
-			expectations();
-			return (0);
+			want_exp = 1;
+			break;
 		case 'u':
 			uniq = 1;
 			break;
@@ -175,12 +203,18 @@ main(int argc, char **argv)
 			n = UINT64_MAX;
 			break;
 		default:
-			fprintf(stderr, "usage: motgen [-e] [-u] [-x] [-o PERCENT] "
-			    "[-s SEED] [-n JOURNEYS | -m MEGABYTES]\n");
+			fprintf(stderr, "usage: motgen [-e] [-u] [-x | -c] "
+			    "[-o PERCENT] [-s SEED] [-n JOURNEYS | -m MEGABYTES]\n");
 			return (64);
 		}
 	}
-	if (xes)
+	if (want_exp) {
+		expectations(csv);
+		return (0);
+	}
+	if (csv)
+		bytes += printf(CSV_HEADER);
+	else if (xes)
 		bytes += printf("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 		    "<log xes.version=\"1.0\" xmlns=\"http://www.xes-standard.org/\">\n"
 		    "  <extension name=\"Concept\" prefix=\"concept\" "
@@ -238,9 +272,27 @@ main(int argc, char **argv)
 			bytes += printf("  </trace>\n");
 			continue;
 		}
+		cust = rng() % 100000;
+		if (csv) {
+			for (k = 0; k < m; k++) {
+				fmt(tp[k].at, a, sizeof a);
+				bytes += printf("J-%" PRIu64 ",C-%u,%s,%s,", i, cust,
+				    seg, region);
+				if (nps >= 0)
+					bytes += printf("%d", nps);
+				if (tp[k].end >= 0) {
+					fmt(tp[k].end, b, sizeof b);
+					bytes += printf(",%s,%s,,%s,%s,A%u,support\n",
+					    tp[k].name, tp[k].channel, a, b,
+					    rng() % 200);
+				} else
+					bytes += printf(",%s,%s,%s,,,,\n",
+					    tp[k].name, tp[k].channel, a);
+			}
+			continue;
+		}
 		bytes += printf("  <journey id=\"J-%" PRIu64 "\" customer=\"C-%u\" "
-		    "segment=\"%s\" region=\"%s\"", i, rng() % 100000, seg,
-		    region);
+		    "segment=\"%s\" region=\"%s\"", i, cust, seg, region);
 		if (uniq)
 			bytes += printf(" order=\"O-%" PRIu64 "\"", i);
 		bytes += printf(">\n");
@@ -262,6 +314,7 @@ main(int argc, char **argv)
 			bytes += printf("    <outcome nps=\"%d\"/>\n", nps);
 		bytes += printf("  </journey>\n");
 	}
-	printf(xes ? "</log>\n" : "</journeys>\n");
+	if (!csv)
+		printf(xes ? "</log>\n" : "</journeys>\n");
 	return (ferror(stdout) ? 74 : 0);
 }

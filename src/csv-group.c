@@ -26,28 +26,24 @@
 #include "csv-group.h"
 #include "exitcode.h"
 #include "strtab.h"
+#include "varint.h"
 #include "xmalloc.h"
 
 #define NO_ROW		UINT64_MAX
 #define CG_FANIN	16	/* runs merged at once */
 
-/* A row as kept: its fields follow, each a struct kfield and its bytes. */
+/*
+ * A row as kept: this head, then varints (LEB128): the record's offset,
+ * line, lines more to its end, fields; its problem (0 none, else its line
+ * after the record's first plus one, then the static text's pointer and
+ * its column); then for each kept column the record has, in order, the
+ * field's length, column and lines after the record's first, and its
+ * bytes.
+ */
 struct krow {
 	uint64_t	 next;		/* the journey's next row, or NO_ROW */
 	uint64_t	 seq;		/* the row's number among those added */
-	uint64_t	 offset;
-	unsigned long	 line, end_line, pline;
-	const char	*problem;	/* lasts as long as the tokenizer */
-	uint32_t	 pcol;
-	uint32_t	 n;		/* fields in the row */
-	uint32_t	 nkept;
-	uint32_t	 size;		/* bytes of the row, its fields included */
-};
-struct kfield {
-	uint32_t	col;		/* the column */
-	uint32_t	len;
-	uint32_t	fcol;
-	uint32_t	dline;		/* its line, after the row's first */
+	uint32_t	 size;		/* bytes of the row, this head included */
 };
 
 /* A row in a run: this head, the journey id, the row's bytes. */
@@ -94,7 +90,8 @@ struct sorter {
 
 struct cgroup {
 	size_t		 ncols;
-	unsigned char	*keep;
+	size_t		*kcols;		/* the kept columns, in order */
+	size_t		 nkcols;
 	size_t		 budget;
 	struct strtab	 ids;		/* index: the journey's, in order */
 	size_t		 idbytes;
@@ -106,6 +103,8 @@ struct cgroup {
 	struct runs	 runs;		/* sorted by id */
 	size_t		 nspilled;	/* runs written, both sorts */
 	struct csv_field *f;		/* a replayed row */
+	char		*scratch;	/* its fields' bytes, NUL-terminated */
+	size_t		 scap;
 };
 
 /* Bytes rounded up to a multiple of 8. */
@@ -118,23 +117,31 @@ struct cgroup *
 cgroup_new(size_t ncols, const unsigned char *keep, size_t budget)
 {
 	struct cgroup	*g;
+	size_t		 i;
 
 	g = xcalloc(1, sizeof *g);
 	g->ncols = ncols;
-	g->keep = xcalloc(ncols + 1, 1);
-	memcpy(g->keep, keep, ncols);
+	g->kcols = xcalloc(ncols + 1, sizeof *g->kcols);
+	for (i = 0; i < ncols; i++)
+		if (keep[i])
+			g->kcols[g->nkcols++] = i;
 	g->budget = budget;
 	strtab_init(&g->ids);
 	g->f = xcalloc(ncols + 1, sizeof *g->f);
 	return (g);
 }
 
-/* Room for n more bytes in a buffer. */
+/* Room for n more bytes in a buffer; it grows by doubling, to at most limit bytes (0: none) unless one row needs more. */
 static unsigned char *
-room(unsigned char **buf, size_t len, size_t *cap, size_t n)
+room(size_t limit, unsigned char **buf, size_t len, size_t *cap, size_t n)
 {
+	size_t	want;
+
 	if (len + n > *cap) {
-		*cap = *cap * 2 > len + n ? *cap * 2 : len + n;
+		want = *cap * 2;
+		if (limit > 0 && want > limit)
+			want = limit;
+		*cap = want > len + n ? want : len + n;
 		*buf = xreallocarray(*buf, *cap, 1);
 	}
 	return (*buf + len);
@@ -340,35 +347,55 @@ reduce(struct runs *rs, size_t *nspilled, rrec_cmp cmp, char **cause)
 static uint64_t
 replay(struct cgroup *g, const unsigned char *p, struct csv_record *rec)
 {
-	struct krow	 row;
-	struct kfield	 kf;
-	size_t		 i, off;
+	struct krow		 row;
+	const unsigned char	*q;
+	const char		*problem = NULL;
+	uint64_t		 off, line, more, n, pl, pcol = 0, len, fcol, dl;
+	size_t			 i, k, used = 0;
 
 	memcpy(&row, p, sizeof row);
-	for (i = 0; i < row.n && i < g->ncols; i++) {
+	if (row.size + g->ncols + 1 > g->scap) {
+		g->scap = row.size * 2 + g->ncols + 16;
+		g->scratch = xreallocarray(g->scratch, g->scap, 1);
+	}
+	q = varint_get(p + sizeof row, &off);
+	q = varint_get(q, &line);
+	q = varint_get(q, &more);
+	q = varint_get(q, &n);
+	q = varint_get(q, &pl);
+	if (pl != 0) {
+		memcpy(&problem, q, sizeof problem);
+		q = varint_get(q + sizeof problem, &pcol);
+	}
+	for (i = 0; i < n && i < g->ncols; i++) {
 		g->f[i].s = "";
 		g->f[i].len = 0;
-		g->f[i].line = row.line;
+		g->f[i].line = line;
 		g->f[i].col = 0;
 	}
-	off = ALIGN8(sizeof row);
-	for (i = 0; i < row.nkept; i++) {
-		memcpy(&kf, p + off, sizeof kf);
-		g->f[kf.col].s = (const char *)p + off + sizeof kf;
-		g->f[kf.col].len = kf.len;
-		g->f[kf.col].col = kf.fcol;
-		g->f[kf.col].line = row.line + kf.dline;
-		off += ALIGN8(sizeof kf + kf.len + 1);
+	for (i = 0; i < g->nkcols && g->kcols[i] < n; i++) {
+		k = g->kcols[i];
+		q = varint_get(q, &len);
+		q = varint_get(q, &fcol);
+		q = varint_get(q, &dl);
+		memcpy(g->scratch + used, q, len);
+		g->scratch[used + len] = '\0';
+		g->f[k].s = g->scratch + used;
+		g->f[k].len = len;
+		g->f[k].col = (unsigned)fcol;
+		g->f[k].line = line + dl;
+		q += len;
+		used += len + 1;
 	}
 	memset(rec, 0, sizeof *rec);
 	rec->f = g->f;
-	rec->n = row.n;
-	rec->line = row.line;
-	rec->end_line = row.end_line;
-	rec->offset = row.offset;
-	rec->problem = row.problem;
-	rec->pline = row.pline;
-	rec->pcol = row.pcol;
+	rec->n = n;
+	rec->line = line;
+	rec->end_line = line + more;
+	rec->offset = off;
+	rec->problem = problem;
+	rec->pline = pl != 0 ? line + pl - 1 : 0;
+	rec->pcol = (unsigned)pcol;
 	return (row.next);
 }
 
@@ -442,44 +469,41 @@ cgroup_add(struct cgroup *g, const char *id, size_t idlen,
     const struct csv_record *rec, char **cause)
 {
 	struct krow	 row;
-	struct kfield	 kf;
-	unsigned char	*p;
+	unsigned char	*p, *q;
 	uint64_t	 at = g->len;
-	size_t		 i, j, n0, need = ALIGN8(sizeof row);
+	size_t		 i, j, k, n0, need, others;
 
-	memset(&row, 0, sizeof row);
+	need = sizeof row + 5 * VARINT_MAX + sizeof rec->problem;
+	for (i = 0; i < g->nkcols && g->kcols[i] < rec->n; i++)
+		need += 3 * VARINT_MAX + rec->f[g->kcols[i]].len;
+	/* The store's buffer and the rest stay within the budget. */
+	others = cgroup_bytes(g) - g->len;
+	p = room(g->budget == 0 ? 0 : others < g->budget ? g->budget - others :
+	    1, &g->buf, g->len, &g->cap, need);
+	q = varint_put(p + sizeof row, rec->offset);
+	q = varint_put(q, rec->line);
+	q = varint_put(q, rec->end_line - rec->line);
+	q = varint_put(q, rec->n);
+	if (rec->problem != NULL) {
+		q = varint_put(q, rec->pline - rec->line + 1);
+		memcpy(q, &rec->problem, sizeof rec->problem);
+		q = varint_put(q + sizeof rec->problem, rec->pcol);
+	} else
+		q = varint_put(q, 0);
+	for (i = 0; i < g->nkcols && g->kcols[i] < rec->n; i++) {
+		k = g->kcols[i];
+		q = varint_put(q, rec->f[k].len);
+		q = varint_put(q, rec->f[k].col);
+		q = varint_put(q, rec->f[k].line - rec->line);
+		memcpy(q, rec->f[k].s, rec->f[k].len);
+		q += rec->f[k].len;
+	}
+	memset(&row, 0, sizeof row);	/* no padding left unset in a run */
 	row.next = NO_ROW;
 	row.seq = g->seq++;
-	row.offset = rec->offset;
-	row.line = rec->line;
-	row.end_line = rec->end_line;
-	row.problem = rec->problem;
-	row.pline = rec->pline;
-	row.pcol = rec->pcol;
-	row.n = (uint32_t)rec->n;
-	for (i = 0; i < rec->n && i < g->ncols; i++) {
-		if (g->keep[i]) {
-			row.nkept++;
-			need += ALIGN8(sizeof kf + rec->f[i].len + 1);
-		}
-	}
-	row.size = (uint32_t)need;
-	p = room(&g->buf, g->len, &g->cap, need);
-	memset(p, 0, need);		/* no padding left unset in a run */
+	row.size = (uint32_t)(q - p);
 	memcpy(p, &row, sizeof row);
-	g->len += ALIGN8(sizeof row);
-	for (i = 0; i < rec->n && i < g->ncols; i++) {
-		if (!g->keep[i])
-			continue;
-		kf.col = (uint32_t)i;
-		kf.len = (uint32_t)rec->f[i].len;
-		kf.fcol = rec->f[i].col;
-		kf.dline = (uint32_t)(rec->f[i].line - rec->line);
-		memcpy(g->buf + g->len, &kf, sizeof kf);
-		memcpy(g->buf + g->len + sizeof kf, rec->f[i].s, kf.len);
-		g->buf[g->len + sizeof kf + kf.len] = '\0';
-		g->len += ALIGN8(sizeof kf + kf.len + 1);
-	}
+	g->len += row.size;
 	n0 = g->ids.n;
 	j = strtab_intern(&g->ids, id, idlen);
 	if (g->ids.n > n0) {		/* a new journey */
@@ -641,7 +665,9 @@ sorter_add(struct sorter *s, const struct rrec *r, size_t budget,
 	size_t		 need = sizeof r->h + idsz + r->h.size;
 	unsigned char	*p;
 
-	p = room(&s->buf, s->len, &s->cap, need);
+	p = room(budget == 0 ? 0 : budget > s->sents * sizeof *s->ents ?
+	    budget - s->sents * sizeof *s->ents : 1, &s->buf, s->len, &s->cap,
+	    need);
 	memset(p, 0, sizeof r->h + idsz);
 	memcpy(p, &r->h, sizeof r->h);
 	memcpy(p + sizeof r->h, r->id, r->h.idlen);
@@ -739,7 +765,8 @@ cgroup_free(struct cgroup *g)
 		return;
 	runs_free(&g->runs);
 	strtab_free(&g->ids);
-	free(g->keep);
+	free(g->kcols);
+	free(g->scratch);
 	free(g->head);
 	free(g->tail);
 	free(g->buf);
