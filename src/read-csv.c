@@ -86,7 +86,6 @@ struct crd {
 	uint32_t		 gen;
 	int			 stop_rc;
 	char			*stop_cause;
-	uint64_t		 header_line_hash;
 	long			 line_delta;	/* a piece's lines before it */
 	size_t			 by_col;	/* read_opts.tp_attr's column, or NO_COL */
 };
@@ -605,29 +604,17 @@ resolve_all(struct rd *r, struct crd *c, const char *path, char **cause)
 	return (0);
 }
 
-/* A hash of a record's fields, to find the header repeated. */
-static uint64_t
-record_hash(const struct csv_record *rec)
-{
-	XXH64_hash_t	h = rec->n;
-	size_t		i;
-
-	for (i = 0; i < rec->n; i++)
-		h = XXH3_64bits_withSeed(rec->f[i].s, rec->f[i].len, h);
-	return (h);
-}
-
-/* Whether a row is the header again (files joined with cat). */
+/* Whether a row is the header again (files joined with cat): field by field, most rows differing at the first. */
 static int
 is_header(const struct crd *c, const struct csv_record *rec)
 {
 	size_t	i;
 
-	if (!c->m->header || rec->n != c->ncols ||
-	    record_hash(rec) != c->header_line_hash)
+	if (!c->m->header || rec->n != c->ncols)
 		return (0);
 	for (i = 0; i < rec->n; i++)
-		if (strcmp(rec->f[i].s, c->cols[i]) != 0)
+		if (rec->f[i].len != strlen(c->cols[i]) ||
+		    memcmp(rec->f[i].s, c->cols[i], rec->f[i].len) != 0)
 			return (0);
 	return (1);
 }
@@ -711,7 +698,6 @@ read_header(struct rd *r, struct crd *c, struct csv_record *rec, int *first,
 	c->cols = xcalloc(rec->n, sizeof *c->cols);
 	for (i = 0; i < rec->n; i++)
 		c->cols[i] = xstrndup(rec->f[i].s, rec->f[i].len);
-	c->header_line_hash = record_hash(rec);
 	return (0);
 }
 
