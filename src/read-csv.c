@@ -143,25 +143,35 @@ field(const struct csv_record *rec, size_t k)
 	return (k < rec->n ? &rec->f[k] : NULL);
 }
 
+/* Append a field to the scratch key at len, after sep (0: none); the new length, the key NUL-terminated. */
+static size_t
+key_append(struct crd *c, size_t len, int sep, const struct csv_field *f)
+{
+	size_t	need = len + f->len + 2;
+
+	if (need > c->keycap) {
+		c->keycap = need * 2;
+		c->key = xreallocarray(c->key, c->keycap, 1);
+	}
+	if (sep != 0)
+		c->key[len++] = (char)sep;
+	memcpy(c->key + len, f->s, f->len);
+	len += f->len;
+	c->key[len] = '\0';
+	return (len);
+}
+
 /* Build the journey id of a row in c->key: its length, or -1 when one of its columns is missing. */
 static long
 row_id(struct crd *c, const struct csv_record *rec)
 {
 	const struct csv_field	*f;
-	size_t			 i, len = 0, need;
+	size_t			 i, len = 0;
 
 	for (i = 0; i < c->m->njourney_cols; i++) {
 		if ((f = field(rec, c->jcols[i])) == NULL || missing(c, f))
 			return (-1);
-		need = len + f->len + 2;
-		if (need > c->keycap) {
-			c->keycap = need * 2;
-			c->key = xreallocarray(c->key, c->keycap, 1);
-		}
-		if (i > 0)
-			c->key[len++] = '/';
-		memcpy(c->key + len, f->s, f->len);
-		len += f->len;
+		len = key_append(c, len, i > 0 ? '/' : 0, f);
 	}
 	c->key[len] = '\0';
 	return ((long)len);
@@ -248,7 +258,7 @@ column_name(struct rd *r, struct crd *c, const struct ctp *t,
     const struct csv_record *rec, long *ref)
 {
 	const struct csv_field	*f;
-	size_t			 i, len = 0, need;
+	size_t			 i, len = 0;
 	long			 k;
 
 	for (i = 0; i < t->map->nname_cols; i++) {
@@ -259,15 +269,7 @@ column_name(struct rd *r, struct crd *c, const struct ctp *t,
 			    t->map->name_cols[i]);
 			return (NULL);
 		}
-		need = len + f->len + 2;
-		if (need > c->keycap) {
-			c->keycap = need * 2;
-			c->key = xreallocarray(c->key, c->keycap, 1);
-		}
-		if (i > 0)
-			c->key[len++] = '+';
-		memcpy(c->key + len, f->s, f->len);
-		len += f->len;
+		len = key_append(c, len, i > 0 ? '+' : 0, f);
 	}
 	c->key[len] = '\0';
 	if (r->o->names != NULL &&
