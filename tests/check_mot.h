@@ -36,5 +36,6 @@ Suite	*make_report_suite(void);
 Suite	*make_csv_suite(void);
 Suite	*make_timefmt_suite(void);
 Suite	*make_csvgroup_suite(void);
+Suite	*make_distinct_suite(void);
 
 #endif
