@@ -7,8 +7,8 @@
 #
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
-# HARNESS is journeys, xes, expectations, time, state, baseline, csv or
-# csvread
+# HARNESS is journeys, xes, expectations, time, state, baseline, csv,
+# csvread or csvprofile
 # (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
@@ -25,7 +25,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time state baseline csv csvread}
+harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -83,6 +83,7 @@ for h in $harnesses; do
 	state) o="$(obj fuzz-state) $(obj fuzz-file)";;
 	baseline) o="$(obj fuzz-baseline) $(obj fuzz-file)";;
 	csv) o="$(obj fuzz-csv) $(obj fuzz-file)";;
+	csvprofile) o="$(obj fuzz-csvprofile) $(obj fuzz-file)";;
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
@@ -115,6 +116,8 @@ seeds() {
 	baseline) ls "$srcdir"/fuzz/seeds/baseline/* "$srcdir"/tests/data/*.json;;
 	csv) ls "$srcdir"/fuzz/seeds/csv/*;;
 	csvread) ls "$srcdir"/fuzz/seeds/csvread/* "$srcdir"/fuzz/seeds/csv/*;;
+	csvprofile) ls "$srcdir"/fuzz/seeds/csv/* "$srcdir"/samples/csv/*.csv \
+	    "$srcdir"/tests/data/*.csv "$srcdir"/tests/data/*.tsv;;
 	esac 2>/dev/null
 }
 

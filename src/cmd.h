@@ -17,6 +17,7 @@ struct cmd_entry {
 
 extern const struct cmd_entry cmd_analyze_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_inspect_entry;
 extern const struct cmd_entry cmd_merge_entry;
 extern const struct cmd_entry cmd_validate_entry;
 

@@ -779,7 +779,7 @@ csvprof_skeleton(const struct csvprof *p, int delim)
 	size_t		 len = 0, i;
 
 	if ((f = open_memstream(&buf, &len)) == NULL)
-		return (NULL);
+		xnomem(0);
 	pick(p, &k);
 	start_tag(f, p, &k, delim);
 	if (k.journey >= 0) {
@@ -797,10 +797,8 @@ csvprof_skeleton(const struct csvprof *p, int delim)
 	}
 	fputs("  </csv>\n", f);
 	free(k.times);
-	if (fclose(f) != 0) {
-		free(buf);
-		return (NULL);
-	}
+	if (fclose(f) != 0)
+		xnomem(len);
 	return (buf);
 }
 

@@ -46,7 +46,7 @@ uint64_t csvprof_header_repeats(const struct csvprof *);
 const struct csvprof_col *csvprof_col(const struct csvprof *, size_t);
 /* Decide the time formats (once; no record may follow). */
 void	csvprof_finish(struct csvprof *);
-/* After csvprof_finish, the suggested mapping: an allocated <csv ...>...</csv> element, indented by two spaces, ending in a newline; delim is the delimiter the file was read with; NULL only when out of memory. */
+/* After csvprof_finish, the suggested mapping: an allocated <csv ...>...</csv> element, indented by two spaces, ending in a newline; delim is the delimiter the file was read with */
 char	*csvprof_skeleton(const struct csvprof *, int);
 /* Guess a delimiter from the first line of a file (len bytes): the one of , ; TAB | that occurs most outside quotes, ',' when none. */
 int	csvprof_sniff(const char *, size_t);

@@ -317,6 +317,49 @@ isotime_parse_given(const char *s, mot_time now, mot_time *out,
 	return (rc == 0 ? 0 : -1);
 }
 
+/*
+ * The offset a time was written with, for mot inspect: read from the end,
+ * so that it does not depend on the layout before it, as long as a time of
+ * day (a ':') comes before it; a date's "-03" is not an offset.
+ */
+int
+isotime_offset(const char *s, size_t len, int *min)
+{
+	const char	*end = s + len, *p, *q;
+	unsigned	 oh, om = 0;
+	int		 off = 0;
+
+	while (end > s && is_space(end[-1]))
+		end--;
+	p = end;
+	if (end - s >= 3 && (memcmp(end - 3, "UTC", 3) == 0 ||
+	    memcmp(end - 3, "GMT", 3) == 0))
+		end -= 3;
+	else if (end > s && (end[-1] == 'Z' || end[-1] == 'z'))
+		end--;
+	else {
+		while (end > s && (DIG(end[-1]) || end[-1] == ':'))
+			end--;
+		if (end == s || (end[-1] != '+' && end[-1] != '-'))
+			return (0);
+		q = end;
+		if (digits(&q, p, 2, &oh) != 0 || (q < p && *q == ':' &&
+		    ++q == p) || (q < p && digits(&q, p, 2, &om) != 0) ||
+		    q != p || oh > 23 || om > 59)
+			return (0);
+		off = (end[-1] == '-' ? -1 : 1) * (int)(oh * 60 + om);
+		end--;
+	}
+	/* A time of day before it: a digit, and a ':' somewhere. */
+	while (end > s && is_space(end[-1]))
+		end--;
+	if (end == s || !DIG(end[-1]) || memchr(s, ':', (size_t)(end - s)) ==
+	    NULL)
+		return (0);
+	*min = off;
+	return (1);
+}
+
 void
 isotime_format(mot_time t, char *buf, size_t size)
 {

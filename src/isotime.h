@@ -121,6 +121,8 @@ isotime_fast(struct isotime_dates *c, const char *s, size_t len,
 
 /* Write an instant as ISO 8601 UTC ("2026-10-01T07:00:00Z", fraction only when not zero). */
 void	isotime_format(mot_time, char *, size_t);
+/* Whether len bytes end in a UTC offset after a time of day (Z, UTC, GMT, +hh:mm, +hhmm, +hh): 1 and its minutes east of UTC in *min, or 0. */
+int	isotime_offset(const char *, size_t, int *);
 /* Parse an ISO 8601 duration (PnW, PnDTnHnMnS; no years or months). */
 int	isodur_parse(const char *, size_t, struct mot_duration *, const char **);
 /* The year of isodur_human: 365 days of 86400 seconds. */

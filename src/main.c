@@ -18,6 +18,7 @@
 static const struct cmd_entry *const commands[] = {
 	&cmd_analyze_entry,
 	&cmd_check_entry,
+	&cmd_inspect_entry,
 	&cmd_merge_entry,
 	&cmd_validate_entry,
 	NULL
@@ -32,10 +33,10 @@ usage(FILE *f)
 	for (c = commands; *c != NULL; c++)
 		fprintf(f, "%s mot %s\n", c == commands ? "Usage:" : "  or: ",
 		    (*c)->usage);
-	fprintf(f, "analyze scores journeys (mot's format or XES event logs), "
-	    "check\ngates a CI pipeline, merge combines saved states and "
-	    "validate\nchecks files; mot COMMAND --help says what one "
-	    "takes.\n\n"
+	fprintf(f, "analyze scores journeys (mot's format, XES event logs or "
+	    "CSV),\ncheck gates a CI pipeline, inspect says what files hold, "
+	    "merge\ncombines saved states and validate checks files; mot "
+	    "COMMAND\n--help says what one takes.\n\n"
 	    "  -h, --help     show this help and exit\n"
 	    "  -V, --version  show the version and exit\n");
 }

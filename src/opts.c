@@ -149,6 +149,12 @@ static const struct opt_def opt_defs[] = {
 	  1 << 20, 1e15, 0, NULL, 0, 256 << 20, "a size from 1M (like 256M or 2G)",
 	  "CSV rows of a journey that lie apart are\ngathered in SIZE bytes, "
 	  "then in sorted\nruns in $TMPDIR (default 256M)" },
+	{ OPT_JSON_OUT, "json", 0, OPT_FLAG, NULL,
+	  0, 0, 0, NULL, 0, 0, NULL,
+	  "print JSON instead of text" },
+	{ OPT_ALL, "all", 0, OPT_FLAG, NULL,
+	  0, 0, 0, NULL, 0, 0, NULL,
+	  "list every name and value kept, not the\nfirst 50 names and 5 values" },
 };
 
 const struct opt_def *

@@ -44,6 +44,8 @@ enum opt_id {
 	OPT_TITLE,
 	OPT_FORMAT_IN,
 	OPT_MEMORY,
+	OPT_JSON_OUT,
+	OPT_ALL,
 	OPT_NIDS
 };
 

@@ -204,6 +204,62 @@ rd_init(struct rd *r, const char *path, const struct read_opts *o,
 		r->ids = read_ids_new();
 }
 
+/* Values of XES keys and lifecycle kept exactly: a few are expected. */
+#define SEEN_KEYS	1000
+#define SEEN_LIFECYCLE	100
+
+void
+read_seen_init(struct read_seen *s)
+{
+	memset(s, 0, sizeof *s);
+	distinct_init(&s->event_keys, SEEN_KEYS);
+	distinct_init(&s->lifecycle, SEEN_LIFECYCLE);
+}
+
+void
+read_seen_free(struct read_seen *s)
+{
+	distinct_free(&s->event_keys);
+	distinct_free(&s->lifecycle);
+}
+
+void
+rd_seen_time(struct rd *r, const char *s, size_t len)
+{
+	struct read_seen	*sn = r->o->seen;
+	size_t			 i;
+	int			 min;
+
+	if (!isotime_offset(s, len, &min)) {
+		sn->no_offset++;
+		return;
+	}
+	for (i = 0; i < sn->noffsets; i++) {
+		if (sn->offset[i] == min) {
+			sn->offset_n[i]++;
+			return;
+		}
+	}
+	if (sn->noffsets == READ_SEEN_OFFSETS) {
+		sn->offsets_more++;
+		return;
+	}
+	sn->offset[sn->noffsets] = min;
+	sn->offset_n[sn->noffsets++] = 1;
+}
+
+void
+rd_seen_key(struct rd *r, const char *key)
+{
+	distinct_add(&r->o->seen->event_keys, key, strlen(key));
+}
+
+void
+rd_seen_lifecycle(struct rd *r, const char *value)
+{
+	distinct_add(&r->o->seen->lifecycle, value, strlen(value));
+}
+
 void
 rd_free(struct rd *r)
 {

@@ -188,6 +188,8 @@ parse_time(struct rd *r, struct crd *c, const char *role,
 
 	c->line = f->line;
 	c->col = f->col;
+	if (r->o->seen != NULL)
+		rd_seen_time(r, f->s, f->len);
 	if (c->m->tf != NULL)
 		rc = timefmt_parse_at(c->m->tf, f->s, f->len, c->zone, t, &why,
 		    &at);

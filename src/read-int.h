@@ -95,6 +95,10 @@ int	rd_full(struct rd *, int);
 #define rd_dupn(r, s, len)	arena_strndup(&(r)->j->arena, (s), (len))
 /* Copy an attribute's value into the journey's arena. */
 #define rd_dup(r, a)	rd_dupn((r), (a)->value, XATTR_LEN(a))
+/* read_opts.seen: note a time's text as read (its UTC offset), an XES event attribute key, a lifecycle:transition value. */
+void	rd_seen_time(struct rd *, const char *, size_t);
+void	rd_seen_key(struct rd *, const char *);
+void	rd_seen_lifecycle(struct rd *, const char *);
 /* Start a new journey where the format is. */
 void	rd_begin_journey(struct rd *);
 /* Finish the journey: outcome mapping, ordering; it joins the batch. */

@@ -41,6 +41,8 @@ static int	parse_time_slow(struct rd *, const struct xattr *,
 static inline int
 parse_time_attr(struct rd *r, const struct xattr *a, mot_time *t)
 {
+	if (r->o->seen != NULL)
+		rd_seen_time(r, a->value, XATTR_LEN(a));
 	if (isotime_fast(&r->dates, a->value, XATTR_LEN(a), t))
 		return (0);
 	return (parse_time_slow(r, a, t));

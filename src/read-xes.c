@@ -484,6 +484,11 @@ add_kv(struct xmlin *x, struct rd *r, int bank, const struct xattr *a, int n)
 	}
 	kv->len = v != NULL ? XATTR_LEN(v) : 0;
 	kv->has_time = 0;
+	if (bank == 1 && r->o->seen != NULL) {
+		rd_seen_key(r, kv->key);
+		if (kv->field == XF_TIME && v != NULL)
+			rd_seen_time(r, v->value, kv->len);
+	}
 	if (bank == 1) {
 		/* The time read now; its text kept only if it cannot be. */
 		if (kv->field == XF_TIME && v != NULL && isotime_fast(&r->dates,
@@ -667,6 +672,10 @@ end_event(struct xmlin *x, struct rd *r)
 	r->st->events++;
 	xs->in_event = 0;
 	event_scan(xs, first, n, f, &one);
+	if (r->o->seen != NULL && (f[XF_LIFECYCLE] != NULL ||
+	    xs->gdef[XF_LIFECYCLE] != NULL))
+		rd_seen_lifecycle(r, f[XF_LIFECYCLE] != NULL ?
+		    f[XF_LIFECYCLE]->value : xs->gdef[XF_LIFECYCLE]);
 	if ((ts = f[XF_TIME]) == NULL) {
 		r->st->events_no_time++;
 		rd_problem_at(r, xs->event_line, 0, 0, NULL, "event without "

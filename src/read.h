@@ -4,6 +4,7 @@
 
 #include <stdint.h>
 
+#include "distinct.h"
 #include "expect.h"
 #include "journey.h"
 #include "strtab.h"
@@ -34,6 +35,20 @@ typedef int (*journey_fn)(struct journey *, void *, char **);
 
 struct split;
 
+/* The most distinct UTC offsets read_seen tells apart. */
+#define READ_SEEN_OFFSETS	64
+
+/* What mot inspect asks the readers to note besides the journeys (read_opts.seen). */
+struct read_seen {
+	int		 offset[READ_SEEN_OFFSETS];	/* minutes east of UTC, first seen first */
+	uint64_t	 offset_n[READ_SEEN_OFFSETS];	/* how many times had it */
+	size_t		 noffsets;
+	uint64_t	 offsets_more;	/* times with an offset not among those */
+	uint64_t	 no_offset;	/* times without one (a zone applied) */
+	struct distinct	 event_keys;	/* XES: the keys of event attributes */
+	struct distinct	 lifecycle;	/* XES: the values of lifecycle:transition */
+};
+
 struct read_opts {
 	const struct tz		*zone;		/* --assume-zone, or NULL */
 	const struct strtab	*names;		/* touchpoint names of interest */
@@ -58,6 +73,7 @@ struct read_opts {
 	const struct csv_map	*csv;		/* the expectations' <csv>, or NULL */
 	int			 format_in;	/* READ_IN_*: --format-in */
 	size_t			 memory;	/* --memory: bytes to gather rows in */
+	struct read_seen	*seen;		/* mot inspect: what to note, or NULL */
 };
 
 /* --format-in: told by the file's name and its root element, or given. */
@@ -100,6 +116,10 @@ size_t	read_plan(const char *, const struct read_opts *, size_t,
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */
 int	read_file(const char *, const struct read_opts *, journey_fn,
 	    struct read_stats *, char **);
+
+/* Make an empty read_seen; free one. */
+void	read_seen_init(struct read_seen *);
+void	read_seen_free(struct read_seen *);
 
 /* Add what one file (or piece) held to d. */
 void	read_stats_add(struct read_stats *, const struct read_stats *);

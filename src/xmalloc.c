@@ -45,8 +45,8 @@ fault_now(int kind)
 #define ALLOC_FAILS()	0
 #endif
 
-static void
-nomem(size_t n)
+void
+xnomem(size_t n)
 {
 	fprintf(stderr, "mot: out of memory (allocating %zu bytes)\n", n);
 	exit(MOT_EXIT_SOFTWARE);
@@ -60,7 +60,7 @@ xmalloc(size_t size)
 	if (size == 0)
 		size = 1;
 	if (ALLOC_FAILS() || (p = malloc(size)) == NULL)
-		nomem(size);
+		xnomem(size);
 	return (p);
 }
 
@@ -72,9 +72,9 @@ xcalloc(size_t n, size_t size)
 	if (n == 0 || size == 0)
 		n = size = 1;
 	if (SIZE_MAX / n < size)
-		nomem(SIZE_MAX);
+		xnomem(SIZE_MAX);
 	if (ALLOC_FAILS() || (p = calloc(n, size)) == NULL)
-		nomem(n * size);
+		xnomem(n * size);
 	return (p);
 }
 
@@ -86,9 +86,9 @@ xreallocarray(void *old, size_t n, size_t size)
 	if (n == 0 || size == 0)
 		n = size = 1;
 	if (SIZE_MAX / n < size)
-		nomem(SIZE_MAX);
+		xnomem(SIZE_MAX);
 	if (ALLOC_FAILS() || (p = realloc(old, n * size)) == NULL)
-		nomem(n * size);
+		xnomem(n * size);
 	return (p);
 }
 
@@ -122,7 +122,7 @@ xvasprintf(const char *fmt, va_list ap)
 	n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
-		nomem(0);
+		xnomem(0);
 	p = xmalloc((size_t)n + 1);
 	vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return (p);

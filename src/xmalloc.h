@@ -5,6 +5,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+/* Say that memory is out (n bytes were asked for) and end the run (exit 70). */
+void	xnomem(size_t) __attribute__((noreturn));
 /* Allocate size bytes; abort the run with a message when memory is out. */
 void	*xmalloc(size_t);
 /* Allocate n zeroed elements of size bytes. */

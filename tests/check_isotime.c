@@ -689,6 +689,44 @@ START_TEST(test_dur_human)
 }
 END_TEST
 
+/* The offset a time was written with, read from its end; none in a date. */
+START_TEST(test_offset)
+{
+	static const struct {
+		const char	*s;
+		int		 has, min;
+	} t[] = {
+		{ "2026-12-03T10:00:00Z", 1, 0 },
+		{ "2026-12-03T10:00:00.25+01:00", 1, 60 },
+		{ "2026-12-03T10:00:00-0330", 1, -210 },
+		{ "2026-12-03 10:00:00 -03", 1, -180 },
+		{ "03/12/2026 2:05 PM", 0, 0 },
+		{ "3 Dec 2026 14:05 UTC", 1, 0 },
+		{ "2026-12-03 10:00:00 GMT ", 1, 0 },
+		{ "2026-12-03 10:00:00", 0, 0 },
+		{ "2026-12-03", 0, 0 },
+		{ "03-12-2026", 0, 0 },
+		{ "2026-12-03T10:00:00+24:00", 0, 0 },
+		{ "2026-12-03T10:00:00+01:7", 0, 0 },
+		{ "10:00+", 0, 0 },
+		{ "Z", 0, 0 },
+		{ "", 0, 0 },
+	};
+	size_t	i;
+	int	min;
+
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		min = 12345;
+		ck_assert_msg(isotime_offset(t[i].s, strlen(t[i].s), &min) ==
+		    t[i].has, "%s", t[i].s);
+		if (t[i].has)
+			ck_assert_msg(min == t[i].min, "%s: %d", t[i].s, min);
+		else
+			ck_assert_int_eq(min, 12345);
+	}
+}
+END_TEST
+
 Suite *
 make_isotime_suite(void)
 {
@@ -739,6 +777,7 @@ make_isotime_suite(void)
 	tcase_add_test(tc, test_dur_errors);
 	tcase_add_test(tc, test_dur_limit);
 	tcase_add_test(tc, test_dur_human);
+	tcase_add_test(tc, test_offset);
 	suite_add_tcase(s, tc);
 	return (s);
 }

@@ -55,6 +55,7 @@ main(void)
 	srunner_add_suite(sr, make_timefmt_suite());
 	srunner_add_suite(sr, make_csvgroup_suite());
 	srunner_add_suite(sr, make_distinct_suite());
+	srunner_add_suite(sr, make_inspect_suite());
 	srunner_add_suite(sr, make_csvprofile_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);

@@ -37,6 +37,7 @@ Suite	*make_csv_suite(void);
 Suite	*make_timefmt_suite(void);
 Suite	*make_csvgroup_suite(void);
 Suite	*make_distinct_suite(void);
+Suite	*make_inspect_suite(void);
 Suite	*make_csvprofile_suite(void);
 
 #endif
