@@ -188,15 +188,15 @@ parse_time(struct rd *r, struct crd *c, const char *role,
 
 	c->line = f->line;
 	c->col = f->col;
-	if (r->o->seen != NULL)
-		rd_seen_time(r, f->s, f->len);
 	if (c->m->tf != NULL)
 		rc = timefmt_parse_at(c->m->tf, f->s, f->len, c->zone, t, &why,
 		    &at);
 	else if (isotime_fast(&r->dates, f->s, f->len, t))
-		return (0);
+		rc = 0;
 	else
 		rc = isotime_parse(f->s, f->len, c->zone, t, &why);
+	if (r->o->seen != NULL && (rc == 0 || rc == TIMEFMT_NO_OFFSET))
+		rd_seen_time(r, f->s, f->len);
 	if (rc == 0)
 		return (0);
 	if (rc == TIMEFMT_NO_OFFSET)

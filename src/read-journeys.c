@@ -41,10 +41,11 @@ static int	parse_time_slow(struct rd *, const struct xattr *,
 static inline int
 parse_time_attr(struct rd *r, const struct xattr *a, mot_time *t)
 {
-	if (r->o->seen != NULL)
-		rd_seen_time(r, a->value, XATTR_LEN(a));
-	if (isotime_fast(&r->dates, a->value, XATTR_LEN(a), t))
+	if (isotime_fast(&r->dates, a->value, XATTR_LEN(a), t)) {
+		if (r->o->seen != NULL)
+			rd_seen_time(r, a->value, XATTR_LEN(a));
 		return (0);
+	}
 	return (parse_time_slow(r, a, t));
 }
 
@@ -52,8 +53,12 @@ static int
 parse_time_slow(struct rd *r, const struct xattr *a, mot_time *t)
 {
 	const char	*why;
+	int		 rc;
 
-	if (isotime_parse(a->value, XATTR_LEN(a), r->o->zone, t, &why) == 0)
+	rc = isotime_parse(a->value, XATTR_LEN(a), r->o->zone, t, &why);
+	if (r->o->seen != NULL && (rc == 0 || rc == ISOTIME_NO_OFFSET))
+		rd_seen_time(r, a->value, XATTR_LEN(a));
+	if (rc == 0)
 		return (0);
 	rd_problem(r, 1, "bad time", "%s=\"%.*s\": %s", a->name, SHOW(a),
 	    why);

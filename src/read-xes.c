@@ -484,16 +484,15 @@ add_kv(struct xmlin *x, struct rd *r, int bank, const struct xattr *a, int n)
 	}
 	kv->len = v != NULL ? XATTR_LEN(v) : 0;
 	kv->has_time = 0;
-	if (bank == 1 && r->o->seen != NULL) {
+	if (bank == 1 && r->o->seen != NULL)
 		rd_seen_key(r, kv->key);
-		if (kv->field == XF_TIME && v != NULL)
-			rd_seen_time(r, v->value, kv->len);
-	}
 	if (bank == 1) {
 		/* The time read now; its text kept only if it cannot be. */
 		if (kv->field == XF_TIME && v != NULL && isotime_fast(&r->dates,
 		    v->value, kv->len, &kv->time)) {
 			kv->has_time = 1;
+			if (r->o->seen != NULL)
+				rd_seen_time(r, v->value, kv->len);
 			if (!kv->text) {
 				kv->value = NULL;
 				return;
@@ -685,8 +684,11 @@ end_event(struct xmlin *x, struct rd *r)
 	if (ts->has_time) {
 		t = ts->time;
 		rc = 0;
-	} else
+	} else {
 		rc = isotime_parse(ts->value, ts->len, r->o->zone, &t, &why);
+		if (r->o->seen != NULL && (rc == 0 || rc == ISOTIME_NO_OFFSET))
+			rd_seen_time(r, ts->value, ts->len);
+	}
 	if (rc == ISOTIME_NO_OFFSET) {
 		rd_problem_at(r, xs->event_line, 0, 1, "time without offset",
 		    "time:timestamp=\"%.60s\": %s", ts->value, why);
