@@ -5,7 +5,9 @@
  * in pieces and all at once, which must give the same records. Every
  * record must keep within the limits, its fields NUL-terminated, its
  * lines and offsets in order, and a record without a problem must read
- * back the same when written again with every field quoted.
+ * back the same when written again with every field quoted. Read a third
+ * time wanting only the first one to three fields (fields_want), the
+ * records must end where they did, their first fields the same.
  */
 #include <config.h>
 
@@ -149,6 +151,39 @@ tokens(const struct csv_opts *o, const char *s, size_t len, size_t step,
 	return (out);
 }
 
+/* Each record's lines, offset and first k fields; with fields_want k when want. */
+static char *
+heads(const struct csv_opts *o, const char *s, size_t len, size_t k, int want)
+{
+	struct csv_opts		 o2 = *o;
+	struct csv_record	 rec;
+	struct feed		 fd = { s, len, 0, len };
+	struct csv		*cs;
+	FILE			*f;
+	char			*out = NULL, *cause = NULL;
+	size_t			 outlen, i;
+	int			 code;
+
+	o2.fields_want = want ? k : 0;
+	cs = csv_new(&o2, feed_read, &fd);
+	f = open_memstream(&out, &outlen);
+	while (csv_next(cs, &rec, &code, &cause) == 1) {
+		if (want && rec.n > k)
+			FAIL("fuzz-csv: %zu fields of %zu wanted", rec.n, k);
+		fprintf(f, "%lu-%lu@%llu{", rec.line, rec.end_line,
+		    (unsigned long long)rec.offset);
+		for (i = 0; i < rec.n && i < k; i++) {
+			fwrite(rec.f[i].s, 1, rec.f[i].len, f);
+			fputc('\x1f', f);
+		}
+		fputc('}', f);
+	}
+	fprintf(f, "@%llu", (unsigned long long)csv_offset(cs));
+	csv_free(cs);
+	fclose(f);
+	return (out);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -179,6 +214,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	b = tokens(&o, s, len, 1 + (data[1] & 7), &blen, 0);
 	if (alen != blen || memcmp(a, b, alen) != 0)
 		FAIL("fuzz-csv: read in pieces, the input reads otherwise");
+	free(a);
+	free(b);
+	a = heads(&o, s, len, 1 + len % 3, 0);
+	b = heads(&o, s, len, 1 + len % 3, 1);
+	if (strcmp(a, b) != 0)
+		FAIL("fuzz-csv: with fields_want, the records end otherwise");
 	free(a);
 	free(b);
 	return (0);

@@ -35,6 +35,9 @@
  *	kept; at the start of the field that crossed the limit);
  *	"record with more than 65536 fields" (fields_max: likewise, at the
  *	start of the first field left out).
+ * A caller that uses only the first fields (fields_want) gets those: the
+ * rest of a record is read past to its real end, kept nowhere, and is no
+ * problem; plain fields by a table of their own, the rest as above.
  *
  * Fields point into the tokenizer's buffer: the byte after a field (its
  * delimiter or line end) becomes its NUL, and quoted fields are unescaped
@@ -76,9 +79,11 @@ struct csv {
 	size_t		 field_max;
 	size_t		 record_max;
 	size_t		 fields_max;
+	size_t		 fields_want;	/* csv_opts.fields_want, SIZE_MAX for all */
 
 	unsigned char	 plain[256];	/* bytes that stop an unquoted run */
 	unsigned char	 quoted[256];	/* bytes that stop a quoted run */
+	unsigned char	 skip[256];	/* bytes that stop a run not wanted (fields_want) */
 
 	char		*buf;
 	size_t		 cap;		/* allocated, CSV_SLACK included */
@@ -155,6 +160,8 @@ csv_new(const struct csv_opts *o, csv_read_fn fn, void *arg)
 	    CSV_RECORD_MAX;
 	cs->fields_max = o != NULL && o->fields_max != 0 ? o->fields_max :
 	    CSV_FIELDS_MAX;
+	cs->fields_want = o != NULL && o->fields_want != 0 ? o->fields_want :
+	    SIZE_MAX;
 	if (cs->record_max > SIZE_MAX / 2 - CSV_CHUNK)
 		cs->record_max = SIZE_MAX / 2 - CSV_CHUNK;
 	csv_size(cs->field_msg, sizeof cs->field_msg, "field longer than",
@@ -172,6 +179,11 @@ csv_new(const struct csv_opts *o, csv_read_fn fn, void *arg)
 	cs->plain[cs->delim] = 1;
 	if (cs->quote != -1)
 		cs->plain[cs->quote] = cs->quoted[cs->quote] = 1;
+	/* Past the fields wanted, only where the record ends matters. */
+	cs->skip['\0'] = cs->skip['\r'] = cs->skip['\n'] = 1;
+	cs->skip[cs->delim] = 1;
+	if (cs->quote != -1)
+		cs->skip[cs->quote] = 1;
 
 	cs->maxcap = cs->record_max + CSV_CHUNK + CSV_SLACK;
 	cs->cap = CSV_FIRST + CSV_SLACK;
@@ -351,7 +363,9 @@ csv_field_begin(struct csv *cs)
 	cs->fline = cs->line;
 	cs->fcol = csv_col(cs, cs->r);
 	cs->fkeep = cs->rkeep;
-	if (cs->rkeep && cs->n == cs->fields_max) {
+	if (cs->rkeep && cs->n == cs->fields_want)
+		cs->fkeep = cs->rkeep = 0;	/* what follows is not wanted */
+	else if (cs->rkeep && cs->n == cs->fields_max) {
 		csv_problem(cs, cs->fields_msg, cs->fline, cs->fcol);
 		cs->fkeep = cs->rkeep = 0;
 	} else if (cs->rkeep && cs->w - cs->rs + 1 > cs->record_max) {
@@ -501,6 +515,8 @@ csv_fast(struct csv *cs)
 		if (len > cs->field_max ||
 		    (size_t)(w - cs->buf) - rs + len + 1 > cs->record_max)
 			goto slow;
+		if (n == cs->fields_want)
+			goto skip;
 		if (n == cs->fcap) {
 			cs->n = n;
 			if (!csv_room(cs))
@@ -516,15 +532,33 @@ csv_fast(struct csv *cs)
 		w += len;
 		*w++ = '\0';
 		p = q + 1;
-		if (c != delim) {
-			if (c == '\r' && *p == '\n' && p != end)
-				p++;
-			cs->n = n;
-			cs->w = (size_t)(w - cs->buf);
-			cs->r = (size_t)(p - b);
-			return (1);
-		}
+		if (c != delim)
+			goto done;
 	}
+skip:
+	/*
+	 * The fields after those wanted: plain ones are read past to the
+	 * record's end, anything else (a quote, a NUL, the buffer's end) is
+	 * left to the slow path, which keeps nothing more (csv_field_begin).
+	 */
+	for (;;) {
+		q = csv_scan(cs->skip, p);
+		c = *q;
+		if (q == end || (c != delim && c != '\n' && c != '\r') ||
+		    (c == '\r' && q + 1 == end && !cs->eof))
+			goto slow;
+		p = q + 1;
+		if (c != delim)
+			goto done;
+	}
+done:
+	/* The record ends at c, just before p. */
+	if (c == '\r' && *p == '\n' && p != end)
+		p++;
+	cs->n = n;
+	cs->w = (size_t)(w - cs->buf);
+	cs->r = (size_t)(p - b);
+	return (1);
 slow:
 	cs->n = n;
 	cs->w = (size_t)(w - cs->buf);

@@ -15,6 +15,7 @@ struct csv_opts {
 	size_t	field_max;	/* longest field kept, bytes (0: CSV_FIELD_MAX) */
 	size_t	record_max;	/* longest record kept, bytes (0: CSV_RECORD_MAX) */
 	size_t	fields_max;	/* most fields kept in a record (0: CSV_FIELDS_MAX) */
+	size_t	fields_want;	/* the fields the caller uses (0: all): the rest are read past, not kept, and no problem */
 };
 #define CSV_FIELD_MAX	(1 << 20)
 #define CSV_RECORD_MAX	(16 << 20)

@@ -810,12 +810,17 @@ scan_grouped(struct rd *r, struct crd *c, const char *path, size_t budget,
 	uint64_t		 cur = 0;
 	char			*cause = NULL, *prev = NULL;
 	long			 idlen, prevlen = -1;
+	size_t			 i;
 	int			 k, rc = 0, grouped = 1;
 
 	memset(&s, 0, sizeof s);
 	s.m = c->m;
 	s.copts = c->copts;
 	s.jcols = c->jcols;
+	/* Only the id's columns are kept: the rest of a row is read past. */
+	for (i = 0; i < c->m->njourney_cols; i++)
+		if (c->jcols[i] + 1 > s.copts.fields_want)
+			s.copts.fields_want = c->jcols[i] + 1;
 	memset(&sr, 0, sizeof sr);
 	sr.path = r->path;
 	sr.st = &st;

@@ -91,6 +91,13 @@ static const struct csv_case csv_cases[] = {
 	    "1-1@0:1:1,1:3 2-2@4:2:1" },
 	{ "\xef\xbb\xbf", 0, 0, 0, 0, 0, 0, "", NULL },
 	{ "x\xef\xbb\xbf\n", 0, 0, 0, 0, 0, 0, "{x\xef\xbb\xbf}", NULL },
+	/* Quotes, line ends and delimiters in fields past the first two (fields_want). */
+	{ "a,b,\"c\nd\",e\nf,g,h\n", 0, 0, 0, 0, 0, 0, "{a|b|c\nd|e}{f|g|h}",
+	    "1-2@0:1:1,1:3,1:5,2:4 3-3@12:3:1,3:3,3:5" },
+	{ "a,\"b,c\",\"d\"\"e\",\"x\r\ny\"\r\nz\n", 0, 0, 0, 0, 0, 0,
+	    "{a|b,c|d\"e|x\r\ny}{z}", NULL },
+	{ "a,b,c\"d,e\nf\n", 0, 0, 0, 0, 0, 0,
+	    "{a|b|c\"d|e}!quote inside an unquoted field@1:6{f}", NULL },
 	/* Other delimiters, no quoting. */
 	{ "a\tb,c\n\"d\te\"\tf\n", 0, '\t', 0, 0, 0, 0, "{a|b,c}{d\te|f}",
 	    NULL },
@@ -169,11 +176,31 @@ static const struct csv_case csv_cases[] = {
 	    "{abcdefgh}!field longer than 8 bytes@1:1", NULL },
 };
 
+/* A tokenizer over a case's input, read step bytes at a time from fd, wanting want fields (0: all). */
+static struct csv *
+case_open(const struct csv_case *c, size_t step, size_t want, struct feed *fd)
+{
+	struct csv_opts	o;
+
+	memset(&o, 0, sizeof o);
+	o.delim = c->delim != 0 ? c->delim : ',';
+	o.quote = c->quote != 0 ? c->quote : '"';
+	o.field_max = c->field_max;
+	o.record_max = c->record_max;
+	o.fields_max = c->fields_max;
+	o.fields_want = want;
+	fd->s = c->in;
+	fd->len = c->len != 0 ? c->len : strlen(c->in);
+	fd->off = 0;
+	fd->step = step;
+	fd->fail_at = SIZE_MAX;
+	return (csv_new(&o, feed_read, fd));
+}
+
 /* The records of c, read step bytes at a time, as the table writes them. */
 static char *
 csv_tokens(const struct csv_case *c, size_t step, char **pos)
 {
-	struct csv_opts		 o;
 	struct csv_record	 rec;
 	struct feed		 fd;
 	struct csv		*cs;
@@ -182,18 +209,7 @@ csv_tokens(const struct csv_case *c, size_t step, char **pos)
 	size_t			 outlen = 0, wlen = 0, i, j;
 	int			 code = 0, r;
 
-	memset(&o, 0, sizeof o);
-	o.delim = c->delim != 0 ? c->delim : ',';
-	o.quote = c->quote != 0 ? c->quote : '"';
-	o.field_max = c->field_max;
-	o.record_max = c->record_max;
-	o.fields_max = c->fields_max;
-	fd.s = c->in;
-	fd.len = c->len != 0 ? c->len : strlen(c->in);
-	fd.off = 0;
-	fd.step = step;
-	fd.fail_at = SIZE_MAX;
-	cs = csv_new(&o, feed_read, &fd);
+	cs = case_open(c, step, 0, &fd);
 	f = open_memstream(&out, &outlen);
 	p = open_memstream(&where, &wlen);
 	while ((r = csv_next(cs, &rec, &code, &cause)) == 1) {
@@ -248,6 +264,63 @@ START_TEST(test_csv_table)
 			    "\"%s\", want \"%s\"", _i, steps[s], pos, c->pos);
 		free(got);
 		free(pos);
+	}
+}
+END_TEST
+
+/*
+ * Each record's lines, offset and first k fields, with fields_want k or
+ * (want 0) with every field kept and the rest not shown.
+ */
+static char *
+csv_heads(const struct csv_case *c, size_t step, size_t k, size_t want)
+{
+	struct csv_record	 rec;
+	struct feed		 fd;
+	struct csv		*cs;
+	FILE			*f;
+	char			*out = NULL, *cause = NULL;
+	size_t			 outlen = 0, i;
+	int			 code = 0, r;
+
+	cs = case_open(c, step, want, &fd);
+	f = open_memstream(&out, &outlen);
+	while ((r = csv_next(cs, &rec, &code, &cause)) == 1) {
+		ck_assert(want == 0 || rec.n <= want);
+		fprintf(f, "%lu-%lu@%llu{", rec.line, rec.end_line,
+		    (unsigned long long)rec.offset);
+		for (i = 0; i < rec.n && i < k; i++) {
+			fputc('|', f);
+			fwrite(rec.f[i].s, 1, rec.f[i].len, f);
+		}
+		fputc('}', f);
+	}
+	ck_assert_int_eq(r, 0);
+	fprintf(f, "end@%llu", (unsigned long long)csv_offset(cs));
+	csv_free(cs);
+	fclose(f);
+	return (out);
+}
+
+/* With fields_want, the records end where they do with every field kept, and their first fields are the same. */
+START_TEST(test_csv_fields_want)
+{
+	const struct csv_case	*c = &csv_cases[_i];
+	static const size_t	 steps[] = { 1, 7, SIZE_MAX };
+	char			*all, *some;
+	size_t			 s, k;
+
+	for (s = 0; s < sizeof steps / sizeof steps[0]; s++) {
+		for (k = 1; k <= 2; k++) {
+			all = csv_heads(c, steps[s], k, 0);
+			some = csv_heads(c, steps[s], k, k);
+			if (strcmp(all, some) != 0)
+				ck_abort_msg("case %d, %zu bytes at a time, %zu "
+				    "fields wanted: \"%s\", all kept: \"%s\"",
+				    _i, steps[s], k, some, all);
+			free(all);
+			free(some);
+		}
 	}
 }
 END_TEST
@@ -360,6 +433,8 @@ make_csv_suite(void)
 	s = suite_create("csv");
 	tc = tcase_create("tokenizer");
 	tcase_add_loop_test(tc, test_csv_table, 0,
+	    sizeof csv_cases / sizeof csv_cases[0]);
+	tcase_add_loop_test(tc, test_csv_fields_want, 0,
 	    sizeof csv_cases / sizeof csv_cases[0]);
 	tcase_add_test(tc, test_csv_read_error);
 	tcase_add_test(tc, test_csv_bounded);
