@@ -5,7 +5,8 @@
 #   - pinned figures (traces, events, and per moment n, open, invalid,
 #     breached), checked independently of mot;
 #   - a gzip-compressed log and its decompressed copy give the same report;
-#   - the order of the events within a trace does not change any moment.
+#   - the order of the events within a trace does not change any moment;
+#   - mot inspect counts a journey per trace.
 # Skips (exit 77) when the data folder is absent. Uses $MOT and $srcdir.
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -160,6 +161,23 @@ shuffled running-example "$tmp/running.xml" "$data/running-example.xes.gz" decis
 # With start/complete pairs: 4,212 of the 6,870 start and complete at the
 # same instant, and must still pair up when the complete comes first.
 shuffled consulta "$srcdir/samples/xes/consulta.xml" "$data/consulta.xes.gz" validation
+
+# (c) mot inspect on every log: exit 0, as many journeys as the log has
+# traces.
+for f in "$data"/*.xes.gz "$data"/edge/*.xes; do
+	name=$(basename "$f")
+	if ! "$MOT" inspect "$f" >"$tmp/inspect.txt" 2>"$tmp/inspect.err"; then
+		bad "mot inspect $name: $(head -n 3 "$tmp/inspect.err")"
+		continue
+	fi
+	got=$(sed -n 's/^journeys: \([0-9]*\).*/\1/p' "$tmp/inspect.txt")
+	want=$(gzip -dcf "$f" | grep -c '<trace[ >/]')
+	if [ "$got" = "$want" ]; then
+		ok "mot inspect $name: $got journeys, one per trace"
+	else
+		bad "mot inspect $name: $got journeys, the log has $want traces"
+	fi
+done
 
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]
