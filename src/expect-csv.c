@@ -36,20 +36,6 @@ static const char *const tp_attrs[] = {
 /* Print at most 60 bytes of a value in a message. */
 #define SHOWV(a)	(int)(XATTR_LEN(a) > 60 ? 60 : XATTR_LEN(a)), (a)->value
 
-static char *
-unknown(const char *elem, const struct xattr *a, int n,
-    const char *const *known)
-{
-	const struct xattr	*bad;
-	char			 list[256];
-
-	if ((bad = xattr_unknown(a, n, known)) == NULL)
-		return (NULL);
-	xattr_names(known, list, sizeof list);
-	return (xasprintf("unknown attribute '%s' on <%s> (expected one of: "
-	    "%s)", bad->name, elem, list));
-}
-
 /* The white-space separated words of a value, allocated. */
 static char **
 words(const struct xattr *v, size_t *n)
@@ -101,7 +87,7 @@ csvmap_begin(struct csv_map **out, const struct xattr *a, int n,
 	char			*msg, *s;
 
 	*out = NULL;
-	if ((msg = unknown("csv", a, n, csv_attrs)) != NULL)
+	if ((msg = xattr_check("csv", a, n, csv_attrs)) != NULL)
 		return (msg);
 	m = xcalloc(1, sizeof *m);
 	m->quote = '"';
@@ -181,7 +167,7 @@ add_journey(struct csv_map *m, const struct xattr *a, int n,
 {
 	char	*msg, *col;
 
-	if ((msg = unknown("journey", a, n, journey_attrs)) != NULL ||
+	if ((msg = xattr_check("journey", a, n, journey_attrs)) != NULL ||
 	    (msg = column("journey", "column", xattr_get(a, n, "column"),
 	    &col)) != NULL)
 		return (msg);
@@ -207,7 +193,7 @@ add_attribute(struct csv_map *m, const struct xattr *a, int n,
 
 	memset(&am, 0, sizeof am);
 	am.line = line;
-	if ((msg = unknown("attribute", a, n, attribute_attrs)) != NULL ||
+	if ((msg = xattr_check("attribute", a, n, attribute_attrs)) != NULL ||
 	    (msg = column("attribute", "column", xattr_get(a, n, "column"),
 	    &am.column)) != NULL)
 		return (msg);
@@ -256,7 +242,7 @@ add_touchpoint(struct csv_map *m, const struct xattr *a, int n,
 
 	memset(&t, 0, sizeof t);
 	t.line = line;
-	if ((msg = unknown("touchpoint", a, n, tp_attrs)) != NULL)
+	if ((msg = xattr_check("touchpoint", a, n, tp_attrs)) != NULL)
 		return (msg);
 	name = xattr_get(a, n, "name");
 	cols = xattr_get(a, n, "name-columns");

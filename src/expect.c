@@ -17,6 +17,7 @@
 #include "csvmap.h"
 #include "exitcode.h"
 #include "expect.h"
+#include "ocelmap.h"
 #include "tz.h"
 #include "xmalloc.h"
 #include "xmlin.h"
@@ -26,6 +27,8 @@ struct eparse {
 	int			 seen_xes;
 	int			 seen_csv;
 	int			 in_csv;	/* reading <csv>'s children */
+	int			 seen_ocel;
+	int			 in_ocel;	/* reading <ocel>'s children */
 	int			 seen_outcome;
 	int			 seen_recovery;
 	int			 seen_effort;
@@ -102,15 +105,12 @@ static int
 check_unknown(struct xmlin *x, struct eparse *p, const char *elem, const struct xattr *a,
     int n, const char *const *known)
 {
-	const struct xattr	*bad;
-	char			 list[256];
+	char	*msg;
 
-	if ((bad = xattr_unknown(a, n, known)) == NULL)
+	if ((msg = xattr_check(elem, a, n, known)) == NULL)
 		return (0);
-	xattr_names(known, list, sizeof list);
-	efail(x, p,
-	    "unknown attribute '%s' on <%s> (expected one of: %s)",
-	    bad->name, elem, list);
+	efail(x, p, "%s", msg);
+	free(msg);
 	return (-1);
 }
 
@@ -426,6 +426,22 @@ parse_csv(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 }
 
 static void
+parse_ocel(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
+{
+	struct ocel_map	*m;
+	char		*msg;
+
+	if (p->seen_ocel++) {
+		efail(x, p, "more than one <ocel>");
+		return;
+	}
+	msg = ocelmap_begin(&m, a, n, xmlin_line(x));
+	p->e->ocel = m;
+	p->in_ocel = 1;
+	ecause(x, p, msg);
+}
+
+static void
 parse_outcome(struct xmlin *x, struct eparse *p, const struct xattr *a,
     int n)
 {
@@ -689,6 +705,15 @@ e_start(struct xmlin *x, void *ud, int depth, const char *name,
 			p->e->title = attr_dup(v);
 		return;
 	}
+	if (depth > 2 && p->in_ocel) {
+		if (depth == 3 && uri == NULL)
+			ecause(x, p, ocelmap_child(p->e->ocel, name, a, n,
+			    xmlin_line(x)));
+		else
+			efail(x, p, "unexpected element <%s> here (<ocel> "
+			    "holds <include>)", name);
+		return;
+	}
 	if (depth > 2 && p->in_csv) {
 		if (depth == 3 && uri == NULL)
 			ecause(x, p, csvmap_child(p->e->csv, name, a, n,
@@ -730,6 +755,8 @@ e_start(struct xmlin *x, void *ud, int depth, const char *name,
 		parse_xes(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "csv") == 0)
 		parse_csv(x, p, a, n);
+	else if (uri == NULL && strcmp(name, "ocel") == 0)
+		parse_ocel(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "outcome") == 0)
 		parse_outcome(x, p, a, n);
 	else if (uri == NULL && strcmp(name, "calendar") == 0)
@@ -741,7 +768,7 @@ e_start(struct xmlin *x, void *ud, int depth, const char *name,
 	else
 		efail(x, p, "unknown element <%s> in <expectations> (expected "
 		    "<moment>, <calendar>, <scoring>, <recovery>, <effort>, "
-		    "<xes>, <csv> or <outcome>)", name);
+		    "<xes>, <csv>, <ocel> or <outcome>)", name);
 }
 
 /* Resolve calendar references and name sets once the whole file is read. */
@@ -798,6 +825,8 @@ e_end(struct xmlin *x, void *ud, int depth, const char *name,
 		p->in_csv = 0;
 		ecause(x, p, csvmap_finish(p->e->csv));
 	}
+	if (depth == 2)
+		p->in_ocel = 0;
 	if (depth == 2)
 		p->cur_moment = p->cur_cal = -1;
 	if (depth == 1)
@@ -909,6 +938,11 @@ expect_hash(const struct expectations *e)
 		cat(&s, "\n%s", csv);
 		free(csv);
 	}
+	if (e->ocel != NULL) {
+		csv = ocelmap_text(e->ocel);
+		cat(&s, "\n%s", csv);
+		free(csv);
+	}
 	h = hash_bytes(s.s, s.len);
 	free(s.s);
 	return (h);
@@ -1012,6 +1046,7 @@ expect_free(struct expectations *e)
 	free(e->is_contact);
 	free(e->classifier);
 	csvmap_free(e->csv);
+	ocelmap_free(e->ocel);
 	free(e->title);
 	free(e->outcome.nps);
 	free(e->outcome.csat);

@@ -11,6 +11,7 @@
 #include "strtab.h"
 
 struct csv_map;
+struct ocel_map;
 
 /* One end of a moment's clock: a touchpoint name, or a journey attribute (@name). */
 struct endpoint {
@@ -69,6 +70,7 @@ struct expectations {
 	uint64_t		 hash;		/* of the canonical content */
 	char			*title;		/* <expectations title>, or NULL */
 	struct csv_map		*csv;		/* <csv>: reading CSV files, or NULL */
+	struct ocel_map		*ocel;		/* <ocel>: reading OCEL 2.0 logs, or NULL */
 };
 
 /* Called for each problem when checking (file, line, is_error, message). */

@@ -1056,6 +1056,20 @@ xattr_names(const char *const *names, char *buf, size_t size)
 	}
 }
 
+char *
+xattr_check(const char *elem, const struct xattr *a, int n,
+    const char *const *known)
+{
+	const struct xattr	*bad;
+	char			 list[256];
+
+	if ((bad = xattr_unknown(a, n, known)) == NULL)
+		return (NULL);
+	xattr_names(known, list, sizeof list);
+	return (xasprintf("unknown attribute '%s' on <%s> (expected one of: "
+	    "%s)", bad->name, elem, list));
+}
+
 int
 parse_number(const char *s, size_t len, double *out)
 {

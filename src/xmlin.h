@@ -91,6 +91,9 @@ const struct xattr *xattr_unknown(const struct xattr *, int,
 	    const char *const *);
 /* Write a NULL-terminated list of names as "a, b, c". */
 void	xattr_names(const char *const *, char *, size_t);
+/* "unknown attribute 'x' on <elem> (expected one of: ...)" for the first attribute not in the list (allocated), or NULL. */
+char	*xattr_check(const char *, const struct xattr *, int,
+	    const char *const *);
 /* The bytes equal to c among the n at p, sixteen at a time. */
 uint64_t count_byte(const char *, size_t, int);
 /* Parse a finite decimal number (C locale) from len bytes. */
