@@ -8,7 +8,8 @@
  * takes most of the time). Built as fuzz_journeys (the shop's
  * expectations), fuzz_xes (the XES ones, with a classifier) and
  * fuzz_csvread (a CSV mapping, FUZZ_FORMAT_IN: the input is read as CSV,
- * once more with a 4 KiB --memory so that the spill is fuzzed too).
+ * once more with a 4 KiB --memory so that the spill is fuzzed too) and
+ * fuzz_ocelread (the same for OCEL 2.0 XML, with the shop's <ocel>).
  */
 #include <config.h>
 
@@ -124,6 +125,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		ro.problem = on_problem;
 		ro.arg = &problems;
 		ro.csv = r.e->csv;
+		ro.ocel = r.e->ocel;
 		ro.format_in = FUZZ_FORMAT_IN;
 		ro.memory = 4096;
 		ro.ids = ids = read_ids_new();

@@ -8,7 +8,7 @@
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
 # HARNESS is journeys, xes, expectations, time, state, baseline, csv,
-# csvread or csvprofile
+# csvread, csvprofile or ocelread
 # (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
@@ -25,7 +25,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile}
+harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile ocelread}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -77,7 +77,7 @@ done
 obj() { echo "$work/obj/$1.o"; }
 for h in $harnesses; do
 	case $h in
-	journeys|xes|csvread) o="$(obj fuzz-read-$h) $(obj fuzz-file)";;
+	journeys|xes|csvread|ocelread) o="$(obj fuzz-read-$h) $(obj fuzz-file)";;
 	expectations) o="$(obj fuzz-expectations) $(obj fuzz-file)";;
 	time) o="$(obj fuzz-time) $(obj fuzz-file)";;
 	state) o="$(obj fuzz-state) $(obj fuzz-file)";;
@@ -87,11 +87,13 @@ for h in $harnesses; do
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
-	journeys|xes|csvread)
+	journeys|xes|csvread|ocelread)
 		e=samples/shop/expectations.xml extra=
 		[ "$h" = xes ] && e=tests/data/xes-exp.xml
 		[ "$h" = csvread ] && e=tests/data/csv-fuzz-exp.xml \
 		    extra="-DFUZZ_BY=\"tier\" -DFUZZ_FORMAT_IN=READ_IN_CSV"
+		[ "$h" = ocelread ] && e=samples/ocel/expectations.xml \
+		    extra="-DFUZZ_BY=\"qualifier\" -DFUZZ_FORMAT_IN=READ_IN_OCEL"
 		# shellcheck disable=SC2086
 		"$CLANG" $cflags -DFUZZ_EXP="\"$e\"" $extra -c \
 		    -o "$(obj fuzz-read-$h)" "$srcdir/fuzz/fuzz-read.c" ||
@@ -116,6 +118,7 @@ seeds() {
 	baseline) ls "$srcdir"/fuzz/seeds/baseline/* "$srcdir"/tests/data/*.json;;
 	csv) ls "$srcdir"/fuzz/seeds/csv/*;;
 	csvread) ls "$srcdir"/fuzz/seeds/csvread/* "$srcdir"/fuzz/seeds/csv/*;;
+	ocelread) ls "$srcdir"/samples/ocel/*.xmlocel "$srcdir"/tests/data/ocel/*.xmlocel;;
 	csvprofile) ls "$srcdir"/fuzz/seeds/csv/* "$srcdir"/samples/csv/*.csv \
 	    "$srcdir"/tests/data/*.csv "$srcdir"/tests/data/*.tsv;;
 	esac 2>/dev/null

@@ -672,6 +672,7 @@ cmd_inspect(int argc, char **argv)
 			if (ro.classifier == NULL)
 				ro.classifier = e->classifier;
 			ro.csv = e->csv;
+			ro.ocel = e->ocel;
 		}
 		if (strcmp(files[i].path, "-") != 0 &&
 		    read_is_csv(files[i].path, &ro) && ro.csv == NULL) {

@@ -173,6 +173,7 @@ cmd_validate(int argc, char **argv)
 				ro.names = &e->names;
 				ro.classifier = e->classifier;
 				ro.csv = e->csv;
+				ro.ocel = e->ocel;
 			}
 			frc = read_file(path, &ro, on_journey, &st, &cause);
 			if (frc == 0 && vs.errors > 0)

@@ -833,7 +833,7 @@ e_end(struct xmlin *x, void *ud, int depth, const char *name,
 		e_finish(x, p);
 }
 
-static const struct xmlin_ops expect_ops = { e_start, e_end };
+static const struct xmlin_ops expect_ops = { e_start, e_end, NULL };
 
 /* A string that grows by doubling, so that appending is linear. */
 struct text {

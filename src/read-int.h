@@ -114,6 +114,7 @@ void	rd_free(struct rd *);
 extern const struct read_format journeys_format;
 extern const struct read_format xes_format;
 extern const struct read_format csv_format;
+extern const struct read_format ocel_format;
 /* A CSV file's pieces, cut where a journey begins, when its journeys' rows are adjacent (read.h: read_plan). */
 size_t	csv_plan(const char *, const struct read_opts *, size_t,
 	    struct split *);

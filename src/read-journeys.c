@@ -348,7 +348,7 @@ journeys_free(struct rd *r)
 	r->fmt = NULL;
 }
 
-static const struct xmlin_ops journeys_ops = { journeys_start, journeys_end };
+static const struct xmlin_ops journeys_ops = { journeys_start, journeys_end, NULL };
 
 const struct read_format journeys_format = {
 	.name = "journeys",

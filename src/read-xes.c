@@ -1075,7 +1075,7 @@ xes_end(struct xmlin *x, void *ud, int depth, const char *name,
 		rd_flush(r);		/* the document's end */
 }
 
-static const struct xmlin_ops xes_ops = { xes_start, xes_end };
+static const struct xmlin_ops xes_ops = { xes_start, xes_end, NULL };
 
 const struct read_format xes_format = {
 	.name = "xes",

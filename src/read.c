@@ -1,9 +1,11 @@
 /*
  * read.c - reads journeys from a file, whatever its format: the one place
  * where the format is told. A CSV file is told by its name or
- * --format-in; an XML file's root element says which format it is
- * (<journeys> for mot's own, <log> for XES). The format then builds one
- * journey at a time with the reader core (read-core.c).
+ * --format-in; an OCEL 2.0 log by --format-in, its name or, when the
+ * expectations have <ocel>, a root <log> without XES's attributes; any
+ * other XML file's root element says which format it is (<journeys> for
+ * mot's own, <log> for XES). The format then builds one journey at a time
+ * with the reader core (read-core.c).
  */
 #include <config.h>
 
@@ -16,11 +18,15 @@
 #include "split.h"
 #include "xmalloc.h"
 
+/* The code that ends a sniff of the root element: not an exit code. */
+#define SNIFF_DONE	(-1)
+
 /* The formats, in the order they are tried. */
 static const struct read_format *const read_formats[] = {
 	&journeys_format,
 	&xes_format,
 	&csv_format,
+	&ocel_format,
 	NULL
 };
 
@@ -72,7 +78,7 @@ r_root_end(struct xmlin *x, void *ud, int depth, const char *name,
 {
 }
 
-static const struct xmlin_ops read_ops = { r_root, r_root_end };
+static const struct xmlin_ops read_ops = { r_root, r_root_end, NULL };
 
 /* Whether a name ends with suffix. */
 static int
@@ -94,10 +100,57 @@ read_is_csv(const char *path, const struct read_opts *o)
 	    ends_with(path, ".CSV") || ends_with(path, ".TSV"));
 }
 
+/* What the root element of a file says (log_is_xes): 1 XES's, 0 not, -1 not known yet. */
+static void
+sniff_start(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri, const struct xattr *a, int n)
+{
+	int	*xes = ud;
+
+	*xes = strcmp(name, "log") != 0 || (uri != NULL && strstr(uri,
+	    "xes") != NULL) || xattr_get(a, n, "xes.version") != NULL ||
+	    xattr_get(a, n, "xes.features") != NULL;
+	xmlin_abort(x, SNIFF_DONE, xstrdup("root seen"));
+}
+
+static void
+sniff_end(struct xmlin *x, void *ud, int depth, const char *name,
+    const char *uri)
+{
+}
+
+/* Whether a file's root is anything but an OCEL <log>: XES's <log> (by its version, features or namespace), or another element; a file that cannot be read counts as XES (the real read says why). */
+static int
+log_is_xes(const char *path)
+{
+	static const struct xmlin_ops	 ops = { sniff_start, sniff_end, NULL };
+	struct xmlin_stats		 st;
+	char				*cause = NULL;
+	int				 xes = 1;
+
+	(void)xmlin_parse(path, &ops, &xes, &st, &cause);
+	free(cause);
+	return (xes);
+}
+
+int
+read_is_ocel(const char *path, const struct read_opts *o)
+{
+	if (o->format_in != READ_IN_AUTO)
+		return (o->format_in == READ_IN_OCEL);
+	if (ends_with(path, ".xmlocel") || ends_with(path, ".xmlocel.gz"))
+		return (1);
+	return (o->ocel != NULL && strcmp(path, "-") != 0 &&
+	    !ends_with(path, ".xes") && !ends_with(path, ".xes.gz") &&
+	    !read_is_csv(path, o) && !log_is_xes(path));
+}
+
 size_t
 read_plan(const char *path, const struct read_opts *o, size_t want,
     struct split *sp)
 {
+	if (read_is_ocel(path, o))
+		return (1);
 	if (read_is_csv(path, o))
 		return (csv_plan(path, o, want, sp));
 	return (split_plan(path, want, sp));
@@ -119,7 +172,11 @@ read_range(const char *path, const struct xmlin_range *range,
 	int		rc;
 
 	rd_init(&r, strcmp(path, "-") == 0 ? "(stdin)" : path, o, fn, st);
-	if (read_is_csv(path, o)) {
+	if (read_is_ocel(path, o)) {
+		r.format = &ocel_format;
+		st->format = ocel_format.name;
+		rc = ocel_format.read(&r, path, range, cause);
+	} else if (read_is_csv(path, o)) {
 		r.format = &csv_format;
 		st->format = csv_format.name;
 		rc = csv_format.read(&r, path, range, cause);

@@ -11,6 +11,7 @@
 #include "xmlin.h"
 
 struct csv_map;
+struct ocel_map;
 struct tz;
 struct read_ids;
 
@@ -71,6 +72,7 @@ struct read_opts {
 	/* A touchpoint attribute to keep in touchpoint.by (--by), or NULL. */
 	const char		*tp_attr;
 	const struct csv_map	*csv;		/* the expectations' <csv>, or NULL */
+	const struct ocel_map	*ocel;		/* the expectations' <ocel>, or NULL */
 	int			 format_in;	/* READ_IN_*: --format-in */
 	size_t			 memory;	/* --memory: bytes to gather rows in */
 	struct read_seen	*seen;		/* mot inspect: what to note, or NULL */
@@ -81,6 +83,7 @@ struct read_opts {
 #define READ_IN_CSV	1
 #define READ_IN_TSV	2
 #define READ_IN_XML	3
+#define READ_IN_OCEL	4
 /* --memory's default. */
 #define READ_MEMORY	((size_t)256 << 20)
 
@@ -110,6 +113,8 @@ int	read_range(const char *, const struct xmlin_range *,
 	    const struct read_opts *, journey_fn, struct read_stats *, char **);
 /* Whether a file is read as CSV: by --format-in, else by its name (.csv, .tsv, also .gz). */
 int	read_is_csv(const char *, const struct read_opts *);
+/* Whether a file is read as OCEL 2.0: by --format-in, its name (.xmlocel, also .gz), or, with an <ocel> mapping, a root <log> that is not XES's. */
+int	read_is_ocel(const char *, const struct read_opts *);
 /* Plan up to want pieces of a file for -j, each read with read_range (src/split.h); the count (1: read it whole). */
 size_t	read_plan(const char *, const struct read_opts *, size_t,
 	    struct split *);

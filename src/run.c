@@ -262,6 +262,7 @@ read_one(struct worker *w, size_t i)
 	ro.no_actor = r->o->by == NULL || strcmp(r->o->by, "actor") != 0;
 	ro.tp_attr = agg_by_builtin(r->o->by) ? NULL : r->o->by;
 	ro.csv = r->e->csv;
+	ro.ocel = r->e->ocel;
 	ro.format_in = r->o->format_in;
 	ro.memory = r->o->memory != 0 ? r->o->memory : READ_MEMORY;
 	ro.arg = w;
@@ -419,6 +420,7 @@ plan_units(struct run *r)
 	memset(&fo, 0, sizeof fo);
 	fo.format_in = r->o->format_in;
 	fo.csv = r->e->csv;
+	fo.ocel = r->e->ocel;
 	fo.zone = r->zone;
 	fo.memory = r->o->memory;
 	for (i = 0; i < r->nfiles; i++) {

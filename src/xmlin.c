@@ -559,12 +559,26 @@ sax_end(void *ud, const xmlChar *localname, const xmlChar *prefix,
 }
 
 static void
-sax_init(xmlSAXHandler *sax)
+sax_text(void *ud, const xmlChar *ch, int len)
+{
+	struct xmlin	*x = ud;
+
+	if (x->error != NULL || x->skip_depth != 0 || x->ops->text == NULL ||
+	    len <= 0)
+		return;
+	x->ops->text(x, x->ud, (const char *)ch, (size_t)len);
+}
+
+/* The handlers; character data only for ops that take it. */
+static void
+sax_init(xmlSAXHandler *sax, const struct xmlin_ops *ops)
 {
 	memset(sax, 0, sizeof *sax);
 	sax->initialized = XML_SAX2_MAGIC;
 	sax->startElementNs = sax_start;
 	sax->endElementNs = sax_end;
+	if (ops->text != NULL)
+		sax->characters = sax->cdataBlock = sax_text;
 	sax->serror = sax_error;
 	sax->internalSubset = sax_internal_subset;
 	sax->getEntity = sax_get_entity;
@@ -920,7 +934,7 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 	if (rc != 0)
 		return (rc);
 	buf = xmalloc(CHUNK);
-	sax_init(&sax);
+	sax_init(&sax, ops);
 	for (;;) {
 		n = input_read(in, buf, CHUNK, &code, &msg);
 		while (first && n > 0 && n < 1024) {	/* enough to sniff */
@@ -1133,7 +1147,7 @@ root_end(struct xmlin *x, void *ud, int depth, const char *name,
 int
 xmlin_root(const char *path, char *name, size_t size, char **cause)
 {
-	static const struct xmlin_ops	 ops = { root_start, root_end };
+	static const struct xmlin_ops	 ops = { root_start, root_end, NULL };
 	struct root_sniff		 rs = { name, size };
 	struct xmlin_stats		 st;
 	int				 rc;

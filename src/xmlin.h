@@ -29,12 +29,17 @@ __attribute__((__may_alias__))
 /* The length of an attribute's value. */
 #define XATTR_LEN(a)	((size_t)((a)->end - (a)->value))
 
-/* The callbacks of a format reader: depth is the element's, the root's 1. */
+/*
+ * The callbacks of a format reader: depth is the element's, the root's 1.
+ * text, when the ops a parse starts with have it, is given character data
+ * (in pieces, not NUL-terminated); without it libxml2 is not asked for any.
+ */
 struct xmlin_ops {
 	void	(*start)(struct xmlin *, void *, int, const char *,
 		    const char *, const struct xattr *, int);
 	void	(*end)(struct xmlin *, void *, int, const char *,
 		    const char *);
+	void	(*text)(struct xmlin *, void *, const char *, size_t);
 };
 
 /* What one file cost: bytes read from disk and bytes given to the parser. */

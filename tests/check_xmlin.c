@@ -68,8 +68,8 @@ o_end(struct xmlin *x, void *ud, int depth, const char *name,
 	seen_add(ud, "o-", name, depth);
 }
 
-static const struct xmlin_ops	test_ops = { t_start, t_end };
-static const struct xmlin_ops	other_ops = { o_start, o_end };
+static const struct xmlin_ops	test_ops = { t_start, t_end, NULL };
+static const struct xmlin_ops	other_ops = { o_start, o_end, NULL };
 
 /* Parse text with test_ops; the exit code, and what was seen in s. */
 static int
@@ -109,6 +109,43 @@ START_TEST(test_xmlin_skip)
 	    "<c><skip/><d/></c></r>", &s), 0);
 	ck_assert_str_eq(s.log, "+r@1 +skip@2 +c@2 +skip@3 +d@3 -d@3 -c@2 "
 	    "-r@1");
+}
+END_TEST
+
+static void
+x_text(struct xmlin *x, void *ud, const char *s, size_t len)
+{
+	struct seen	*sn = ud;
+	size_t		 n = strlen(sn->log);
+
+	snprintf(sn->log + n, sizeof sn->log - n, "[%.*s]", (int)len, s);
+}
+
+/* With a text handler, character data comes (entities replaced, CDATA too), but not in a skipped element. */
+START_TEST(test_xmlin_text)
+{
+	static const struct xmlin_ops	 text_ops = { t_start, t_end, x_text };
+	struct xmlin_stats		 st;
+	struct seen			 s;
+	char				 path[] = "/tmp/check_xmlin.XXXXXX";
+	char				*cause = NULL, *p;
+	FILE				*f;
+	int				 fd;
+
+	memset(&s, 0, sizeof s);
+	ck_assert_int_ne(fd = mkstemp(path), -1);
+	ck_assert_ptr_nonnull(f = fdopen(fd, "w"));
+	fputs("<r>a&amp;b<skip>no</skip><![CDATA[<c>]]></r>", f);
+	fclose(f);
+	ck_assert_int_eq(xmlin_parse(path, &text_ops, &s, &st, &cause), 0);
+	unlink(path);
+	/* Pieces may be split anywhere: join them. */
+	while ((p = strstr(s.log, "][")) != NULL)
+		memmove(p, p + 2, strlen(p + 2) + 1);
+	ck_assert_str_eq(s.log, "+r@1[a&b] +skip@2[<c>] -r@1");
+	/* The test ops have no text handler: no text. */
+	ck_assert_int_eq(parse_text("<r>a</r>", &s), 0);
+	ck_assert_str_eq(s.log, "+r@1 -r@1");
 }
 END_TEST
 
@@ -238,6 +275,7 @@ make_xmlin_suite(void)
 
 	tcase_add_test(tc, test_xmlin_depth);
 	tcase_add_test(tc, test_xmlin_skip);
+	tcase_add_test(tc, test_xmlin_text);
 	tcase_add_test(tc, test_xmlin_skip_deep);
 	tcase_add_test(tc, test_xmlin_set_ops);
 	tcase_add_test(tc, test_input_utf16);
