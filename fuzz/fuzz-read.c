@@ -9,7 +9,8 @@
  * expectations), fuzz_xes (the XES ones, with a classifier) and
  * fuzz_csvread (a CSV mapping, FUZZ_FORMAT_IN: the input is read as CSV,
  * once more with a 4 KiB --memory so that the spill is fuzzed too) and
- * fuzz_ocelread (the same for OCEL 2.0 XML, with the shop's <ocel>).
+ * fuzz_ocelread and fuzz_oceljson (the same for OCEL 2.0 XML and JSON,
+ * with the shop's <ocel>).
  */
 #include <config.h>
 

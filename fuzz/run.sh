@@ -8,7 +8,7 @@
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
 # HARNESS is journeys, xes, expectations, time, state, baseline, csv,
-# csvread, csvprofile or ocelread
+# csvread, csvprofile, ocelread or oceljson
 # (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
@@ -25,7 +25,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile ocelread}
+harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -77,7 +77,7 @@ done
 obj() { echo "$work/obj/$1.o"; }
 for h in $harnesses; do
 	case $h in
-	journeys|xes|csvread|ocelread) o="$(obj fuzz-read-$h) $(obj fuzz-file)";;
+	journeys|xes|csvread|ocelread|oceljson) o="$(obj fuzz-read-$h) $(obj fuzz-file)";;
 	expectations) o="$(obj fuzz-expectations) $(obj fuzz-file)";;
 	time) o="$(obj fuzz-time) $(obj fuzz-file)";;
 	state) o="$(obj fuzz-state) $(obj fuzz-file)";;
@@ -87,13 +87,15 @@ for h in $harnesses; do
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
-	journeys|xes|csvread|ocelread)
+	journeys|xes|csvread|ocelread|oceljson)
 		e=samples/shop/expectations.xml extra=
 		[ "$h" = xes ] && e=tests/data/xes-exp.xml
 		[ "$h" = csvread ] && e=tests/data/csv-fuzz-exp.xml \
 		    extra="-DFUZZ_BY=\"tier\" -DFUZZ_FORMAT_IN=READ_IN_CSV"
 		[ "$h" = ocelread ] && e=samples/ocel/expectations.xml \
 		    extra="-DFUZZ_BY=\"qualifier\" -DFUZZ_FORMAT_IN=READ_IN_OCEL"
+		[ "$h" = oceljson ] && e=samples/ocel/expectations.xml \
+		    extra="-DFUZZ_BY=\"qualifier\" -DFUZZ_FORMAT_IN=READ_IN_OCEL_JSON"
 		# shellcheck disable=SC2086
 		"$CLANG" $cflags -DFUZZ_EXP="\"$e\"" $extra -c \
 		    -o "$(obj fuzz-read-$h)" "$srcdir/fuzz/fuzz-read.c" ||
@@ -119,6 +121,7 @@ seeds() {
 	csv) ls "$srcdir"/fuzz/seeds/csv/*;;
 	csvread) ls "$srcdir"/fuzz/seeds/csvread/* "$srcdir"/fuzz/seeds/csv/*;;
 	ocelread) ls "$srcdir"/samples/ocel/*.xmlocel "$srcdir"/tests/data/ocel/*.xmlocel;;
+	oceljson) ls "$srcdir"/samples/ocel/*.jsonocel;;
 	csvprofile) ls "$srcdir"/fuzz/seeds/csv/* "$srcdir"/samples/csv/*.csv \
 	    "$srcdir"/tests/data/*.csv "$srcdir"/tests/data/*.tsv;;
 	esac 2>/dev/null

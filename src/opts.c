@@ -142,8 +142,8 @@ static const struct opt_def opt_defs[] = {
 	  "the title of report.html and report.md\n(default: the expectations' "
 	  "title, else\nMoments of truth)" },
 	{ OPT_FORMAT_IN, "format-in", 0, OPT_NONEMPTY, "FORMAT",
-	  0, 0, 0, NULL, 0, 0, "csv, tsv, xml or ocel",
-	  "read every input as csv, tsv, xml or ocel\n(OCEL 2.0 XML; default: .csv and .tsv\nnames, also .gz, are CSV, .xmlocel OCEL,\nthe rest XML)" },
+	  0, 0, 0, NULL, 0, 0, "csv, tsv, xml, ocel, ocel-json or ocel-sqlite",
+	  "read every input as csv, tsv, xml, ocel\n(OCEL 2.0 XML), ocel-json or ocel-sqlite\n(default: .csv and .tsv names, also .gz,\nare CSV, .xmlocel, .jsonocel and .sqlite\nOCEL, the rest XML)" },
 	{ OPT_MEMORY, "memory", 0, OPT_SIZE, "SIZE",
 	  1 << 20, 1e15, 0, NULL, 0, 256 << 20, "a size from 1M (like 256M or 2G)",
 	  "CSV rows of a journey that lie apart are\ngathered in SIZE bytes, "
@@ -349,6 +349,10 @@ opts_format_in(const struct cmd_entry *c, const struct opts *o, int *format)
 		*format = READ_IN_XML;
 	else if (strcmp(s, "ocel") == 0)
 		*format = READ_IN_OCEL;
+	else if (strcmp(s, "ocel-json") == 0)
+		*format = READ_IN_OCEL_JSON;
+	else if (strcmp(s, "ocel-sqlite") == 0)
+		*format = READ_IN_OCEL_SQLITE;
 	else
 		return (cmd_usage_error(c, "--format-in needs %s, not \"%s\"",
 		    opts_def(OPT_FORMAT_IN)->want, s));

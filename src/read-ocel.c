@@ -23,6 +23,7 @@
 #include "log.h"
 #include "ocelmap.h"
 #include "read-int.h"
+#include "read-ocel.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -113,10 +114,8 @@ struct ocrd {
 	char			*ev_by;
 	struct oc_erel		*erels;
 	size_t			 nerels, erels_cap;
-	char			*attr_name;	/* the attribute being read */
-	mot_time		 attr_time;
-	int			 attr_key;	/* a name key's index, -1 */
-	int			 attr_by;	/* read_opts.tp_attr */
+	char			*attr_name;	/* XML: the attribute being read */
+	char			*attr_time_text;
 	char			*text;
 	size_t			 text_len, text_cap;
 	int			 text_on;
@@ -134,6 +133,7 @@ struct ocrd {
 	int			 qualifier_by;	/* --by qualifier */
 	uint64_t		 events, events_no_time;
 	uint64_t		 attr_changes;	/* later values left out */
+	struct tz		*utc;		/* SQLite's zone, when none is given */
 };
 
 static unsigned long
@@ -165,15 +165,14 @@ oc_stop(void *arg, int rc, char *cause)
 
 static const struct rd_source ocel_source = { oc_where_fn, oc_stop };
 
-/* An attribute's value, allocated (NULL when absent). */
-static char *
-aval(const struct xattr *a, int n, const char *name)
+/* Stop the read with an exit code and a message (taken over). */
+static void
+oc_fail(struct ocrd *c, int rc, char *cause)
 {
-	const struct xattr	*v;
-
-	if ((v = xattr_get(a, n, name)) == NULL)
-		return (NULL);
-	return (xstrndup(v->value, XATTR_LEN(v)));
+	if (c->x != NULL)
+		xmlin_abort(c->x, rc, cause);
+	else
+		oc_stop(c, rc, cause);
 }
 
 /* The index of an object id, met for the first time or not. */
@@ -194,53 +193,56 @@ obj_index(struct ocrd *c, const char *s, size_t len)
 	return ((uint32_t)k);
 }
 
-static void
-text_reset(struct ocrd *c, int on)
+/* Whether len bytes at s are the NUL-terminated key. */
+static int
+is_key(const char *s, size_t len, const char *key)
 {
-	c->text_len = 0;
-	c->text_on = on;
+	return (strlen(key) == len && memcmp(s, key, len) == 0);
 }
 
+/* A copy of len bytes, or NULL for NULL. */
 static char *
-text_take(struct ocrd *c)
+dupn(const char *s, size_t len)
 {
-	return (xstrndup(c->text != NULL ? c->text : "", c->text_len));
+	return (s != NULL ? xstrndup(s, len) : NULL);
 }
 
-static void
-oc_text(struct xmlin *x, void *ud, const char *s, size_t len)
+void
+ocel_at(struct rd *r, unsigned long line)
 {
-	struct rd	*r = ud;
+	((struct ocrd *)r->fmt)->line = line;
+}
+
+int
+ocel_failed(const struct rd *r)
+{
+	const struct ocrd	*c = r->fmt;
+
+	return (c->stop_rc != 0 || (c->x != NULL && xmlin_failed(c->x)));
+}
+
+void
+ocel_type(struct rd *r, const char *name, size_t len)
+{
 	struct ocrd	*c = r->fmt;
 
-	if (!c->text_on)
-		return;
-	if (c->text_len + len > OC_VALUE_MAX) {
-		if (c->text_len < OC_VALUE_MAX)
-			rd_problem_at(r, xmlin_line(x), 0, 0, NULL, "attribute "
-			    "value longer than %d bytes: cut", OC_VALUE_MAX);
-		len = c->text_len < OC_VALUE_MAX ? OC_VALUE_MAX - c->text_len :
-		    0;
-	}
-	if (c->text_len + len + 1 > c->text_cap) {
-		c->text_cap = (c->text_len + len + 1) * 2;
-		c->text = xreallocarray(c->text, c->text_cap, 1);
-	}
-	memcpy(c->text + c->text_len, s, len);
-	c->text_len += len;
+	if (len > 0)
+		(void)strtab_intern(&c->types, name, len);
 }
 
-static void
-event_begin(struct rd *r, struct ocrd *c, const struct xattr *a, int n)
+void
+ocel_event(struct rd *r, const char *id, size_t idlen, const char *type,
+    size_t typelen, const char *time, size_t timelen)
 {
-	size_t	i;
+	struct ocrd	*c = r->fmt;
+	size_t		 i;
 
 	c->in_item = 1;
 	c->skip = 0;
-	c->ev_id = aval(a, n, "id");
-	c->ev_type = aval(a, n, "type");
-	c->ev_time = aval(a, n, "time");
-	c->ev_line = xmlin_line(c->x);
+	c->ev_id = dupn(id, idlen);
+	c->ev_type = dupn(type, typelen);
+	c->ev_time = dupn(time, timelen);
+	c->ev_line = c->line;
 	for (i = 0; i < c->m->nname_keys; i++) {
 		free(c->ev_keys[i]);
 		c->ev_keys[i] = NULL;
@@ -249,6 +251,24 @@ event_begin(struct rd *r, struct ocrd *c, const struct xattr *a, int n)
 	c->ev_by = NULL;
 	c->nerels = 0;
 	c->events++;
+}
+
+void
+ocel_event_attr(struct rd *r, const char *name, size_t namelen,
+    const char *value, size_t len)
+{
+	struct ocrd	*c = r->fmt;
+	size_t		 i;
+
+	if (!c->in_item)
+		return;
+	for (i = 0; i < c->m->nname_keys; i++)
+		if (c->ev_keys[i] == NULL && is_key(name, namelen,
+		    c->m->name_keys[i]))
+			c->ev_keys[i] = xstrndup(value, len);
+	if (c->ev_by == NULL && r->o->tp_attr != NULL && is_key(name, namelen,
+	    r->o->tp_attr))
+		c->ev_by = xstrndup(value, len);
 }
 
 /* Add a spooled row of the event for one related object; 0, or an exit code with *cause. */
@@ -298,13 +318,16 @@ event_name(const struct ocrd *c)
 	return (s);
 }
 
-static void
-event_end(struct rd *r, struct ocrd *c)
+void
+ocel_event_end(struct rd *r)
 {
-	char	*name, *cause = NULL;
-	size_t	 i;
-	int	 rc = 0;
+	struct ocrd	*c = r->fmt;
+	char		*name, *cause = NULL;
+	size_t		 i;
+	int		 rc = 0;
 
+	if (!c->in_item)
+		return;
 	c->in_item = 0;
 	if (c->ev_time == NULL || *c->ev_time == '\0') {
 		c->events_no_time++;
@@ -320,7 +343,7 @@ event_end(struct rd *r, struct ocrd *c)
 			rc = spool_row(c, name, &c->erels[i], &cause);
 		free(name);
 		if (rc != 0)
-			xmlin_abort(c->x, rc, cause);
+			oc_fail(c, rc, cause);
 	}
 	free(c->ev_id);
 	free(c->ev_type);
@@ -328,82 +351,67 @@ event_end(struct rd *r, struct ocrd *c)
 	c->ev_id = c->ev_type = c->ev_time = NULL;
 }
 
-static void
-object_begin(struct rd *r, struct ocrd *c, const struct xattr *a, int n)
+void
+ocel_object(struct rd *r, const char *id, size_t idlen, const char *type,
+    size_t typelen)
 {
-	const struct xattr	*id, *type;
-	uint32_t		 k;
+	struct ocrd	*c = r->fmt;
+	uint32_t	 k;
 
-	c->in_item = 1;
+	c->in_item = 0;		/* no event is being read */
 	c->skip = 1;
-	if ((id = xattr_get(a, n, "id")) == NULL || (type = xattr_get(a, n,
-	    "type")) == NULL || XATTR_LEN(type) == 0) {
-		rd_problem_at(r, xmlin_line(c->x), 0, 0, NULL, "<object> "
-		    "without id or type left out");
+	if (id == NULL || type == NULL || typelen == 0) {
+		rd_problem_at(r, c->line, 0, 0, NULL, "object without id or "
+		    "type left out");
 		return;
 	}
-	k = obj_index(c, id->value, XATTR_LEN(id));
+	k = obj_index(c, id, idlen);
 	if (c->otype[k] != -1) {
-		rd_problem_at(r, xmlin_line(c->x), 0, 0, NULL, "object "
-		    "\"%.*s\" again: left out (its first stands)", SHOW(id));
+		rd_problem_at(r, c->line, 0, 0, NULL, "object \"%.*s\" again: "
+		    "left out (its first stands)", (int)(idlen > 60 ? 60 :
+		    idlen), id);
 		return;
 	}
-	c->otype[k] = (int32_t)strtab_intern(&c->types, type->value,
-	    XATTR_LEN(type));
+	c->otype[k] = (int32_t)strtab_intern(&c->types, type, typelen);
 	c->skip = 0;
 	c->cur_obj = k;
-	c->cur_journey = XATTR_LEN(type) == strlen(c->m->object_type) &&
-	    memcmp(type->value, c->m->object_type, XATTR_LEN(type)) == 0;
+	c->cur_journey = is_key(type, typelen, c->m->object_type);
 }
 
-/* An <attribute> of an event or object begins: its text is wanted or not. */
-static void
-attr_begin(struct rd *r, struct ocrd *c, const struct xattr *a, int n)
+int
+ocel_select(struct rd *r, const char *id, size_t idlen)
 {
-	const struct xattr	*name, *time;
-	const char		*why;
-	size_t			 i;
+	struct ocrd	*c = r->fmt;
+	long		 k;
 
-	c->attr_key = -1;
-	c->attr_by = 0;
-	if (c->skip || (name = xattr_get(a, n, "name")) == NULL)
-		return;
-	if (c->where == OC_EVENTS) {
-		for (i = 0; i < c->m->nname_keys; i++)
-			if (xattr_is(name, c->m->name_keys[i]))
-				c->attr_key = (int)i;
-		c->attr_by = r->o->tp_attr != NULL && xattr_is(name,
-		    r->o->tp_attr);
-		text_reset(c, c->attr_key >= 0 || c->attr_by);
-		return;
-	}
-	if (!c->cur_journey)
-		return;
-	c->attr_time = 0;
-	if ((time = xattr_get(a, n, "time")) != NULL && isotime_parse(
-	    time->value, XATTR_LEN(time), c->zone, &c->attr_time, &why) != 0) {
-		rd_problem_at(r, xmlin_line(c->x), 0, 0, NULL, "attribute "
-		    "time=\"%.*s\": %s: left out", SHOW(time), why);
-		return;
-	}
-	free(c->attr_name);
-	c->attr_name = xstrndup(name->value, XATTR_LEN(name));
-	text_reset(c, 1);
+	c->in_item = 0;
+	c->skip = 1;
+	if ((k = strtab_find(&c->ids, id, idlen)) < 0 || c->otype[k] == -1)
+		return (-1);
+	c->skip = 0;
+	c->cur_obj = (uint32_t)k;
+	c->cur_journey = is_key(strtab_key(&c->types, (size_t)c->otype[k]),
+	    strlen(strtab_key(&c->types, (size_t)c->otype[k])),
+	    c->m->object_type);
+	return (0);
 }
 
-static void
-attr_end(struct ocrd *c)
+void
+ocel_object_attr(struct rd *r, const char *name, size_t namelen,
+    const char *time, size_t timelen, const char *value, size_t len)
 {
+	struct ocrd	*c = r->fmt;
 	struct oc_attr	*oa;
+	const char	*why;
+	mot_time	 t = 0;
 
-	if (!c->text_on)
+	if (c->skip || !c->cur_journey || c->in_item)
 		return;
-	c->text_on = 0;
-	if (c->where == OC_EVENTS) {
-		if (c->attr_key >= 0 && c->ev_keys[c->attr_key] == NULL)
-			c->ev_keys[c->attr_key] = text_take(c);
-		if (c->attr_by && c->ev_by == NULL)
-			c->ev_by = text_take(c);
+	if (time != NULL && isotime_parse(time, timelen, c->zone, &t, &why) !=
+	    0) {
+		rd_problem_at(r, c->line, 0, 0, NULL, "attribute time=\"%.*s\": "
+		    "%s: left out", (int)(timelen > 60 ? 60 : timelen), time,
+		    why);
 		return;
 	}
 	if (c->nattrs == c->attrs_cap) {
@@ -413,39 +421,38 @@ attr_end(struct ocrd *c)
 	}
 	oa = &c->attrs[c->nattrs++];
 	oa->obj = c->cur_obj;
-	oa->name = c->attr_name;
-	oa->value = text_take(c);
-	oa->time = c->attr_time;
-	c->attr_name = NULL;
+	oa->name = xstrndup(name, namelen);
+	oa->value = xstrndup(value, len);
+	oa->time = t;
 }
 
-/* A <relationship object-id qualifier> (the XSD writes <object>, the XML page's example relationship= for the qualifier). */
-static void
-rel_add(struct rd *r, struct ocrd *c, const struct xattr *a, int n)
+void
+ocel_rel(struct rd *r, const char *oid, size_t oidlen, const char *qual,
+    size_t quallen)
 {
-	const struct xattr	*oid, *q;
-	uint32_t		 k, qk;
+	struct ocrd	*c = r->fmt;
+	uint32_t	 k, qk;
 
 	if (c->skip)
 		return;
-	if ((oid = xattr_get(a, n, "object-id")) == NULL) {
-		rd_problem_at(r, xmlin_line(c->x), 0, 0, NULL, "<relationship> "
-		    "without object-id left out");
+	if (oid == NULL) {
+		rd_problem_at(r, c->line, 0, 0, NULL, "relation without an "
+		    "object id left out");
 		return;
 	}
-	if ((q = xattr_get(a, n, "qualifier")) == NULL)
-		q = xattr_get(a, n, "relationship");
-	k = obj_index(c, oid->value, XATTR_LEN(oid));
-	qk = (uint32_t)strtab_intern(&c->quals, q != NULL ? q->value : "",
-	    q != NULL ? XATTR_LEN(q) : 0);
-	if (c->where == OC_EVENTS) {
+	k = obj_index(c, oid, oidlen);
+	qk = (uint32_t)strtab_intern(&c->quals, qual != NULL ? qual : "",
+	    qual != NULL ? quallen : 0);
+	if (c->in_item) {
 		if (c->nerels == OC_RELS_MAX) {
-			if (c->nerels == OC_RELS_MAX)
-				rd_problem_at(r, xmlin_line(c->x), 0, 0, NULL,
-				    "event with more than %d relations: the "
-				    "rest left out", OC_RELS_MAX);
+			rd_problem_at(r, c->line, 0, 0, NULL, "event with more "
+			    "than %d relations: the rest left out",
+			    OC_RELS_MAX);
+			c->nerels++;	/* said once */
 			return;
 		}
+		if (c->nerels > OC_RELS_MAX)
+			return;
 		if (c->nerels == c->erels_cap) {
 			c->erels_cap = c->erels_cap == 0 ? 16 :
 			    c->erels_cap * 2;
@@ -454,7 +461,7 @@ rel_add(struct rd *r, struct ocrd *c, const struct xattr *a, int n)
 		}
 		c->erels[c->nerels].obj = k;
 		c->erels[c->nerels].qual = qk;
-		c->erels[c->nerels++].line = xmlin_line(c->x);
+		c->erels[c->nerels++].line = c->line;
 		return;
 	}
 	if (c->nrels == c->rels_cap) {
@@ -464,7 +471,97 @@ rel_add(struct rd *r, struct ocrd *c, const struct xattr *a, int n)
 	c->rels[c->nrels].src = c->cur_obj;
 	c->rels[c->nrels].dst = k;
 	c->rels[c->nrels].qual = qk;
-	c->rels[c->nrels++].line = xmlin_line(c->x);
+	c->rels[c->nrels++].line = c->line;
+}
+
+/*
+ * The XML front-end: libxml2's callbacks made into the calls above. An
+ * <attribute>'s value is its text, handed over at its end.
+ */
+
+/* An attribute's value and length, or NULL. */
+static const char *
+aval(const struct xattr *a, int n, const char *name, size_t *len)
+{
+	const struct xattr	*v;
+
+	*len = 0;
+	if ((v = xattr_get(a, n, name)) == NULL)
+		return (NULL);
+	*len = XATTR_LEN(v);
+	return (v->value);
+}
+
+static void
+oc_text(struct xmlin *x, void *ud, const char *s, size_t len)
+{
+	struct rd	*r = ud;
+	struct ocrd	*c = r->fmt;
+
+	if (!c->text_on)
+		return;
+	if (c->text_len + len > OC_VALUE_MAX) {
+		if (c->text_len < OC_VALUE_MAX)
+			rd_problem_at(r, xmlin_line(x), 0, 0, NULL, "attribute "
+			    "value longer than %d bytes: cut", OC_VALUE_MAX);
+		len = c->text_len < OC_VALUE_MAX ? OC_VALUE_MAX - c->text_len :
+		    0;
+	}
+	if (c->text_len + len + 1 > c->text_cap) {
+		c->text_cap = (c->text_len + len + 1) * 2;
+		c->text = xreallocarray(c->text, c->text_cap, 1);
+	}
+	memcpy(c->text + c->text_len, s, len);
+	c->text_len += len;
+}
+
+/* An <attribute name time?> begins: its text is gathered until its end. */
+static void
+xml_attr_begin(struct ocrd *c, const struct xattr *a, int n)
+{
+	const char	*v;
+	size_t		 len;
+
+	free(c->attr_name);
+	free(c->attr_time_text);
+	c->attr_name = c->attr_time_text = NULL;
+	c->text_on = 0;
+	if ((v = aval(a, n, "name", &len)) == NULL)
+		return;
+	c->attr_name = xstrndup(v, len);
+	if ((v = aval(a, n, "time", &len)) != NULL)
+		c->attr_time_text = xstrndup(v, len);
+	c->text_len = 0;
+	c->text_on = 1;
+}
+
+static void
+xml_attr_end(struct rd *r, struct ocrd *c)
+{
+	if (!c->text_on)
+		return;
+	c->text_on = 0;
+	if (c->where == OC_EVENTS)
+		ocel_event_attr(r, c->attr_name, strlen(c->attr_name), c->text !=
+		    NULL ? c->text : "", c->text_len);
+	else
+		ocel_object_attr(r, c->attr_name, strlen(c->attr_name),
+		    c->attr_time_text, c->attr_time_text != NULL ?
+		    strlen(c->attr_time_text) : 0, c->text != NULL ? c->text :
+		    "", c->text_len);
+}
+
+/* A <relationship object-id qualifier> (the XSD writes <object>, the XML page's example relationship= for the qualifier). */
+static void
+xml_rel(struct rd *r, const struct xattr *a, int n)
+{
+	const char	*oid, *q;
+	size_t		 oidlen, qlen;
+
+	oid = aval(a, n, "object-id", &oidlen);
+	if ((q = aval(a, n, "qualifier", &qlen)) == NULL)
+		q = aval(a, n, "relationship", &qlen);
+	ocel_rel(r, oid, oidlen, q, qlen);
 }
 
 static void
@@ -473,8 +570,10 @@ oc_start(struct xmlin *x, void *ud, int depth, const char *name,
 {
 	struct rd	*r = ud;
 	struct ocrd	*c = r->fmt;
-	char		*tn;
+	const char	*v[3];
+	size_t		 len[3];
 
+	c->line = xmlin_line(x);
 	if (depth == 1) {
 		c->x = x;
 		if (strcmp(name, "log") != 0)
@@ -494,10 +593,8 @@ oc_start(struct xmlin *x, void *ud, int depth, const char *name,
 	switch (c->where) {
 	case OC_OBJECT_TYPES:
 		if (depth == 3 && strcmp(name, "object-type") == 0 &&
-		    (tn = aval(a, n, "name")) != NULL) {
-			(void)strtab_intern(&c->types, tn, strlen(tn));
-			free(tn);
-		}
+		    (v[0] = aval(a, n, "name", &len[0])) != NULL)
+			ocel_type(r, v[0], len[0]);
 		xmlin_skip(x);
 		return;
 	case OC_EVENTS:
@@ -508,10 +605,14 @@ oc_start(struct xmlin *x, void *ud, int depth, const char *name,
 		return;
 	}
 	if (depth == 3) {
-		if (c->where == OC_EVENTS && strcmp(name, "event") == 0)
-			event_begin(r, c, a, n);
-		else if (c->where == OC_OBJECTS && strcmp(name, "object") == 0)
-			object_begin(r, c, a, n);
+		v[0] = aval(a, n, "id", &len[0]);
+		v[1] = aval(a, n, "type", &len[1]);
+		if (c->where == OC_EVENTS && strcmp(name, "event") == 0) {
+			v[2] = aval(a, n, "time", &len[2]);
+			ocel_event(r, v[0], len[0], v[1], len[1], v[2], len[2]);
+		} else if (c->where == OC_OBJECTS && strcmp(name, "object") ==
+		    0)
+			ocel_object(r, v[0], len[0], v[1], len[1]);
 		else
 			xmlin_skip(x);
 	} else if (depth == 4) {
@@ -521,10 +622,10 @@ oc_start(struct xmlin *x, void *ud, int depth, const char *name,
 		if (!c->in_attrs && !c->in_rels)
 			xmlin_skip(x);
 	} else if (depth == 5 && c->in_attrs && strcmp(name, "attribute") == 0)
-		attr_begin(r, c, a, n);
+		xml_attr_begin(c, a, n);
 	else if (depth == 5 && c->in_rels && (strcmp(name, "relationship") ==
 	    0 || strcmp(name, "object") == 0))
-		rel_add(r, c, a, n);
+		xml_rel(r, a, n);
 	else
 		xmlin_skip(x);
 }
@@ -536,14 +637,13 @@ oc_end(struct xmlin *x, void *ud, int depth, const char *name,
 	struct rd	*r = ud;
 	struct ocrd	*c = r->fmt;
 
+	c->line = xmlin_line(x);
 	if (depth == 5 && c->in_attrs)
-		attr_end(c);
+		xml_attr_end(r, c);
 	else if (depth == 4)
 		c->in_attrs = c->in_rels = 0;
-	else if (depth == 3 && c->where == OC_EVENTS && c->in_item)
-		event_end(r, c);
-	else if (depth == 3)
-		c->in_item = 0;
+	else if (depth == 3 && c->where == OC_EVENTS)
+		ocel_event_end(r);
 	else if (depth == 2)
 		c->where = OC_NONE;
 }
@@ -997,6 +1097,7 @@ ocrd_free(struct rd *r)
 	free(c->ev_by);
 	free(c->erels);
 	free(c->attr_name);
+	free(c->attr_time_text);
 	free(c->text);
 	cgroup_free(c->spool);
 	cgroup_free(c->journeys);
@@ -1006,6 +1107,7 @@ ocrd_free(struct rd *r)
 	for (i = 0; i < OC_NCOLS; i++)
 		free(c->cur_buf[i]);
 	free(c->stop_cause);
+	tz_free(c->utc);
 	free(c);
 	r->fmt = NULL;
 }
@@ -1037,7 +1139,17 @@ ocel_read(struct rd *r, const char *path, const struct xmlin_range *range,
 	strtab_init(&c->quals);
 	c->spool = cgroup_new(OC_NCOLS, (const unsigned char[]){ 1, 1, 1, 1, 1,
 	    1 }, r->o->memory / 2);
-	rc = xmlin_parse_range(path, range, &ocel_ops, r, &r->st->io, cause);
+	if (read_is_ocel_json(path, r->o))
+		rc = ocel_json_parse(r, path, cause);
+	else if (read_is_ocel_sqlite(path, r->o)) {
+		/* The specification's tables hold times in UTC, without an offset. */
+		if (c->zone == NULL)
+			c->zone = c->utc = tz_load("UTC", cause);
+		rc = c->zone == NULL ? MOT_EXIT_SOFTWARE :
+		    ocel_sqlite_parse(r, path, cause);
+	} else
+		rc = xmlin_parse_range(path, range, &ocel_ops, r, &r->st->io,
+		    cause);
 	c->x = NULL;
 	if (rc == 0)
 		rc = replay(r, c, cause);

@@ -134,11 +134,33 @@ log_is_xes(const char *path)
 }
 
 int
+read_is_ocel_json(const char *path, const struct read_opts *o)
+{
+	if (o->format_in != READ_IN_AUTO)
+		return (o->format_in == READ_IN_OCEL_JSON);
+	return (ends_with(path, ".jsonocel") || ends_with(path,
+	    ".jsonocel.gz") || (o->ocel != NULL && (ends_with(path, ".json") ||
+	    ends_with(path, ".json.gz"))));
+}
+
+int
+read_is_ocel_sqlite(const char *path, const struct read_opts *o)
+{
+	if (o->format_in != READ_IN_AUTO)
+		return (o->format_in == READ_IN_OCEL_SQLITE);
+	return (ends_with(path, ".sqlite") || (o->ocel != NULL &&
+	    ends_with(path, ".db")));
+}
+
+int
 read_is_ocel(const char *path, const struct read_opts *o)
 {
 	if (o->format_in != READ_IN_AUTO)
-		return (o->format_in == READ_IN_OCEL);
-	if (ends_with(path, ".xmlocel") || ends_with(path, ".xmlocel.gz"))
+		return (o->format_in == READ_IN_OCEL ||
+		    o->format_in == READ_IN_OCEL_JSON ||
+		    o->format_in == READ_IN_OCEL_SQLITE);
+	if (ends_with(path, ".xmlocel") || ends_with(path, ".xmlocel.gz") ||
+	    read_is_ocel_json(path, o) || read_is_ocel_sqlite(path, o))
 		return (1);
 	return (o->ocel != NULL && strcmp(path, "-") != 0 &&
 	    !ends_with(path, ".xes") && !ends_with(path, ".xes.gz") &&

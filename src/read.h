@@ -84,6 +84,8 @@ struct read_opts {
 #define READ_IN_TSV	2
 #define READ_IN_XML	3
 #define READ_IN_OCEL	4
+#define READ_IN_OCEL_JSON	5
+#define READ_IN_OCEL_SQLITE	6
 /* --memory's default. */
 #define READ_MEMORY	((size_t)256 << 20)
 
@@ -113,8 +115,12 @@ int	read_range(const char *, const struct xmlin_range *,
 	    const struct read_opts *, journey_fn, struct read_stats *, char **);
 /* Whether a file is read as CSV: by --format-in, else by its name (.csv, .tsv, also .gz). */
 int	read_is_csv(const char *, const struct read_opts *);
-/* Whether a file is read as OCEL 2.0: by --format-in, its name (.xmlocel, also .gz), or, with an <ocel> mapping, a root <log> that is not XES's. */
+/* Whether a file is read as OCEL 2.0: by --format-in, its name (.xmlocel, .jsonocel, also .gz, .sqlite), or, with an <ocel> mapping, a .json or .db name or a root <log> that is not XES's. */
 int	read_is_ocel(const char *, const struct read_opts *);
+/* Whether an OCEL 2.0 file is its JSON form: --format-in ocel-json, or a .jsonocel or .json name (also .gz). */
+int	read_is_ocel_json(const char *, const struct read_opts *);
+/* Whether an OCEL 2.0 file is its SQLite form: --format-in ocel-sqlite, or a .sqlite or .db name. */
+int	read_is_ocel_sqlite(const char *, const struct read_opts *);
 /* Plan up to want pieces of a file for -j, each read with read_range (src/split.h); the count (1: read it whole). */
 size_t	read_plan(const char *, const struct read_opts *, size_t,
 	    struct split *);
