@@ -45,7 +45,7 @@ if ! command -v "$CLANG" >/dev/null 2>&1 || ! "$CLANG" -fsanitize=fuzzer \
 	exit 0
 fi
 
-pc="libxml-2.0 zlib json-c libxxhash"
+pc="libxml-2.0 zlib json-c libxxhash yajl sqlite3"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer \
 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 -I$builddir -I$srcdir/src -I$srcdir/fuzz $(pkg-config --cflags $pc)"

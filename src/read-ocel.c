@@ -131,8 +131,6 @@ struct ocrd {
 	struct csv_field	 cur_f[OC_NCOLS];
 	char			*cur_buf[OC_NCOLS];
 	int			 qualifier_by;	/* --by qualifier */
-	uint64_t		 events, events_no_time;
-	uint64_t		 attr_changes;	/* later values left out */
 	struct tz		*utc;		/* SQLite's zone, when none is given */
 };
 
@@ -250,7 +248,7 @@ ocel_event(struct rd *r, const char *id, size_t idlen, const char *type,
 	free(c->ev_by);
 	c->ev_by = NULL;
 	c->nerels = 0;
-	c->events++;
+	r->st->ocel_events++;
 }
 
 void
@@ -330,14 +328,15 @@ ocel_event_end(struct rd *r)
 		return;
 	c->in_item = 0;
 	if (c->ev_time == NULL || *c->ev_time == '\0') {
-		c->events_no_time++;
+		r->st->ocel_events_left_out++;
 		rd_problem_at(r, c->ev_line, 0, 0, NULL, "event \"%.60s\" "
 		    "without time left out", c->ev_id != NULL ? c->ev_id : "");
-	} else if (c->nerels == 0)
+	} else if (c->nerels == 0) {
+		r->st->ocel_events_left_out++;
 		rd_problem_at(r, c->ev_line, 0, 0, NULL, "event \"%.60s\" "
 		    "relates to no object: left out", c->ev_id != NULL ?
 		    c->ev_id : "");
-	else {
+	} else {
 		name = event_name(c);
 		for (i = 0; rc == 0 && i < c->nerels; i++)
 			rc = spool_row(c, name, &c->erels[i], &cause);
@@ -367,6 +366,7 @@ ocel_object(struct rd *r, const char *id, size_t idlen, const char *type,
 	}
 	k = obj_index(c, id, idlen);
 	if (c->otype[k] != -1) {
+		r->st->ocel_duplicate_objects++;
 		rd_problem_at(r, c->line, 0, 0, NULL, "object \"%.*s\" again: "
 		    "left out (its first stands)", (int)(idlen > 60 ? 60 :
 		    idlen), id);
@@ -716,6 +716,8 @@ link(struct rd *r, struct ocrd *c, int32_t jtype)
 			rl = &c->rels[i];
 			if (c->otype[rl->dst] == -1) {
 				if (pass == 0)
+					r->st->ocel_unknown_objects++;
+				if (pass == 0)
 					rd_problem_at(r, rl->line, 0, 0, NULL,
 					    "a relation to object \"%.60s\", "
 					    "which the log does not have: "
@@ -850,6 +852,7 @@ sp_row(void *arg, const struct csv_record *rec)
 	k = strtab_find(&c->ids, rec->f[OC_OBJ].s, rec->f[OC_OBJ].len);
 	q = strtab_find(&c->quals, rec->f[OC_QUAL].s, rec->f[OC_QUAL].len);
 	if (k < 0 || q < 0 || c->otype[k] == -1) {
+		r->st->ocel_unknown_objects++;
 		rd_problem_at(r, rec->line, 0, 0, NULL, "event \"%.60s\" "
 		    "relates to object \"%.60s\", which the log does not "
 		    "have: that relation left out", c->cur_eid,
@@ -908,7 +911,7 @@ journey_attrs(struct rd *r, struct ocrd *c, uint32_t obj)
 			b = &c->attrs[c->aorder[k]];
 			if (b != best && strcmp(b->name, a->name) == 0 &&
 			    strcmp(b->value, best->value) != 0)
-				c->attr_changes++;
+				r->st->ocel_attr_changes++;
 		}
 		journey_add_attr(r->j, rd_dupn(r, best->name,
 		    strlen(best->name)), rd_dupn(r, best->value,
@@ -1056,13 +1059,10 @@ replay(struct rd *r, struct ocrd *c, char **cause)
 		eventless(r, c, sa.jtype);
 	if (rc == 0 && c->stop_rc == 0)
 		rd_flush(r);
-	verbosef("%s: %llu OCEL events, %llu without a time; %zu objects; "
-	    "%zu relations bring other objects' events into journeys; %llu "
-	    "values of the journeys' attributes set after their first event "
-	    "left out", r->path, (unsigned long long)c->events,
-	    (unsigned long long)c->events_no_time, c->ids.n, c->lstart != NULL ?
-	    (size_t)c->lstart[c->ids.n] : 0,
-	    (unsigned long long)c->attr_changes);
+	verbosef("%s: %llu OCEL events; %zu objects; %zu relations bring "
+	    "other objects' events into journeys", r->path,
+	    (unsigned long long)r->st->ocel_events, c->ids.n,
+	    c->lstart != NULL ? (size_t)c->lstart[c->ids.n] : 0);
 	return (rc);
 }
 

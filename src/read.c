@@ -233,4 +233,9 @@ read_stats_add(struct read_stats *d, const struct read_stats *s)
 	d->csv_rows_no_id += s->csv_rows_no_id;
 	d->csv_header_repeats += s->csv_header_repeats;
 	d->csv_attr_conflicts += s->csv_attr_conflicts;
+	d->ocel_events += s->ocel_events;
+	d->ocel_events_left_out += s->ocel_events_left_out;
+	d->ocel_unknown_objects += s->ocel_unknown_objects;
+	d->ocel_duplicate_objects += s->ocel_duplicate_objects;
+	d->ocel_attr_changes += s->ocel_attr_changes;
 }

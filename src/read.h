@@ -108,6 +108,12 @@ struct read_stats {
 	uint64_t		csv_rows_no_id;
 	uint64_t		csv_header_repeats;
 	uint64_t		csv_attr_conflicts;
+	/* OCEL 2.0: events read, and left out (no time, no object); relations to objects the log lacks; objects again; journeys' attribute values set after their first event, left out. */
+	uint64_t		ocel_events;
+	uint64_t		ocel_events_left_out;
+	uint64_t		ocel_unknown_objects;
+	uint64_t		ocel_duplicate_objects;
+	uint64_t		ocel_attr_changes;
 };
 
 /* Read every journey of a range of a file, given as a document of its own. */

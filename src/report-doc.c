@@ -867,6 +867,20 @@ quality_section(struct doc *d)
 		    (unsigned long long)dq.unpaired_completes);
 		d->ops->para_end(d);
 	}
+	if (dq.ocel_events > 0) {
+		d->ops->para(d, DOC_PLAIN);
+		tf(d, "OCEL events: %llu read; %llu without a time or related "
+		    "to no object were left out; relations to objects the log "
+		    "lacks: %llu; objects given twice: %llu (the first kept); "
+		    "journey attribute values set after the journey's first "
+		    "event, left out: %llu.",
+		    (unsigned long long)dq.ocel_events,
+		    (unsigned long long)dq.ocel_events_left_out,
+		    (unsigned long long)dq.ocel_unknown_objects,
+		    (unsigned long long)dq.ocel_duplicate_objects,
+		    (unsigned long long)dq.ocel_attr_changes);
+		d->ops->para_end(d);
+	}
 	if (dq.csv_rows > 0 || dq.csv_rows_no_id > 0) {
 		d->ops->para(d, DOC_PLAIN);
 		tf(d, "CSV rows: %llu read; %llu without a journey id and %llu "

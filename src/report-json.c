@@ -450,6 +450,12 @@ report_json(const struct report *r, FILE *f)
 	json_u64(f, 2, "csv_rows_without_id", dq.csv_rows_no_id, ",");
 	json_u64(f, 2, "csv_header_repeats", dq.csv_header_repeats, ",");
 	json_u64(f, 2, "csv_attribute_conflicts", dq.csv_attr_conflicts, ",");
+	json_u64(f, 2, "ocel_events", dq.ocel_events, ",");
+	json_u64(f, 2, "ocel_events_left_out", dq.ocel_events_left_out, ",");
+	json_u64(f, 2, "ocel_unknown_objects", dq.ocel_unknown_objects, ",");
+	json_u64(f, 2, "ocel_duplicate_objects", dq.ocel_duplicate_objects,
+	    ",");
+	json_u64(f, 2, "ocel_attribute_changes", dq.ocel_attr_changes, ",");
 	json_key(f, 2, "duplicate_ids");
 	if (a->duplicate_ids < 0)
 		fputs("null,\n", f);

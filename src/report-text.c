@@ -343,6 +343,16 @@ report_text(const struct report *r, FILE *f)
 		    (unsigned long long)dq.events_bad_time,
 		    (unsigned long long)dq.unpaired_starts,
 		    (unsigned long long)dq.unpaired_completes);
+	if (dq.ocel_events > 0)
+		fprintf(f, "  OCEL events: %llu read, %llu left out (without a "
+		    "time, or related to no object); relations to objects the "
+		    "log lacks: %llu; objects given twice: %llu; journey "
+		    "attribute values set after the first event (left out): "
+		    "%llu\n", (unsigned long long)dq.ocel_events,
+		    (unsigned long long)dq.ocel_events_left_out,
+		    (unsigned long long)dq.ocel_unknown_objects,
+		    (unsigned long long)dq.ocel_duplicate_objects,
+		    (unsigned long long)dq.ocel_attr_changes);
 	if (dq.csv_rows > 0 || dq.csv_rows_no_id > 0)
 		fprintf(f, "  CSV rows: %llu read; left out: %llu without a "
 		    "journey id, %llu repeating the header; attribute values "

@@ -582,7 +582,9 @@ get_periods(struct buf *b, struct periods *p, int monthly,
 static const char *
 state_format(const char *name)
 {
-	static const char *const formats[] = { "journeys", "xes", "csv", NULL };
+	static const char *const formats[] = {
+		"journeys", "xes", "csv", "ocel", NULL
+	};
 	size_t			 i;
 
 	for (i = 0; formats[i] != NULL; i++)
@@ -608,6 +610,11 @@ put_stats(struct buf *b, const struct read_stats *st)
 	put_u64(b, st->csv_rows_no_id);
 	put_u64(b, st->csv_header_repeats);
 	put_u64(b, st->csv_attr_conflicts);
+	put_u64(b, st->ocel_events);
+	put_u64(b, st->ocel_events_left_out);
+	put_u64(b, st->ocel_unknown_objects);
+	put_u64(b, st->ocel_duplicate_objects);
+	put_u64(b, st->ocel_attr_changes);
 }
 
 static void
@@ -630,6 +637,13 @@ get_stats(struct buf *b, struct read_stats *st)
 	st->csv_rows_no_id = get_u64(b);
 	st->csv_header_repeats = get_u64(b);
 	st->csv_attr_conflicts = get_u64(b);
+	if (b->version < 5)		/* OCEL came with version 5 */
+		return;
+	st->ocel_events = get_u64(b);
+	st->ocel_events_left_out = get_u64(b);
+	st->ocel_unknown_objects = get_u64(b);
+	st->ocel_duplicate_objects = get_u64(b);
+	st->ocel_attr_changes = get_u64(b);
 }
 
 static int

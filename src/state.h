@@ -6,7 +6,7 @@
 #include "expect.h"
 
 /* The version of the state format written (and the only one read). */
-#define STATE_VERSION	4
+#define STATE_VERSION	5
 /* The oldest version read (3 has no CSV counts: they read as 0). */
 #define STATE_VERSION_MIN	3
 /* Bytes at the start of an input file that its fingerprint covers. */
