@@ -47,6 +47,7 @@ struct ifile {
 	char		*error;		/* why it could not be read, or NULL */
 	struct csvprof	*prof;		/* a CSV file without a mapping */
 	int		 delim;
+	int		 ocel_profile;	/* an OCEL 2.0 log without a mapping */
 };
 
 struct istate {
@@ -288,6 +289,64 @@ text_csv(const struct istate *is, const struct ifile *f)
 	(void)is;
 }
 
+/* Relations "a\x1fb\x1fq" with their counts: "  N  a -> b (q)", most frequent first. */
+static void
+text_rels(const struct istate *is, const struct distinct *d, const char *what)
+{
+	size_t		*idx, i, n, len;
+	uint64_t	 count;
+	const char	*v, *p;
+
+	n = shown(is, d, SHOW_NAMES, &idx);
+	for (i = 0; i < n; i++) {
+		v = distinct_value(d, idx[i], &len, &count);
+		printf("%10llu  %s ", (unsigned long long)count, what);
+		for (p = v; p < v + len; p++) {
+			if (*p == '\x1f' && memchr(p + 1, '\x1f', (size_t)(v +
+			    len - p - 1)) != NULL)
+				printf(" -> ");
+			else if (*p == '\x1f')
+				printf(" (");
+			else
+				p = text_put_char(stdout, p) - 1;
+		}
+		printf(")\n");
+	}
+	free(idx);
+}
+
+/* An OCEL 2.0 log without a mapping: its types, relations and an <ocel> to start from. */
+static void
+text_ocel(const struct istate *is)
+{
+	const struct read_seen	*sn = &is->seen;
+	char			*sk, *line;
+
+	printf("\nOCEL 2.0 without an <ocel> mapping:\n");
+	text_distinct("object types: ", &sn->ocel_otypes);
+	printf(" (objects of each)\n");
+	text_values(is, &sn->ocel_otypes, SIZE_MAX, "");
+	text_distinct("event types: ", &sn->ocel_etypes);
+	printf(" (events of each)\n");
+	text_values(is, &sn->ocel_etypes, SIZE_MAX, "");
+	text_distinct("event-to-object relations: ", &sn->ocel_e2o);
+	printf(" (event type -> object type (qualifier))\n");
+	text_rels(is, &sn->ocel_e2o, "event");
+	if (sn->ocel_e2o_more > 0)
+		printf("%10llu  more, not typed (past %d kept)\n",
+		    (unsigned long long)sn->ocel_e2o_more, 1 << 20);
+	text_distinct("object-to-object relations: ", &sn->ocel_o2o);
+	printf(" (source type -> target type (qualifier))\n");
+	text_rels(is, &sn->ocel_o2o, "object");
+	sk = inspect_ocel_skeleton(sn);
+	printf("a mapping to start from (docs/format.md#ocel):\n");
+	for (line = strtok(sk, "\n"); line != NULL; line = strtok(NULL, "\n")) {
+		text_put(stdout, line);
+		putchar('\n');
+	}
+	free(sk);
+}
+
 static void
 print_text(const struct istate *is, const struct ifile *files, size_t nf,
     const struct expectations *e, char **missing, size_t nmissing)
@@ -310,10 +369,14 @@ print_text(const struct istate *is, const struct ifile *files, size_t nf,
 		else if (files[i].prof != NULL)
 			printf(": csv, no mapping: %llu rows\n",
 			    (unsigned long long)csvprof_rows(files[i].prof));
-		if (files[i].prof == NULL && (files[i].error == NULL ||
-		    files[i].counted > 0))
+		else if (files[i].ocel_profile)
+			printf(": ocel, no mapping: %llu events\n",
+			    (unsigned long long)files[i].events);
+		if (files[i].prof == NULL && !files[i].ocel_profile &&
+		    (files[i].error == NULL || files[i].counted > 0))
 			journeys_read++;
-		if (files[i].error == NULL && files[i].prof == NULL) {
+		if (files[i].error == NULL && files[i].prof == NULL &&
+		    !files[i].ocel_profile) {
 			printf(": %s, %llu journeys, %llu touchpoints",
 			    files[i].format,
 			    (unsigned long long)files[i].journeys,
@@ -411,6 +474,8 @@ print_text(const struct istate *is, const struct ifile *files, size_t nf,
 		if (files[i].prof != NULL)
 			text_csv(is, &files[i]);
 	}
+	if (sn->ocel)
+		text_ocel(is);
 	if (e != NULL && journeys_read > 0) {
 		printf("expectations ");
 		text_put(stdout, e->path);
@@ -523,7 +588,7 @@ print_json(const struct istate *is, const struct ifile *files, size_t nf,
 {
 	const struct inspect	*in = &is->in;
 	const struct read_seen	*sn = &is->seen;
-	char			 a[64];
+	char			 a[64], *sk;
 	size_t			 i;
 
 	printf("{\n  \"files\": [\n");
@@ -580,6 +645,18 @@ print_json(const struct istate *is, const struct ifile *files, size_t nf,
 	json_attrs(is, in->tp, INSPECT_TP_N, 2, "touchpoint_attributes", ",");
 	json_count(is, &sn->event_keys, SIZE_MAX, 2, "xes_event_keys", ",");
 	json_count(is, &sn->lifecycle, SIZE_MAX, 2, "xes_lifecycle", ",");
+	json_count(is, &sn->ocel_otypes, SIZE_MAX, 2, "ocel_object_types", ",");
+	json_count(is, &sn->ocel_etypes, SIZE_MAX, 2, "ocel_event_types", ",");
+	json_count(is, &sn->ocel_e2o, SHOW_NAMES, 2, "ocel_event_relations",
+	    ",");
+	json_count(is, &sn->ocel_o2o, SHOW_NAMES, 2, "ocel_object_relations",
+	    ",");
+	if (sn->ocel) {
+		sk = inspect_ocel_skeleton(sn);
+		json_str(stdout, 2, "ocel_suggested_mapping", sk, ",");
+		free(sk);
+	} else
+		json_str(stdout, 2, "ocel_suggested_mapping", NULL, ",");
 	json_u64(stdout, 2, "errors", is->errors, ",");
 	json_u64(stdout, 2, "warnings", is->warnings, ",");
 	json_key(stdout, 2, "first_problems");
@@ -690,7 +767,9 @@ cmd_inspect(int argc, char **argv)
 			files[i].format = st.format;
 			files[i].journeys = st.journeys;
 			files[i].touchpoints = st.touchpoints;
-			files[i].events = st.events;
+			files[i].events = st.events + st.ocel_events;
+			files[i].ocel_profile = strcmp(st.format, "ocel") == 0 &&
+			    ro.ocel == NULL;
 		}
 		if (frc != 0) {
 			/* Only what inspect.c was given counts. */

@@ -58,6 +58,10 @@ void	inspect_init(struct inspect *);
 void	inspect_free(struct inspect *);
 /* Count one journey, accepted or rejected. */
 void	inspect_journey(struct inspect *, const struct journey *);
+struct read_seen;
+
+/* A suggested <ocel> block for an OCEL 2.0 log profiled without one (read_seen's ocel_*), allocated; the journeys' type is the object type the most event types relate to. */
+char	*inspect_ocel_skeleton(const struct read_seen *);
 /* The values kept of a count, most frequent first (ties: first seen first): up to max indexes in idx; their number. */
 size_t	inspect_top(const struct distinct *, size_t, size_t *);
 

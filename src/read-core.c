@@ -214,6 +214,10 @@ read_seen_init(struct read_seen *s)
 	memset(s, 0, sizeof *s);
 	distinct_init(&s->event_keys, SEEN_KEYS);
 	distinct_init(&s->lifecycle, SEEN_LIFECYCLE);
+	distinct_init(&s->ocel_otypes, SEEN_KEYS);
+	distinct_init(&s->ocel_etypes, SEEN_KEYS);
+	distinct_init(&s->ocel_e2o, SEEN_KEYS);
+	distinct_init(&s->ocel_o2o, SEEN_KEYS);
 }
 
 void
@@ -221,6 +225,10 @@ read_seen_free(struct read_seen *s)
 {
 	distinct_free(&s->event_keys);
 	distinct_free(&s->lifecycle);
+	distinct_free(&s->ocel_otypes);
+	distinct_free(&s->ocel_etypes);
+	distinct_free(&s->ocel_e2o);
+	distinct_free(&s->ocel_o2o);
 }
 
 void

@@ -72,6 +72,16 @@ struct oc_erel {
 	unsigned long	 line;
 };
 
+/* An event's relation, kept by mot inspect's profile: the event's type and the object. */
+struct oc_e2o {
+	uint32_t	 etype;		/* in etypes */
+	uint32_t	 obj;
+	uint32_t	 qual;
+};
+
+/* The event relations a profile keeps, at most (the rest are counted). */
+#define OC_PROFILE_MAX	(1 << 20)
+
 /* A journey the event being replayed goes to. */
 struct oc_dest {
 	uint32_t	 obj;
@@ -132,6 +142,12 @@ struct ocrd {
 	char			*cur_buf[OC_NCOLS];
 	int			 qualifier_by;	/* --by qualifier */
 	struct tz		*utc;		/* SQLite's zone, when none is given */
+	/* mot inspect without a mapping: a profile, no journeys. */
+	struct read_seen	*profile;
+	struct strtab		 etypes;
+	uint32_t		 cur_etype;
+	struct oc_e2o		*e2o;
+	size_t			 ne2o, e2o_cap;
 };
 
 static unsigned long
@@ -249,6 +265,13 @@ ocel_event(struct rd *r, const char *id, size_t idlen, const char *type,
 	c->ev_by = NULL;
 	c->nerels = 0;
 	r->st->ocel_events++;
+	if (r->o->seen != NULL && time != NULL)
+		rd_seen_time(r, time, timelen);
+	if (c->profile != NULL && type != NULL) {
+		distinct_add(&c->profile->ocel_etypes, type, typelen);
+		c->cur_etype = (uint32_t)strtab_intern(&c->etypes, type,
+		    typelen);
+	}
 }
 
 void
@@ -316,6 +339,62 @@ event_name(const struct ocrd *c)
 	return (s);
 }
 
+/* mot inspect: the event's relations kept, by its type, to be typed once the objects are known. */
+static void
+profile_event(struct ocrd *c)
+{
+	size_t	i;
+
+	if (c->ev_type == NULL)
+		return;
+	for (i = 0; i < c->nerels; i++) {
+		if (c->ne2o == OC_PROFILE_MAX) {
+			c->profile->ocel_e2o_more++;
+			continue;
+		}
+		if (c->ne2o == c->e2o_cap) {
+			c->e2o_cap = c->e2o_cap == 0 ? 256 : c->e2o_cap * 2;
+			c->e2o = xreallocarray(c->e2o, c->e2o_cap,
+			    sizeof *c->e2o);
+		}
+		c->e2o[c->ne2o].etype = c->cur_etype;
+		c->e2o[c->ne2o].obj = c->erels[i].obj;
+		c->e2o[c->ne2o++].qual = c->erels[i].qual;
+	}
+}
+
+/* A relation's key for the profile: a\x1fb\x1fqualifier. */
+static void
+profile_add(struct distinct *d, const char *a, const char *b, const char *q)
+{
+	char	*k;
+
+	k = xasprintf("%s\x1f%s\x1f%s", a, b, q);
+	distinct_add(d, k, strlen(k));
+	free(k);
+}
+
+/* mot inspect: the relations typed, object types known now. */
+static void
+profile_end(struct ocrd *c)
+{
+	const char	*t;
+	size_t		 i;
+
+	c->profile->ocel = 1;
+	for (i = 0; i < c->ne2o; i++) {
+		t = c->otype[c->e2o[i].obj] >= 0 ? strtab_key(&c->types,
+		    (size_t)c->otype[c->e2o[i].obj]) : "?";
+		profile_add(&c->profile->ocel_e2o, strtab_key(&c->etypes,
+		    c->e2o[i].etype), t, strtab_key(&c->quals, c->e2o[i].qual));
+	}
+	for (i = 0; i < c->nrels; i++)
+		profile_add(&c->profile->ocel_o2o, strtab_key(&c->types,
+		    (size_t)c->otype[c->rels[i].src]), c->otype[c->rels[i].dst] >=
+		    0 ? strtab_key(&c->types, (size_t)c->otype[c->rels[i].dst]) :
+		    "?", strtab_key(&c->quals, c->rels[i].qual));
+}
+
 void
 ocel_event_end(struct rd *r)
 {
@@ -336,7 +415,9 @@ ocel_event_end(struct rd *r)
 		rd_problem_at(r, c->ev_line, 0, 0, NULL, "event \"%.60s\" "
 		    "relates to no object: left out", c->ev_id != NULL ?
 		    c->ev_id : "");
-	} else {
+	} else if (c->profile != NULL)
+		profile_event(c);
+	else {
 		name = event_name(c);
 		for (i = 0; rc == 0 && i < c->nerels; i++)
 			rc = spool_row(c, name, &c->erels[i], &cause);
@@ -373,6 +454,8 @@ ocel_object(struct rd *r, const char *id, size_t idlen, const char *type,
 		return;
 	}
 	c->otype[k] = (int32_t)strtab_intern(&c->types, type, typelen);
+	if (c->profile != NULL)
+		distinct_add(&c->profile->ocel_otypes, type, typelen);
 	c->skip = 0;
 	c->cur_obj = k;
 	c->cur_journey = is_key(type, typelen, c->m->object_type);
@@ -1022,6 +1105,10 @@ replay(struct rd *r, struct ocrd *c, char **cause)
 	size_t			 i;
 	int			 rc;
 
+	if (c->profile != NULL) {
+		profile_end(c);
+		return (0);
+	}
 	if ((k = strtab_find(&c->types, c->m->object_type,
 	    strlen(c->m->object_type))) < 0) {
 		types = type_list(c);
@@ -1108,6 +1195,8 @@ ocrd_free(struct rd *r)
 		free(c->cur_buf[i]);
 	free(c->stop_cause);
 	tz_free(c->utc);
+	strtab_free(&c->etypes);
+	free(c->e2o);
 	free(c);
 	r->fmt = NULL;
 }
@@ -1116,10 +1205,13 @@ static int
 ocel_read(struct rd *r, const char *path, const struct xmlin_range *range,
     char **cause)
 {
-	struct ocrd	*c;
-	int		 rc;
+	static char		 none[] = "";	/* the journeys' type: none */
+	static struct ocel_map	 profile_map = { none, NULL, 0, NULL, NULL, 0,
+	    0 };
+	struct ocrd		*c;
+	int			 rc;
 
-	if (r->o->ocel == NULL) {
+	if (r->o->ocel == NULL && r->o->seen == NULL) {
 		*cause = xasprintf("%s: an OCEL 2.0 log, and the expectations "
 		    "have no <ocel> mapping to read it with: see "
 		    "docs/format.md#ocel", r->path);
@@ -1129,7 +1221,10 @@ ocel_read(struct rd *r, const char *path, const struct xmlin_range *range,
 	r->fmt = c;
 	r->src = &ocel_source;
 	r->src_arg = c;
-	c->m = r->o->ocel;
+	c->m = r->o->ocel != NULL ? r->o->ocel : &profile_map;
+	if (r->o->ocel == NULL)
+		c->profile = r->o->seen;	/* mot inspect: a profile */
+	strtab_init(&c->etypes);
 	c->zone = c->m->zone != NULL ? c->m->zone : r->o->zone;
 	c->ev_keys = xcalloc(c->m->nname_keys + 1, sizeof *c->ev_keys);
 	c->qualifier_by = r->o->tp_attr != NULL &&

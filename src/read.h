@@ -48,6 +48,13 @@ struct read_seen {
 	uint64_t	 no_offset;	/* times without one (a zone applied) */
 	struct distinct	 event_keys;	/* XES: the keys of event attributes */
 	struct distinct	 lifecycle;	/* XES: the values of lifecycle:transition */
+	/* OCEL 2.0 read without a mapping: its object and event types, and its relations ("event type\x1fobject type\x1fqualifier", "source type\x1ftarget type\x1fqualifier"), with their counts. */
+	int		 ocel;
+	struct distinct	 ocel_otypes;
+	struct distinct	 ocel_etypes;
+	struct distinct	 ocel_e2o;
+	struct distinct	 ocel_o2o;
+	uint64_t	 ocel_e2o_more;	/* event relations past the ones kept */
 };
 
 struct read_opts {
