@@ -374,8 +374,9 @@ ocel_sqlite_parse(struct rd *r, const char *path, char **cause)
 	fclose(f);
 	r->st->io.raw_bytes = r->st->io.xml_bytes = (uint64_t)sb.st_size;
 	uri = db_uri(path);
+	/* One reader uses the connection: no mutex. */
 	rc = sqlite3_open_v2(uri, &s.db, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_URI, NULL);
+	    SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
 	free(uri);
 	ocel_at(r, 0);
 	if (rc != SQLITE_OK)
