@@ -157,7 +157,12 @@ cmd_validate(int argc, char **argv)
 		root[0] = '\0';
 		memset(&ro, 0, sizeof ro);
 		ro.format_in = format_in;
-		if (strcmp(path, "-") != 0 && !read_is_csv(path, &ro))
+		if (e != NULL)
+			ro.ocel = e->ocel;
+		/* Only XML files say by their root what they are. */
+		if (strcmp(path, "-") != 0 && !read_is_csv(path, &ro) &&
+		    !read_is_ocel_json(path, &ro) &&
+		    !read_is_ocel_sqlite(path, &ro))
 			frc = xmlin_root(path, root, sizeof root, &cause);
 		if (frc == 0 && strcmp(root, "expectations") == 0) {
 			frc = expect_check(path, on_expect_problem, &vs, &errors,

@@ -1,16 +1,19 @@
 /*
- * read-ocel.c - OCEL 2.0 object-centric event logs in XML
- * (docs/format.md#ocel): one journey per object of the <ocel> mapping's
- * object type, its touchpoints the events related to it, and to the
- * objects of each <include>'s type it relates to or that relate to it
- * (one hop). The file is parsed once: object types, objects, their
- * attributes and relations are kept (memory grows with the objects, not
- * the events); each event is spooled, one row per related object
- * (csv-group.c, spilled to $TMPDIR past --memory), since a log may list
- * its events before its objects. Then the spool is replayed: each event
- * goes to the journeys its objects belong to, once each, gathered again
- * by journey, and the journeys come out in the order their first event
- * came, then those of objects without events, in file order.
+ * read-ocel.c - OCEL 2.0 object-centric event logs (docs/format.md#ocel):
+ * the reader's core, and its XML front-end. One journey per object of the
+ * <ocel> mapping's object type, its touchpoints the events related to it,
+ * and to the objects of each <include>'s type it relates to or that relate
+ * to it (one hop). The front-ends (this file's XML, read-ocel-json.c,
+ * read-ocel-sqlite.c) hand over types, objects and events in the file's
+ * order through read-ocel.h. Object types, objects, their attributes and
+ * relations are kept (memory grows with the objects, not the events);
+ * each event is spooled, one row per related object (csv-group.c, spilled
+ * to $TMPDIR past --memory), since a log may list its events before its
+ * objects. Then the spool is replayed: each event goes to the journeys its
+ * objects belong to, once each, gathered again by journey, and the
+ * journeys come out in the order their first event came, then those of
+ * objects without events, in file order. Without a mapping, under mot
+ * inspect, the log is profiled instead (types and relations, no journeys).
  */
 #include <config.h>
 
