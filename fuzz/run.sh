@@ -45,7 +45,7 @@ if ! command -v "$CLANG" >/dev/null 2>&1 || ! "$CLANG" -fsanitize=fuzzer \
 	exit 0
 fi
 
-pc="libxml-2.0 zlib json-c libxxhash yajl sqlite3"
+pc="libxml-2.0 zlib libzstd liblzma json-c libxxhash yajl sqlite3"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer \
 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 -I$builddir -I$srcdir/src -I$srcdir/fuzz $(pkg-config --cflags $pc)"
@@ -110,6 +110,7 @@ done
 seeds() {
 	case $1 in
 	journeys) ls "$srcdir"/tests/data/*.xml "$srcdir"/tests/data/*.gz \
+	    "$srcdir"/tests/data/*.zst "$srcdir"/tests/data/*.xz \
 	    "$srcdir"/tests/hostile/data/*.xml "$srcdir"/samples/shop/*.xml;;
 	xes) ls "$srcdir"/tests/data/*.xes "$srcdir"/tests/hostile/data/*.xml;;
 	expectations) ls "$srcdir"/tests/data/*exp*.xml \

@@ -1,10 +1,11 @@
 /*
  * input.c - the bytes of an input file. A file is opened here, never by
- * libxml2; gzip is recognised by its magic bytes, not the name, and
- * inflated with zlib (several members, as gzip writes them, are read one
- * after the other). A plain file is read as it is, without a copy. A
- * truncated or corrupt gzip stream is an error, and so is one that
- * inflates implausibly (a gzip bomb). UTF-16 with a byte order mark (plain
+ * libxml2; gzip, zstd and xz are recognised by their magic bytes, not the
+ * name, and decompressed with zlib, libzstd and liblzma (several members,
+ * frames or streams, as their tools write them, are read one after the
+ * other). A plain file is read as it is, without a copy. A truncated or
+ * corrupt stream is an error, and so is trailing garbage and one that
+ * inflates implausibly (a bomb), whatever the format. UTF-16 with a byte order mark (plain
  * or in gzip) is decoded to UTF-8 here with iconv, so that all above reads
  * UTF-8; UTF-16 that is not valid is an error.
  */
@@ -19,7 +20,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <lzma.h>
 #include <zlib.h>
+#include <zstd.h>
 
 #include "exitcode.h"
 #include "input.h"
@@ -40,6 +43,11 @@ struct input_src {
 	uint64_t	 left;		/* of the file's range; UINT64_MAX: all */
 	int		 stage;		/* 0 prefix, 1 file, 2 suffix */
 	int		 gzip;
+	int		 codec;		/* CODEC_*: what the bytes are */
+	ZSTD_DStream	*zd;
+	ZSTD_inBuffer	 zin;
+	size_t		 zret;		/* ZSTD_decompressStream's last: 0 at a frame's end */
+	lzma_stream	 xz;
 	int		 eof;		/* no more raw bytes */
 	int		 ended;	/* the last gzip member ended */
 	z_stream	 z;
@@ -61,6 +69,33 @@ struct input_src {
 	uint64_t	 gzmax;		/* the most a gzip input may give, or 0 */
 };
 #define NO_ICONV	((iconv_t)-1)
+
+/* What the file's bytes are, by their magic. */
+#define CODEC_PLAIN	0
+#define CODEC_GZIP	1
+#define CODEC_ZSTD	2
+#define CODEC_XZ	3
+/* The most memory an xz stream may ask for to be decoded. */
+#define XZ_MEMLIMIT	(UINT64_C(256) << 20)
+
+static const char *const codec_names[] = { "plain", "gzip", "zstd", "xz" };
+
+static ssize_t	refill(struct input_src *, int *, const char **);
+
+int
+input_magic(const void *p, size_t len)
+{
+	const unsigned char	*b = p;
+
+	if (len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+		return (CODEC_GZIP);
+	if (len >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f &&
+	    b[3] == 0xfd)
+		return (CODEC_ZSTD);
+	if (len >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
+		return (CODEC_XZ);
+	return (CODEC_PLAIN);
+}
 
 static ssize_t
 raw_read(struct input_src *s, void *buf, size_t n)
@@ -107,8 +142,8 @@ input_open(struct input_src **sp, const char *path, char **cause)
 		return (MOT_EXIT_NOINPUT);
 	}
 	s->in = xmalloc(IN_CHUNK);
-	/* Enough bytes to see the gzip magic, kept for the first read. */
-	while (s->in_len < 2 && !s->eof) {
+	/* Enough bytes to see a magic, kept for the first read. */
+	while (s->in_len < 6 && !s->eof) {
 		r = raw_read(s, s->in + s->in_len, IN_CHUNK - s->in_len);
 		if (r == -1) {
 			*cause = xasprintf("%s: read error: %s", path,
@@ -120,7 +155,8 @@ input_open(struct input_src **sp, const char *path, char **cause)
 			s->eof = 1;
 		s->in_len += (size_t)r;
 	}
-	if (s->in_len >= 2 && s->in[0] == 0x1f && s->in[1] == 0x8b) {
+	s->codec = input_magic(s->in, s->in_len);
+	if (s->codec == CODEC_GZIP) {
 		s->gzip = 1;
 		if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) {
 			*cause = xasprintf("%s: cannot start gzip", path);
@@ -129,9 +165,99 @@ input_open(struct input_src **sp, const char *path, char **cause)
 		}
 		s->z.next_in = s->in;
 		s->z.avail_in = (uInt)s->in_len;
+	} else if (s->codec == CODEC_ZSTD) {
+		if ((s->zd = ZSTD_createDStream()) == NULL ||
+		    ZSTD_isError(ZSTD_initDStream(s->zd))) {
+			*cause = xasprintf("%s: cannot start zstd", path);
+			input_close(s);
+			return (MOT_EXIT_SOFTWARE);
+		}
+		s->zin.src = s->in;
+		s->zin.size = s->in_len;
+	} else if (s->codec == CODEC_XZ) {
+		memset(&s->xz, 0, sizeof s->xz);
+		if (lzma_stream_decoder(&s->xz, XZ_MEMLIMIT,
+		    LZMA_CONCATENATED) != LZMA_OK) {
+			s->codec = CODEC_PLAIN;	/* nothing to end */
+			*cause = xasprintf("%s: cannot start xz", path);
+			input_close(s);
+			return (MOT_EXIT_SOFTWARE);
+		}
+		s->xz.next_in = s->in;
+		s->xz.avail_in = s->in_len;
 	}
 	*sp = s;
 	return (0);
+}
+
+static ssize_t
+zstd_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	ZSTD_outBuffer	out = { buf, n, 0 };
+	ssize_t		r;
+
+	while (out.pos == 0) {
+		if (s->zin.pos == s->zin.size) {
+			if ((r = refill(s, code, msg)) < 0)
+				return (-1);
+			s->zin.src = s->in;
+			s->zin.size = (size_t)r;
+			s->zin.pos = 0;
+			if (r == 0) {
+				if (s->zret == 0)
+					return (0);	/* the last frame ended */
+				*code = MOT_EXIT_DATAERR;
+				*msg = "truncated zstd data: unexpected end of "
+				    "file";
+				return (-1);
+			}
+		}
+		s->zret = ZSTD_decompressStream(s->zd, &out, &s->zin);
+		if (ZSTD_isError(s->zret)) {
+			snprintf(s->msg, sizeof s->msg, "corrupt zstd data "
+			    "(%s)", ZSTD_getErrorName(s->zret));
+			*code = MOT_EXIT_DATAERR;
+			*msg = s->msg;
+			return (-1);
+		}
+	}
+	return ((ssize_t)out.pos);
+}
+
+static ssize_t
+xz_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	lzma_ret	ret;
+	ssize_t		r;
+
+	s->xz.next_out = (uint8_t *)buf;
+	s->xz.avail_out = n;
+	while (s->xz.avail_out == n && !s->ended) {
+		if (s->xz.avail_in == 0 && !s->eof) {
+			if ((r = refill(s, code, msg)) < 0)
+				return (-1);
+			s->xz.next_in = s->in;
+			s->xz.avail_in = (size_t)r;
+		}
+		ret = lzma_code(&s->xz, s->eof ? LZMA_FINISH : LZMA_RUN);
+		if (ret == LZMA_STREAM_END) {
+			s->ended = 1;
+			break;
+		}
+		if (ret == LZMA_OK)
+			continue;
+		*code = MOT_EXIT_DATAERR;
+		*msg = ret == LZMA_BUF_ERROR ? "truncated xz data (or garbage "
+		    "after it): unexpected end of file" : ret == LZMA_MEMLIMIT_ERROR ? "xz data that "
+		    "needs more than 256 MiB to decode: refused" :
+		    ret == LZMA_MEM_ERROR ? "out of memory" :
+		    ret == LZMA_FORMAT_ERROR ? "corrupt xz data (not xz)" :
+		    "corrupt xz data (or garbage after it)";
+		return (-1);
+	}
+	return ((ssize_t)(n - s->xz.avail_out));
 }
 
 static ssize_t
@@ -159,6 +285,24 @@ plain_read(struct input_src *s, char *buf, size_t n, int *code,
 	return (r);
 }
 
+/* Raw bytes into s->in when all before are used: the count, 0 at the end, or -1 (the error said). */
+static ssize_t
+refill(struct input_src *s, int *code, const char **msg)
+{
+	ssize_t	r;
+
+	if (s->eof)
+		return (0);
+	if ((r = raw_read(s, s->in, IN_CHUNK)) == -1) {
+		*code = MOT_EXIT_IOERR;
+		*msg = strerror(errno);
+		return (-1);
+	}
+	if (r == 0)
+		s->eof = 1;
+	return (r);
+}
+
 /* After a member ends: more members, zero padding, or garbage. */
 static int
 next_member(struct input_src *s, int *code, const char **msg)
@@ -168,13 +312,8 @@ next_member(struct input_src *s, int *code, const char **msg)
 
 	for (;;) {
 		if (s->z.avail_in == 0 && !s->eof) {
-			if ((r = raw_read(s, s->in, IN_CHUNK)) == -1) {
-				*code = MOT_EXIT_IOERR;
-				*msg = strerror(errno);
+			if ((r = refill(s, code, msg)) < 0)
 				return (-1);
-			}
-			if (r == 0)
-				s->eof = 1;
 			s->z.next_in = s->in;
 			s->z.avail_in = (uInt)r;
 		}
@@ -209,13 +348,8 @@ gzip_read(struct input_src *s, char *buf, size_t n, int *code,
 	s->z.avail_out = (uInt)n;
 	while (s->z.avail_out == n && !s->ended) {
 		if (s->z.avail_in == 0 && !s->eof) {
-			if ((r = raw_read(s, s->in, IN_CHUNK)) == -1) {
-				*code = MOT_EXIT_IOERR;
-				*msg = strerror(errno);
+			if ((r = refill(s, code, msg)) < 0)
 				return (-1);
-			}
-			if (r == 0)
-				s->eof = 1;
 			s->z.next_in = s->in;
 			s->z.avail_in = (uInt)r;
 		}
@@ -237,12 +371,28 @@ gzip_read(struct input_src *s, char *buf, size_t n, int *code,
 			return (-1);
 		}
 	}
-	r = (ssize_t)(n - s->z.avail_out);
+	return ((ssize_t)(n - s->z.avail_out));
+}
+
+/* Decompressed bytes, whatever the format, with the bomb guard. */
+static ssize_t
+codec_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	ssize_t	r;
+
+	r = s->codec == CODEC_GZIP ? gzip_read(s, buf, n, code, msg) :
+	    s->codec == CODEC_ZSTD ? zstd_read(s, buf, n, code, msg) :
+	    xz_read(s, buf, n, code, msg);
+	if (r <= 0)
+		return (r);
 	s->out += (uint64_t)r;
 	if (s->out > GZ_RATIO_AFTER && s->out / GZ_MAX_RATIO > s->raw) {
+		snprintf(s->msg, sizeof s->msg, "%s data inflates more than "
+		    "1000 times: refused as a likely %s bomb",
+		    codec_names[s->codec], codec_names[s->codec]);
 		*code = MOT_EXIT_DATAERR;
-		*msg = "gzip data inflates more than 1000 times: refused as a "
-		    "likely gzip bomb";
+		*msg = s->msg;
 		return (-1);
 	}
 	return (r);
@@ -318,8 +468,8 @@ static ssize_t
 src_read(struct input_src *s, char *buf, size_t n, int *code,
     const char **msg)
 {
-	if (s->gzip)
-		return (gzip_read(s, buf, n, code, msg));
+	if (s->codec != CODEC_PLAIN)
+		return (codec_read(s, buf, n, code, msg));
 	if (s->prefix != NULL || s->suffix != NULL)
 		return (range_read(s, buf, n, code, msg));
 	return (plain_read(s, buf, n, code, msg));
@@ -443,11 +593,12 @@ input_read(struct input_src *s, char *buf, size_t n, int *code,
 		k = sniff_read(s, buf, n, code, msg);
 	else
 		k = src_read(s, buf, n, code, msg);
-	if (k > 0 && s->gzip && s->gzmax != 0 &&
+	if (k > 0 && s->codec != CODEC_PLAIN && s->gzmax != 0 &&
 	    (s->given += (uint64_t)k) > s->gzmax) {
-		snprintf(s->msg, sizeof s->msg, "gzip data inflates to more "
-		    "than %llu bytes (MOT_GZIP_MAX): refused as a likely gzip "
-		    "bomb", (unsigned long long)s->gzmax);
+		snprintf(s->msg, sizeof s->msg, "%s data inflates to more "
+		    "than %llu bytes (MOT_GZIP_MAX): refused as a likely %s "
+		    "bomb", codec_names[s->codec],
+		    (unsigned long long)s->gzmax, codec_names[s->codec]);
 		s->err_line = 0;
 		*code = MOT_EXIT_DATAERR;
 		*msg = s->msg;
@@ -480,6 +631,12 @@ input_is_gzip(const struct input_src *s)
 	return (s->gzip);
 }
 
+int
+input_is_compressed(const struct input_src *s)
+{
+	return (s->codec != CODEC_PLAIN);
+}
+
 void
 input_close(struct input_src *s)
 {
@@ -487,6 +644,10 @@ input_close(struct input_src *s)
 		return;
 	if (s->gzip)
 		inflateEnd(&s->z);
+	if (s->codec == CODEC_ZSTD)
+		ZSTD_freeDStream(s->zd);
+	if (s->codec == CODEC_XZ)
+		lzma_end(&s->xz);
 	if (s->cd != NO_ICONV)
 		iconv_close(s->cd);
 	free(s->u16);

@@ -1,4 +1,4 @@
-/* input.h - the bytes of an input file: plain or gzip, UTF-8 or UTF-16, a file or standard input. */
+/* input.h - the bytes of an input file: plain, gzip, zstd or xz, UTF-8 or UTF-16, a file or standard input. */
 #ifndef MOT_INPUT_H
 #define MOT_INPUT_H
 
@@ -19,11 +19,15 @@ ssize_t	input_read(struct input_src *, char *, size_t, int *, const char **);
 uint64_t input_raw_bytes(const struct input_src *);
 /* Whether the file is gzip-compressed. */
 int	input_is_gzip(const struct input_src *);
+/* Whether the file is compressed (gzip, zstd or xz): then it is read whole, not in pieces. */
+int	input_is_compressed(const struct input_src *);
+/* What len bytes that begin a file say it is: 0 plain, or the compression (gzip, zstd, xz: 1, 2, 3). */
+int	input_magic(const void *, size_t);
 /* Whether the file is UTF-16 (with a byte order mark), read as UTF-8. */
 int	input_is_utf16(const struct input_src *);
 /* The line of the error input_read last gave, or 0 if it has none. */
 unsigned long input_error_line(const struct input_src *);
-/* Decompressed bytes of one gzip input, unless MOT_GZIP_MAX says otherwise. */
+/* Decompressed bytes of one compressed input, unless MOT_GZIP_MAX says otherwise. */
 #define INPUT_GZIP_MAX	(UINT64_C(16) << 30)
 /* The cap on a gzip input's size (0: none) from MOT_GZIP_MAX; NULL, or a message (allocated) when it is not a size. */
 char	*input_gzip_max(uint64_t *);

@@ -1169,7 +1169,7 @@ csv_plan(const char *path, const struct read_opts *o, size_t want,
 	r.st = &st;
 	memset(&cuts, 0, sizeof cuts);
 	if (want >= 2 && crd_open(&r, path, NULL, &rec, &first, &cause) == 0 &&
-	    !input_is_gzip(((struct crd *)r.fmt)->in) &&
+	    !input_is_compressed(((struct crd *)r.fmt)->in) &&
 	    !input_is_utf16(((struct crd *)r.fmt)->in)) {
 		header_lines = o->csv->header ? rec.end_line : 0;
 		cuts.ntarget = want - 1;

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "input.h"
 #include "split.h"
 #include "xmalloc.h"
 
@@ -72,8 +73,8 @@ split_plan(const char *path, size_t want, struct split *sp)
 		want = (size_t)(size / SPLIT_PIECE_MIN);
 	buf = xmalloc(WINDOW + 1);
 	if ((n = pread(fd, buf, WINDOW, 0)) < 64 ||
-	    ((unsigned char)buf[0] == 0x1f && (unsigned char)buf[1] == 0x8b))
-		goto whole;	/* short, or gzip: one reader */
+	    input_magic(buf, (size_t)n) != 0)
+		goto whole;	/* short, or compressed: one reader */
 	buf[n] = '\0';
 	root = strstr(buf, "<journeys");
 	xes = strstr(buf, "<log");

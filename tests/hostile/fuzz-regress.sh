@@ -14,6 +14,7 @@ for h in journeys xes expectations time state baseline csv csvread csvprofile oc
 	[ -x "$prog" ] || { echo "no $prog"; exit 99; }
 	case $h in
 	journeys) set -- "$srcdir"/tests/data/*.xml "$srcdir"/tests/data/*.gz \
+	    "$srcdir"/tests/data/*.zst "$srcdir"/tests/data/*.xz \
 	    "$srcdir"/tests/hostile/data "$srcdir"/samples/shop;;
 	xes) set -- "$srcdir"/tests/data/*.xes;;
 	expectations) set -- "$srcdir"/tests/data/*exp*.xml \
