@@ -136,7 +136,12 @@ END_TEST
 
 START_TEST(test_custom_params)
 {
-	struct score_params	p = { 0.5, 0.5, 2.0 };
+	struct score_params	p;
+
+	score_params_default(&p);
+	p.desired_score = 0.5;
+	p.early_bonus = 0.5;
+	p.loss_span = 2.0;
 
 	ck_assert_double_eq_tol(score_elapsed(0, D, A, &p), 1.0, TOL);
 	ck_assert_double_eq_tol(score_elapsed(D / 2, D, A, &p), 0.75, TOL);
@@ -153,7 +158,12 @@ END_TEST
 
 START_TEST(test_bonus_capped)
 {
-	struct score_params	p = { 0.8, 0.4, 1.0 };
+	struct score_params	p;
+
+	score_params_default(&p);
+	p.desired_score = 0.8;
+	p.early_bonus = 0.4;
+	p.loss_span = 1.0;
 
 	/* 0.8 + 0.4 would exceed 1: the score stays in [-1, 1]. */
 	ck_assert_double_eq_tol(score_elapsed(0, D, A, &p), 1.0, TOL);
