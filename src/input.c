@@ -14,6 +14,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <iconv.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +35,31 @@
 /* Past this much output, inflating more than this ratio is refused. */
 #define GZ_MAX_RATIO	1000
 #define GZ_RATIO_AFTER	(UINT64_C(256) << 20)
+
+/* Blocks of decompressed bytes handed from the decompression thread to the reader. */
+#define PIPE_BLOCKS	4
+#define PIPE_BLOCK	(256 * 1024)
+
+struct ipipe_block {
+	char		*buf;
+	ssize_t		 len;		/* bytes; 0: the end; -1: an error */
+	int		 code;
+	char		 msg[160];
+	uint64_t	 raw;		/* the compressed bytes read by then */
+};
+
+struct ipipe {
+	pthread_t		 th;
+	pthread_mutex_t		 mu;
+	pthread_cond_t		 more;	/* a block was made */
+	pthread_cond_t		 room;	/* a block was used */
+	struct ipipe_block	 blk[PIPE_BLOCKS];
+	size_t			 head;	/* the reader's block */
+	size_t			 count;	/* blocks made and not used */
+	size_t			 pos;	/* in the head block */
+	int			 stop;
+	uint64_t		 raw;	/* the reader's view of input_raw_bytes */
+};
 
 struct input_src {
 	int		 fd;
@@ -65,6 +92,8 @@ struct input_src {
 	unsigned long	 lines;		/* newlines decoded */
 	unsigned long	 err_line;	/* of the error in msg, or 0 */
 	char		 msg[160];
+	char		 cmsg[160];	/* the decompressor's (its thread's) message */
+	struct ipipe	*pipe;		/* decompression on a thread of its own, or NULL */
 	uint64_t	 given;		/* bytes input_read gave */
 	uint64_t	 gzmax;		/* the most a gzip input may give, or 0 */
 };
@@ -81,6 +110,7 @@ struct input_src {
 static const char *const codec_names[] = { "plain", "gzip", "zstd", "xz" };
 
 static ssize_t	refill(struct input_src *, int *, const char **);
+static int	pipe_start(struct input_src *);
 
 int
 input_magic(const void *p, size_t len)
@@ -121,6 +151,7 @@ int
 input_open(struct input_src **sp, const char *path, char **cause)
 {
 	struct input_src	*s;
+	const char		*t;
 	ssize_t			 r;
 	uint64_t		 max;
 
@@ -186,6 +217,10 @@ input_open(struct input_src **sp, const char *path, char **cause)
 		s->xz.next_in = s->in;
 		s->xz.avail_in = s->in_len;
 	}
+	/* Decompression on its own thread, unless MOT_INPUT_THREADS=0. */
+	if (s->codec != CODEC_PLAIN && ((t = getenv("MOT_INPUT_THREADS")) ==
+	    NULL || strcmp(t, "0") != 0))
+		(void)pipe_start(s);
 	*sp = s;
 	return (0);
 }
@@ -215,10 +250,10 @@ zstd_read(struct input_src *s, char *buf, size_t n, int *code,
 		}
 		s->zret = ZSTD_decompressStream(s->zd, &out, &s->zin);
 		if (ZSTD_isError(s->zret)) {
-			snprintf(s->msg, sizeof s->msg, "corrupt zstd data "
+			snprintf(s->cmsg, sizeof s->cmsg, "corrupt zstd data "
 			    "(%s)", ZSTD_getErrorName(s->zret));
 			*code = MOT_EXIT_DATAERR;
-			*msg = s->msg;
+			*msg = s->cmsg;
 			return (-1);
 		}
 	}
@@ -388,11 +423,11 @@ codec_read(struct input_src *s, char *buf, size_t n, int *code,
 		return (r);
 	s->out += (uint64_t)r;
 	if (s->out > GZ_RATIO_AFTER && s->out / GZ_MAX_RATIO > s->raw) {
-		snprintf(s->msg, sizeof s->msg, "%s data inflates more than "
+		snprintf(s->cmsg, sizeof s->cmsg, "%s data inflates more than "
 		    "1000 times: refused as a likely %s bomb",
 		    codec_names[s->codec], codec_names[s->codec]);
 		*code = MOT_EXIT_DATAERR;
-		*msg = s->msg;
+		*msg = s->cmsg;
 		return (-1);
 	}
 	return (r);
@@ -463,11 +498,145 @@ range_read(struct input_src *s, char *buf, size_t n, int *code,
 	}
 }
 
+/*
+ * The decompression thread: it fills the blocks the reader has used,
+ * until the end or an error, which it leaves in the last block; the reader
+ * takes them in turn (pipe_read). On two cores, decompression and parsing
+ * then overlap.
+ */
+static void *
+pipe_main(void *arg)
+{
+	struct input_src	*s = arg;
+	struct ipipe		*p = s->pipe;
+	struct ipipe_block	*b;
+	const char		*msg = NULL;
+	int			 code = 0;
+
+	for (;;) {
+		pthread_mutex_lock(&p->mu);
+		while (p->count == PIPE_BLOCKS && !p->stop)
+			pthread_cond_wait(&p->room, &p->mu);
+		if (p->stop) {
+			pthread_mutex_unlock(&p->mu);
+			break;
+		}
+		/* The slot after the last made is the reader's no more. */
+		b = &p->blk[(p->head + p->count) % PIPE_BLOCKS];
+		pthread_mutex_unlock(&p->mu);
+		b->len = codec_read(s, b->buf, PIPE_BLOCK, &code, &msg);
+		if (b->len < 0) {
+			b->code = code;
+			snprintf(b->msg, sizeof b->msg, "%s", msg);
+		}
+		b->raw = s->raw;
+		pthread_mutex_lock(&p->mu);
+		p->count++;
+		pthread_cond_signal(&p->more);
+		pthread_mutex_unlock(&p->mu);
+		if (b->len <= 0)
+			break;
+	}
+	return (NULL);
+}
+
+/* Start the decompression thread, its signals blocked (the reader's thread takes them); 0, or -1 (then the reader decompresses). */
+static int
+pipe_start(struct input_src *s)
+{
+	struct ipipe	*p;
+	sigset_t	 all, old;
+	size_t		 i;
+	int		 rc;
+
+	p = xcalloc(1, sizeof *p);
+	for (i = 0; i < PIPE_BLOCKS; i++)
+		p->blk[i].buf = xmalloc(PIPE_BLOCK);
+	pthread_mutex_init(&p->mu, NULL);
+	pthread_cond_init(&p->more, NULL);
+	pthread_cond_init(&p->room, NULL);
+	s->pipe = p;
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&p->th, NULL, pipe_main, s);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	if (rc == 0)
+		return (0);
+	s->pipe = NULL;
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->more);
+	pthread_cond_destroy(&p->room);
+	for (i = 0; i < PIPE_BLOCKS; i++)
+		free(p->blk[i].buf);
+	free(p);
+	return (-1);
+}
+
+/* Stop the decompression thread and free its blocks. */
+static void
+pipe_end(struct input_src *s)
+{
+	struct ipipe	*p = s->pipe;
+	size_t		 i;
+
+	pthread_mutex_lock(&p->mu);
+	p->stop = 1;
+	pthread_cond_signal(&p->room);
+	pthread_mutex_unlock(&p->mu);
+	pthread_join(p->th, NULL);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->more);
+	pthread_cond_destroy(&p->room);
+	for (i = 0; i < PIPE_BLOCKS; i++)
+		free(p->blk[i].buf);
+	free(p);
+	s->pipe = NULL;
+}
+
+/* The next decompressed bytes, from the thread's blocks; the end and an error stay. */
+static ssize_t
+pipe_read(struct input_src *s, char *buf, size_t n, int *code,
+    const char **msg)
+{
+	struct ipipe		*p = s->pipe;
+	struct ipipe_block	*b;
+	size_t			 k;
+
+	pthread_mutex_lock(&p->mu);
+	while (p->count == 0)
+		pthread_cond_wait(&p->more, &p->mu);
+	b = &p->blk[p->head];
+	pthread_mutex_unlock(&p->mu);
+	p->raw = b->raw;
+	if (b->len <= 0) {
+		if (b->len < 0) {
+			*code = b->code;
+			*msg = b->msg;
+		}
+		return (b->len);
+	}
+	k = (size_t)b->len - p->pos;
+	if (k > n)
+		k = n;
+	memcpy(buf, b->buf + p->pos, k);
+	if ((p->pos += k) == (size_t)b->len) {
+		p->pos = 0;
+		pthread_mutex_lock(&p->mu);
+		p->head = (p->head + 1) % PIPE_BLOCKS;
+		p->count--;
+		pthread_cond_signal(&p->room);
+		pthread_mutex_unlock(&p->mu);
+	}
+	return ((ssize_t)k);
+}
+
 /* The file's bytes as they are: inflated, or between prefix and suffix. */
 static ssize_t
 src_read(struct input_src *s, char *buf, size_t n, int *code,
     const char **msg)
 {
+	if (s->pipe != NULL)
+		return (pipe_read(s, buf, n, code, msg));
 	if (s->codec != CODEC_PLAIN)
 		return (codec_read(s, buf, n, code, msg));
 	if (s->prefix != NULL || s->suffix != NULL)
@@ -622,7 +791,7 @@ input_error_line(const struct input_src *s)
 uint64_t
 input_raw_bytes(const struct input_src *s)
 {
-	return (s->raw);
+	return (s->pipe != NULL ? s->pipe->raw : s->raw);
 }
 
 int
@@ -642,6 +811,8 @@ input_close(struct input_src *s)
 {
 	if (s == NULL)
 		return;
+	if (s->pipe != NULL)
+		pipe_end(s);
 	if (s->gzip)
 		inflateEnd(&s->z);
 	if (s->codec == CODEC_ZSTD)

@@ -3,7 +3,8 @@
 # (tests/data/hand.xml*, told apart by their magic bytes, not their names)
 # give the same reports: moments.csv and occurrences.csv byte for byte,
 # report.json but for the input's path, size and gzip flag; and so do
-# the same copies on standard input. Uses $MOT and $srcdir.
+# the same copies on standard input, and without the decompression thread
+# (MOT_INPUT_THREADS=0). Uses $MOT and $srcdir.
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MOT=${MOT:-$srcdir/mot}
@@ -28,7 +29,9 @@ for z in gz zst xz; do
 	cp "$d/hand.xml.$z" "$tmp/renamed.$z.data"	# the name says nothing
 	run "$z" "$tmp/renamed.$z.data" || continue
 	run "$z-stdin" - <"$d/hand.xml.$z" || continue
-	for v in "$z" "$z-stdin"; do
+	MOT_INPUT_THREADS=0 run "$z-one-thread" "$tmp/renamed.$z.data" ||
+	    continue
+	for v in "$z" "$z-stdin" "$z-one-thread"; do
 		for k in moments.csv occurrences.csv report.s; do
 			if cmp -s "$tmp/plain/$k" "$tmp/$v/$k"; then
 				echo "ok: $v: $k as the plain file's"
