@@ -755,7 +755,7 @@ cmd_inspect(int argc, char **argv)
 		    read_is_csv(files[i].path, &ro) && ro.csv == NULL) {
 			files[i].format = "csv";
 			frc = profile_csv(&files[i], format_in == READ_IN_TSV ||
-			    strstr(files[i].path, ".tsv") != NULL);
+			    read_name_is(files[i].path, ".tsv"));
 		} else {
 			if (ro.csv != NULL && ro.csv->zone != NULL &&
 			    read_is_csv(files[i].path, &ro))

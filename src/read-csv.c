@@ -1022,10 +1022,7 @@ crd_free(struct rd *r)
 static int
 is_tsv(const char *path)
 {
-	size_t	n = strlen(path);
-
-	return ((n >= 4 && strcmp(path + n - 4, ".tsv") == 0) ||
-	    (n >= 7 && strcmp(path + n - 7, ".tsv.gz") == 0));
+	return (read_name_is(path, ".tsv"));
 }
 
 /* Start reading a file or a piece: the format's state, the header, the mapping's columns; 0, or an exit code with *cause. */

@@ -80,13 +80,26 @@ r_root_end(struct xmlin *x, void *ud, int depth, const char *name,
 
 static const struct xmlin_ops read_ops = { r_root, r_root_end, NULL };
 
-/* Whether a name ends with suffix. */
+/* Whether a name ends with suffix, itself or followed by a compressed file's (.gz, .zst, .xz). */
 static int
 ends_with(const char *s, const char *suffix)
 {
-	size_t	n = strlen(s), k = strlen(suffix);
+	static const char *const zs[] = { "", ".gz", ".zst", ".xz" };
+	size_t			 n = strlen(s), k = strlen(suffix), z, i;
 
-	return (n >= k && strcmp(s + n - k, suffix) == 0);
+	for (i = 0; i < sizeof zs / sizeof zs[0]; i++) {
+		z = strlen(zs[i]);
+		if (n >= k + z && strcmp(s + n - z, zs[i]) == 0 &&
+		    strncmp(s + n - z - k, suffix, k) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+int
+read_name_is(const char *path, const char *suffix)
+{
+	return (ends_with(path, suffix));
 }
 
 int
@@ -96,7 +109,6 @@ read_is_csv(const char *path, const struct read_opts *o)
 		return (o->format_in == READ_IN_CSV ||
 		    o->format_in == READ_IN_TSV);
 	return (ends_with(path, ".csv") || ends_with(path, ".tsv") ||
-	    ends_with(path, ".csv.gz") || ends_with(path, ".tsv.gz") ||
 	    ends_with(path, ".CSV") || ends_with(path, ".TSV"));
 }
 
@@ -138,9 +150,8 @@ read_is_ocel_json(const char *path, const struct read_opts *o)
 {
 	if (o->format_in != READ_IN_AUTO)
 		return (o->format_in == READ_IN_OCEL_JSON);
-	return (ends_with(path, ".jsonocel") || ends_with(path,
-	    ".jsonocel.gz") || (o->ocel != NULL && (ends_with(path, ".json") ||
-	    ends_with(path, ".json.gz"))));
+	return (ends_with(path, ".jsonocel") || (o->ocel != NULL &&
+	    ends_with(path, ".json")));
 }
 
 int
@@ -148,8 +159,11 @@ read_is_ocel_sqlite(const char *path, const struct read_opts *o)
 {
 	if (o->format_in != READ_IN_AUTO)
 		return (o->format_in == READ_IN_OCEL_SQLITE);
-	return (ends_with(path, ".sqlite") || (o->ocel != NULL &&
-	    ends_with(path, ".db")));
+	size_t	n = strlen(path);
+
+	/* A database is read in place: never compressed. */
+	return ((n >= 7 && strcmp(path + n - 7, ".sqlite") == 0) ||
+	    (o->ocel != NULL && n >= 3 && strcmp(path + n - 3, ".db") == 0));
 }
 
 int
@@ -159,11 +173,11 @@ read_is_ocel(const char *path, const struct read_opts *o)
 		return (o->format_in == READ_IN_OCEL ||
 		    o->format_in == READ_IN_OCEL_JSON ||
 		    o->format_in == READ_IN_OCEL_SQLITE);
-	if (ends_with(path, ".xmlocel") || ends_with(path, ".xmlocel.gz") ||
+	if (ends_with(path, ".xmlocel") ||
 	    read_is_ocel_json(path, o) || read_is_ocel_sqlite(path, o))
 		return (1);
 	return (o->ocel != NULL && strcmp(path, "-") != 0 &&
-	    !ends_with(path, ".xes") && !ends_with(path, ".xes.gz") &&
+	    !ends_with(path, ".xes") &&
 	    !read_is_csv(path, o) && !log_is_xes(path));
 }
 

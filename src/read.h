@@ -126,7 +126,9 @@ struct read_stats {
 /* Read every journey of a range of a file, given as a document of its own. */
 int	read_range(const char *, const struct xmlin_range *,
 	    const struct read_opts *, journey_fn, struct read_stats *, char **);
-/* Whether a file is read as CSV: by --format-in, else by its name (.csv, .tsv, also .gz). */
+/* Whether a name ends with suffix, itself or followed by .gz, .zst or .xz. */
+int	read_name_is(const char *, const char *);
+/* Whether a file is read as CSV: by --format-in, else by its name (.csv, .tsv, also .gz, .zst, .xz). */
 int	read_is_csv(const char *, const struct read_opts *);
 /* Whether a file is read as OCEL 2.0: by --format-in, its name (.xmlocel, .jsonocel, also .gz, .sqlite), or, with an <ocel> mapping, a .json or .db name or a root <log> that is not XES's. */
 int	read_is_ocel(const char *, const struct read_opts *);
