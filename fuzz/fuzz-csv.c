@@ -18,33 +18,6 @@
 #include "csv.h"
 #include "fuzz.h"
 
-struct feed {
-	const char	*s;
-	size_t		 len;
-	size_t		 off;
-	size_t		 step;
-};
-
-static ssize_t
-feed_read(void *arg, char *buf, size_t n, int *code, const char **msg)
-{
-	struct feed	*fd = arg;
-	size_t		 k = fd->len - fd->off;
-
-	if (k > fd->step)
-		k = fd->step;
-	if (k > n)
-		k = n;
-	memcpy(buf, fd->s + fd->off, k);
-	fd->off += k;
-	return ((ssize_t)k);
-}
-
-#define FAIL(...) do {							\
-	fprintf(stderr, __VA_ARGS__);					\
-	fputc('\n', stderr);						\
-	abort();							\
-} while (0)
 
 /* Every record of s: its fields and problems in out (allocated). */
 static char *
@@ -96,7 +69,7 @@ tokens(const struct csv_opts *o, const char *s, size_t len, size_t step,
     size_t *outlen, int again)
 {
 	struct csv_record	 rec;
-	struct feed		 fd = { s, len, 0, step };
+	struct fuzz_feed		 fd = { s, len, 0, step };
 	struct csv		*cs;
 	FILE			*f;
 	char			*out = NULL, *cause = NULL;
@@ -109,7 +82,7 @@ tokens(const struct csv_opts *o, const char *s, size_t len, size_t step,
 	rmax = o->record_max != 0 ? o->record_max : CSV_RECORD_MAX;
 	nmax = o->fields_max != 0 ? o->fields_max : CSV_FIELDS_MAX;
 	bom = len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0;
-	cs = csv_new(o, feed_read, &fd);
+	cs = csv_new(o, fuzz_feed_read, &fd);
 	f = open_memstream(&out, outlen);
 	while ((r = csv_next(cs, &rec, &code, &cause)) == 1) {
 		if (rec.n == 0 || rec.n > nmax || rec.line <= line ||
@@ -157,7 +130,7 @@ heads(const struct csv_opts *o, const char *s, size_t len, size_t k, int want)
 {
 	struct csv_opts		 o2 = *o;
 	struct csv_record	 rec;
-	struct feed		 fd = { s, len, 0, len };
+	struct fuzz_feed		 fd = { s, len, 0, len };
 	struct csv		*cs;
 	FILE			*f;
 	char			*out = NULL, *cause = NULL;
@@ -165,7 +138,7 @@ heads(const struct csv_opts *o, const char *s, size_t len, size_t k, int want)
 	int			 code;
 
 	o2.fields_want = want ? k : 0;
-	cs = csv_new(&o2, feed_read, &fd);
+	cs = csv_new(&o2, fuzz_feed_read, &fd);
 	f = open_memstream(&out, &outlen);
 	while (csv_next(cs, &rec, &code, &cause) == 1) {
 		if (want && rec.n > k)

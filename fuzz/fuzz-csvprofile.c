@@ -17,31 +17,6 @@
 #include "csv.h"
 #include "fuzz.h"
 
-struct feed {
-	const char	*s;
-	size_t		 len;
-	size_t		 off;
-};
-
-static ssize_t
-feed_read(void *arg, char *buf, size_t n, int *code, const char **msg)
-{
-	struct feed	*fd = arg;
-	size_t		 k = fd->len - fd->off;
-
-	if (k > n)
-		k = n;
-	memcpy(buf, fd->s + fd->off, k);
-	fd->off += k;
-	return ((ssize_t)k);
-}
-
-#define FAIL(...) do {							\
-	fprintf(stderr, __VA_ARGS__);					\
-	fputc('\n', stderr);						\
-	abort();							\
-} while (0)
-
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -54,7 +29,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const struct csvprof_col	*col;
 	struct csv_opts			 o;
 	struct csv_record		 rec;
-	struct feed			 fd = { (const char *)data, size, 0 };
+	struct fuzz_feed		 fd = { (const char *)data, size, 0, size };
 	struct csvprof			*p;
 	struct csv			*cs;
 	xmlDocPtr			 doc;
@@ -70,7 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.record_max = 65536;
 	o.fields_max = 2048;
 	p = csvprof_new(size > 0 && (data[0] & 1) == 0);
-	cs = csv_new(&o, feed_read, &fd);
+	cs = csv_new(&o, fuzz_feed_read, &fd);
 	while ((r = csv_next(cs, &rec, &code, &cause)) == 1)
 		csvprof_record(p, &rec);
 	if (r != 0)

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -47,4 +48,19 @@ fuzz_srcdir(void)
 	const char	*s = getenv("MOT_FUZZ_SRCDIR");
 
 	return (s != NULL && *s != '\0' ? s : FUZZ_SRCDIR);
+}
+
+ssize_t
+fuzz_feed_read(void *arg, char *buf, size_t n, int *code, const char **msg)
+{
+	struct fuzz_feed	*fd = arg;
+	size_t			 k = fd->len - fd->off;
+
+	if (k > fd->step)
+		k = fd->step;
+	if (k > n)
+		k = n;
+	memcpy(buf, fd->s + fd->off, k);
+	fd->off += k;
+	return ((ssize_t)k);
 }

@@ -4,6 +4,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/types.h>
 
 /* Called once before the first input. */
 int	LLVMFuzzerInitialize(int *, char ***);
@@ -14,5 +17,22 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 const char *fuzz_file(const uint8_t *, size_t);
 /* The source folder: $MOT_FUZZ_SRCDIR, else where the harness was built from. */
 const char *fuzz_srcdir(void);
+
+/* Bytes handed to a reader (csv_read_fn's shape) step at a time. */
+struct fuzz_feed {
+	const char	*s;
+	size_t		 len;
+	size_t		 off;
+	size_t		 step;
+};
+/* The next bytes of a struct fuzz_feed: at most step of them. */
+ssize_t	fuzz_feed_read(void *, char *, size_t, int *, const char **);
+
+/* A harness's finding: say it and abort. */
+#define FAIL(...) do {							\
+	fprintf(stderr, __VA_ARGS__);					\
+	fputc('\n', stderr);						\
+	abort();							\
+} while (0)
 
 #endif

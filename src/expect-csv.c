@@ -12,6 +12,7 @@
 
 #include "csvmap.h"
 #include "timefmt.h"
+#include "expect.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -125,16 +126,9 @@ csvmap_begin(struct csv_map **out, const struct xattr *a, int n,
 			return (msg);
 		}
 	}
-	if ((v = xattr_get(a, n, "zone")) != NULL) {
-		s = xstrndup(v->value, XATTR_LEN(v));
-		m->zone = tz_load(s, &msg);
-		free(s);
-		if (m->zone == NULL) {
-			s = xasprintf("zone=\"%.*s\": %s", SHOWV(v), msg);
-			free(msg);
-			return (s);
-		}
-	}
+	if ((v = xattr_get(a, n, "zone")) != NULL &&
+	    (msg = expect_zone(v, &m->zone)) != NULL)
+		return (msg);
 	if ((v = xattr_get(a, n, "encoding")) != NULL) {
 		if (xattr_is(v, "UTF-8") || xattr_is(v, "utf-8"))
 			m->utf16 = 0;

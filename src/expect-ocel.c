@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ocelmap.h"
+#include "expect.h"
 #include "tz.h"
 #include "xmalloc.h"
 
@@ -51,7 +52,7 @@ ocelmap_begin(struct ocel_map **out, const struct xattr *a, int n,
 {
 	struct ocel_map		*m;
 	const struct xattr	*v;
-	char			*msg, *s;
+	char			*msg;
 
 	/* A map even when this fails: its <include>s are still checked. */
 	m = xcalloc(1, sizeof *m);
@@ -71,16 +72,9 @@ ocelmap_begin(struct ocel_map **out, const struct xattr *a, int n,
 	} else if (name_keys(m, v) != 0)
 		return (xasprintf("name=\"%.*s\": expected type, or event "
 		    "attribute names joined with + (type+resource)", SHOWV(v)));
-	if ((v = xattr_get(a, n, "zone")) != NULL) {
-		s = xstrndup(v->value, XATTR_LEN(v));
-		m->zone = tz_load(s, &msg);
-		free(s);
-		if (m->zone == NULL) {
-			s = xasprintf("zone=\"%.*s\": %s", SHOWV(v), msg);
-			free(msg);
-			return (s);
-		}
-	}
+	if ((v = xattr_get(a, n, "zone")) != NULL &&
+	    (msg = expect_zone(v, &m->zone)) != NULL)
+		return (msg);
 	return (NULL);
 }
 

@@ -409,6 +409,22 @@ ecause(struct xmlin *x, struct eparse *p, char *msg)
 	free(msg);
 }
 
+char *
+expect_zone(const struct xattr *v, struct tz **out)
+{
+	char	*s, *msg = NULL;
+
+	s = xstrndup(v->value, XATTR_LEN(v));
+	*out = tz_load(s, &msg);
+	free(s);
+	if (*out != NULL)
+		return (NULL);
+	s = xasprintf("zone=\"%.*s\": %s", (int)(XATTR_LEN(v) > 60 ? 60 :
+	    XATTR_LEN(v)), v->value, msg);
+	free(msg);
+	return (s);
+}
+
 static void
 parse_csv(struct xmlin *x, struct eparse *p, const struct xattr *a, int n)
 {

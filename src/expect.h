@@ -12,6 +12,8 @@
 
 struct csv_map;
 struct ocel_map;
+struct tz;
+struct xattr;
 
 /* One end of a moment's clock: a touchpoint name, or a journey attribute (@name). */
 struct endpoint {
@@ -83,5 +85,8 @@ int	expect_check(const char *, expect_problem_fn, void *, int *, char **);
 int	expect_load(const char *, struct expectations **, char **);
 /* Free expectations. */
 void	expect_free(struct expectations *);
+
+/* A zone= attribute's zone (an IANA name or +HH:MM) in *out; NULL, or the message why not (allocated). */
+char	*expect_zone(const struct xattr *, struct tz **);
 
 #endif
