@@ -51,7 +51,7 @@ fuzz_srcdir(void)
 }
 
 ssize_t
-fuzz_feed_read(void *arg, char *buf, size_t n, int *code, const char **msg)
+fuzz_feed_fill(void *arg, void *buf, size_t n)
 {
 	struct fuzz_feed	*fd = arg;
 	size_t			 k = fd->len - fd->off;
@@ -63,4 +63,10 @@ fuzz_feed_read(void *arg, char *buf, size_t n, int *code, const char **msg)
 	memcpy(buf, fd->s + fd->off, k);
 	fd->off += k;
 	return ((ssize_t)k);
+}
+
+ssize_t
+fuzz_feed_read(void *arg, char *buf, size_t n, int *code, const char **msg)
+{
+	return (fuzz_feed_fill(arg, buf, n));
 }

@@ -27,6 +27,8 @@ struct fuzz_feed {
 };
 /* The next bytes of a struct fuzz_feed: at most step of them. */
 ssize_t	fuzz_feed_read(void *, char *, size_t, int *, const char **);
+/* The same as a decompressor's fill callback (decomp_fill_cb). */
+ssize_t	fuzz_feed_fill(void *, void *, size_t);
 
 /* A harness's finding: say it and abort. */
 #define FAIL(...) do {							\

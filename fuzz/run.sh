@@ -8,7 +8,7 @@
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
 # HARNESS is journeys, xes, expectations, time, state, baseline, csv,
-# csvread, csvprofile, ocelread or oceljson
+# csvread, csvprofile, ocelread, oceljson or decomp
 # (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
@@ -25,7 +25,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson}
+harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson decomp}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -46,6 +46,7 @@ if ! command -v "$CLANG" >/dev/null 2>&1 || ! "$CLANG" -fsanitize=fuzzer \
 fi
 
 pc="libxml-2.0 zlib libzstd liblzma json-c libxxhash yajl sqlite3"
+grep -q '^#define HAVE_ISAL 1' "$builddir/config.h" && pc="$pc libisal"
 cflags="-std=c11 -g -O1 -fno-omit-frame-pointer \
 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 -I$builddir -I$srcdir/src -I$srcdir/fuzz $(pkg-config --cflags $pc)"
@@ -84,6 +85,7 @@ for h in $harnesses; do
 	baseline) o="$(obj fuzz-baseline) $(obj fuzz-file)";;
 	csv) o="$(obj fuzz-csv) $(obj fuzz-file)";;
 	csvprofile) o="$(obj fuzz-csvprofile) $(obj fuzz-file)";;
+	decomp) o="$(obj fuzz-decomp) $(obj fuzz-file)";;
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
@@ -123,6 +125,10 @@ seeds() {
 	csvread) ls "$srcdir"/fuzz/seeds/csvread/* "$srcdir"/fuzz/seeds/csv/*;;
 	ocelread) ls "$srcdir"/samples/ocel/*.xmlocel "$srcdir"/tests/data/ocel/*.xmlocel;;
 	oceljson) ls "$srcdir"/samples/ocel/*.jsonocel;;
+	decomp) ls "$srcdir"/fuzz/seeds/decomp/* "$srcdir"/tests/data/*.gz \
+	    "$srcdir"/tests/data/*.zst "$srcdir"/tests/data/*.xz \
+	    "$srcdir"/tests/hostile/data/*.gz "$srcdir"/tests/hostile/data/*.zst \
+	    "$srcdir"/tests/hostile/data/*.xz;;
 	csvprofile) ls "$srcdir"/fuzz/seeds/csv/* "$srcdir"/samples/csv/*.csv \
 	    "$srcdir"/tests/data/*.csv "$srcdir"/tests/data/*.tsv;;
 	esac 2>/dev/null

@@ -1,13 +1,12 @@
 /*
  * input.c - the bytes of an input file. A file is opened here, never by
  * libxml2; gzip, zstd and xz are recognised by their magic bytes, not the
- * name, and decompressed with zlib, libzstd and liblzma (several members,
- * frames or streams, as their tools write them, are read one after the
- * other). A plain file is read as it is, without a copy. A truncated or
- * corrupt stream is an error, and so is trailing garbage and one that
- * inflates implausibly (a bomb), whatever the format. UTF-16 with a byte order mark (plain
- * or in gzip) is decoded to UTF-8 here with iconv, so that all above reads
- * UTF-8; UTF-16 that is not valid is an error.
+ * name, and decompressed (decomp.c) on a thread of their own that hands
+ * blocks to the reader, so that on two cores decompression and parsing
+ * overlap. A plain file is read as it is, without a copy. UTF-16 with a
+ * byte order mark (plain or compressed) is decoded to UTF-8 here with
+ * iconv, so that all above reads UTF-8; UTF-16 that is not valid is an
+ * error.
  */
 #include <config.h>
 
@@ -22,19 +21,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <lzma.h>
-#include <zlib.h>
-#include <zstd.h>
-
+#include "decomp.h"
 #include "exitcode.h"
 #include "input.h"
 #include "num.h"
 #include "xmalloc.h"
 
 #define IN_CHUNK	(256 * 1024)
-/* Past this much output, inflating more than this ratio is refused. */
-#define GZ_MAX_RATIO	1000
-#define GZ_RATIO_AFTER	(UINT64_C(256) << 20)
 
 /* Blocks of decompressed bytes handed from the decompression thread to the reader. */
 #define PIPE_BLOCKS	4
@@ -69,16 +62,10 @@ struct input_src {
 	size_t		 suffix_len;
 	uint64_t	 left;		/* of the file's range; UINT64_MAX: all */
 	int		 stage;		/* 0 prefix, 1 file, 2 suffix */
-	int		 gzip;
-	int		 codec;		/* CODEC_*: what the bytes are */
-	ZSTD_DStream	*zd;
-	ZSTD_inBuffer	 zin;
-	size_t		 zret;		/* ZSTD_decompressStream's last: 0 at a frame's end */
-	lzma_stream	 xz;
+	enum decomp_codec codec;	/* what the bytes are */
+	struct decomp	*dc;		/* their decompressor, or NULL */
 	int		 eof;		/* no more raw bytes */
-	int		 ended;	/* the last gzip member ended */
-	z_stream	 z;
-	unsigned char	*in;		/* raw bytes not yet used */
+	unsigned char	*in;		/* the first raw bytes, not yet used */
 	size_t		 in_len, in_pos;
 	uint64_t	 raw, out;
 
@@ -92,45 +79,19 @@ struct input_src {
 	unsigned long	 lines;		/* newlines decoded */
 	unsigned long	 err_line;	/* of the error in msg, or 0 */
 	char		 msg[160];
-	char		 cmsg[160];	/* the decompressor's (its thread's) message */
 	struct ipipe	*pipe;		/* decompression on a thread of its own, or NULL */
 	uint64_t	 given;		/* bytes input_read gave */
 	uint64_t	 gzmax;		/* the most a gzip input may give, or 0 */
 };
 #define NO_ICONV	((iconv_t)-1)
 
-/* What the file's bytes are, by their magic. */
-#define CODEC_PLAIN	0
-#define CODEC_GZIP	1
-#define CODEC_ZSTD	2
-#define CODEC_XZ	3
-/* The most memory an xz stream may ask for to be decoded. */
-#define XZ_MEMLIMIT	(UINT64_C(256) << 20)
-
-static const char *const codec_names[] = { "plain", "gzip", "zstd", "xz" };
-
-static ssize_t	refill(struct input_src *, int *, const char **);
 static int	pipe_start(struct input_src *);
 
-int
-input_magic(const void *p, size_t len)
-{
-	const unsigned char	*b = p;
-
-	if (len >= 2 && b[0] == 0x1f && b[1] == 0x8b)
-		return (CODEC_GZIP);
-	if (len >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f &&
-	    b[3] == 0xfd)
-		return (CODEC_ZSTD);
-	if (len >= 6 && memcmp(b, "\xfd" "7zXZ\0", 6) == 0)
-		return (CODEC_XZ);
-	return (CODEC_PLAIN);
-}
-
 static ssize_t
-raw_read(struct input_src *s, void *buf, size_t n)
+raw_read(void *arg, void *buf, size_t n)
 {
-	ssize_t	r;
+	struct input_src	*s = arg;
+	ssize_t			 r;
 
 	if (s->left != UINT64_MAX && n > s->left)
 		n = (size_t)s->left;
@@ -152,6 +113,7 @@ input_open(struct input_src **sp, const char *path, char **cause)
 {
 	struct input_src	*s;
 	const char		*t;
+	char			*msg;
 	ssize_t			 r;
 	uint64_t		 max;
 
@@ -174,7 +136,7 @@ input_open(struct input_src **sp, const char *path, char **cause)
 	}
 	s->in = xmalloc(IN_CHUNK);
 	/* Enough bytes to see a magic, kept for the first read. */
-	while (s->in_len < 6 && !s->eof) {
+	while (s->in_len < DECOMP_MAGIC_LEN && !s->eof) {
 		r = raw_read(s, s->in + s->in_len, IN_CHUNK - s->in_len);
 		if (r == -1) {
 			*cause = xasprintf("%s: read error: %s", path,
@@ -186,113 +148,23 @@ input_open(struct input_src **sp, const char *path, char **cause)
 			s->eof = 1;
 		s->in_len += (size_t)r;
 	}
-	s->codec = input_magic(s->in, s->in_len);
-	if (s->codec == CODEC_GZIP) {
-		s->gzip = 1;
-		if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK) {
-			*cause = xasprintf("%s: cannot start gzip", path);
+	s->codec = decomp_magic(s->in, s->in_len);
+	if (s->codec != DECOMP_PLAIN) {
+		if ((s->dc = decomp_new(s->codec, s->in, s->in_len, raw_read,
+		    s, &msg)) == NULL) {
+			*cause = xasprintf("%s: %s", path, msg);
+			free(msg);
 			input_close(s);
 			return (MOT_EXIT_SOFTWARE);
 		}
-		s->z.next_in = s->in;
-		s->z.avail_in = (uInt)s->in_len;
-	} else if (s->codec == CODEC_ZSTD) {
-		if ((s->zd = ZSTD_createDStream()) == NULL ||
-		    ZSTD_isError(ZSTD_initDStream(s->zd))) {
-			*cause = xasprintf("%s: cannot start zstd", path);
-			input_close(s);
-			return (MOT_EXIT_SOFTWARE);
-		}
-		s->zin.src = s->in;
-		s->zin.size = s->in_len;
-	} else if (s->codec == CODEC_XZ) {
-		memset(&s->xz, 0, sizeof s->xz);
-		if (lzma_stream_decoder(&s->xz, XZ_MEMLIMIT,
-		    LZMA_CONCATENATED) != LZMA_OK) {
-			s->codec = CODEC_PLAIN;	/* nothing to end */
-			*cause = xasprintf("%s: cannot start xz", path);
-			input_close(s);
-			return (MOT_EXIT_SOFTWARE);
-		}
-		s->xz.next_in = s->in;
-		s->xz.avail_in = s->in_len;
+		s->in_len = 0;
 	}
 	/* Decompression on its own thread, unless MOT_INPUT_THREADS=0. */
-	if (s->codec != CODEC_PLAIN && ((t = getenv("MOT_INPUT_THREADS")) ==
+	if (s->codec != DECOMP_PLAIN && ((t = getenv("MOT_INPUT_THREADS")) ==
 	    NULL || strcmp(t, "0") != 0))
 		(void)pipe_start(s);
 	*sp = s;
 	return (0);
-}
-
-static ssize_t
-zstd_read(struct input_src *s, char *buf, size_t n, int *code,
-    const char **msg)
-{
-	ZSTD_outBuffer	out = { buf, n, 0 };
-	ssize_t		r;
-
-	while (out.pos == 0) {
-		if (s->zin.pos == s->zin.size) {
-			if ((r = refill(s, code, msg)) < 0)
-				return (-1);
-			s->zin.src = s->in;
-			s->zin.size = (size_t)r;
-			s->zin.pos = 0;
-			if (r == 0) {
-				if (s->zret == 0)
-					return (0);	/* the last frame ended */
-				*code = MOT_EXIT_DATAERR;
-				*msg = "truncated zstd data: unexpected end of "
-				    "file";
-				return (-1);
-			}
-		}
-		s->zret = ZSTD_decompressStream(s->zd, &out, &s->zin);
-		if (ZSTD_isError(s->zret)) {
-			snprintf(s->cmsg, sizeof s->cmsg, "corrupt zstd data "
-			    "(%s)", ZSTD_getErrorName(s->zret));
-			*code = MOT_EXIT_DATAERR;
-			*msg = s->cmsg;
-			return (-1);
-		}
-	}
-	return ((ssize_t)out.pos);
-}
-
-static ssize_t
-xz_read(struct input_src *s, char *buf, size_t n, int *code,
-    const char **msg)
-{
-	lzma_ret	ret;
-	ssize_t		r;
-
-	s->xz.next_out = (uint8_t *)buf;
-	s->xz.avail_out = n;
-	while (s->xz.avail_out == n && !s->ended) {
-		if (s->xz.avail_in == 0 && !s->eof) {
-			if ((r = refill(s, code, msg)) < 0)
-				return (-1);
-			s->xz.next_in = s->in;
-			s->xz.avail_in = (size_t)r;
-		}
-		ret = lzma_code(&s->xz, s->eof ? LZMA_FINISH : LZMA_RUN);
-		if (ret == LZMA_STREAM_END) {
-			s->ended = 1;
-			break;
-		}
-		if (ret == LZMA_OK)
-			continue;
-		*code = MOT_EXIT_DATAERR;
-		*msg = ret == LZMA_BUF_ERROR ? "truncated xz data (or garbage "
-		    "after it): unexpected end of file" : ret == LZMA_MEMLIMIT_ERROR ? "xz data that "
-		    "needs more than 256 MiB to decode: refused" :
-		    ret == LZMA_MEM_ERROR ? "out of memory" :
-		    ret == LZMA_FORMAT_ERROR ? "corrupt xz data (not xz)" :
-		    "corrupt xz data (or garbage after it)";
-		return (-1);
-	}
-	return ((ssize_t)(n - s->xz.avail_out));
 }
 
 static ssize_t
@@ -315,119 +187,6 @@ plain_read(struct input_src *s, char *buf, size_t n, int *code,
 	if ((r = raw_read(s, buf, n)) == -1) {
 		*code = MOT_EXIT_IOERR;
 		*msg = strerror(errno);
-		return (-1);
-	}
-	return (r);
-}
-
-/* Raw bytes into s->in when all before are used: the count, 0 at the end, or -1 (the error said). */
-static ssize_t
-refill(struct input_src *s, int *code, const char **msg)
-{
-	ssize_t	r;
-
-	if (s->eof)
-		return (0);
-	if ((r = raw_read(s, s->in, IN_CHUNK)) == -1) {
-		*code = MOT_EXIT_IOERR;
-		*msg = strerror(errno);
-		return (-1);
-	}
-	if (r == 0)
-		s->eof = 1;
-	return (r);
-}
-
-/* After a member ends: more members, zero padding, or garbage. */
-static int
-next_member(struct input_src *s, int *code, const char **msg)
-{
-	ssize_t	r;
-	size_t	i;
-
-	for (;;) {
-		if (s->z.avail_in == 0 && !s->eof) {
-			if ((r = refill(s, code, msg)) < 0)
-				return (-1);
-			s->z.next_in = s->in;
-			s->z.avail_in = (uInt)r;
-		}
-		if (s->z.avail_in == 0) {
-			s->ended = 1;
-			return (0);
-		}
-		if (s->z.next_in[0] == 0x1f) {
-			inflateReset(&s->z);
-			return (0);
-		}
-		for (i = 0; i < s->z.avail_in; i++) {
-			if (s->z.next_in[i] != 0) {
-				*code = MOT_EXIT_DATAERR;
-				*msg = "corrupt gzip data: garbage after the "
-				    "compressed data";
-				return (-1);
-			}
-		}
-		s->z.avail_in = 0;	/* zero padding, as tape archives have */
-	}
-}
-
-static ssize_t
-gzip_read(struct input_src *s, char *buf, size_t n, int *code,
-    const char **msg)
-{
-	ssize_t	r;
-	int	zr;
-
-	s->z.next_out = (Bytef *)buf;
-	s->z.avail_out = (uInt)n;
-	while (s->z.avail_out == n && !s->ended) {
-		if (s->z.avail_in == 0 && !s->eof) {
-			if ((r = refill(s, code, msg)) < 0)
-				return (-1);
-			s->z.next_in = s->in;
-			s->z.avail_in = (uInt)r;
-		}
-		zr = inflate(&s->z, Z_NO_FLUSH);
-		if (zr == Z_STREAM_END) {
-			if (next_member(s, code, msg) != 0)
-				return (-1);
-			continue;
-		}
-		if (zr == Z_BUF_ERROR && s->eof && s->z.avail_in == 0) {
-			*code = MOT_EXIT_DATAERR;
-			*msg = "truncated gzip data: unexpected end of file";
-			return (-1);
-		}
-		if (zr != Z_OK && zr != Z_BUF_ERROR) {
-			*code = MOT_EXIT_DATAERR;
-			*msg = zr == Z_MEM_ERROR ? "out of memory" :
-			    "corrupt gzip data";
-			return (-1);
-		}
-	}
-	return ((ssize_t)(n - s->z.avail_out));
-}
-
-/* Decompressed bytes, whatever the format, with the bomb guard. */
-static ssize_t
-codec_read(struct input_src *s, char *buf, size_t n, int *code,
-    const char **msg)
-{
-	ssize_t	r;
-
-	r = s->codec == CODEC_GZIP ? gzip_read(s, buf, n, code, msg) :
-	    s->codec == CODEC_ZSTD ? zstd_read(s, buf, n, code, msg) :
-	    xz_read(s, buf, n, code, msg);
-	if (r <= 0)
-		return (r);
-	s->out += (uint64_t)r;
-	if (s->out > GZ_RATIO_AFTER && s->out / GZ_MAX_RATIO > s->raw) {
-		snprintf(s->cmsg, sizeof s->cmsg, "%s data inflates more than "
-		    "1000 times: refused as a likely %s bomb",
-		    codec_names[s->codec], codec_names[s->codec]);
-		*code = MOT_EXIT_DATAERR;
-		*msg = s->cmsg;
 		return (-1);
 	}
 	return (r);
@@ -524,7 +283,7 @@ pipe_main(void *arg)
 		/* The slot after the last made is the reader's no more. */
 		b = &p->blk[(p->head + p->count) % PIPE_BLOCKS];
 		pthread_mutex_unlock(&p->mu);
-		b->len = codec_read(s, b->buf, PIPE_BLOCK, &code, &msg);
+		b->len = decomp_read(s->dc, b->buf, PIPE_BLOCK, &code, &msg);
 		if (b->len < 0) {
 			b->code = code;
 			snprintf(b->msg, sizeof b->msg, "%s", msg);
@@ -637,8 +396,8 @@ src_read(struct input_src *s, char *buf, size_t n, int *code,
 {
 	if (s->pipe != NULL)
 		return (pipe_read(s, buf, n, code, msg));
-	if (s->codec != CODEC_PLAIN)
-		return (codec_read(s, buf, n, code, msg));
+	if (s->dc != NULL)
+		return (decomp_read(s->dc, buf, n, code, msg));
 	if (s->prefix != NULL || s->suffix != NULL)
 		return (range_read(s, buf, n, code, msg));
 	return (plain_read(s, buf, n, code, msg));
@@ -762,12 +521,12 @@ input_read(struct input_src *s, char *buf, size_t n, int *code,
 		k = sniff_read(s, buf, n, code, msg);
 	else
 		k = src_read(s, buf, n, code, msg);
-	if (k > 0 && s->codec != CODEC_PLAIN && s->gzmax != 0 &&
+	if (k > 0 && s->codec != DECOMP_PLAIN && s->gzmax != 0 &&
 	    (s->given += (uint64_t)k) > s->gzmax) {
 		snprintf(s->msg, sizeof s->msg, "%s data inflates to more "
 		    "than %llu bytes (MOT_GZIP_MAX): refused as a likely %s "
-		    "bomb", codec_names[s->codec],
-		    (unsigned long long)s->gzmax, codec_names[s->codec]);
+		    "bomb", decomp_name(s->codec),
+		    (unsigned long long)s->gzmax, decomp_name(s->codec));
 		s->err_line = 0;
 		*code = MOT_EXIT_DATAERR;
 		*msg = s->msg;
@@ -797,13 +556,13 @@ input_raw_bytes(const struct input_src *s)
 int
 input_is_gzip(const struct input_src *s)
 {
-	return (s->gzip);
+	return (s->codec == DECOMP_GZIP);
 }
 
 int
 input_is_compressed(const struct input_src *s)
 {
-	return (s->codec != CODEC_PLAIN);
+	return (s->codec != DECOMP_PLAIN);
 }
 
 void
@@ -813,12 +572,7 @@ input_close(struct input_src *s)
 		return;
 	if (s->pipe != NULL)
 		pipe_end(s);
-	if (s->gzip)
-		inflateEnd(&s->z);
-	if (s->codec == CODEC_ZSTD)
-		ZSTD_freeDStream(s->zd);
-	if (s->codec == CODEC_XZ)
-		lzma_end(&s->xz);
+	decomp_free(s->dc);
 	if (s->cd != NO_ICONV)
 		iconv_close(s->cd);
 	free(s->u16);

@@ -15,14 +15,12 @@ int	input_open_range(struct input_src **, const char *, uint64_t, uint64_t,
 	    const char *, size_t, const char *, size_t, char **);
 /* Read up to n (at least 4) bytes of UTF-8; the count, 0 at the end, or -1 with an exit code and a message that lasts until input_close. */
 ssize_t	input_read(struct input_src *, char *, size_t, int *, const char **);
-/* Bytes read from the file itself (compressed, for gzip). */
+/* Bytes read from the file itself (compressed, for a compressed file). */
 uint64_t input_raw_bytes(const struct input_src *);
 /* Whether the file is gzip-compressed. */
 int	input_is_gzip(const struct input_src *);
 /* Whether the file is compressed (gzip, zstd or xz): then it is read whole, not in pieces. */
 int	input_is_compressed(const struct input_src *);
-/* What len bytes that begin a file say it is: 0 plain, or the compression (gzip, zstd, xz: 1, 2, 3). */
-int	input_magic(const void *, size_t);
 /* Whether the file is UTF-16 (with a byte order mark), read as UTF-8. */
 int	input_is_utf16(const struct input_src *);
 /* The line of the error input_read last gave, or 0 if it has none. */

@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "decomp.h"
 #include "input.h"
 #include "split.h"
 #include "xmalloc.h"
@@ -73,7 +74,7 @@ split_plan(const char *path, size_t want, struct split *sp)
 		want = (size_t)(size / SPLIT_PIECE_MIN);
 	buf = xmalloc(WINDOW + 1);
 	if ((n = pread(fd, buf, WINDOW, 0)) < 64 ||
-	    input_magic(buf, (size_t)n) != 0)
+	    decomp_magic(buf, (size_t)n) != DECOMP_PLAIN)
 		goto whole;	/* short, or compressed: one reader */
 	buf[n] = '\0';
 	root = strstr(buf, "<journeys");

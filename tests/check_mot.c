@@ -44,6 +44,7 @@ main(void)
 	srunner_add_suite(sr, make_strtab_suite());
 	srunner_add_suite(sr, make_fmt_suite());
 	srunner_add_suite(sr, make_xmlin_suite());
+	srunner_add_suite(sr, make_decomp_suite());
 	srunner_add_suite(sr, make_log_suite());
 	srunner_add_suite(sr, make_state_suite());
 	srunner_add_suite(sr, make_baseline_suite());

@@ -24,6 +24,7 @@ Suite	*make_arena_suite(void);
 Suite	*make_strtab_suite(void);
 Suite	*make_fmt_suite(void);
 Suite	*make_xmlin_suite(void);
+Suite	*make_decomp_suite(void);
 Suite	*make_log_suite(void);
 Suite	*make_state_suite(void);
 Suite	*make_baseline_suite(void);

@@ -9,7 +9,7 @@ top=$(cd "$(dirname "$MOT")" && pwd)
 fail=0
 MOT_FUZZ_SRCDIR=$srcdir
 export MOT_FUZZ_SRCDIR
-for h in journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson; do
+for h in journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson decomp; do
 	prog=$top/fuzz/fuzz_$h
 	[ -x "$prog" ] || { echo "no $prog"; exit 99; }
 	case $h in
@@ -26,6 +26,7 @@ for h in journeys xes expectations time state baseline csv csvread csvprofile oc
 	csvread) set -- "$srcdir"/fuzz/seeds/csvread "$srcdir"/fuzz/seeds/csv;;
 	ocelread) set -- "$srcdir"/samples/ocel/*.xmlocel "$srcdir"/tests/data/ocel/*.xmlocel;;
 	oceljson) set -- "$srcdir"/samples/ocel/*.jsonocel;;
+	decomp) set -- "$srcdir"/fuzz/seeds/decomp;;
 	csvprofile) set -- "$srcdir"/fuzz/seeds/csv "$srcdir"/samples/csv/*.csv \
 	    "$srcdir"/tests/data/*.csv "$srcdir"/tests/data/*.tsv;;
 	esac
