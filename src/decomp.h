@@ -33,8 +33,8 @@ struct decomp *decomp_new(enum decomp_codec, const void *, size_t,
 	    decomp_fill_cb, void *, char **);
 /* Up to n decompressed bytes: the count, 0 at the end, or -1 with an exit code and a message that lasts until decomp_free. */
 ssize_t	decomp_read(struct decomp *, char *, size_t, int *, const char **);
-/* Raw bytes the decompressor was given. */
-uint64_t decomp_raw_bytes(const struct decomp *);
+/* Whether it decompresses faster than libxml2 parses, so that several readers of its output pay. */
+int	decomp_outpaces_parser(const struct decomp *);
 /* Free the decompressor. */
 void	decomp_free(struct decomp *);
 

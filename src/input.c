@@ -55,7 +55,8 @@ struct ipipe {
 };
 
 struct input_src {
-	int		 fd;
+	int		 fd;		/* or -1 */
+	const char	*mem;		/* a range's bytes in memory, or NULL */
 	const char	*prefix;	/* bytes given before the file's */
 	size_t		 prefix_len;
 	const char	*suffix;	/* and after */
@@ -97,6 +98,13 @@ raw_read(void *arg, void *buf, size_t n)
 		n = (size_t)s->left;
 	if (n == 0)
 		return (0);
+	if (s->mem != NULL) {	/* a range of bytes in memory */
+		memcpy(buf, s->mem, n);
+		s->mem += n;
+		s->left -= n;
+		s->raw += n;
+		return ((ssize_t)n);
+	}
 	do
 		r = read(s->fd, buf, n);
 	while (r == -1 && errno == EINTR);
@@ -193,16 +201,19 @@ plain_read(struct input_src *s, char *buf, size_t n, int *code,
 }
 
 int
-input_open_range(struct input_src **sp, const char *path, uint64_t off,
-    uint64_t len, const char *prefix, size_t prefix_len, const char *suffix,
-    size_t suffix_len, char **cause)
+input_open_range(struct input_src **sp, const char *path, const char *mem,
+    uint64_t off, uint64_t len, const char *prefix, size_t prefix_len,
+    const char *suffix, size_t suffix_len, char **cause)
 {
 	struct input_src	*s;
 
 	s = xcalloc(1, sizeof *s);
 	s->cd = NO_ICONV;
 	s->in = xmalloc(IN_CHUNK);
-	if ((s->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
+	s->fd = -1;
+	if (mem != NULL)
+		s->mem = mem + off;
+	else if ((s->fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
 	    lseek(s->fd, (off_t)off, SEEK_SET) == -1) {
 		*cause = xasprintf("%s: cannot open: %s", path, strerror(errno));
 		input_close(s);
@@ -563,6 +574,12 @@ int
 input_is_compressed(const struct input_src *s)
 {
 	return (s->codec != DECOMP_PLAIN);
+}
+
+int
+input_outpaces_parser(const struct input_src *s)
+{
+	return (s->dc != NULL && decomp_outpaces_parser(s->dc));
 }
 
 void

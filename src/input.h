@@ -10,9 +10,10 @@ struct input_src;
 
 /* Open a file ("-" for standard input); 0, or an exit code with *cause. */
 int	input_open(struct input_src **, const char *, char **);
-/* Open len bytes of a plain file at off, given between a prefix and a suffix. */
-int	input_open_range(struct input_src **, const char *, uint64_t, uint64_t,
-	    const char *, size_t, const char *, size_t, char **);
+/* Open len bytes at off of a plain file (or of mem, unless NULL), given between a prefix and a suffix. */
+int	input_open_range(struct input_src **, const char *, const char *,
+	    uint64_t, uint64_t, const char *, size_t, const char *, size_t,
+	    char **);
 /* Read up to n (at least 4) bytes of UTF-8; the count, 0 at the end, or -1 with an exit code and a message that lasts until input_close. */
 ssize_t	input_read(struct input_src *, char *, size_t, int *, const char **);
 /* Bytes read from the file itself (compressed, for a compressed file). */
@@ -21,6 +22,8 @@ uint64_t input_raw_bytes(const struct input_src *);
 int	input_is_gzip(const struct input_src *);
 /* Whether the file is compressed (gzip, zstd or xz): then it is read whole, not in pieces. */
 int	input_is_compressed(const struct input_src *);
+/* Whether the file is compressed with a codec that decompresses faster than libxml2 parses (gzip, zstd; not xz). */
+int	input_outpaces_parser(const struct input_src *);
 /* Whether the file is UTF-16 (with a byte order mark), read as UTF-8. */
 int	input_is_utf16(const struct input_src *);
 /* The line of the error input_read last gave, or 0 if it has none. */

@@ -631,7 +631,8 @@ open_csv(struct crd *c, const char *path, const struct xmlin_range *range,
 	int	rc;
 
 	if (range != NULL)
-		rc = input_open_range(&c->in, path, range->off, range->len,
+		rc = input_open_range(&c->in, path, range->mem,
+		    range->off, range->len,
 		    range->prefix, range->prefix_len, range->suffix,
 		    range->suffix_len, cause);
 	else

@@ -24,6 +24,7 @@
 #include "run.h"
 #include "state.h"
 #include "split.h"
+#include "stream.h"
 #include "suggest.h"
 #include "tz.h"
 #include "xmalloc.h"
@@ -131,7 +132,7 @@ struct worker {
 	struct agg		*agg;
 	struct occ_vec		 occ;
 	FILE			*occ_out;	/* occurrences of the unit read */
-	size_t			 unit;		/* the unit being read */
+	struct unit		*cur;		/* the unit being read */
 	uint64_t		 seen;		/* journeys not yet in the progress count */
 	pthread_t		 tid;
 };
@@ -159,11 +160,26 @@ struct unit {
 	struct read_ids		*ids;
 	size_t			 left;		/* pieces not read yet */
 	int			 failed;	/* a piece did not parse */
+	int			 stream;	/* a compressed file: cut as it is read */
+	/* A chunk of such a file (stream.c), not in the run's units: */
+	struct unit		*of;		/* the file's unit */
+	struct stream_chunk	*chunk;
+	char			*occ_buf;	/* its occurrences, in memory */
+	size_t			 occ_len;
+	int			 done;		/* parsed (or dropped) */
+	struct unit		*queued;	/* the next in the run's queue */
+	struct unit		*order;		/* the next of the file's */
 };
 
+/* Chunks of a file held at once (read or not) beyond one per reader. */
+#define STREAM_AHEAD	1
+
 /* The first unit of the file a piece is of. */
-#define FIRST_PIECE(r, i)	(&(r)->units[(i) - (size_t)((r)->units[i].range - \
-	(r)->splits[(r)->units[i].file].pieces)])
+static struct unit *
+first_piece(struct run *r, struct unit *u)
+{
+	return (u - (u->range - r->splits[u->file].pieces));
+}
 
 static char *
 journey_message(const struct journey *j, const char *what)
@@ -184,7 +200,7 @@ on_journey(struct journey *j, void *arg, char **cause)
 	struct worker		*w = arg;
 	struct run		*r = w->r;
 	const struct run_opts	*o = r->o;
-	struct unit		*u = &r->units[w->unit];
+	struct unit		*u = w->cur;
 	struct agg		*agg = u->agg != NULL ? u->agg : w->agg;
 	const char		*value = NULL;
 	char			 why[200], buf[32];
@@ -237,12 +253,11 @@ on_journey(struct journey *j, void *arg, char **cause)
 	return (0);
 }
 
-/* Read one unit: a file into the worker's aggregates, a piece into its own. */
+/* Read one unit: a file into the worker's aggregates, a piece or chunk into its own. */
 static void
-read_one(struct worker *w, size_t i)
+read_unit(struct worker *w, struct unit *u)
 {
 	struct run		*r = w->r;
-	struct unit		*u = &r->units[i];
 	struct read_opts	 ro;
 	const char		*path = r->files[u->file];
 
@@ -252,7 +267,8 @@ read_one(struct worker *w, size_t i)
 	ro.classifier = r->o->classifier != NULL ? r->o->classifier :
 	    r->e->classifier;
 	ro.outcome = &r->e->outcome;
-	ro.ids = u->range != NULL ? FIRST_PIECE(r, i)->ids : r->ids;
+	ro.ids = u->of != NULL ? u->of->ids : u->range != NULL ?
+	    first_piece(r, u)->ids : r->ids;
 	ro.keep_attrs = r->keep;
 	ro.time_attrs = r->times;
 	/* Channels serve --by channel and channel switches between contacts. */
@@ -266,9 +282,19 @@ read_one(struct worker *w, size_t i)
 	ro.format_in = r->o->format_in;
 	ro.memory = r->o->memory != 0 ? r->o->memory : READ_MEMORY;
 	ro.arg = w;
-	w->unit = i;
+	w->cur = u;
 	w->occ_out = r->o->occ;
-	if (r->o->occ != NULL && r->nunits > 1) {
+	if (r->o->occ != NULL && u->of != NULL) {	/* a chunk's, in memory */
+		if ((u->occ = open_memstream(&u->occ_buf, &u->occ_len)) ==
+		    NULL) {
+			u->rc = MOT_EXIT_SOFTWARE;
+			u->cause = xasprintf("cannot keep occurrences: %s",
+			    strerror(errno));
+			atomic_store(&r->stop, 1);
+			return;
+		}
+		w->occ_out = u->occ;
+	} else if (r->o->occ != NULL && r->nunits > 1) {
 		if ((u->occ = tmpfile()) == NULL) {
 			u->rc = MOT_EXIT_CANTCREAT;
 			u->cause = xasprintf("cannot make a temporary file: %s",
@@ -278,7 +304,9 @@ read_one(struct worker *w, size_t i)
 		}
 		w->occ_out = u->occ;
 	}
-	verbosef("reading %s%s", path, u->range != NULL ? " (a piece)" : "");
+	if (u->of == NULL)
+		verbosef("reading %s%s", path, u->range != NULL ?
+		    " (a piece)" : "");
 	if (u->range != NULL && u->range->line_delta == SPLIT_NO_LINES) {
 		u->rc = MOT_EXIT_IOERR;	/* its lines were not counted */
 		u->cause = xasprintf("%s: cannot count its lines", path);
@@ -303,7 +331,7 @@ read_one(struct worker *w, size_t i)
 static void
 piece_done(struct run *r, size_t i)
 {
-	struct unit	*f = FIRST_PIECE(r, i);
+	struct unit	*f = first_piece(r, &r->units[i]);
 	int		 all;
 
 	pthread_mutex_lock(&r->lock);
@@ -318,22 +346,235 @@ piece_done(struct run *r, size_t i)
 	}
 }
 
+static void	unit_clear(struct unit *);
+
+/* The next chunk in the run's queue, or NULL; with the lock held. */
+static struct unit *
+chunk_take(struct run *r)
+{
+	struct unit	*c = r->chunk_head;
+
+	if (c != NULL && (r->chunk_head = c->queued) == NULL)
+		r->chunk_tail = NULL;
+	return (c);
+}
+
+/* Parse a chunk, then say so to the reader that cut it. */
+static void
+chunk_read(struct worker *w, struct unit *c)
+{
+	struct run	*r = w->r;
+
+	read_unit(w, c);
+	pthread_mutex_lock(&r->lock);
+	c->done = 1;
+	pthread_cond_broadcast(&r->counted);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* A file's cutting is over: readers that wait for its chunks need not. */
+static void
+stream_over(struct run *r)
+{
+	pthread_mutex_lock(&r->lock);
+	r->streams--;
+	pthread_cond_broadcast(&r->counted);
+	pthread_mutex_unlock(&r->lock);
+}
+
+/* Take a parsed chunk into its file's unit, in file order, and free it; -1 if it failed. */
+static int
+chunk_fold(struct stream *s, struct unit *su, struct unit *c, int failed)
+{
+	size_t	k;
+
+	if (c->rc != 0 || failed) {
+		failed = 1;
+	} else {
+		read_stats_add(&su->st, &c->st);
+		agg_merge(su->agg, c->agg);
+		for (k = 0; k < c->nshown; k++) {
+			if (su->nshown < REJECT_SHOWN)
+				su->shown[su->nshown++] = c->shown[k];
+			else
+				free(c->shown[k]);
+		}
+		c->nshown = 0;
+		if (c->latest > su->latest)
+			su->latest = c->latest;
+		if (c->occ != NULL && (fflush(c->occ) != 0 || fwrite(c->occ_buf,
+		    1, c->occ_len, su->occ) != c->occ_len))
+			failed = 1;
+	}
+	unit_clear(c);
+	free(c->occ_buf);
+	stream_chunk_free(s, c->chunk);
+	free(c);
+	return (failed ? -1 : 0);
+}
+
+/*
+ * Read a compressed file with the other readers: cut it into chunks as it
+ * is decompressed (stream.c), one per reader and STREAM_AHEAD more held
+ * at once, queued for any reader, this one too; take each into the file's
+ * unit in file order once parsed. If it cannot be cut, or a chunk does not
+ * parse on its own, the file is read whole (which says what is wrong).
+ */
+static void
+stream_read(struct worker *w, struct unit *su)
+{
+	struct run		*r = w->r;
+	const char		*path = r->files[su->file];
+	struct stream		*s = NULL;
+	struct stream_chunk	*sc;
+	struct unit		*head = NULL, **tail = &head, *c;
+	size_t			 held = 0;
+	char			*cause = NULL;
+	int			 rc, failed = 0, eof = 0;
+
+	/* Occurrences wait in a file: a chunk that fails leaves none out. */
+	if (stream_open(&s, path, STREAM_CHUNK, &cause) == 0 &&
+	    r->o->occ != NULL && (su->occ = tmpfile()) == NULL) {
+		stream_close(s);
+		s = NULL;
+	}
+	if (s == NULL) {	/* read whole, which says what is wrong */
+		free(cause);
+		stream_over(r);
+		read_unit(w, su);
+		return;
+	}
+	verbosef("reading %s (cut as it is decompressed)", path);
+	su->agg = xcalloc(1, sizeof *su->agg);
+	agg_init(su->agg, r->e, r->o->by);
+	su->ids = read_ids_new();
+	for (;;) {
+		while (!eof && !failed && held < r->njobs + STREAM_AHEAD &&
+		    !atomic_load(&r->stop)) {
+			if ((rc = stream_next(s, &sc, &cause)) <= 0) {
+				failed = rc < 0;
+				free(cause);
+				cause = NULL;
+				eof = 1;
+				break;
+			}
+			c = xcalloc(1, sizeof *c);
+			c->file = su->file;
+			c->of = su;
+			c->chunk = sc;
+			c->range = &sc->range;
+			c->latest = MOT_TIME_NONE;
+			c->agg = xcalloc(1, sizeof *c->agg);
+			agg_init(c->agg, r->e, r->o->by);
+			*tail = c;
+			tail = &c->order;
+			held++;
+			pthread_mutex_lock(&r->lock);
+			if (r->chunk_tail != NULL)
+				r->chunk_tail->queued = c;
+			else
+				r->chunk_head = c;
+			r->chunk_tail = c;
+			pthread_cond_broadcast(&r->counted);
+			pthread_mutex_unlock(&r->lock);
+		}
+		pthread_mutex_lock(&r->lock);
+		if (head != NULL && head->done) {
+			c = head;
+			if ((head = c->order) == NULL)
+				tail = &head;
+			held--;
+			pthread_mutex_unlock(&r->lock);
+			if (chunk_fold(s, su, c, failed) != 0)
+				failed = 1;
+			continue;
+		}
+		if (head == NULL && (eof || failed || atomic_load(&r->stop))) {
+			pthread_mutex_unlock(&r->lock);
+			break;
+		}
+		if ((c = chunk_take(r)) != NULL) {
+			pthread_mutex_unlock(&r->lock);
+			if (c->of == su && (failed || atomic_load(&r->stop)))
+				c->rc = MOT_EXIT_DATAERR;	/* not read */
+			if (c->rc == 0)
+				chunk_read(w, c);
+			else {
+				pthread_mutex_lock(&r->lock);
+				c->done = 1;
+				pthread_mutex_unlock(&r->lock);
+			}
+			continue;
+		}
+		pthread_cond_wait(&r->counted, &r->lock);
+		pthread_mutex_unlock(&r->lock);
+	}
+	stream_over(r);
+	if (!failed && !atomic_load(&r->stop)) {
+		stream_stats(s, &su->st.io);
+		stream_close(s);
+		agg_merge(w->agg, su->agg);
+		agg_free(su->agg);
+		free(su->agg);
+		su->agg = NULL;
+		agg_input(w->agg, path, &su->st);
+		read_ids_add(r->ids, su->ids);
+		read_ids_free(su->ids);
+		su->ids = NULL;
+		return;
+	}
+	stream_close(s);
+	unit_clear(su);
+	memset(&su->st, 0, sizeof su->st);
+	if (atomic_load(&r->stop)) {
+		su->rc = MOT_EXIT_DATAERR;	/* another reader's failure says why */
+		return;
+	}
+	verbosef("%s: read whole again (a chunk did not parse on its own)",
+	    path);
+	read_unit(w, su);
+}
+
 static void *
 worker_main(void *arg)
 {
 	struct worker	*w = arg;
 	struct run	*r = w->r;
+	struct unit	*c;
 	size_t		 i;
 
 	for (;;) {
 		pthread_mutex_lock(&r->lock);
-		i = r->next++;
-		while (i < r->nunits && !r->units[i].ready)
+		for (;;) {
+			if ((c = chunk_take(r)) != NULL)
+				break;
+			i = r->next;
+			if (i < r->nunits && r->units[i].ready) {
+				r->next++;
+				if (r->units[i].stream)
+					r->streams++;
+				break;
+			}
+			if (i >= r->nunits && r->streams == 0)
+				break;
 			pthread_cond_wait(&r->counted, &r->lock);
+		}
 		pthread_mutex_unlock(&r->lock);
-		if (i >= r->nunits || atomic_load(&r->stop))
+		if (c != NULL) {
+			chunk_read(w, c);
+			continue;
+		}
+		if (i >= r->nunits)
 			break;
-		read_one(w, i);
+		if (atomic_load(&r->stop)) {
+			if (r->units[i].stream)
+				stream_over(r);
+			break;
+		}
+		if (r->units[i].stream)
+			stream_read(w, &r->units[i]);
+		else
+			read_unit(w, &r->units[i]);
 		if (r->units[i].range != NULL)
 			piece_done(r, i);
 	}
@@ -405,6 +646,7 @@ plan_units(struct run *r)
 {
 	struct read_opts	fo;
 	size_t			i, k, want;
+	int			stream;
 
 	r->splits = xcalloc(r->nfiles + 1, sizeof *r->splits);
 	r->units = NULL;
@@ -425,7 +667,11 @@ plan_units(struct run *r)
 	fo.memory = r->o->memory;
 	for (i = 0; i < r->nfiles; i++) {
 		k = read_plan(r->files[i], &fo, want, &r->splits[i]);
-		if (want > 1 && k == 1)
+		/* A compressed journeys file or XES log is cut as it is read. */
+		stream = want > 1 && k == 1 && strcmp(r->files[i], "-") != 0 &&
+		    !read_is_csv(r->files[i], &fo) &&
+		    !read_is_ocel(r->files[i], &fo);
+		if (want > 1 && k == 1 && !stream)
 			verbosef("%s: read by one reader (not a plain file "
 			    "large enough to split)", r->files[i]);
 		r->units = xreallocarray(r->units, r->nunits + k,
@@ -434,6 +680,7 @@ plan_units(struct run *r)
 			memset(&r->units[r->nunits], 0, sizeof *r->units);
 			r->units[r->nunits].file = i;
 			r->units[r->nunits].latest = MOT_TIME_NONE;
+			r->units[r->nunits].stream = stream;
 			/* A piece waits for the lines before it to be counted. */
 			r->units[r->nunits].ready = r->splits[i].n == 0 ||
 			    k == r->splits[i].n;
@@ -506,7 +753,7 @@ reread_whole(struct run *r, struct worker *w, size_t first, size_t n)
 	u->rc = 0;
 	memset(&u->st, 0, sizeof u->st);
 	atomic_store(&r->stop, 0);
-	read_one(w, first);
+	read_unit(w, u);
 }
 
 /*
@@ -575,7 +822,10 @@ run_inputs(struct run *r, char **files, size_t n, char **cause)
 	}
 	plan_units(r);
 	r->ids = read_ids_new();
-	nw = r->njobs < r->nunits ? r->njobs : r->nunits;
+	/* As many readers as units, or as asked when a file is cut as it is read. */
+	for (i = 0; i < r->nunits && !r->units[i].stream; i++)
+		;
+	nw = r->njobs < r->nunits || i < r->nunits ? r->njobs : r->nunits;
 	if (nw == 0)
 		nw = 1;
 	w = xcalloc(nw, sizeof *w);

@@ -65,7 +65,10 @@ struct run {
 	const char		**times;	/* ... of those, the ones read as times */
 	size_t			 ntimes;
 	pthread_mutex_t		 lock;
-	pthread_cond_t		 counted;	/* a piece's lines are counted */
+	pthread_cond_t		 counted;	/* a piece's lines are counted, a chunk queued or parsed */
+	/* Chunks of compressed files cut as they are read, for any reader to parse. */
+	struct unit		*chunk_head, *chunk_tail;
+	size_t			 streams;	/* files being cut */
 	/* The moments' touchpoint names no accepted journey has: file:line messages with suggestions. */
 	char			**missing;
 	size_t			 nmissing;

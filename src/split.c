@@ -23,25 +23,53 @@
 
 #define WINDOW	(1024 * 1024)
 
+int64_t
+split_find(const char *buf, size_t len, const char *tag)
+{
+	size_t		 tl = strlen(tag);
+	const char	*p = buf, *end = buf + len;
+	char		 c;
+
+	while (end - p > (ptrdiff_t)tl &&
+	    (p = memchr(p, '<', (size_t)(end - p - (ptrdiff_t)tl))) != NULL) {
+		c = p[tl];
+		if (memcmp(p, tag, tl) == 0 && (c == ' ' || c == '\t' ||
+		    c == '\n' || c == '\r' || c == '>'))
+			return ((int64_t)(p - buf));
+		p++;
+	}
+	return (-1);
+}
+
+int
+split_root(const char *buf, const char **tag, const char **suffix)
+{
+	const char	*root = strstr(buf, "<journeys"), *xes = strstr(buf, "<log");
+
+	if (root != NULL && (xes == NULL || root < xes)) {
+		*tag = "<journey";
+		*suffix = "\n</journeys>\n";
+	} else if (xes != NULL) {
+		*tag = "<trace";
+		*suffix = "\n</log>\n";
+	} else
+		return (-1);
+	return (0);
+}
+
 /* The offset of the first unit start tag at or after off, or -1. */
 static int64_t
 find_unit(int fd, uint64_t off, uint64_t size, const char *tag, char *buf)
 {
-	size_t	tl = strlen(tag), i;
+	size_t	tl = strlen(tag);
+	int64_t	at;
 	ssize_t	n;
-	char	c;
 
 	while (off < size) {
 		if ((n = pread(fd, buf, WINDOW, (off_t)off)) <= 0)
 			return (-1);
-		for (i = 0; i + tl < (size_t)n; i++) {
-			if (buf[i] != '<' || memcmp(buf + i, tag, tl) != 0)
-				continue;
-			c = buf[i + tl];
-			if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-			    c == '>')
-				return ((int64_t)(off + i));
-		}
+		if ((at = split_find(buf, (size_t)n, tag)) >= 0)
+			return ((int64_t)off + at);
 		if ((size_t)n <= tl)
 			return (-1);
 		off += (uint64_t)n - tl;
@@ -53,7 +81,7 @@ size_t
 split_plan(const char *path, size_t want, struct split *sp)
 {
 	struct stat	 sb;
-	char		*buf = NULL, *root, *xes;
+	char		*buf = NULL;
 	const char	*tag;
 	int64_t		*cut = NULL, at;
 	uint64_t	 size, first, target;
@@ -77,15 +105,7 @@ split_plan(const char *path, size_t want, struct split *sp)
 	    decomp_magic(buf, (size_t)n) != DECOMP_PLAIN)
 		goto whole;	/* short, or compressed: one reader */
 	buf[n] = '\0';
-	root = strstr(buf, "<journeys");
-	xes = strstr(buf, "<log");
-	if (root != NULL && (xes == NULL || root < xes)) {
-		tag = "<journey";
-		sp->suffix = "\n</journeys>\n";
-	} else if (xes != NULL) {
-		tag = "<trace";
-		sp->suffix = "\n</log>\n";
-	} else
+	if (split_root(buf, &tag, &sp->suffix) != 0)
 		goto whole;
 	if ((at = find_unit(fd, 0, size, tag, buf)) < 0 || at >= WINDOW)
 		goto whole;	/* the header must be small */

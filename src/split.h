@@ -4,6 +4,7 @@
 
 #include <limits.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "xmlin.h"
 
@@ -26,6 +27,10 @@ struct split {
 /* No piece is planned smaller than this. */
 #define SPLIT_PIECE_MIN	(UINT64_C(8) << 20)
 
+/* What a file's beginning (NUL-terminated) holds: the start tag of its units ("<journey", "<trace") and the root's end tag that closes a piece; 0, or -1 for neither. */
+int	split_root(const char *, const char **, const char **);
+/* The offset in len bytes of the first unit start tag (tag, then a space or '>'), or -1. */
+int64_t	split_find(const char *, size_t, const char *);
 /* Plan up to want pieces of a plain journeys file or XES log; the count (1: read it whole). */
 size_t	split_plan(const char *, size_t, struct split *);
 /*

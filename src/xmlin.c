@@ -926,7 +926,7 @@ xmlin_parse_range(const char *path, const struct xmlin_range *range,
 		x.path = "(stdin)";
 	if (range != NULL) {
 		x.line_delta = range->line_delta;
-		rc = input_open_range(&in, path, range->off, range->len,
+		rc = input_open_range(&in, path, range->mem, range->off, range->len,
 		    range->prefix, range->prefix_len, range->suffix,
 		    range->suffix_len, cause);
 	} else

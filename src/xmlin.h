@@ -53,6 +53,7 @@ struct xmlin_stats {
 void	xmlin_init(void);
 /* A piece of a file, parsed as a document of its own: prefix, bytes, suffix. */
 struct xmlin_range {
+	const char	*mem;		/* the bytes, if not the file's */
 	uint64_t	 off, len;
 	const char	*prefix;
 	size_t		 prefix_len;
