@@ -19,6 +19,7 @@ extern const struct cmd_entry cmd_analyze_entry;
 extern const struct cmd_entry cmd_check_entry;
 extern const struct cmd_entry cmd_inspect_entry;
 extern const struct cmd_entry cmd_merge_entry;
+extern const struct cmd_entry cmd_split_entry;
 extern const struct cmd_entry cmd_validate_entry;
 
 /* Print "Try 'mot CMD --help'" after a usage error and return MOT_EXIT_USAGE. */

@@ -119,6 +119,13 @@ raw_read(void *arg, void *buf, size_t n)
 int
 input_open(struct input_src **sp, const char *path, char **cause)
 {
+	return (input_open_thread(sp, path, 1, cause));
+}
+
+int
+input_open_thread(struct input_src **sp, const char *path, int thread,
+    char **cause)
+{
 	struct input_src	*s;
 	const char		*t;
 	char			*msg;
@@ -168,8 +175,8 @@ input_open(struct input_src **sp, const char *path, char **cause)
 		s->in_len = 0;
 	}
 	/* Decompression on its own thread, unless MOT_INPUT_THREADS=0. */
-	if (s->codec != DECOMP_PLAIN && ((t = getenv("MOT_INPUT_THREADS")) ==
-	    NULL || strcmp(t, "0") != 0))
+	if (s->codec != DECOMP_PLAIN && thread && ((t =
+	    getenv("MOT_INPUT_THREADS")) == NULL || strcmp(t, "0") != 0))
 		(void)pipe_start(s);
 	*sp = s;
 	return (0);

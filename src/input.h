@@ -10,6 +10,8 @@ struct input_src;
 
 /* Open a file ("-" for standard input); 0, or an exit code with *cause. */
 int	input_open(struct input_src **, const char *, char **);
+/* The same, decompressing on a thread of its own only if told (and MOT_INPUT_THREADS allows). */
+int	input_open_thread(struct input_src **, const char *, int, char **);
 /* Open len bytes at off of a plain file (or of mem, unless NULL), given between a prefix and a suffix. */
 int	input_open_range(struct input_src **, const char *, const char *,
 	    uint64_t, uint64_t, const char *, size_t, const char *, size_t,

@@ -20,6 +20,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_check_entry,
 	&cmd_inspect_entry,
 	&cmd_merge_entry,
+	&cmd_split_entry,
 	&cmd_validate_entry,
 	NULL
 };
@@ -35,8 +36,9 @@ usage(FILE *f)
 		    (*c)->usage);
 	fprintf(f, "analyze scores journeys (mot's format, XES event logs or "
 	    "CSV),\ncheck gates a CI pipeline, inspect says what files hold, "
-	    "merge\ncombines saved states and validate checks files; mot "
-	    "COMMAND\n--help says what one takes.\n\n"
+	    "merge\ncombines saved states, split cuts a file into files of "
+	    "whole\njourneys and validate checks files; mot COMMAND --help "
+	    "says\nwhat one takes.\n\n"
 	    "  -h, --help     show this help and exit\n"
 	    "  -V, --version  show the version and exit\n");
 }

@@ -154,6 +154,9 @@ static const struct opt_def opt_defs[] = {
 	{ OPT_ALL, "all", 0, OPT_FLAG, NULL,
 	  0, 0, 0, NULL, 0, 0, NULL,
 	  "list every name and value kept, not the\nfirst 50 names and 5 values" },
+	{ OPT_SHARDS, "shards", 'n', OPT_COUNT, "N",
+	  1, 10000, 0, NULL, 0, 0, "a number of pieces from 1 to 10000",
+	  "cut into N pieces, 1 to 10000 (fewer when\nthe file has fewer journeys)" },
 };
 
 const struct opt_def *

@@ -46,6 +46,7 @@ enum opt_id {
 	OPT_MEMORY,
 	OPT_JSON_OUT,
 	OPT_ALL,
+	OPT_SHARDS,
 	OPT_NIDS
 };
 

@@ -1150,7 +1150,7 @@ csv_plan(const char *path, const struct read_opts *o, size_t want,
 	    (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return (1);
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
-	    (uint64_t)sb.st_size < SPLIT_MIN ||
+	    (!o->plan_any_size && (uint64_t)sb.st_size < SPLIT_MIN) ||
 	    pread(fd, head, sizeof head, 0) != (ssize_t)sizeof head) {
 		close(fd);
 		return (1);
@@ -1158,7 +1158,7 @@ csv_plan(const char *path, const struct read_opts *o, size_t want,
 	size = (uint64_t)sb.st_size;
 	if (memcmp(head, "\xef\xbb\xbf", 3) == 0)
 		bom = 3;
-	if (want > size / SPLIT_PIECE_MIN)
+	if (!o->plan_any_size && want > size / SPLIT_PIECE_MIN)
 		want = (size_t)(size / SPLIT_PIECE_MIN);
 	memset(&r, 0, sizeof r);
 	memset(&st, 0, sizeof st);

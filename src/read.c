@@ -189,7 +189,7 @@ read_plan(const char *path, const struct read_opts *o, size_t want,
 		return (1);
 	if (read_is_csv(path, o))
 		return (csv_plan(path, o, want, sp));
-	return (split_plan(path, want, sp));
+	return (split_plan(path, want, o->plan_any_size, sp));
 }
 
 int

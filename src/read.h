@@ -82,6 +82,7 @@ struct read_opts {
 	const struct ocel_map	*ocel;		/* the expectations' <ocel>, or NULL */
 	int			 format_in;	/* READ_IN_*: --format-in */
 	size_t			 memory;	/* --memory: bytes to gather rows in */
+	int			 plan_any_size;	/* read_plan: pieces of any size (mot split) */
 	struct read_seen	*seen;		/* mot inspect: what to note, or NULL */
 };
 

@@ -78,7 +78,7 @@ find_unit(int fd, uint64_t off, uint64_t size, const char *tag, char *buf)
 }
 
 size_t
-split_plan(const char *path, size_t want, struct split *sp)
+split_plan(const char *path, size_t want, int any_size, struct split *sp)
 {
 	struct stat	 sb;
 	char		*buf = NULL;
@@ -95,10 +95,10 @@ split_plan(const char *path, size_t want, struct split *sp)
 	    (fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return (1);
 	if (fstat(fd, &sb) == -1 || !S_ISREG(sb.st_mode) ||
-	    (uint64_t)sb.st_size < SPLIT_MIN)
+	    (!any_size && (uint64_t)sb.st_size < SPLIT_MIN))
 		goto whole;
 	size = (uint64_t)sb.st_size;
-	if (want > size / SPLIT_PIECE_MIN)
+	if (!any_size && want > size / SPLIT_PIECE_MIN)
 		want = (size_t)(size / SPLIT_PIECE_MIN);
 	buf = xmalloc(WINDOW + 1);
 	if ((n = pread(fd, buf, WINDOW, 0)) < 64 ||

@@ -31,8 +31,8 @@ struct split {
 int	split_root(const char *, const char **, const char **);
 /* The offset in len bytes of the first unit start tag (tag, then a space or '>'), or -1. */
 int64_t	split_find(const char *, size_t, const char *);
-/* Plan up to want pieces of a plain journeys file or XES log; the count (1: read it whole). */
-size_t	split_plan(const char *, size_t, struct split *);
+/* Plan up to want pieces of a plain journeys file or XES log, of any size if told (else SPLIT_MIN, SPLIT_PIECE_MIN); the count (1: read it whole). */
+size_t	split_plan(const char *, size_t, int, struct split *);
 /*
  * Count the lines before each piece (but the first) of a plan, in order,
  * calling ready(arg, k) once piece k's line_delta is set (or left at

@@ -22,6 +22,8 @@
 
 /* Bytes decompressed at a time. */
 #define STREAM_READ	(256 * 1024)
+/* Whether to decompress on a thread of its own (input.c) even so. */
+#define STREAM_THREAD	1
 /* Buffers kept for reuse. */
 #define STREAM_SPARE	4
 
@@ -85,7 +87,11 @@ stream_open(struct stream **sp, const char *path, uint64_t target,
 	s = xcalloc(1, sizeof *s);
 	s->path = path;
 	s->target = target;
-	if ((rc = input_open(&s->in, path, cause)) != 0) {
+	/*
+	 * Decompressed on this thread, straight into the chunks' buffers:
+	 * the other readers parse while it cuts.
+	 */
+	if ((rc = input_open_thread(&s->in, path, STREAM_THREAD, cause)) != 0) {
 		free(s);
 		return (rc);
 	}
