@@ -3,7 +3,9 @@
  * into N files of whole journeys (XES: whole traces behind the log's
  * header and globals; CSV: the header repeated), for a batch engine to
  * analyse one each (mot analyze --save-state, then mot merge). The cuts
- * are those of -j (split.c, csv_plan), at any size; a compressed file is
+ * are those of -j (split.c, csv_plan), at any size; a CSV file whose
+ * journeys' rows lie apart is partitioned by a hash of the journey id
+ * (csv_partition) instead; a compressed file is
  * decompressed into a scratch file in the output folder first. Every piece
  * is read through the reader before any is written, so bad input writes
  * nothing; each file is written atomically, and pieces an earlier split of
@@ -12,6 +14,7 @@
 #include <config.h>
 
 #include <dirent.h>
+#include <stdint.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -223,6 +226,123 @@ spool(const char *path, const char *dir, struct afile *af, char **cause)
 	return (0);
 }
 
+/* Pieces written at once by partition (each an open file). */
+#define PARTITION_OPEN	256
+
+/* A CSV file's rows gathered by journey into pieces. */
+struct partition {
+	uint64_t	*rows;		/* by part */
+	size_t		*piece;		/* by part: its piece, or SIZE_MAX */
+	size_t		 lo, hi;	/* the pieces being written */
+	struct afile	*af;		/* theirs */
+	int		 fd;
+	const char	*src;
+	uint64_t	 header;	/* bytes before the first row */
+	int		 rc;
+	char		*cause;
+};
+
+static void
+on_count(void *arg, long part, uint64_t off, uint64_t len)
+{
+	struct partition	*p = arg;
+
+	if (part < 0)
+		p->header = len;
+	else
+		p->rows[part]++;
+}
+
+static void
+on_row(void *arg, long part, uint64_t off, uint64_t len)
+{
+	struct partition	*p = arg;
+	size_t			 k;
+
+	if (part < 0 || p->rc != 0)
+		return;
+	k = p->piece[part];
+	if (k >= p->lo && k < p->hi)
+		p->rc = copy_range(p->fd, off, len, p->af[k - p->lo].f, p->src,
+		    &p->cause);
+}
+
+/*
+ * A CSV file whose journeys' rows lie apart: each journey's rows go to the
+ * piece its id hashes to, in file order, behind the header; pieces no
+ * journey hashes to are not written. PARTITION_OPEN pieces a pass.
+ */
+static int
+partition(const char *src, const char *path, const struct read_opts *ro,
+    size_t want, const char *dir, int quiet, char **cause)
+{
+	struct partition	 p;
+	struct names		 nm;
+	char			*name;
+	size_t			 i, k, n = 0, opened;
+	int			 rc;
+
+	memset(&p, 0, sizeof p);
+	p.rows = xcalloc(want, sizeof *p.rows);
+	p.piece = xcalloc(want, sizeof *p.piece);
+	p.src = src;
+	if ((rc = read_partition(src, ro, want, on_count, &p, cause)) != 0)
+		goto out;
+	for (i = 0; i < want; i++)
+		p.piece[i] = p.rows[i] > 0 ? n++ : SIZE_MAX;
+	if (n < want)
+		warnf("%s: %zu pieces, not %zu: no journey fell in the others",
+		    path, n, want);
+	if ((p.fd = open(src, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xasprintf("%s: cannot open: %s", src, strerror(errno));
+		rc = MOT_EXIT_NOINPUT;
+		goto out;
+	}
+	names_init(&nm, path, n);
+	p.af = xcalloc(PARTITION_OPEN, sizeof *p.af);
+	for (p.lo = 0; p.lo < n && rc == 0; p.lo = p.hi) {
+		p.hi = p.lo + PARTITION_OPEN < n ? p.lo + PARTITION_OPEN : n;
+		for (k = p.lo; k < p.hi; k++) {
+			name = names_piece(&nm, k);
+			rc = afile_open(&p.af[k - p.lo], dir, name, cause);
+			free(name);
+			if (rc != 0)
+				break;
+			if ((rc = copy_range(p.fd, 0, p.header, p.af[k - p.lo].f,
+			    src, cause)) != 0) {
+				k++;
+				break;
+			}
+		}
+		opened = k - p.lo;
+		if (rc == 0 && (rc = read_partition(src, ro, want, on_row, &p,
+		    cause)) == 0 && (rc = p.rc) != 0) {
+			*cause = p.cause;
+			p.cause = NULL;
+		}
+		for (i = 0; i < opened; i++) {
+			name = xstrdup(p.af[i].path);
+			if (rc != 0)
+				afile_abort(&p.af[i]);
+			else if ((rc = afile_commit(&p.af[i], cause)) == 0 &&
+			    !quiet)
+				printf("%s\n", name);
+			free(name);
+		}
+	}
+	if (rc == 0)
+		names_prune(&nm, dir, n);
+	free(nm.stem);
+	free(nm.ext);
+	free(p.af);
+	close(p.fd);
+out:
+	free(p.cause);
+	free(p.rows);
+	free(p.piece);
+	return (rc);
+}
+
 /* Whether the file at path is compressed (or not a plain regular file to cut in place). */
 static int
 needs_spool(const char *path, char **cause)
@@ -255,6 +375,8 @@ cmd_split(int argc, char **argv)
 	size_t			 want, k, n = 0;
 	int			 rc, fd = -1, spooled = 0, format_in;
 
+	memset(&sp, 0, sizeof sp);
+	memset(&scratch, 0, sizeof scratch);
 	if ((rc = opts_parse(c, argc, argv, &opts)) != 0)
 		return (rc == -1 ? 0 : rc);
 	opts_log(&opts);
@@ -275,8 +397,6 @@ cmd_split(int argc, char **argv)
 	    (rc = expect_load(epath, &e, &cause)) != 0)
 		goto out;
 	memset(&ro, 0, sizeof ro);
-	memset(&sp, 0, sizeof sp);
-	memset(&scratch, 0, sizeof scratch);
 	ro.format_in = format_in;
 	ro.memory = (size_t)opts_count(&opts, OPT_MEMORY);
 	ro.plan_any_size = 1;
@@ -317,18 +437,20 @@ cmd_split(int argc, char **argv)
 	}
 	n = want < 2 ? 1 : read_plan(src, &ro, want, &sp);
 	if (want >= 2 && n == 1) {
-		/* Why not: what the reader makes of the whole file, else the layout. */
-		if ((rc = read_file(path, &ro, on_journey, &st, &cause)) == 0) {
-			cause = st.journeys < 2 ? xasprintf("%s: %llu "
-			    "journey%s: nothing to cut", path,
-			    (unsigned long long)st.journeys, st.journeys == 1 ?
-			    "" : "s") : xasprintf("%s: cannot be cut into "
-			    "whole journeys: %s", path, ro.format_in ==
-			    READ_IN_XML ? "no journey (XES: trace) start tag "
-			    "after a header of at most 1 MiB" : "the rows of a "
-			    "journey are not all together");
-			rc = MOT_EXIT_DATAERR;
+		/* Not cut: what the reader makes of the whole file, else why. */
+		if ((rc = read_file(path, &ro, on_journey, &st, &cause)) != 0)
+			goto out;
+		if (st.journeys >= 2 && ro.format_in != READ_IN_XML) {
+			rc = partition(src, path, &ro, want, dir,
+			    opts_given(&opts, OPT_QUIET), &cause);
+			goto out;
 		}
+		cause = st.journeys < 2 ? xasprintf("%s: %llu journey%s: "
+		    "nothing to cut", path, (unsigned long long)st.journeys,
+		    st.journeys == 1 ? "" : "s") : xasprintf("%s: cannot be "
+		    "cut into whole journeys: no journey (XES: trace) start "
+		    "tag after a header of at most 1 MiB", path);
+		rc = MOT_EXIT_DATAERR;
 		goto out;
 	}
 	/* Every piece read on its own before any is written. */
@@ -397,8 +519,9 @@ const struct cmd_entry cmd_split_entry = {
 	"journeys in DIR, to analyse one each (mot analyze --save-state) and\n"
 	"merge (mot merge): the merged report is the one file's. XES pieces\n"
 	"keep the log's header and globals, CSV pieces the header row; a CSV\n"
-	"file needs -e for its <csv> mapping, and its journeys' rows\n"
-	"together. A compressed FILE is decompressed into DIR first. Each\n"
+	"file needs -e for its <csv> mapping (the journey id): when the rows\n"
+	"of a journey lie apart, each journey's go to the piece its id hashes\n"
+	"to. A compressed FILE is decompressed into DIR first. Each\n"
 	"piece is read before any is written, and written atomically; pieces\n"
 	"of an earlier split beyond N are removed. Fewer than N pieces when\n"
 	"the file has fewer journeys (a warning).\n"

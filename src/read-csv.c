@@ -8,6 +8,7 @@
  */
 #include <config.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -793,6 +794,39 @@ struct cuts {
 };
 
 /*
+ * A second reader of the file c reads, keeping the journey id's columns
+ * only (the rest of a row is read past), its header read: 0, or -1 (the
+ * real pass says why).
+ */
+static int
+scan_open(struct rd *r, struct crd *c, const char *path, struct crd *s,
+    struct rd *sr, struct read_stats *st, struct csv_record *rec)
+{
+	char	*cause = NULL;
+	size_t	 i;
+	int	 rc = 0;
+
+	memset(s, 0, sizeof *s);
+	s->m = c->m;
+	s->copts = c->copts;
+	s->jcols = c->jcols;
+	for (i = 0; i < c->m->njourney_cols; i++)
+		if (c->jcols[i] + 1 > s->copts.fields_want)
+			s->copts.fields_want = c->jcols[i] + 1;
+	memset(sr, 0, sizeof *sr);
+	memset(st, 0, sizeof *st);
+	sr->path = r->path;
+	sr->st = st;
+	if (open_csv(s, path, NULL, &cause) != 0 || (s->m->header &&
+	    next(sr, s, rec, &rc, &cause) <= 0)) {
+		free(cause);
+		close_csv(s);
+		return (-1);
+	}
+	return (0);
+}
+
+/*
  * Whether each journey's rows are adjacent, by a first pass over the file
  * that reads only the ids: the hashes of the journeys already ended are
  * kept, in at most budget bytes; past that the rows are taken as not
@@ -811,26 +845,10 @@ scan_grouped(struct rd *r, struct crd *c, const char *path, size_t budget,
 	uint64_t		 cur = 0;
 	char			*cause = NULL, *prev = NULL;
 	long			 idlen, prevlen = -1;
-	size_t			 i;
 	int			 k, rc = 0, grouped = 1;
 
-	memset(&s, 0, sizeof s);
-	s.m = c->m;
-	s.copts = c->copts;
-	s.jcols = c->jcols;
-	/* Only the id's columns are kept: the rest of a row is read past. */
-	for (i = 0; i < c->m->njourney_cols; i++)
-		if (c->jcols[i] + 1 > s.copts.fields_want)
-			s.copts.fields_want = c->jcols[i] + 1;
-	memset(&sr, 0, sizeof sr);
-	sr.path = r->path;
-	sr.st = &st;
-	if (open_csv(&s, path, NULL, &cause) != 0) {
-		free(cause);
+	if (scan_open(r, c, path, &s, &sr, &st, &rec) != 0)
 		return (0);	/* the real pass says why */
-	}
-	if (s.m->header)
-		k = next(&sr, &s, &rec, &rc, &cause);
 	if (cuts != NULL)
 		cuts->first_row = csv_offset(s.csv);
 	while (grouped && (k = next(&sr, &s, &rec, &rc, &cause)) > 0) {
@@ -1186,6 +1204,55 @@ csv_plan(const char *path, const struct read_opts *o, size_t want,
 	crd_free(&r);
 	close(fd);
 	return (n);
+}
+
+int
+csv_partition(const char *path, const struct read_opts *o, size_t n,
+    void (*fn)(void *, long, uint64_t, uint64_t), void *arg, char **cause)
+{
+	struct read_stats	 st, sst;
+	struct csv_record	 rec;
+	struct crd		 s;
+	struct rd		 r, sr;
+	unsigned char		 head[3];
+	uint64_t		 bom = 0, start;
+	long			 idlen;
+	int			 fd, first, k, rc;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xasprintf("%s: cannot open: %s", path, strerror(errno));
+		return (MOT_EXIT_NOINPUT);
+	}
+	if (pread(fd, head, sizeof head, 0) == (ssize_t)sizeof head &&
+	    memcmp(head, "\xef\xbb\xbf", 3) == 0)
+		bom = 3;
+	close(fd);
+	memset(&r, 0, sizeof r);
+	memset(&st, 0, sizeof st);
+	r.path = path;
+	r.o = o;
+	r.st = &st;
+	if ((rc = crd_open(&r, path, NULL, &rec, &first, cause)) != 0) {
+		crd_free(&r);
+		return (rc);
+	}
+	if (scan_open(&r, r.fmt, path, &s, &sr, &sst, &rec) != 0) {
+		crd_free(&r);
+		*cause = xasprintf("%s: cannot read it again", path);
+		return (MOT_EXIT_IOERR);
+	}
+	start = bom + (s.m->header ? csv_offset(s.csv) : 0);
+	fn(arg, -1, 0, start);
+	while ((k = next(&sr, &s, &rec, &rc, cause)) > 0) {
+		idlen = row_id(&s, &rec);
+		fn(arg, idlen < 0 ? 0 : (long)(XXH3_64bits(s.key,
+		    (size_t)idlen) % n), bom + rec.offset, bom +
+		    csv_offset(s.csv) - (bom + rec.offset));
+	}
+	free(s.key);
+	close_csv(&s);
+	crd_free(&r);
+	return (k < 0 ? rc : 0);
 }
 
 const struct read_format csv_format = {

@@ -116,6 +116,14 @@ extern const struct read_format xes_format;
 extern const struct read_format csv_format;
 extern const struct read_format ocel_format;
 /* A CSV file's pieces, cut where a journey begins, when its journeys' rows are adjacent (read.h: read_plan). */
+/*
+ * The rows of a plain CSV file by journey into n parts, each journey wholly
+ * in one (its id's hash modulo n; rows without an id in part 0), in file
+ * order: fn(arg, part, offset, length) for each row, and first with part
+ * -1 for the bytes before the first row. 0, or an exit code with *cause.
+ */
+int	csv_partition(const char *, const struct read_opts *, size_t,
+	    void (*)(void *, long, uint64_t, uint64_t), void *, char **);
 size_t	csv_plan(const char *, const struct read_opts *, size_t,
 	    struct split *);
 

@@ -193,6 +193,17 @@ read_plan(const char *path, const struct read_opts *o, size_t want,
 }
 
 int
+read_partition(const char *path, const struct read_opts *o, size_t n,
+    void (*fn)(void *, long, uint64_t, uint64_t), void *arg, char **cause)
+{
+	if (!read_is_csv(path, o) || o->csv == NULL) {
+		*cause = xasprintf("%s: only CSV rows are partitioned", path);
+		return (MOT_EXIT_SOFTWARE);
+	}
+	return (csv_partition(path, o, n, fn, arg, cause));
+}
+
+int
 read_file(const char *path, const struct read_opts *o, journey_fn fn,
     struct read_stats *st, char **cause)
 {

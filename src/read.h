@@ -138,6 +138,9 @@ int	read_is_ocel_json(const char *, const struct read_opts *);
 /* Whether an OCEL 2.0 file is its SQLite form: --format-in ocel-sqlite, or a .sqlite or .db name. */
 int	read_is_ocel_sqlite(const char *, const struct read_opts *);
 /* Plan up to want pieces of a file for -j, each read with read_range (src/split.h); the count (1: read it whole). */
+/* A CSV file's rows by journey into n parts (csv_partition in read-int.h): 0, or an exit code with *cause. */
+int	read_partition(const char *, const struct read_opts *, size_t,
+	    void (*)(void *, long, uint64_t, uint64_t), void *, char **);
 size_t	read_plan(const char *, const struct read_opts *, size_t,
 	    struct split *);
 /* Read every journey of a file ("-" for stdin); 0, or an exit code and *cause. */

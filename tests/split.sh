@@ -1,6 +1,7 @@
 #!/bin/sh
 # split.sh - mot split's contract: a journeys file, an XES log, a CSV
-# event log (grouped rows) and a gzip journeys file cut into four, each
+# event log (grouped rows, and sorted by time: each journey's rows apart)
+# and a gzip journeys file cut into four, each
 # piece analysed with --save-state and the states merged, give the report
 # of one run over the file (report.json but for its "inputs", which name
 # the pieces, and "duplicate_ids", which only one run can count). Uses
@@ -68,9 +69,15 @@ check() {	# NAME EXPECTATIONS FILE
 "$GEN" -x -s 3 -n 3000 > x.xes
 "$GEN" -c -s 3 -n 3000 > c.csv
 gzip -c j.xml > z.xml.gz
+# The same rows sorted by time, as event logs often are: each journey's
+# rows apart, gathered into pieces by their id.
+{ head -n 1 c.csv; tail -n +2 c.csv |
+    awk -F, '{ print ($8 != "" ? $8 : $9) "," $0 }' |
+    LC_ALL=C sort -s -t, -k1,1 | cut -d, -f2-; } > cs.csv
 check journeys exp.xml j.xml
 check xes exp.xml x.xes
 check csv expc.xml c.csv
+check csv-scattered expc.xml cs.csv
 check gzip exp.xml z.xml.gz
 
 # Every XES piece keeps the log's header: its globals and classifiers.
@@ -84,7 +91,7 @@ for p in xes/pieces/*.xes; do
 done
 # Every CSV piece begins with the header row.
 head -n 1 c.csv > header
-for p in csv/pieces/*.csv; do
+for p in csv/pieces/*.csv csv-scattered/pieces/*.csv; do
 	if ! head -n 1 "$p" | cmp -s - header; then
 		echo "FAIL: $p does not begin with the header"
 		fail=$((fail + 1))
