@@ -24,6 +24,8 @@
 #define STREAM_READ	(256 * 1024)
 /* Whether to decompress on a thread of its own (input.c) even so. */
 #define STREAM_THREAD	1
+/* Room for reads past a chunk's size before a buffer grows. */
+#define STREAM_SLACK	(4 * STREAM_READ + 1)
 /* Buffers kept for reuse. */
 #define STREAM_SPARE	4
 
@@ -56,9 +58,9 @@ more(struct stream *s, char **cause)
 	ssize_t		 r;
 	int		 code;
 
+	/* Linear growth: a chunk's buffer is rarely past its first size. */
 	if (s->cap - s->len < STREAM_READ + 1) {
-		s->cap = s->len + STREAM_READ + 1 > 2 * s->cap ? s->len +
-		    STREAM_READ + 1 : 2 * s->cap;
+		s->cap = s->len + STREAM_SLACK;
 		s->buf = xreallocarray(s->buf, s->cap, 1);
 	}
 	if ((r = input_read(s->in, s->buf + s->len, STREAM_READ, &code,
@@ -125,7 +127,7 @@ int
 stream_next(struct stream *s, struct stream_chunk **cp, char **cause)
 {
 	struct stream_chunk	*c;
-	size_t			 from = (size_t)s->target, cut, tl;
+	size_t			 from = (size_t)s->target, cut, tl, want;
 	int64_t			 at;
 	int			 last = 0;
 
@@ -172,13 +174,15 @@ stream_next(struct stream *s, struct stream_chunk **cp, char **cause)
 	s->lines += count_byte(c->buf, cut, '\n');
 	/* The rest begins the next chunk. */
 	s->len -= cut;
-	s->cap = s->len + (size_t)s->target + 2 * STREAM_READ + 1;
-	if (s->nspare > 0 && s->spare_cap[s->nspare - 1] >= s->cap) {
+	want = s->len + (size_t)s->target + STREAM_SLACK;
+	while (s->nspare > 0 && s->spare_cap[s->nspare - 1] < want)
+		free(s->spare[--s->nspare]);	/* grown for a long journey: too small now */
+	if (s->nspare > 0) {
 		s->nspare--;
 		s->buf = s->spare[s->nspare];
 		s->cap = s->spare_cap[s->nspare];
 	} else
-		s->buf = xmalloc(s->cap);
+		s->buf = xmalloc(s->cap = want);
 	memcpy(s->buf, c->buf + cut, s->len);
 	s->buf[s->len] = '\0';
 	s->n++;
