@@ -2,7 +2,7 @@
 # compressed-readers.sh - a compressed journeys file cut into chunks as it
 # is decompressed, for two readers (src/stream.c, run.c's stream_read),
 # gives the report of one reader byte for byte: moments.csv,
-# occurrences.csv, report.json, and the warnings with their file:line
+# occurrences.csv, report.json, the saved state, and the warnings with their file:line
 # (rejected journeys in several chunks, and a duplicate id across two). A
 # "<journey" inside a comment makes a chunk that does not parse on its
 # own: the file is read whole again, to the same report; and a file that
@@ -41,9 +41,9 @@ awk '/<journey id="J-/ { n = substr($2, 7) + 0
 awk '/<journey id="J-16000"/ { print "<journey id=\"broken\"><touchpoint" } { print }' \
     j.xml | gzip -c > broken.xml.gz
 
-run() {	# NAME JOBS FILE: reports in NAME, warnings in NAME.err, -v in NAME.log
+run() {	# NAME JOBS FILE: reports and state in NAME, warnings in NAME.err, -v in NAME.log
 	"$MOT" analyze -v -j "$2" -e exp.xml -o "$1" --format json,csv \
-	    --charts none "$3" >/dev/null 2>"$1.log"
+	    --charts none --save-state "$1.state" "$3" >/dev/null 2>"$1.log"
 	echo $? > "$1.rc"
 	grep -v -e 'reading ' -e 'read whole again' -e 'wrote ' \
 	    -e 'read by one reader' "$1.log" > "$1.err"
@@ -57,6 +57,10 @@ same() {	# A B WHAT
 	done
 	if ! cmp -s "$1.err" "$2.err"; then
 		bad "$3: the warnings differ"; diff "$1.err" "$2.err" | head -n 6
+		return
+	fi
+	if [ -f "$1.state" ] && ! cmp -s "$1.state" "$2.state"; then
+		bad "$3: the saved states differ"
 		return
 	fi
 	ok "$3"
