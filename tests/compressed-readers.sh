@@ -32,6 +32,7 @@ bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 	{ print }' > j.xml
 gzip -c j.xml > j.xml.gz
 zstd -q -c j.xml > j.xml.zst
+"$GEN" -x -s 7 -n 20000 | gzip -c > x.xes.gz
 # Comments that hold a journey start tag, before each journey of a few
 # megabytes: the chunk cut at one of them does not parse.
 awk '/<journey id="J-/ { n = substr($2, 7) + 0
@@ -76,6 +77,10 @@ for z in gz zst; do
 	fi
 	same "one-$z" "two-$z" "$z: two readers as one"
 done
+run x1 1 x.xes.gz
+run x2 2 x.xes.gz
+grep -q 'cut as it is decompressed' x2.log && same x1 x2 "XES gzip: two readers as one" ||
+    bad "XES gzip: not cut"
 grep -q 'skipped' one-gz.err && grep -q '"duplicate_ids": 1' one-gz/report.json &&
     ok "the data has rejections and a duplicate id" ||
     bad "the data lacks rejections or a duplicate id"
