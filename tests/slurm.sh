@@ -1,8 +1,8 @@
 #!/bin/sh
 # slurm.sh - scripts/mot-slurm on a one-node Slurm cluster brought up on
-# localhost inside a temporary folder (munged with a key of its own,
-# slurmctld and slurmd from a slurm.conf written there, on free ports),
-# gives the report.json of one local mot analyze of the same files (but
+# localhost inside a temporary folder by scripts/slurm-local (munged with
+# a key of its own, slurmctld and slurmd from a slurm.conf written there,
+# on free ports), gives the report.json of one local mot analyze of the same files (but
 # for duplicate_ids); so does one file cut into four by mot split, when
 # mot has it. A failing task fails the run with its exit status. Needs
 # root, slurm-wlm and munge (scripts/install-deps --slurm): skipped
@@ -11,15 +11,12 @@ set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 MOT=${MOT:-./mot}
 case $MOT in /*) ;; *) MOT=$(pwd)/$MOT ;; esac
-skip() { echo "$1: skipped"; exit 77; }
-[ "$(id -u)" = 0 ] || skip "not root"
-for p in munged slurmctld slurmd; do
-	eval "$p=\$(PATH=\$PATH:/usr/sbin:/sbin command -v $p)" ||
-	    skip "$p missing (scripts/install-deps --slurm)"
-done
-for p in sbatch sinfo scancel; do
-	command -v $p >/dev/null 2>&1 || skip "$p missing (scripts/install-deps --slurm)"
-done
+export MOT srcdir
+# The cluster: this script again, inside scripts/slurm-local (77 without Slurm).
+if [ -z "${MOT_SLURM_LOCAL:-}" ]; then
+	case $0 in /*) self=$0 ;; *) self=$(pwd)/$0 ;; esac
+	exec "$srcdir/scripts/slurm-local" sh "$self"
+fi
 # Equal but for duplicate_ids, which only one run can count (docs/scaling.md).
 same_but_dups() {
 	! diff "$1" "$2" | grep '^[<>]' | grep -v '"duplicate_ids"' | grep -q .
@@ -28,104 +25,19 @@ same_but_dups() {
 no_inputs() {
 	awk '/^  "inputs": \[/ { skip = 1 } !skip { print } skip && /^  \],?$/ { skip = 0 }' "$1"
 }
-started=$(date +%s)
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/mot-slurm.XXXXXX") || exit 99
-# Each daemon by the pid in its pid file: TERM, then KILL after 10 s.
-stop() {
-	for d in slurmd slurmctld munged; do
-		f=$tmp/$d.pid
-		[ -s "$f" ] || continue
-		pid=$(cat "$f")
-		kill "$pid" 2>/dev/null
-		i=0
-		while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do
-			sleep 0.1
-			i=$((i + 1))
-		done
-		kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
-		rm -f "$f"
-	done
-}
-trap 'stop; rm -rf "$tmp"' EXIT
-trap 'exit 99' INT TERM HUP
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/mot-slurm-test.XXXXXX") || exit 99
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/work" || exit 99
 pass=0 fail=0
 ok() { echo "ok: $1"; pass=$((pass + 1)); }
 bad() { echo "FAIL: $1"; fail=$((fail + 1)); }
+# The daemons' logs, when a run fails.
 logs() {
-	for l in "$tmp"/*.log; do
+	for l in "$MOT_SLURM_LOCAL"/*.log; do
 		echo "--- $l"
 		tail -20 "$l"
 	done
 }
-mkdir "$tmp/munge" "$tmp/key" "$tmp/ctld" "$tmp/spool" "$tmp/work" || exit 99
-# munged wants its socket's folder open to all, its key's closed.
-chmod 711 "$tmp"
-chmod 755 "$tmp/munge"
-chmod 700 "$tmp/key"
-
-# munge, with a key made here.
-dd if=/dev/urandom of="$tmp/key/munge.key" bs=1024 count=1 2>/dev/null || exit 99
-chmod 400 "$tmp/key/munge.key"
-sock=$tmp/munge/socket
-"$munged" --socket="$sock" --key-file="$tmp/key/munge.key" \
-    --pid-file="$tmp/munged.pid" --log-file="$tmp/munged.log" \
-    --seed-file="$tmp/key/munged.seed" || { logs; exit 99; }
-
-# Two free TCP ports, from a range picked by the pid: none listening or
-# bound in /proc/net/tcp{,6}.
-used() {
-	h=$(printf '%04X' "$1")
-	cat /proc/net/tcp /proc/net/tcp6 2>/dev/null |
-	    awk -v h="$h" '{ sub(/.*:/, "", $2) } $2 == h { f = 1 } END { exit !f }'
-}
-port=$((20000 + $$ % 20000))
-while used $port || used $((port + 1)); do
-	port=$((port + 2))
-	[ $port -lt 60000 ] || port=20000
-done
-host=$(uname -n | cut -d. -f1)
-cpus=$(nproc)
-export SLURM_CONF="$tmp/slurm.conf"
-cat > "$SLURM_CONF" <<EOF
-ClusterName=motest
-SlurmctldHost=$host(127.0.0.1)
-SlurmctldPort=$port
-SlurmdPort=$((port + 1))
-SlurmUser=root
-SlurmdUser=root
-AuthType=auth/munge
-AuthInfo=socket=$sock
-CredType=cred/munge
-StateSaveLocation=$tmp/ctld
-SlurmdSpoolDir=$tmp/spool
-SlurmctldPidFile=$tmp/slurmctld.pid
-SlurmdPidFile=$tmp/slurmd.pid
-SlurmctldLogFile=$tmp/slurmctld.log
-SlurmdLogFile=$tmp/slurmd.log
-ProctrackType=proctrack/linuxproc
-TaskPlugin=task/none
-SelectType=select/cons_tres
-SelectTypeParameters=CR_CPU
-JobAcctGatherType=jobacct_gather/none
-AccountingStorageType=accounting_storage/none
-JobCompType=jobcomp/none
-MpiDefault=none
-ReturnToService=2
-SchedulerType=sched/builtin
-NodeName=$host NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=100 State=UNKNOWN
-PartitionName=test Nodes=$host Default=YES MaxTime=INFINITE State=UP
-EOF
-"$slurmctld" -c || { logs; exit 99; }
-"$slurmd" -N "$host" || { logs; exit 99; }
-i=0
-until [ "$(sinfo -h -n "$host" -o %t 2>/dev/null)" = idle ]; do
-	i=$((i + 1))
-	[ $i -le 60 ] || { echo "the node is not idle after 60 s"; sinfo; logs; exit 99; }
-	sleep 1
-done
-up=$(date +%s)
-echo "cluster up in $((up - started)) s"
-
 # Five minutes at most a run: a job that never starts fails the test
 # rather than hanging it (mot-slurm cancels its jobs on TERM).
 slurm() { timeout 300 "$srcdir/scripts/mot-slurm" --mot "$MOT" --time 5 "$@"; }
@@ -146,6 +58,13 @@ if [ $rc = 0 ]; then
 	fi
 	ls -a "$tmp/work" | grep -q mot-slurm &&
 	    bad "the work folder is left after a success"
+	if grep -q '^mot-slurm: task 3 (.*): [0-9.]* s, [0-9.]* MB peak$' "$tmp/run.out" &&
+	    grep -q '^mot-slurm: merge: [0-9.]* s, [0-9.]* MB peak$' "$tmp/run.out"; then
+		ok "each task's and the merge's time and peak memory are told"
+	else
+		cat "$tmp/run.out"
+		bad "no times and peak memory after a success"
+	fi
 else
 	cat "$tmp/run.out"
 	bad "mot-slurm failed (exit status $rc)"
