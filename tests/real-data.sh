@@ -6,7 +6,9 @@
 #     breached), checked independently of mot;
 #   - a gzip-compressed log and its decompressed copy give the same report;
 #   - the order of the events within a trace does not change any moment;
-#   - mot inspect counts a journey per trace.
+#   - mot inspect counts a journey per trace;
+#   - two readers (a gzip log cut as it is decompressed) and four pieces of
+#     mot split, merged, give one reader's report.
 # Skips (exit 77) when the data folder is absent. Uses $MOT and $srcdir.
 set -u
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
@@ -176,6 +178,48 @@ for f in "$data"/*.xes.gz "$data"/edge/*.xes; do
 		ok "mot inspect $name: $got journeys, one per trace"
 	else
 		bad "mot inspect $name: $got journeys, the log has $want traces"
+	fi
+done
+
+# (d) Each gzip log with samples/xes expectations read by two readers (cut
+# as it is decompressed) gives one reader's reports; and cut into four by
+# mot split, analysed and merged, the one run's report but for its inputs
+# and duplicate_ids.
+inputs_out() {
+	awk '/^  "inputs": \[/ { skip = 1; next }
+	    skip && /^  \],?$/ { skip = 0; next }
+	    skip || /"duplicate_ids"/ { next } { print }' "$1"
+}
+for pair in bpic2012:bpic2012-w-intervals helpdesk:helpdesk receipt:receipt \
+    consulta:consulta; do
+	e=$srcdir/samples/xes/${pair%%:*}.xml f=$data/${pair#*:}.xes.gz
+	name=${pair#*:}
+	for j in 1 2; do
+		"$MOT" analyze -q -j $j -e "$e" -o "$tmp/$name-j$j" --format json,csv \
+		    --charts none "$f" >/dev/null 2>&1 || bad "mot analyze -j $j $name"
+	done
+	if cmp -s "$tmp/$name-j1/report.json" "$tmp/$name-j2/report.json" &&
+	    cmp -s "$tmp/$name-j1/occurrences.csv" "$tmp/$name-j2/occurrences.csv"; then
+		ok "$name: two readers give one reader's reports"
+	else
+		bad "$name: two readers differ from one"
+	fi
+	rm -rf "$tmp/sp"
+	if "$MOT" split -q -n 4 -o "$tmp/sp" "$f" 2>"$tmp/split.err"; then
+		for p in "$tmp"/sp/*.xes; do
+			"$MOT" analyze -q -j 1 -e "$e" --save-state "$p.state" "$p" \
+			    >/dev/null 2>&1 || bad "mot analyze $p"
+		done
+		"$MOT" merge -q --format json -o "$tmp/sp/m" "$tmp"/sp/*.state >/dev/null
+		inputs_out "$tmp/sp/m/report.json" >"$tmp/sp/a"
+		inputs_out "$tmp/$name-j1/report.json" >"$tmp/sp/b"
+		if cmp -s "$tmp/sp/a" "$tmp/sp/b" && [ -s "$tmp/sp/a" ]; then
+			ok "$name: four pieces of mot split merged give the one run's report"
+		else
+			bad "$name: the pieces merged differ from the one run"
+		fi
+	else
+		bad "mot split $name: $(head -n 3 "$tmp/split.err")"
 	fi
 done
 
