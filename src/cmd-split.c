@@ -343,16 +343,25 @@ out:
 	return (rc);
 }
 
-/* Whether the file at path is compressed (or not a plain regular file to cut in place). */
+/* Whether the file at path is compressed (to be decompressed first): 1, 0, or minus an exit code with *cause (UTF-16 is refused). */
 static int
 needs_spool(const char *path, char **cause)
 {
 	struct input_src	*in;
-	int			 rc, z;
+	char			 b[4];
+	const char		*msg;
+	int			 rc, z, code;
 
 	if ((rc = input_open(&in, path, cause)) != 0)
 		return (-rc);
-	z = input_is_compressed(in) || input_is_utf16(in);
+	z = input_is_compressed(in);
+	/* The first read says whether it is UTF-16. */
+	if (input_read(in, b, sizeof b, &code, &msg) > 0 && input_is_utf16(in)) {
+		*cause = xasprintf("%s: UTF-16 is not cut (its pieces would "
+		    "declare an encoding they are not in): convert it to "
+		    "UTF-8 first (iconv -f UTF-16 -t UTF-8)", path);
+		z = -MOT_EXIT_DATAERR;
+	}
 	input_close(in);
 	return (z);
 }
