@@ -33,7 +33,7 @@
 /* Journeys counted by a reader before they go to the shared progress count. */
 #define PROGRESS_BATCH	1024
 
-/* Chunks of a file held at once (read or not) beyond one per reader. */
+/* Chunks held at once (read or not), of all the files being cut, beyond one per reader. */
 #define STREAM_AHEAD	1
 
 /* The first unit of the file a piece is of. */
@@ -232,6 +232,23 @@ chunk_read(struct worker *w, struct unit *c)
 	pthread_mutex_unlock(&r->lock);
 }
 
+/*
+ * Whether a reader that holds held chunks of its file may cut another:
+ * its first always (so that every file being cut goes on), then while the
+ * run holds fewer than one per reader and STREAM_AHEAD more, whatever the
+ * number of files being cut.
+ */
+static int
+chunk_room(struct run *r, size_t held)
+{
+	int	room;
+
+	pthread_mutex_lock(&r->lock);
+	room = held == 0 || r->chunks_held < r->njobs + STREAM_AHEAD;
+	pthread_mutex_unlock(&r->lock);
+	return (room);
+}
+
 /* A file's cutting is over: readers that wait for its chunks need not. */
 static void
 stream_over(struct run *r)
@@ -275,8 +292,9 @@ chunk_fold(struct stream *s, struct unit *su, struct unit *c, int failed)
 
 /*
  * Read a compressed file with the other readers: cut it into chunks as it
- * is decompressed (stream.c), one per reader and STREAM_AHEAD more held
- * at once, queued for any reader, this one too; take each into the file's
+ * is decompressed (stream.c), at most one per reader and STREAM_AHEAD
+ * more held at once by all the files being cut (chunk_room), queued for
+ * any reader, this one too; take each into the file's
  * unit in file order once parsed. If it cannot be cut, or a chunk does not
  * parse on its own, the file is read whole (which says what is wrong).
  */
@@ -309,7 +327,7 @@ stream_read(struct worker *w, struct unit *su)
 	agg_init(su->agg, r->e, r->o->by);
 	su->ids = read_ids_new();
 	for (;;) {
-		while (!eof && !failed && held < r->njobs + STREAM_AHEAD &&
+		while (!eof && !failed && chunk_room(r, held) &&
 		    !atomic_load(&r->stop)) {
 			if ((rc = stream_next(s, &sc, &cause)) <= 0) {
 				failed = rc < 0;
@@ -330,6 +348,7 @@ stream_read(struct worker *w, struct unit *su)
 			tail = &c->order;
 			held++;
 			pthread_mutex_lock(&r->lock);
+			r->chunks_held++;
 			if (r->chunk_tail != NULL)
 				r->chunk_tail->queued = c;
 			else
@@ -344,6 +363,7 @@ stream_read(struct worker *w, struct unit *su)
 			if ((head = c->order) == NULL)
 				tail = &head;
 			held--;
+			r->chunks_held--;
 			pthread_mutex_unlock(&r->lock);
 			if (chunk_fold(s, su, c, failed) != 0)
 				failed = 1;

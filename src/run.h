@@ -69,6 +69,7 @@ struct run {
 	/* Chunks of compressed files cut as they are read, for any reader to parse. */
 	struct unit		*chunk_head, *chunk_tail;
 	size_t			 streams;	/* files being cut */
+	size_t			 chunks_held;	/* chunks of them held, read or not */
 	/* The moments' touchpoint names no accepted journey has: file:line messages with suggestions. */
 	char			**missing;
 	size_t			 nmissing;

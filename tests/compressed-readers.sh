@@ -94,6 +94,21 @@ else
 fi
 same c-one c-two "read whole again, as one reader"
 
+# Several compressed files at once, each cut: the chunks held are shared
+# by all (one per reader and one more), the reports still one reader's.
+for s in 1 2 3; do "$GEN" -s $s -n 6000 | gzip -c > "m$s.xml.gz"; done
+"$MOT" analyze -q -j 1 -e exp.xml -o m-one --format json,csv --charts none \
+    m1.xml.gz m2.xml.gz m3.xml.gz j.xml.zst >/dev/null 2>&1
+"$MOT" analyze -v -q -j 4 -e exp.xml -o m-four --format json,csv --charts none \
+    m1.xml.gz m2.xml.gz m3.xml.gz j.xml.zst >/dev/null 2>m-four.log
+if [ "$(grep -c 'cut as it is decompressed' m-four.log)" = 4 ] &&
+    cmp -s m-one/report.json m-four/report.json &&
+    cmp -s m-one/occurrences.csv m-four/occurrences.csv; then
+	ok "four compressed files, four readers: one reader's reports"
+else
+	bad "four compressed files, four readers"
+fi
+
 run b-one 1 broken.xml.gz
 run b-two 2 broken.xml.gz
 if [ "$(cat b-one.rc)" = 65 ] && [ "$(cat b-two.rc)" = 65 ] &&
