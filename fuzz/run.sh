@@ -8,7 +8,7 @@
 #	fuzz/run.sh [-t SECONDS] [-j JOBS] [HARNESS...]
 #
 # HARNESS is journeys, xes, expectations, time, state, baseline, csv,
-# csvread, csvprofile, ocelread, oceljson or decomp
+# csvread, csvprofile, ocelread, oceljson, decomp or split
 # (default: all). Run from
 # the build folder (it needs config.h); $srcdir is the source folder. The
 # corpus grows in fuzz-work/corpus/NAME, so each run goes on where the
@@ -25,7 +25,7 @@ while getopts t:j: o; do
 	esac
 done
 shift $((OPTIND - 1))
-harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson decomp}
+harnesses=${*:-journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson decomp split}
 srcdir=${srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 builddir=$(pwd)
 CLANG=${CLANG:-clang}
@@ -86,6 +86,7 @@ for h in $harnesses; do
 	csv) o="$(obj fuzz-csv) $(obj fuzz-file)";;
 	csvprofile) o="$(obj fuzz-csvprofile) $(obj fuzz-file)";;
 	decomp) o="$(obj fuzz-decomp) $(obj fuzz-file)";;
+	split) o="$(obj fuzz-split) $(obj fuzz-file)";;
 	*) echo "fuzz: no harness $h"; exit 64;;
 	esac
 	case $h in
@@ -125,6 +126,7 @@ seeds() {
 	csvread) ls "$srcdir"/fuzz/seeds/csvread/* "$srcdir"/fuzz/seeds/csv/*;;
 	ocelread) ls "$srcdir"/samples/ocel/*.xmlocel "$srcdir"/tests/data/ocel/*.xmlocel;;
 	oceljson) ls "$srcdir"/samples/ocel/*.jsonocel;;
+	split) ls "$srcdir"/fuzz/seeds/split/*;;
 	decomp) ls "$srcdir"/fuzz/seeds/decomp/* "$srcdir"/tests/data/*.gz \
 	    "$srcdir"/tests/data/*.zst "$srcdir"/tests/data/*.xz \
 	    "$srcdir"/tests/hostile/data/*.gz "$srcdir"/tests/hostile/data/*.zst \

@@ -9,7 +9,7 @@ top=$(cd "$(dirname "$MOT")" && pwd)
 fail=0
 MOT_FUZZ_SRCDIR=$srcdir
 export MOT_FUZZ_SRCDIR
-for h in journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson decomp; do
+for h in journeys xes expectations time state baseline csv csvread csvprofile ocelread oceljson decomp split; do
 	prog=$top/fuzz/fuzz_$h
 	[ -x "$prog" ] || { echo "no $prog"; exit 99; }
 	case $h in
@@ -27,6 +27,7 @@ for h in journeys xes expectations time state baseline csv csvread csvprofile oc
 	ocelread) set -- "$srcdir"/samples/ocel/*.xmlocel "$srcdir"/tests/data/ocel/*.xmlocel;;
 	oceljson) set -- "$srcdir"/samples/ocel/*.jsonocel;;
 	decomp) set -- "$srcdir"/fuzz/seeds/decomp;;
+	split) set -- "$srcdir"/fuzz/seeds/split;;
 	csvprofile) set -- "$srcdir"/fuzz/seeds/csv "$srcdir"/samples/csv/*.csv \
 	    "$srcdir"/tests/data/*.csv "$srcdir"/tests/data/*.tsv;;
 	esac
