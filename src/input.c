@@ -215,8 +215,7 @@ input_open_range(struct input_src **sp, const char *path, const char *mem,
 	struct input_src	*s;
 
 	s = xcalloc(1, sizeof *s);
-	s->cd = NO_ICONV;
-	s->in = xmalloc(IN_CHUNK);
+	s->cd = NO_ICONV;	/* no magic to sniff: s->in is not needed */
 	s->fd = -1;
 	if (mem != NULL)
 		s->mem = mem + off;
